@@ -1,0 +1,95 @@
+"""The `jeweldesk` command line: parse, call a service, print. Thin on purpose.
+
+Each command group lives in its own module with a ``register(subparsers)``
+function; a subcommand sets ``run=`` to a function taking (args, db) and
+returning an exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from jeweldesk import __version__
+from jeweldesk.cli import store
+from jeweldesk.cli.common import CommandError, open_database
+from jeweldesk.services.errors import Invalid, ServiceError
+from jeweldesk.storage.migrate import NewerDatabaseError
+
+Registrar = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-arg]
+
+
+def _registrars() -> list[Registrar]:
+    found: list[Registrar] = [store.register]
+    # Command groups that ship with other parts of the app, when present.
+    for name in ("data", "printing", "risk", "bench"):
+        try:
+            module = __import__(f"jeweldesk.cli.{name}", fromlist=["register"])
+        except ModuleNotFoundError as exc:
+            if exc.name != f"jeweldesk.cli.{name}":
+                raise
+            continue
+        found.append(module.register)
+    return found
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jeweldesk",
+        description="The repair desk of an independent jewelry store. "
+        "Run without a command to open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"JewelDesk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        help="an SQLite file or a SQLAlchemy URL (postgresql+psycopg://…); "
+        "default: $JEWELDESK_DB, then the file in your data folder",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for register in _registrars():
+        register(commands)
+    # `--db` is also accepted after the command, where people tend to type it.
+    for sub in commands.choices.values():
+        _accept_db_after(sub)
+    return parser
+
+
+def _accept_db_after(parser: argparse.ArgumentParser) -> None:
+    if not any("--db" in action.option_strings for action in parser._actions):
+        parser.add_argument("--db", dest="db_after", metavar="PATH|URL", help=argparse.SUPPRESS)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                _accept_db_after(sub)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    db_option = getattr(args, "db_after", None) or args.db
+    if args.command is None:
+        from jeweldesk.app import open_window
+
+        return open_window(db_option)
+    run = getattr(args, "run", None)
+    if run is None:
+        parser.parse_args([args.command, "--help"])
+        return 2
+    try:
+        db = open_database(db_option, upgrade_db=getattr(args, "upgrade_db", True))
+        try:
+            return int(run(args, db) or 0)
+        finally:
+            db.dispose()
+    except Invalid as exc:
+        for field, problem in exc.problems.items():
+            print(f"jeweldesk: {field}: {problem}", file=sys.stderr)
+        return 2
+    except (CommandError, ServiceError, NewerDatabaseError) as exc:
+        print(f"jeweldesk: {exc}", file=sys.stderr)
+        return getattr(exc, "exit_status", 1)
+    except KeyboardInterrupt:
+        print("jeweldesk: interrupted; nothing more was written", file=sys.stderr)
+        return 130

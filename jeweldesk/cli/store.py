@@ -1,0 +1,58 @@
+"""`jeweldesk db upgrade` and `jeweldesk backup`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from jeweldesk.cli.common import CommandError
+from jeweldesk.storage.backup import backup_sqlite
+from jeweldesk.storage.engine import Database
+from jeweldesk.storage.migrate import current_revision, head_revision, upgrade
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    db_cmd = commands.add_parser("db", help="the database itself")
+    db_sub = db_cmd.add_subparsers(dest="db_command", metavar="ACTION")
+    up = db_sub.add_parser("upgrade", help="bring the database up to this version (backs up first)")
+    up.set_defaults(run=_upgrade, upgrade_db=False)
+    status = db_sub.add_parser("status", help="which schema version the database is at")
+    status.set_defaults(run=_status, upgrade_db=False)
+
+    backup = commands.add_parser("backup", help="copy the SQLite database to DEST")
+    backup.add_argument("dest", nargs="?",
+                        help="where to write the copy (default: backups/ beside the database)")
+    backup.set_defaults(run=_backup, upgrade_db=False)
+
+
+def _upgrade(_args: argparse.Namespace, db: Database) -> int:
+    result = upgrade(db.engine)
+    if result.from_revision == result.to_revision:
+        print(f"The database is up to date (schema {result.to_revision}).")
+    else:
+        print(f"Upgraded the database from schema {result.from_revision or 'none'} "
+              f"to {result.to_revision}.")
+        if result.backup:
+            print(f"The earlier copy is at {result.backup}.")
+    return 0
+
+
+def _status(_args: argparse.Namespace, db: Database) -> int:
+    print(f"Database schema {current_revision(db.engine) or 'none'}; "
+          f"this JewelDesk writes {head_revision()}.")
+    return 0
+
+
+def _backup(args: argparse.Namespace, db: Database) -> int:
+    if not db.is_sqlite or not db.engine.url.database:
+        raise CommandError("backup copies an SQLite file; for PostgreSQL use pg_dump")
+    source = Path(db.engine.url.database)
+    if not source.exists():
+        raise CommandError(f"there is no database at {source}")
+    dest = None
+    if args.dest:
+        dest = Path(args.dest).expanduser()
+        if args.dest.endswith(("/", "\\")):
+            dest.mkdir(parents=True, exist_ok=True)
+    print(backup_sqlite(source, dest))
+    return 0

@@ -1,0 +1,1 @@
+"""The store's vocabulary: records, statuses and their moves, money, the store calendar."""

@@ -1,0 +1,73 @@
+"""A ticket's status path: where a piece can go from where it is."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    RECEIVED = "received"
+    AT_BENCH = "at_bench"
+    WAITING_PARTS = "waiting_parts"
+    AT_VENDOR = "at_vendor"
+    QUALITY_CHECK = "quality_check"
+    READY = "ready"
+    PICKED_UP = "picked_up"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        return LABELS[self]
+
+    @property
+    def is_closed(self) -> bool:
+        return not ALLOWED_MOVES[self]
+
+
+LABELS: dict[Status, str] = {
+    Status.RECEIVED: "Received",
+    Status.AT_BENCH: "At the bench",
+    Status.WAITING_PARTS: "Waiting for parts",
+    Status.AT_VENDOR: "At vendor",
+    Status.QUALITY_CHECK: "Quality check",
+    Status.READY: "Ready",
+    Status.PICKED_UP: "Picked up",
+    Status.CANCELLED: "Cancelled",
+}
+
+ALLOWED_MOVES: dict[Status, tuple[Status, ...]] = {
+    Status.RECEIVED: (Status.AT_BENCH, Status.AT_VENDOR, Status.WAITING_PARTS, Status.CANCELLED),
+    Status.AT_BENCH: (
+        Status.WAITING_PARTS,
+        Status.AT_VENDOR,
+        Status.QUALITY_CHECK,
+        Status.READY,
+        Status.CANCELLED,
+    ),
+    Status.WAITING_PARTS: (Status.AT_BENCH, Status.AT_VENDOR, Status.CANCELLED),
+    Status.AT_VENDOR: (Status.AT_BENCH, Status.QUALITY_CHECK),
+    Status.QUALITY_CHECK: (Status.READY, Status.AT_BENCH, Status.AT_VENDOR, Status.CANCELLED),
+    Status.READY: (Status.PICKED_UP,),
+    Status.PICKED_UP: (),
+    Status.CANCELLED: (),
+}
+
+OPEN_STATUSES: tuple[Status, ...] = tuple(s for s in Status if ALLOWED_MOVES[s])
+
+
+def can_move(current: Status, to: Status) -> bool:
+    return to in ALLOWED_MOVES[current]
+
+
+def refusal(ticket_number: str, current: Status, to: Status) -> str:
+    """The words a refused move is explained in: ticket, where it is, where it may go."""
+    allowed = ALLOWED_MOVES[current]
+    if not allowed:
+        return (
+            f"{ticket_number} is {current.value} and closed; it cannot move to {to.value}."
+        )
+    options = ", ".join(s.value for s in allowed)
+    return (
+        f"{ticket_number} is {current.value}; it cannot move to {to.value}. "
+        f"Allowed moves: {options}."
+    )

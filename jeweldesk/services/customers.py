@@ -1,0 +1,145 @@
+"""Finding, adding and editing customers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from jeweldesk.domain.contact_details import (
+    DetailError,
+    normalise_email,
+    normalise_phone,
+    phone_digits,
+)
+from jeweldesk.domain.models import Channel, Customer, Ticket
+from jeweldesk.domain.status import Status
+from jeweldesk.services.common import customer_by_id, mark_changed
+from jeweldesk.services.errors import Invalid
+from jeweldesk.storage.engine import Database
+
+CLOSED = (Status.PICKED_UP, Status.CANCELLED)
+
+
+@dataclass(frozen=True)
+class CustomerDetails:
+    name: str
+    phone: str | None = None
+    email: str | None = None
+    notes: str | None = None
+    preferred_channel: Channel | None = None
+
+
+@dataclass(frozen=True)
+class CustomerInfo:
+    id: int
+    name: str
+    phone: str | None
+    email: str | None
+    notes: str | None
+    preferred_channel: Channel | None
+    open_tickets: int = 0
+    all_tickets: int = 0
+
+
+def checked(details: CustomerDetails, prefix: str = "") -> CustomerDetails:
+    """The details tidied, or Invalid naming each field that is wrong."""
+    problems: dict[str, str] = {}
+    name = details.name.strip()
+    if not name:
+        problems[f"{prefix}name"] = "the customer's name cannot be empty"
+    phone = email = None
+    try:
+        phone = normalise_phone(details.phone)
+    except DetailError as exc:
+        problems[f"{prefix}phone"] = str(exc)
+    try:
+        email = normalise_email(details.email)
+    except DetailError as exc:
+        problems[f"{prefix}email"] = str(exc)
+    if problems:
+        raise Invalid(problems)
+    notes = details.notes.strip() if details.notes and details.notes.strip() else None
+    return CustomerDetails(name, phone, email, notes, details.preferred_channel)
+
+
+def info_of(customer: Customer, open_tickets: int = 0, all_tickets: int = 0) -> CustomerInfo:
+    return CustomerInfo(
+        customer.id,
+        customer.name,
+        customer.phone,
+        customer.email,
+        customer.notes,
+        customer.preferred_channel,
+        open_tickets,
+        all_tickets,
+    )
+
+
+def new_customer(session: Session, details: CustomerDetails) -> Customer:
+    customer = Customer(
+        name=details.name,
+        phone=details.phone,
+        email=details.email,
+        notes=details.notes,
+        preferred_channel=details.preferred_channel,
+        phone_digits=phone_digits(details.phone),
+    )
+    session.add(customer)
+    session.flush()
+    return customer
+
+
+def add_customer(db: Database, details: CustomerDetails) -> CustomerInfo:
+    tidy = checked(details)
+    with db.session() as session:
+        customer = new_customer(session, tidy)
+        mark_changed(session)
+        return info_of(customer)
+
+
+def update_customer(db: Database, customer_id: int, details: CustomerDetails) -> CustomerInfo:
+    tidy = checked(details)
+    with db.session() as session:
+        customer = customer_by_id(session, customer_id)
+        customer.name = tidy.name
+        customer.phone = tidy.phone
+        customer.phone_digits = phone_digits(tidy.phone)
+        customer.email = tidy.email
+        customer.notes = tidy.notes
+        customer.preferred_channel = tidy.preferred_channel
+        mark_changed(session)
+        return info_of(customer)
+
+
+def get_customer(db: Database, customer_id: int) -> CustomerInfo:
+    with db.session(write=False) as session:
+        return info_of(customer_by_id(session, customer_id))
+
+
+def find_customers(db: Database, text: str, limit: int = 30) -> list[CustomerInfo]:
+    """By phone digits first (the counter asks for the phone), then by part of the name."""
+    text = text.strip()
+    if not text:
+        return []
+    with db.session(write=False) as session:
+        digits = phone_digits(text)
+        conditions = [func.lower(Customer.name).contains(text.lower(), autoescape=True)]
+        if digits and len(digits) >= 3:
+            conditions.append(Customer.phone_digits.contains(digits, autoescape=True))
+        open_count = (
+            select(func.count(Ticket.id))
+            .where(Ticket.customer_id == Customer.id, Ticket.status.notin_(CLOSED))
+            .scalar_subquery()
+        )
+        all_count = (
+            select(func.count(Ticket.id)).where(Ticket.customer_id == Customer.id)
+        ).scalar_subquery()
+        rows = session.execute(
+            select(Customer, open_count, all_count)
+            .where(or_(*conditions))
+            .order_by(Customer.name)
+            .limit(limit)
+        )
+        return [info_of(c, o, a) for c, o, a in rows]

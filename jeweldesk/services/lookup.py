@@ -1,0 +1,61 @@
+"""The search-and-scan box: a ticket number, a scanned envelope, a name or a phone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, or_, select
+
+from jeweldesk.domain.contact_details import phone_digits
+from jeweldesk.domain.models import Customer, Ticket
+from jeweldesk.domain.status import Status
+from jeweldesk.storage.engine import Database
+
+
+@dataclass(frozen=True)
+class Found:
+    number: str
+    customer_name: str
+    customer_phone: str | None
+    item: str
+    status: Status
+    promised_for: date
+
+
+def search(db: Database, text: str, limit: int = 50) -> list[Found]:
+    """Exact ticket number first (what a scanner types), then matches by customer or number."""
+    text = text.strip()
+    if not text:
+        return []
+    digits = phone_digits(text)
+    with db.session(write=False) as session:
+        query = (
+            select(Ticket.number, Customer.name, Customer.phone, Ticket.item_description,
+                   Ticket.status, Ticket.promised_for)
+            .join(Customer, Customer.id == Ticket.customer_id)
+        )
+        exact = session.execute(
+            query.where(Ticket.number.in_({text, text.upper()}))
+        ).all()
+        conditions = [
+            func.lower(Customer.name).contains(text.lower(), autoescape=True),
+            func.upper(Ticket.number).contains(text.upper(), autoescape=True),
+        ]
+        if digits and len(digits) >= 4:
+            conditions.append(Customer.phone_digits.contains(digits, autoescape=True))
+        # Open tickets first: the customer at the counter is rarely asking about last year.
+        closed_last = Ticket.status.in_([Status.PICKED_UP, Status.CANCELLED])
+        rest = session.execute(
+            query.where(or_(*conditions))
+            .order_by(closed_last, Ticket.promised_for.desc())
+            .limit(limit)
+        ).all()
+        seen: set[str] = set()
+        found = []
+        for row in [*exact, *rest]:
+            if row[0] in seen:
+                continue
+            seen.add(row[0])
+            found.append(Found(row[0], row[1], row[2], row[3], row[4], row[5]))
+        return found[:limit]

@@ -1,0 +1,55 @@
+"""Photos of a piece, kept in the database at a sensible size."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+from sqlalchemy.orm import Session
+
+from jeweldesk.domain.models import Photo, Ticket
+from jeweldesk.services.common import mark_changed, store_now, ticket_by_number
+from jeweldesk.services.errors import Invalid
+from jeweldesk.storage.engine import Database
+
+LONG_SIDE = 1600  # enough to see a worn prong; small enough that backups stay small
+JPEG_QUALITY = 85
+
+
+def resized_jpeg(data: bytes) -> tuple[bytes, int, int]:
+    try:
+        opened = Image.open(io.BytesIO(data))
+        opened.load()
+    except (UnidentifiedImageError, OSError):
+        raise Invalid({"photo": "that file is not a picture JewelDesk can read"}) from None
+    image = ImageOps.exif_transpose(opened).convert("RGB")
+    image.thumbnail((LONG_SIDE, LONG_SIDE))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    return out.getvalue(), image.width, image.height
+
+
+def store_photo(session: Session, ticket: Ticket, data: bytes, stage: str, at: datetime) -> Photo:
+    jpeg, width, height = resized_jpeg(data)
+    photo = Photo(ticket_id=ticket.id, taken_at=at, stage=stage, mime="image/jpeg",
+                  width=width, height=height, data=jpeg)
+    session.add(photo)
+    return photo
+
+
+def add_photo(db: Database, number: str, data: bytes, stage: str = "intake") -> int:
+    with db.session() as session:
+        ticket = ticket_by_number(session, number)
+        photo = store_photo(session, ticket, data, stage, store_now(session))
+        session.flush()
+        mark_changed(session)
+        return photo.id
+
+
+def photo_data(db: Database, photo_id: int) -> bytes:
+    with db.session(write=False) as session:
+        photo = session.get(Photo, photo_id)
+        if photo is None:
+            raise Invalid({"photo": f"no photo #{photo_id}"})
+        return photo.data

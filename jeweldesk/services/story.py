@@ -1,0 +1,206 @@
+"""A ticket's whole story on one page: plain data for the screen and the paper."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from jeweldesk.domain.models import Channel, ItemKind, ParcelItem, Ticket
+from jeweldesk.domain.status import ALLOWED_MOVES, Status
+from jeweldesk.services.common import ticket_by_number
+from jeweldesk.storage.engine import Database
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    code: str
+    description: str
+    price: Decimal
+    vendor_code: str | None
+    vendor_name: str | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    at: datetime
+    status: Status
+    by_code: str
+    by_name: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class PaymentView:
+    at: datetime
+    method: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class PromiseView:
+    at: datetime
+    old_date: date
+    new_date: date
+    by_name: str
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class ContactView:
+    at: datetime
+    channel: Channel
+    by_name: str
+    note: str | None
+    outcome: str | None
+
+
+@dataclass(frozen=True)
+class ParcelView:
+    ref: str
+    vendor_name: str
+    sent_at: datetime
+    expected_back: date
+    returned_at: datetime | None
+    carrier: str | None
+    tracking: str | None
+
+
+@dataclass(frozen=True)
+class PhotoView:
+    id: int
+    stage: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class TicketStory:
+    number: str
+    version: int
+    status: Status
+    status_at: datetime
+    visit: str | None
+    customer_id: int
+    customer_name: str
+    customer_phone: str | None
+    customer_email: str | None
+    customer_notes: str | None
+    preferred_channel: Channel | None
+    received_at: datetime
+    taken_in_by: str
+    item_kind: ItemKind
+    item_description: str
+    item_metal: str | None
+    item_stones: str | None
+    item_condition: str | None
+    declared_value: Decimal | None
+    services: tuple[ServiceView, ...]
+    deposit: Decimal
+    payments: tuple[PaymentView, ...]
+    total: Decimal
+    balance: Decimal
+    promised_for: date
+    original_promised_for: date
+    promises: tuple[PromiseView, ...]
+    occasion_what: str | None
+    occasion_date: date | None
+    assigned_to_code: str | None
+    assigned_to_name: str | None
+    collected_by: str | None
+    events: tuple[EventView, ...]
+    parcels: tuple[ParcelView, ...]
+    contacts: tuple[ContactView, ...]
+    photos: tuple[PhotoView, ...]
+
+    @property
+    def allowed_moves(self) -> tuple[Status, ...]:
+        return ALLOWED_MOVES[self.status]
+
+
+def ticket_story(db: Database, number: str) -> TicketStory:
+    with db.session(write=False) as session:
+        ticket = ticket_by_number(session, number)
+        return story_of(session, ticket)
+
+
+def stories(db: Database, numbers: list[str]) -> list[TicketStory]:
+    with db.session(write=False) as session:
+        return [story_of(session, ticket_by_number(session, n)) for n in numbers]
+
+
+def visit_numbers(db: Database, number: str) -> list[str]:
+    """Every ticket taken in at the same visit as this one, in order."""
+    with db.session(write=False) as session:
+        ticket = ticket_by_number(session, number)
+        if ticket.visit is None:
+            return [ticket.number]
+        return list(session.scalars(
+            select(Ticket.number).where(Ticket.visit == ticket.visit).order_by(Ticket.id)
+        ))
+
+
+def story_of(session: Session, ticket: Ticket) -> TicketStory:
+    items = session.scalars(
+        select(ParcelItem).where(ParcelItem.ticket_id == ticket.id)
+        .options(selectinload(ParcelItem.parcel)).order_by(ParcelItem.id)
+    ).all()
+    promises = tuple(
+        PromiseView(p.at, p.old_date, p.new_date, p.by.name, p.reason)
+        for p in ticket.promise_changes
+    )
+    customer = ticket.customer
+    return TicketStory(
+        number=ticket.number,
+        version=ticket.version,
+        status=ticket.status,
+        status_at=ticket.status_at,
+        visit=ticket.visit,
+        customer_id=customer.id,
+        customer_name=customer.name,
+        customer_phone=customer.phone,
+        customer_email=customer.email,
+        customer_notes=customer.notes,
+        preferred_channel=customer.preferred_channel,
+        received_at=ticket.received_at,
+        taken_in_by=ticket.taken_in_by.name,
+        item_kind=ticket.item_kind,
+        item_description=ticket.item_description,
+        item_metal=ticket.item_metal,
+        item_stones=ticket.item_stones,
+        item_condition=ticket.item_condition,
+        declared_value=ticket.declared_value,
+        services=tuple(
+            ServiceView(s.code, s.description, s.price,
+                        s.vendor.code if s.vendor else None, s.vendor.name if s.vendor else None)
+            for s in ticket.services
+        ),
+        deposit=ticket.deposit,
+        payments=tuple(PaymentView(p.at, p.method, p.amount) for p in ticket.payments),
+        total=ticket.total,
+        balance=ticket.balance,
+        promised_for=ticket.promised_for,
+        original_promised_for=promises[0].old_date if promises else ticket.promised_for,
+        promises=promises,
+        occasion_what=ticket.occasion_what,
+        occasion_date=ticket.occasion_date,
+        assigned_to_code=ticket.assigned_to.code if ticket.assigned_to else None,
+        assigned_to_name=ticket.assigned_to.name if ticket.assigned_to else None,
+        collected_by=ticket.collected_by,
+        events=tuple(
+            EventView(e.at, e.status, e.by.code, e.by.name, e.note) for e in ticket.events
+        ),
+        parcels=tuple(
+            ParcelView(i.parcel.ref, i.parcel.vendor.name, i.parcel.sent_at,
+                       i.parcel.expected_back, i.returned_at, i.parcel.carrier,
+                       i.parcel.tracking)
+            for i in items
+        ),
+        contacts=tuple(
+            ContactView(c.at, c.channel, c.by.name, c.note, c.outcome) for c in ticket.contacts
+        ),
+        photos=tuple(PhotoView(p.id, p.stage, p.width, p.height) for p in ticket.photos),
+    )

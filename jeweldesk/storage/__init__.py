@@ -1,0 +1,1 @@
+"""Where the records live: engines, sessions, migrations, backups."""
