@@ -1,0 +1,1 @@
+"""The window: Qt only. Widgets call services and never hold a database session."""
