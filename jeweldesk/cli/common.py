@@ -10,7 +10,7 @@ from sqlalchemy.exc import OperationalError
 
 from jeweldesk.config import database_url
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.migrate import upgrade
+from jeweldesk.storage.migrate import NewerDatabaseError, upgrade
 
 T = TypeVar("T")
 
@@ -27,6 +27,8 @@ def open_database(db_option: str | None, upgrade_db: bool = True) -> Database:
     url = database_url(db_option)
     db = Database(url)
     try:
+        with db.engine.connect():
+            pass
         if upgrade_db:
             result = upgrade(db.engine)
             if result.backup is not None:
@@ -36,6 +38,9 @@ def open_database(db_option: str | None, upgrade_db: bool = True) -> Database:
         db.dispose()
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise CommandError(f"cannot open the database {db.engine.url!r}: {reason}") from None
+    except NewerDatabaseError:
+        db.dispose()
+        raise
     return db
 
 
