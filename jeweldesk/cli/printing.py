@@ -1,0 +1,123 @@
+"""`jeweldesk print …`: the store's paper as PDF files.
+
+Everything a document needs is read before anything is written, and the PDF is written to a
+temporary file beside the target and renamed into place: a missing ticket or a failure half
+way leaves no file, and never a half-written one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from jeweldesk.config import data_dir
+from jeweldesk.printing import (
+    LAYOUTS,
+    render_manifest,
+    render_morning_list,
+    render_receipt,
+    render_tags,
+    render_thank_you,
+)
+from jeweldesk.services.paper import morning_rows, parcel_for_paper, tickets_for_paper
+from jeweldesk.storage.engine import Database
+
+EDITED_NOTE_WORDING = "notes/thank_you.toml"
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    printing = commands.add_parser("print", help="print the store's paper to a PDF file")
+    documents = printing.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
+
+    receipt = documents.add_parser("receipt", help="the claim receipt for one visit")
+    receipt.add_argument("numbers", nargs="+", metavar="TICKET")
+    receipt.add_argument("--layout", choices=LAYOUTS, default="letter")
+    _out(receipt)
+    receipt.set_defaults(run=_receipt)
+
+    tag = documents.add_parser("tag", help="envelope tags, one per ticket (4 x 2 in)")
+    tag.add_argument("numbers", nargs="+", metavar="TICKET")
+    _out(tag)
+    tag.set_defaults(run=_tag)
+
+    thanks = documents.add_parser("thank-you", help="the thank-you note handed over at pickup")
+    thanks.add_argument("numbers", nargs="+", metavar="TICKET")
+    thanks.add_argument("--signed-by", metavar="NAME", help="default: who took the piece in")
+    thanks.add_argument(
+        "--wording",
+        type=Path,
+        metavar="TOML",
+        help=f"the note's wording (default: {EDITED_NOTE_WORDING} in the data folder if the "
+        "store has edited one, else the wording that ships with JewelDesk)",
+    )
+    _out(thanks)
+    thanks.set_defaults(run=_thank_you)
+
+    manifest = documents.add_parser("manifest", help="the manifest of a parcel to a vendor")
+    manifest.add_argument("ref", metavar="PARCEL")
+    _out(manifest)
+    manifest.set_defaults(run=_manifest)
+
+    morning = documents.add_parser("morning", help="the morning list of promises at risk")
+    morning.add_argument(
+        "--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD", help="default: today"
+    )
+    _out(morning)
+    morning.set_defaults(run=_morning)
+
+
+def _out(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+
+
+def _receipt(args: argparse.Namespace, db: Database) -> int:
+    store, tickets = tickets_for_paper(db, args.numbers)
+    return _write(args.out, lambda file: render_receipt(store, tickets, args.layout, file))
+
+
+def _tag(args: argparse.Namespace, db: Database) -> int:
+    _store, tickets = tickets_for_paper(db, args.numbers)
+    return _write(args.out, lambda file: render_tags(tickets, file))
+
+
+def _thank_you(args: argparse.Namespace, db: Database) -> int:
+    store, tickets = tickets_for_paper(db, args.numbers)
+    wording = args.wording
+    if wording is None and (data_dir() / EDITED_NOTE_WORDING).is_file():
+        wording = data_dir() / EDITED_NOTE_WORDING
+    return _write(
+        args.out,
+        lambda file: render_thank_you(
+            store, tickets, file, signed_by=args.signed_by, wording_path=wording
+        ),
+    )
+
+
+def _manifest(args: argparse.Namespace, db: Database) -> int:
+    store, parcel = parcel_for_paper(db, args.ref)
+    return _write(args.out, lambda file: render_manifest(store, parcel, file))
+
+
+def _morning(args: argparse.Namespace, db: Database) -> int:
+    store, as_of, rows = morning_rows(db, args.as_of)
+    return _write(args.out, lambda file: render_morning_list(store, rows, as_of, file))
+
+
+def _write(out: Path, render: Callable[[BinaryIO], None]) -> int:
+    target = out.expanduser()
+    folder = target.parent if str(target.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            render(file)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    print(target)
+    return 0

@@ -1,0 +1,101 @@
+"""What the paper needs, as plain frozen data: no database rows reach the printing code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class StoreHeader:
+    name: str
+    address: str
+    phone: str
+    logo: bytes | None = None
+    # Empty means the default terms shipped in resources/terms/default_terms.txt.
+    terms: str = ""
+    unclaimed_days: int = 90
+    currency: str = "$"
+
+
+@dataclass(frozen=True)
+class ServiceLine:
+    code: str
+    description: str
+    price: Decimal
+    vendor: str | None = None
+
+
+@dataclass(frozen=True)
+class Occasion:
+    what: str
+    date: date
+
+
+@dataclass(frozen=True)
+class PaperTicket:
+    number: str
+    received_at: datetime
+    promised_for: date
+    customer_name: str
+    customer_phone: str
+    customer_email: str
+    item_kind: str
+    item_description: str
+    item_metal: str
+    item_stones: str
+    item_condition: str
+    declared_value: Decimal | None
+    services: tuple[ServiceLine, ...]
+    deposit: Decimal
+    # Everything paid so far, the deposit included.
+    payments_total: Decimal
+    balance: Decimal
+    taken_in_by: str
+    jeweler: str | None = None
+    occasion: Occasion | None = None
+
+    @property
+    def services_total(self) -> Decimal:
+        return sum((s.price for s in self.services), Decimal("0.00"))
+
+
+@dataclass(frozen=True)
+class ParcelLine:
+    ticket_number: str
+    description: str
+    work_requested: str
+    declared_value: Decimal | None
+
+
+@dataclass(frozen=True)
+class PaperParcel:
+    ref: str
+    vendor_name: str
+    vendor_phone: str
+    carrier: str
+    tracking: str
+    sent_at: datetime
+    expected_back: date | None
+    lines: tuple[ParcelLine, ...] = field(default_factory=tuple)
+
+    @property
+    def insured_value(self) -> Decimal:
+        return sum(
+            (line.declared_value for line in self.lines if line.declared_value is not None),
+            Decimal("0.00"),
+        )
+
+
+@dataclass(frozen=True)
+class MorningRow:
+    ticket: str
+    customer: str
+    phone: str
+    promised_for: date
+    occasion_date: date | None
+    # The early-warning level in the store's words, e.g. "late", "at risk", "watch".
+    level: str
+    expected_ready: date | None
+    reasons: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,281 @@
+"""The claim receipt: what the customer left with the store, in what condition, on what terms."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from reportlab.lib import colors
+from reportlab.lib.units import inch, mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import TopPadder
+
+from jeweldesk.printing.barcode import code128
+from jeweldesk.printing.model import PaperTicket, StoreHeader
+from jeweldesk.printing.parts import (
+    PLAIN,
+    letterhead,
+    logo,
+    signature_lines,
+    store_lines,
+    thin_rule,
+)
+from jeweldesk.printing.resources import terms_paragraphs
+from jeweldesk.printing.stub import stub_strip
+from jeweldesk.printing.styles import (
+    MUTED,
+    RULE,
+    SHADE,
+    Styles,
+    day,
+    labelled,
+    make_styles,
+    moment,
+    money,
+    para,
+    rich,
+)
+from jeweldesk.printing.templates import (
+    ROLL_CONTENT_WIDTH,
+    SHEETS,
+    Out,
+    build_on_roll,
+    build_on_sheets,
+    frame_width,
+)
+
+Layout = Literal["letter", "a4", "roll80"]
+LAYOUTS: tuple[Layout, ...] = ("letter", "a4", "roll80")
+
+
+def render_receipt(
+    store: StoreHeader, tickets: Sequence[PaperTicket], layout: Layout, out: Out
+) -> None:
+    """One claim receipt for one visit: every ticket the customer left, on one document."""
+    if not tickets:
+        raise ValueError("a claim receipt needs at least one ticket")
+    numbers = ", ".join(t.number for t in tickets)
+    title = f"Claim receipt {numbers}"
+    if layout == "roll80":
+        build_on_roll(out, title, lambda: _roll_flowables(store, tickets))
+    elif layout in SHEETS:
+        pagesize = SHEETS[layout]
+        flowables = _sheet_flowables(store, tickets, frame_width(pagesize))
+        build_on_sheets(out, pagesize, title, f"{store.name} · Claim receipt {numbers}", flowables)
+    else:
+        raise ValueError(f"unknown receipt layout {layout!r}; choose one of {LAYOUTS}")
+
+
+def _sheet_flowables(
+    store: StoreHeader, tickets: Sequence[PaperTicket], width: float
+) -> list[Flowable]:
+    styles = make_styles(9.5)
+    story: list[Flowable] = letterhead(store, styles, width, "CLAIM RECEIPT")
+    story.append(_visit(tickets[0], styles, width, columns=3))
+    for ticket in tickets:
+        story += _ticket(ticket, store, styles, width, barcode_width=2.6 * inch)
+    if len(tickets) > 1:
+        story.append(_visit_totals(tickets, store, styles, width))
+    story += _terms(store, styles)
+    story.append(CondPageBreak(1.3 * inch))
+    story.append(Spacer(1, 10))
+    story.append(_signatures(styles, width, stacked=False))
+    stubs = stub_strip(tickets, styles, width)
+    story.append(CondPageBreak(stubs.wrap(width, 10_000)[1] + 0.2 * inch))
+    story.append(TopPadder(stubs))
+    return story
+
+
+def _roll_flowables(store: StoreHeader, tickets: Sequence[PaperTicket]) -> list[Flowable]:
+    styles = make_styles(8.2)
+    width = ROLL_CONTENT_WIDTH
+    story: list[Flowable] = []
+    image = logo(store, width * 0.6, 18 * mm)
+    if image is not None:
+        story.append(image)
+    story += [_centered(f, styles) for f in store_lines(store, styles)]
+    story.append(rich("<b>CLAIM RECEIPT</b>", styles.center))
+    story.append(thin_rule())
+    story.append(_visit(tickets[0], styles, width, columns=1))
+    for ticket in tickets:
+        story += _ticket(ticket, store, styles, width, barcode_width=width)
+    if len(tickets) > 1:
+        story.append(_visit_totals(tickets, store, styles, width))
+    story += _terms(store, styles)
+    story.append(Spacer(1, 6))
+    story.append(_signatures(styles, width, stacked=True))
+    return story
+
+
+def _centered(flowable: Flowable, styles: Styles) -> Flowable:
+    flowable.style = flowable.style.clone("centered", alignment=styles.center.alignment)
+    return flowable
+
+
+def _visit(ticket: PaperTicket, styles: Styles, width: float, columns: int) -> Table:
+    reach = " · ".join(x for x in (ticket.customer_phone, ticket.customer_email) if x)
+    cells = [
+        labelled("Customer", ticket.customer_name, styles, styles.heading.clone("c", spaceBefore=0))
+        + [para(reach, styles.body)],
+        labelled("Received", moment(ticket.received_at), styles),
+        labelled("Taken in by", ticket.taken_in_by, styles),
+    ]
+    if columns == 1:
+        return Table([[c] for c in cells], colWidths=[width], style=_gap_style(4))
+    widths = [width * 0.5, width * 0.3, width * 0.2]
+    return Table([cells], colWidths=widths, style=_gap_style(0), splitInRow=1)
+
+
+def _gap_style(bottom: float) -> TableStyle:
+    return TableStyle([*PLAIN.getCommands(), ("BOTTOMPADDING", (0, 0), (-1, -1), bottom)])
+
+
+def _ticket(
+    ticket: PaperTicket, store: StoreHeader, styles: Styles, width: float, barcode_width: float
+) -> list[Flowable]:
+    number = para(ticket.number, styles.number)
+    barcode = code128(ticket.number, min(barcode_width, width))
+    promised = labelled(
+        "Promised for",
+        day(ticket.promised_for),
+        styles,
+        styles.heading.clone("p", spaceBefore=0, textColor=colors.black),
+    )
+    if barcode_width >= width:
+        head: list[Flowable] = [number, barcode, Spacer(1, 3), *promised]
+    else:
+        head = [
+            Table(
+                [[number, barcode, promised]],
+                colWidths=[width - barcode_width - 1.6 * inch, barcode_width, 1.6 * inch],
+                style=TableStyle([*PLAIN.getCommands(), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
+            )
+        ]
+    piece = " · ".join(x for x in (ticket.item_kind.capitalize(), ticket.item_metal) if x)
+    fields = [
+        ("The piece", piece),
+        ("Declared value, as stated by the customer", _declared(ticket, store)),
+        ("Stones, as stated by the customer", ticket.item_stones),
+        ("Condition seen at intake", ticket.item_condition),
+    ]
+    if ticket.occasion is not None:
+        fields.append(("Needed for", f"{ticket.occasion.what}, {day(ticket.occasion.date)}"))
+    body = [*labelled("Description", ticket.item_description, styles), Spacer(1, 4)]
+    body.append(_field_grid(fields, styles, width, columns=1 if barcode_width >= width else 2))
+    # Kept on one page when it fits, so a piece's services never sit apart from it.
+    return [
+        KeepTogether(
+            [
+                thin_rule(10, 6),
+                *head,
+                Spacer(1, 6),
+                *body,
+                _services(ticket, store, styles, width),
+            ]
+        )
+    ]
+
+
+def _field_grid(fields: list[tuple[str, str]], styles: Styles, width: float, columns: int) -> Table:
+    """Short fields side by side; a long one still wraps and may continue on the next page."""
+    cells = [labelled(label, value, styles) for label, value in fields]
+    if len(cells) % columns:
+        cells.append([])
+    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+    table = Table(rows, colWidths=[width / columns] * columns, splitInRow=1)
+    table.setStyle(
+        TableStyle(
+            [
+                *PLAIN.getCommands(),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return table
+
+
+def _declared(ticket: PaperTicket, store: StoreHeader) -> str:
+    if ticket.declared_value is None:
+        return "No value declared"
+    return money(ticket.declared_value, store.currency)
+
+
+def _services(ticket: PaperTicket, store: StoreHeader, styles: Styles, width: float) -> Table:
+    price_width = min(1.1 * inch, width * 0.32)
+    rows: list[list[Flowable | str]] = [
+        [para("SERVICE", styles.label), para("PRICE", styles.label.clone("r", alignment=2))]
+    ]
+    for service in ticket.services:
+        rows.append([para(service.description, styles.body), _amount(service.price, store, styles)])
+    totals = [
+        ("Services", ticket.services_total),
+        ("Deposit paid", ticket.deposit),
+    ]
+    if ticket.payments_total != ticket.deposit:
+        totals.append(("Paid so far, deposit included", ticket.payments_total))
+    for label, amount in totals:
+        rows.append([para(label, styles.right), _amount(amount, store, styles)])
+    rows.append(
+        [
+            rich("<b>Balance due at pickup</b>", styles.right),
+            _amount(ticket.balance, store, styles, bold=True),
+        ]
+    )
+    first_total = len(ticket.services) + 1
+    table = Table(rows, colWidths=[width - price_width, price_width], splitInRow=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
+                ("LINEABOVE", (0, first_total), (-1, first_total), 0.6, RULE),
+                ("BACKGROUND", (0, -1), (-1, -1), SHADE),
+            ]
+        )
+    )
+    return table
+
+
+def _amount(amount, store: StoreHeader, styles: Styles, bold: bool = False) -> Flowable:
+    text = money(amount, store.currency)
+    return rich(f"<b>{text}</b>" if bold else text, styles.right)
+
+
+def _visit_totals(
+    tickets: Sequence[PaperTicket], store: StoreHeader, styles: Styles, width: float
+) -> Flowable:
+    balance = sum((t.balance for t in tickets), tickets[0].balance * 0)
+    deposits = sum((t.deposit for t in tickets), tickets[0].deposit * 0)
+    text = (
+        f"<b>{len(tickets)} pieces</b> · deposits paid {money(deposits, store.currency)} · "
+        f"<b>balance due at pickup {money(balance, store.currency)}</b>"
+    )
+    table = Table([[rich(text, styles.right)]], colWidths=[width])
+    table.setStyle(
+        TableStyle(
+            [("BACKGROUND", (0, 0), (-1, -1), SHADE), ("LINEABOVE", (0, 0), (-1, 0), 1, MUTED)]
+        )
+    )
+    return KeepTogether([Spacer(1, 10), table])
+
+
+def _terms(store: StoreHeader, styles: Styles) -> list[Flowable]:
+    story: list[Flowable] = [CondPageBreak(0.8 * inch), para("Terms", styles.heading)]
+    story += [para(p, styles.small.clone("t", spaceAfter=3)) for p in terms_paragraphs(store)]
+    return story
+
+
+def _signatures(styles: Styles, width: float, stacked: bool) -> Flowable:
+    drop_off = "Customer, on leaving the piece: I agree to the terms above · Date"
+    pickup = "Customer, on collecting: I received the piece in good order · Date"
+    if stacked:
+        return KeepTogether(
+            [
+                signature_lines([drop_off], styles, width),
+                signature_lines([pickup], styles, width),
+            ]
+        )
+    return KeepTogether([signature_lines([drop_off, pickup], styles, width)])

@@ -1,0 +1,122 @@
+"""Type, colour and the small formatting rules every document shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from jeweldesk.printing.fonts import SANS, SANS_BOLD, SERIF, SERIF_ITALIC, markup, register_fonts
+
+INK = colors.HexColor("#1d1d1f")
+MUTED = colors.HexColor("#66625c")
+ACCENT = colors.HexColor("#7a5c2e")
+RULE = colors.HexColor("#c9bda8")
+SHADE = colors.HexColor("#f4f0e8")
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    label: ParagraphStyle
+    heading: ParagraphStyle
+    store_name: ParagraphStyle
+    title: ParagraphStyle
+    number: ParagraphStyle
+    right: ParagraphStyle
+    center: ParagraphStyle
+    note: ParagraphStyle
+    note_big: ParagraphStyle
+
+
+def make_styles(size: float = 9.5) -> Styles:
+    """Styles scaled from one body size: 9.5 pt on sheets, a little less on the 80 mm roll."""
+    register_fonts()
+    lead = size * 1.3
+    body = ParagraphStyle(
+        "body", fontName=SANS, fontSize=size, leading=lead, textColor=INK, splitLongWords=True
+    )
+    return Styles(
+        body=body,
+        small=ParagraphStyle("small", body, fontSize=size * 0.8, leading=size * 1.05),
+        label=ParagraphStyle(
+            "label", body, fontSize=size * 0.72, leading=size * 0.95, textColor=MUTED
+        ),
+        heading=ParagraphStyle(
+            "heading",
+            body,
+            fontName=SANS_BOLD,
+            fontSize=size * 1.05,
+            leading=lead * 1.1,
+            textColor=ACCENT,
+            spaceBefore=size * 0.9,
+            spaceAfter=size * 0.3,
+        ),
+        store_name=ParagraphStyle(
+            "store_name", body, fontName=SANS_BOLD, fontSize=size * 1.75, leading=size * 2.1
+        ),
+        title=ParagraphStyle(
+            "title",
+            body,
+            fontName=SANS_BOLD,
+            fontSize=size * 1.2,
+            leading=size * 1.5,
+            textColor=ACCENT,
+            alignment=TA_RIGHT,
+        ),
+        number=ParagraphStyle(
+            "number", body, fontName=SANS_BOLD, fontSize=size * 2.4, leading=size * 2.8
+        ),
+        right=ParagraphStyle("right", body, alignment=TA_RIGHT),
+        center=ParagraphStyle("center", body, alignment=TA_CENTER),
+        note=ParagraphStyle("note", body, fontName=SERIF, fontSize=size * 1.1, leading=size * 1.55),
+        note_big=ParagraphStyle(
+            "note_big", body, fontName=SERIF_ITALIC, fontSize=size * 1.6, leading=size * 2.0
+        ),
+    )
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph of user text: escaped, set in the font that has each character."""
+    return Paragraph(markup(text, style.fontName), style)
+
+
+def rich(html: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph of our own markup with user text already passed through fonts.markup."""
+    return Paragraph(html, style)
+
+
+def labelled(label: str, value: str, styles: Styles, style: ParagraphStyle | None = None) -> list:
+    """A small caption over its value, the way a printed form reads."""
+    return [para(label.upper(), styles.label), para(value or "—", style or styles.body)]
+
+
+def money(amount: Decimal | None, currency: str = "$") -> str:
+    if amount is None:
+        return "—"
+    cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    sign = "−" if cents < 0 else ""
+    return f"{sign}{currency}{abs(cents):,.2f}"
+
+
+def day(value: date | None) -> str:
+    """Sat, Jun 14, 2025: the month spelled out so no reader swaps day and month."""
+    if value is None:
+        return "—"
+    return f"{value:%a}, {value:%b} {value.day}, {value.year}"
+
+
+def short_day(value: date | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:%b} {value.day}, {value.year}"
+
+
+def moment(value: datetime) -> str:
+    return f"{day(value)}, {value:%H:%M}"

@@ -1,0 +1,153 @@
+"""What each printed document needs, read in one short session and handed over as plain data.
+
+The printing package never sees a session or a row; this module is its only door in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from jeweldesk.domain.models import Parcel, Ticket
+from jeweldesk.domain.status import OPEN_STATUSES, Status
+from jeweldesk.printing.model import (
+    MorningRow,
+    Occasion,
+    PaperParcel,
+    PaperTicket,
+    ParcelLine,
+    ServiceLine,
+    StoreHeader,
+)
+from jeweldesk.services.common import get_store, store_now, ticket_by_number
+from jeweldesk.services.errors import NotFound
+from jeweldesk.storage.engine import Database
+
+
+def store_header(session: Session) -> StoreHeader:
+    store = get_store(session)
+    return StoreHeader(
+        name=store.name,
+        address=store.address or "",
+        phone=store.phone or "",
+        logo=store.logo,
+        terms=store.receipt_terms or "",
+        unclaimed_days=store.unclaimed_days,
+    )
+
+
+def tickets_for_paper(
+    db: Database, numbers: Sequence[str]
+) -> tuple[StoreHeader, list[PaperTicket]]:
+    """The store and the tickets, in the order asked; NotFound names the first missing number."""
+    with db.session(write=False) as session:
+        header = store_header(session)
+        return header, [paper_ticket(ticket_by_number(session, n)) for n in numbers]
+
+
+def paper_ticket(ticket: Ticket) -> PaperTicket:
+    occasion = None
+    if ticket.occasion_what and ticket.occasion_date:
+        occasion = Occasion(ticket.occasion_what, ticket.occasion_date)
+    return PaperTicket(
+        number=ticket.number,
+        received_at=ticket.received_at,
+        promised_for=ticket.promised_for,
+        customer_name=ticket.customer.name,
+        customer_phone=ticket.customer.phone or "",
+        customer_email=ticket.customer.email or "",
+        item_kind=str(ticket.item_kind.value),
+        item_description=ticket.item_description,
+        item_metal=ticket.item_metal or "",
+        item_stones=ticket.item_stones or "",
+        item_condition=ticket.item_condition or "",
+        declared_value=ticket.declared_value,
+        services=tuple(
+            ServiceLine(s.code, s.description, s.price, s.vendor.name if s.vendor else None)
+            for s in ticket.services
+        ),
+        deposit=ticket.deposit,
+        payments_total=ticket.paid,
+        balance=ticket.balance,
+        taken_in_by=ticket.taken_in_by.name,
+        jeweler=ticket.assigned_to.name if ticket.assigned_to else None,
+        occasion=occasion,
+    )
+
+
+def parcel_for_paper(db: Database, ref: str) -> tuple[StoreHeader, PaperParcel]:
+    with db.session(write=False) as session:
+        wanted = ref.strip()
+        parcel = session.scalar(select(Parcel).where(Parcel.ref.in_({wanted, wanted.upper()})))
+        if parcel is None:
+            raise NotFound(f"no parcel {wanted!r}")
+        return store_header(session), _paper_parcel(parcel)
+
+
+def _paper_parcel(parcel: Parcel) -> PaperParcel:
+    lines = []
+    for item in parcel.items:
+        ticket = item.ticket
+        work = item.instructions or "; ".join(
+            s.description for s in ticket.services if s.vendor_id == parcel.vendor_id
+        )
+        piece = " ".join(x for x in (ticket.item_metal, ticket.item_kind.value) if x)
+        lines.append(
+            ParcelLine(
+                ticket_number=ticket.number,
+                description=f"{piece}: {ticket.item_description}",
+                work_requested=work,
+                declared_value=ticket.declared_value,
+            )
+        )
+    return PaperParcel(
+        ref=parcel.ref,
+        vendor_name=parcel.vendor.name,
+        vendor_phone=parcel.vendor.phone or "",
+        carrier=parcel.carrier or "",
+        tracking=parcel.tracking or "",
+        sent_at=parcel.sent_at,
+        expected_back=parcel.expected_back,
+        lines=tuple(lines),
+    )
+
+
+def morning_rows(
+    db: Database, as_of: date | None = None
+) -> tuple[StoreHeader, date, list[MorningRow]]:
+    """Promises due on as_of or already past it, on pieces still in the works: earliest first.
+
+    The early-warning engine (jeweldesk.risk.assess) sees further ahead but reads a History;
+    until the services offer that History from the database, the list holds what is due.
+    """
+    with db.session(write=False) as session:
+        as_of = as_of or store_now(session).date()
+        tickets = session.scalars(
+            select(Ticket)
+            .where(Ticket.status.in_(OPEN_STATUSES), Ticket.promised_for <= as_of)
+            .order_by(Ticket.promised_for, Ticket.number)
+        ).all()
+        return store_header(session), as_of, [_due_row(t, as_of) for t in tickets]
+
+
+def _due_row(ticket: Ticket, as_of: date) -> MorningRow:
+    late = ticket.promised_for < as_of
+    status = Status(ticket.status).label.lower()
+    if late:
+        days = (as_of - ticket.promised_for).days
+        reason = f"Promised {days} day{'s' if days != 1 else ''} ago, not ready yet ({status})"
+    else:
+        reason = f"Promised for today, not ready yet ({status})"
+    return MorningRow(
+        ticket=ticket.number,
+        customer=ticket.customer.name,
+        phone=ticket.customer.phone or "",
+        promised_for=ticket.promised_for,
+        occasion_date=ticket.occasion_date,
+        level="late" if late else "due today",
+        expected_ready=None,
+        reasons=(reason,),
+    )

@@ -1,0 +1,146 @@
+"""Tags, thank-you notes, manifests and the morning list, read back as a person would."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from jeweldesk.printing import (
+    render_manifest,
+    render_morning_list,
+    render_tags,
+    render_thank_you,
+)
+from jeweldesk.printing.model import PaperTicket, ServiceLine, StoreHeader
+from tests.printing.samples import (
+    CUSTOMER,
+    barcodes,
+    flat,
+    morning_rows,
+    page_sizes_mm,
+    parcel,
+    pdf_pages,
+    pdf_text,
+    ring_ticket,
+)
+
+
+def test_one_tag_per_ticket_each_scanning_back(visit: list[PaperTicket], pdf_path: Path) -> None:
+    render_tags(visit, pdf_path)
+
+    assert barcodes(pdf_path) == [["R-10001"], ["R-10002"]]
+    first, second = (flat(page) for page in pdf_pages(pdf_path))
+    assert "R-10001" in first and CUSTOMER in first and "Jun 14, 2025" in first
+    assert "Tomás Beck" in first
+    assert "R-10002" in second and "Jun 6, 2025" in second
+    width, height = page_sizes_mm(pdf_path)[0]
+    assert (round(width), round(height)) == (102, 51)
+
+
+def test_a_tag_with_a_very_long_name_still_shows_it_all(pdf_path: Path) -> None:
+    from dataclasses import replace
+
+    name = CUSTOMER + " " + "Bartholomew-Featherstonehaugh " * 4
+    render_tags([replace(ring_ticket(), customer_name=name.strip())], pdf_path)
+
+    assert len(pdf_pages(pdf_path)) == 1
+    assert name.split()[-1] in flat(pdf_text(pdf_path))
+    assert barcodes(pdf_path) == [["R-10001"]]
+
+
+def test_thank_you_names_the_customer_the_piece_the_work_and_the_occasion(
+    store: StoreHeader, pdf_path: Path
+) -> None:
+    render_thank_you(store, [ring_ticket()], pdf_path, picked_up_on=date(2025, 6, 14))
+
+    text = flat(pdf_text(pdf_path))
+    assert f"Dear {CUSTOMER}," in text
+    assert "14k white gold ring" in text
+    assert "resized it" in text and "rhodium" in text
+    assert "tenth wedding anniversary" in text and "Jun 21, 2025" in text
+    assert "December 2025" in text  # six months on, for the prongs and the sizing
+    assert "Ana Ruiz" in text
+    assert len(pdf_pages(pdf_path)) == 1
+
+
+def test_thank_you_after_the_occasion_does_not_wish_for_it(
+    store: StoreHeader, pdf_path: Path
+) -> None:
+    render_thank_you(
+        store, [ring_ticket()], pdf_path, picked_up_on=date(2025, 7, 1), signed_by="Lena"
+    )
+
+    text = flat(pdf_text(pdf_path))
+    assert "anniversary" not in text
+    assert "Lena" in text
+
+
+def test_thank_you_for_a_service_the_store_invented(store: StoreHeader, pdf_path: Path) -> None:
+    from dataclasses import replace
+
+    ticket = replace(
+        ring_ticket(),
+        services=(ServiceLine("pearl_restring", "Pearl restringing", Decimal("80.00")),),
+    )
+    render_thank_you(store, [ticket], pdf_path, picked_up_on=date(2025, 6, 14))
+
+    assert "taken care of the pearl restringing" in flat(pdf_text(pdf_path))
+
+
+def test_manifest_lists_every_envelope_and_the_insured_total(
+    store: StoreHeader, pdf_path: Path
+) -> None:
+    render_manifest(store, parcel(), pdf_path)
+
+    text = flat(pdf_text(pdf_path))
+    for expected in ("S-12", "Casco Plating", "UPS", "1Z999AA10123456784", "R-10007"):
+        assert expected in text
+    assert CUSTOMER in text
+    assert "$5,150.00" in text  # the envelope with no declared value adds nothing
+    assert "Wed, Jun 11, 2025" in text
+    assert "S-12" in barcodes(pdf_path)[0]
+
+
+def test_a_long_manifest_repeats_its_heading_and_counts_pages(
+    store: StoreHeader, pdf_path: Path
+) -> None:
+    render_manifest(store, parcel(40), pdf_path)
+
+    pages = [flat(page) for page in pdf_pages(pdf_path)]
+    assert len(pages) >= 2
+    assert all("WORK REQUESTED" in page for page in pages)
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
+    assert "$71,750.00" in pages[-1]
+
+
+def test_morning_list_flows_over_pages_with_headers_and_numbers(
+    store: StoreHeader, pdf_path: Path
+) -> None:
+    rows = morning_rows(60)
+    render_morning_list(store, rows, date(2025, 6, 10), pdf_path)
+
+    pages = [flat(page) for page in pdf_pages(pdf_path)]
+    assert len(pages) >= 3
+    for number, page in enumerate(pages, start=1):
+        assert "CUSTOMER" in page and "WHY" in page
+        assert f"Page {number} of {len(pages)}" in page
+    text = " ".join(pages)
+    assert CUSTOMER in text and "(207) 555-1000" in text
+    assert "R-10159" in pages[-1]
+    assert text.index("R-10100") < text.index("R-10101") < text.index("R-10159")
+    assert "Casco Plating takes 9 days on average, quoted 5" in text
+
+
+def test_an_empty_morning_list_says_so(store: StoreHeader, pdf_path: Path) -> None:
+    render_morning_list(store, [], date(2025, 6, 10), pdf_path)
+
+    assert "No promise is at risk" in flat(pdf_text(pdf_path))
+
+
+@pytest.mark.parametrize("render", [render_tags])
+def test_nothing_to_print_is_refused(render, pdf_path: Path) -> None:
+    with pytest.raises(ValueError):
+        render([], pdf_path)

@@ -1,0 +1,92 @@
+"""`jeweldesk print …` against a real store database, read back from the PDF it writes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from jeweldesk.cli import main
+from jeweldesk.services.parcels import send_parcel
+from jeweldesk.storage.engine import Database
+from tests.printing.samples import barcodes, flat, page_sizes_mm, pdf_text
+from tests.support.store import COUNTER, store_today, take_in_ring
+
+
+def _print(db: Database, *words: str) -> int:
+    return main(["--db", db.url, "print", *words])
+
+
+def test_print_a_receipt_for_two_tickets_on_the_roll(
+    sqlite_store: Database, tmp_path: Path
+) -> None:
+    first, second = take_in_ring(sqlite_store), take_in_ring(sqlite_store)
+    out = tmp_path / "receipt.pdf"
+
+    assert (
+        _print(sqlite_store, "receipt", first, second, "--layout", "roll80", "--out", str(out)) == 0
+    )
+
+    text = flat(pdf_text(out))
+    assert first in text and second in text
+    assert "Dana Whitfield" in text and "Harbor Lane Jewelers" in text
+    assert {first, second} <= set(barcodes(out)[0])
+    assert page_sizes_mm(out)[0][0] == pytest.approx(80, abs=0.1)
+
+
+def test_a_missing_ticket_writes_no_file_and_says_so_once(
+    sqlite_store: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    number = take_in_ring(sqlite_store)
+    out = tmp_path / "receipt.pdf"
+
+    status = _print(sqlite_store, "receipt", number, "R-99999", "--out", str(out))
+
+    assert status != 0
+    assert list(tmp_path.iterdir()) == [p for p in tmp_path.iterdir() if p.suffix != ".pdf"]
+    assert not out.exists()
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and "R-99999" in lines[0]
+
+
+def test_print_tags_and_a_thank_you_note(sqlite_store: Database, tmp_path: Path) -> None:
+    number = take_in_ring(sqlite_store)
+    tags, note = tmp_path / "tags.pdf", tmp_path / "thanks.pdf"
+
+    assert _print(sqlite_store, "tag", number, "--out", str(tags)) == 0
+    assert _print(sqlite_store, "thank-you", number, "--signed-by", "Kate", "--out", str(note)) == 0
+
+    assert barcodes(tags) == [[number]]
+    text = flat(pdf_text(note))
+    assert "Dear Dana Whitfield," in text and "Kate" in text
+
+
+def test_print_a_parcel_manifest_and_refuse_an_unknown_parcel(
+    sqlite_store: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = take_in_ring(sqlite_store), take_in_ring(sqlite_store)
+    ref = send_parcel(sqlite_store, "PLAT", [a, b], by=COUNTER, carrier="UPS")
+    out = tmp_path / "manifest.pdf"
+
+    assert _print(sqlite_store, "manifest", ref, "--out", str(out)) == 0
+    text = flat(pdf_text(out))
+    assert ref in text and a in text and b in text and "Riverbend Plating" in text
+    assert "$4,800.00" in text  # two rings declared at $2,400 each
+
+    assert _print(sqlite_store, "manifest", "S-999", "--out", str(tmp_path / "no.pdf")) != 0
+    assert not (tmp_path / "no.pdf").exists()
+    assert "S-999" in capsys.readouterr().err
+
+
+def test_print_the_morning_list_as_of_a_later_day(sqlite_store: Database, tmp_path: Path) -> None:
+    number = take_in_ring(sqlite_store, promised_in_days=3)
+    out = tmp_path / "morning.pdf"
+    later = store_today() + timedelta(days=5)
+
+    assert _print(sqlite_store, "morning", "--as-of", later.isoformat(), "--out", str(out)) == 0
+
+    text = flat(pdf_text(out))
+    assert number in text
+    assert "Dana Whitfield" in text
+    assert "555" in text and "0142" in text, text
