@@ -10,24 +10,19 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
 
-from jeweldesk.config import data_dir
-from jeweldesk.printing import (
-    LAYOUTS,
-    render_manifest,
-    render_morning_list,
-    render_receipt,
-    render_tags,
-    render_thank_you,
+from jeweldesk.printing import LAYOUTS
+from jeweldesk.services.documents import (
+    EDITED_NOTE_WORDING,
+    manifest_pdf,
+    morning_pdf,
+    receipt_pdf,
+    tags_pdf,
+    thank_you_pdf,
 )
-from jeweldesk.services.paper import morning_rows, parcel_for_paper, tickets_for_paper
 from jeweldesk.storage.engine import Database
-
-EDITED_NOTE_WORDING = "notes/thank_you.toml"
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -76,45 +71,33 @@ def _out(parser: argparse.ArgumentParser) -> None:
 
 
 def _receipt(args: argparse.Namespace, db: Database) -> int:
-    store, tickets = tickets_for_paper(db, args.numbers)
-    return _write(args.out, lambda file: render_receipt(store, tickets, args.layout, file))
+    return _write(args.out, receipt_pdf(db, args.numbers, args.layout))
 
 
 def _tag(args: argparse.Namespace, db: Database) -> int:
-    _store, tickets = tickets_for_paper(db, args.numbers)
-    return _write(args.out, lambda file: render_tags(tickets, file))
+    return _write(args.out, tags_pdf(db, args.numbers))
 
 
 def _thank_you(args: argparse.Namespace, db: Database) -> int:
-    store, tickets = tickets_for_paper(db, args.numbers)
-    wording = args.wording
-    if wording is None and (data_dir() / EDITED_NOTE_WORDING).is_file():
-        wording = data_dir() / EDITED_NOTE_WORDING
-    return _write(
-        args.out,
-        lambda file: render_thank_you(
-            store, tickets, file, signed_by=args.signed_by, wording_path=wording
-        ),
-    )
+    return _write(args.out, thank_you_pdf(db, args.numbers, args.signed_by, args.wording))
 
 
 def _manifest(args: argparse.Namespace, db: Database) -> int:
-    store, parcel = parcel_for_paper(db, args.ref)
-    return _write(args.out, lambda file: render_manifest(store, parcel, file))
+    return _write(args.out, manifest_pdf(db, args.ref))
 
 
 def _morning(args: argparse.Namespace, db: Database) -> int:
-    store, as_of, rows = morning_rows(db, args.as_of)
-    return _write(args.out, lambda file: render_morning_list(store, rows, as_of, file))
+    return _write(args.out, morning_pdf(db, args.as_of))
 
 
-def _write(out: Path, render: Callable[[BinaryIO], None]) -> int:
+def _write(out: Path, pdf: bytes) -> int:
+    """The document was made in memory first: a failure leaves no file, never half of one."""
     target = out.expanduser()
     folder = target.parent if str(target.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     try:
         with os.fdopen(handle, "wb") as file:
-            render(file)
+            file.write(pdf)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -9,9 +10,11 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QScrollArea,
@@ -45,27 +48,25 @@ class PaperPreview(QDialog):
     """Shows the pages as they will print; Print goes through Qt's print dialog."""
 
     def __init__(self, title: str, pdf: bytes, file_name: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 layouts: dict[str, Callable[[], bytes]] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.title = title
         self.pdf = pdf
         self.file_name = file_name
         self.saved_to: Path | None = None
-
-        pages = QWidget()
-        pages.setObjectName("pages")
-        column = QVBoxLayout(pages)
-        column.setSpacing(16)
-        column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.layouts = layouts or {}
         self.page_labels: list[QLabel] = []
-        for image in page_images(pdf, PREVIEW_DPI):
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setStyleSheet("background: white; border: 1px solid #c9c4bb;")
-            column.addWidget(label)
-            self.page_labels.append(label)
+        self.heading = QLabel()
+
+        self.pages = QWidget()
+        self.pages.setObjectName("pages")
+        self.column = QVBoxLayout(self.pages)
+        self.column.setSpacing(16)
+        self.column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         scroll = QScrollArea()
-        scroll.setWidget(pages)
+        scroll.setWidget(self.pages)
         scroll.setWidgetResizable(True)
         scroll.setStyleSheet("QScrollArea { background: #ece9e4; } #pages { background: #ece9e4; }")
 
@@ -79,13 +80,41 @@ class PaperPreview(QDialog):
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_pages)
 
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        self.layout_choice = QComboBox()
+        if self.layouts:
+            self.layout_choice.addItems(list(self.layouts))
+            self.layout_choice.currentTextChanged.connect(self.choose_layout)
+            top.addWidget(QLabel("Paper:"))
+            top.addWidget(self.layout_choice)
+        else:
+            self.layout_choice.hide()
+
         layout = QVBoxLayout(self)
-        count = len(self.page_labels)
-        layout.addWidget(QLabel(f"{title} — {count} page{'s' if count != 1 else ''}"))
+        layout.addLayout(top)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
+        self.show_pages()
         self.resize(QSize(900, 860))
         self.print_button.setFocus()
+
+    def show_pages(self) -> None:
+        for label in self.page_labels:
+            label.deleteLater()
+        self.page_labels = []
+        for image in page_images(self.pdf, PREVIEW_DPI):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setStyleSheet("background: white; border: 1px solid #c9c4bb;")
+            self.column.addWidget(label)
+            self.page_labels.append(label)
+        count = len(self.page_labels)
+        self.heading.setText(f"<b>{self.title}</b> — {count} page{'s' if count != 1 else ''}")
+
+    def choose_layout(self, name: str) -> None:
+        self.pdf = self.layouts[name]()
+        self.show_pages()
 
     def save_to(self, path: Path) -> None:
         path.write_bytes(self.pdf)
