@@ -1,0 +1,1 @@
+"""Benchmarks: simulated store histories and the risk engine measured against them."""

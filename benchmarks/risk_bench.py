@@ -1,0 +1,192 @@
+"""How early and how truly the risk engine sees broken promises, on simulated stores.
+
+Run: ``python -m benchmarks.risk_bench``. Each simulated store's history is
+written as an interchange document, read back as the engine reads any store,
+and assessed as of every open morning of its evaluation window. The truth comes
+from the full history: a promise is missed when the piece was not ready by the
+end of its promised day.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from datetime import time as clock
+
+from benchmarks.simulate import simulate
+from benchmarks.stores import StoreSpec, stores
+from jeweldesk.risk.asof import as_of
+from jeweldesk.risk.engine import LATE, Flag, assess
+from jeweldesk.risk.from_interchange import history_from_interchange
+from jeweldesk.risk.history import History
+
+EARLY_DAYS = 2  # a flag counts when raised at least this many days before the promise
+Method = Callable[[History, datetime], list[Flag]]
+
+
+def overdue_only(history: History, moment: datetime) -> list[Flag]:
+    """What most systems do: a piece is flagged once its promised date has passed."""
+    today = moment.date()
+    flags = []
+    for ticket in as_of(history, moment).tickets:
+        if ticket.is_open:
+            late = today > ticket.promised_for
+            flags.append(Flag(
+                ticket.number, ticket.customer, ticket.status, LATE if late else "on_track",
+                ticket.promised_for, None, max(today, ticket.promised_for), (),
+            ))
+    return flags
+
+
+def quoted_dates(history: History, moment: datetime) -> list[Flag]:
+    """The same engine, taking every vendor at its quote."""
+    return assess(history, moment, trust_quotes=True)
+
+
+def bare(history: History, moment: datetime) -> int:
+    """The floor: just walking the tickets to find the open ones that morning."""
+    count = 0
+    for ticket in history.tickets:
+        if ticket.received_at <= moment:
+            status = "received"
+            for event in ticket.events:
+                if event.at > moment:
+                    break
+                status = event.status
+            count += status not in ("ready", "picked_up", "cancelled")
+    return count
+
+
+METHODS: dict[str, Method] = {
+    "JewelDesk engine": assess,
+    "trust vendor quotes": quoted_dates,
+    "flag once overdue": overdue_only,
+}
+
+
+@dataclass
+class Tally:
+    flagged_early: set[str] = field(default_factory=set)
+    abs_error: float = 0.0
+    estimates: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class StoreResult:
+    name: str
+    tickets: int
+    missed: set[str]
+    judged: set[str]
+    mornings: int
+    tallies: dict[str, Tally]
+    bare_seconds: float
+
+
+def ready_dates(history: History) -> dict[str, date | None]:
+    return {t.number: (t.ready_at.date() if t.ready_at else None) for t in history.tickets}
+
+
+def run_store(spec: StoreSpec) -> StoreResult:
+    history = history_from_interchange(simulate(spec))
+    ready = ready_dates(history)
+    first, last = spec.evaluation
+    cancelled = {t.number for t in history.tickets if t.status == "cancelled" and not t.ready_at}
+    judged = {
+        t.number for t in history.tickets
+        if first + timedelta(days=EARLY_DAYS) <= t.promised_for <= last
+        and t.number not in cancelled
+    }
+    promised = {t.number: t.promised_for for t in history.tickets}
+    missed = {n for n in judged if ready[n] is None or ready[n] > promised[n]}
+    tallies = {name: Tally() for name in METHODS}
+    mornings = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    mornings = [d for d in mornings if history.calendar.is_open(d)]
+    bare_seconds = 0.0
+    for day in mornings:
+        moment = datetime.combine(day, clock.min)
+        started = time.perf_counter()
+        bare(history, moment)
+        bare_seconds += time.perf_counter() - started
+        for name, method in METHODS.items():
+            started = time.perf_counter()
+            flags = method(history, moment)
+            tallies[name].seconds += time.perf_counter() - started
+            _score(tallies[name], flags, day, promised, ready)
+    return StoreResult(spec.name, len(history.tickets), missed, judged, len(mornings), tallies,
+                       bare_seconds)
+
+
+def _score(
+    tally: Tally, flags: list[Flag], day: date, promised: dict[str, date],
+    ready: dict[str, date | None],
+) -> None:
+    for flag in flags:
+        if flag.level in ("at_risk", "late") and day <= promised[flag.ticket] - timedelta(
+            days=EARLY_DAYS
+        ):
+            tally.flagged_early.add(flag.ticket)
+        actual = ready[flag.ticket]
+        if actual is not None:
+            tally.abs_error += abs((flag.expected_ready - actual).days)
+            tally.estimates += 1
+
+
+def summarize(results: list[StoreResult]) -> str:
+    lines = []
+    header = f"{'store / method':42} {'missed':>7} {'recall':>7} {'precision':>9} {'MAE days':>8}"
+    header += f" {'ms/morning':>10} {'x bare':>7}"
+    for result in [*results, _combined(results)]:
+        lines += ["", f"{result.name}: {result.tickets} tickets, {len(result.judged)} promises "
+                  f"judged, {len(result.missed)} missed, {result.mornings} mornings", header]
+        bare_ms = 1000 * result.bare_seconds / max(1, result.mornings)
+        for name, tally in result.tallies.items():
+            early = tally.flagged_early & result.judged
+            hits = len(early & result.missed)
+            recall = hits / len(result.missed) if result.missed else float("nan")
+            precision = f"{hits / len(early):9.2f}" if early else f"{'n/a':>9}"
+            mae = tally.abs_error / tally.estimates if tally.estimates else float("nan")
+            ms = 1000 * tally.seconds / max(1, result.mornings)
+            lines.append(
+                f"  {name:40} {len(result.missed):7} {recall:7.2f} {precision} {mae:8.2f}"
+                f" {ms:10.1f} {ms / bare_ms if bare_ms else 0:7.1f}"
+            )
+    return "\n".join(lines)
+
+
+def _combined(results: list[StoreResult]) -> StoreResult:
+    tallies = {name: Tally() for name in METHODS}
+    missed: set[str] = set()
+    judged: set[str] = set()
+    for result in results:
+        missed |= {f"{result.name}/{n}" for n in result.missed}
+        judged |= {f"{result.name}/{n}" for n in result.judged}
+        for name, tally in result.tallies.items():
+            total = tallies[name]
+            total.flagged_early |= {f"{result.name}/{n}" for n in tally.flagged_early}
+            total.abs_error += tally.abs_error
+            total.estimates += tally.estimates
+            total.seconds += tally.seconds
+    return StoreResult(
+        "All stores", sum(r.tickets for r in results), missed, judged,
+        sum(r.mornings for r in results), tallies, sum(r.bare_seconds for r in results),
+    )
+
+
+def main() -> int:
+    started = time.perf_counter()
+    specs = stores()
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(run_store, specs))
+    print(summarize(results))
+    print(f"\n{time.perf_counter() - started:.0f} s in all; recall counts flags at_risk or late "
+          f"at least {EARLY_DAYS} days before the promised date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,321 @@
+"""Simulated store histories, written as interchange documents.
+
+A day-by-day simulation of a repair desk: pieces come in (more of them in the
+holiday rush), the counter promises a date by the usual rule of thumb, bench
+jewelers with limited hours and days off work their queues earliest promise
+first, some pieces wait for parts, and vendor work leaves in parcels on parcel
+days and comes back when the vendor really returns it — on its quote for a
+reliable vendor, often a week late for one that misses its quotes.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from benchmarks.stores import SERVICES, JewelerSpec, StoreSpec, VendorSpec
+
+FIRST_NAMES = ("Dana", "Marcus", "Alicia", "Priya", "Tom", "Grace", "Luis", "Mei", "Omar", "Ruth")
+LAST_NAMES = ("Whitfield", "Okafor", "Brandt", "Nair", "Castillo", "Boone", "Haddad", "Pryce")
+COUNTER = "CT"
+
+
+@dataclass
+class Piece:
+    number: str
+    customer: str
+    received_at: datetime
+    promised_for: date
+    services: list[tuple[str, str | None]]
+    jeweler: str
+    bench_hours: float
+    parts_days: int | None
+    occasion: tuple[str, date] | None
+    events: list[dict[str, Any]] = field(default_factory=list)
+    left_hours: float = 0.0
+    stage: str = "queue"  # queue, parts, to_ship, out, finish, done
+    vendor: str | None = None
+    due: date | None = None
+
+    def move(self, at: datetime, status: str, by: str, note: str | None = None) -> None:
+        last = self.events[-1]["at"] if self.events else at
+        at = max(at, last + timedelta(minutes=1)) if self.events else at
+        event: dict[str, Any] = {"at": at, "status": status, "by": by}
+        if note:
+            event["note"] = note
+        self.events.append(event)
+
+    @property
+    def status(self) -> str:
+        return self.events[-1]["status"]
+
+    @property
+    def last_at(self) -> datetime:
+        return self.events[-1]["at"]
+
+
+class StoreSimulation:
+    def __init__(self, spec: StoreSpec) -> None:
+        self.spec = spec
+        self.rng = random.Random(spec.seed)
+        self.pieces: list[Piece] = []
+        self.parcels: list[dict[str, Any]] = []
+        self.customers: list[dict[str, Any]] = []
+        self.next_number = 10001
+
+    # The day -----------------------------------------------------------------------------
+
+    def run(self) -> dict[str, Any]:
+        day = self.spec.start
+        while day <= self.spec.end:
+            if self.is_open(day):
+                self.open_day(day)
+            day += timedelta(days=1)
+        return self.document()
+
+    def is_open(self, day: date) -> bool:
+        return day.isoweekday() in self.spec.open_weekdays and day not in self.spec.closed_dates
+
+    def open_day(self, day: date) -> None:
+        self.receive_parcels(day)
+        self.parts_arrive(day)
+        for jeweler in self.spec.jewelers:
+            if day.isoweekday() in jeweler.weekdays and day not in jeweler.days_off:
+                self.work(jeweler, day)
+        if day.isoweekday() in self.spec.parcel_weekdays:
+            self.send_parcels(day)
+        if day <= self.spec.last_intake:
+            self.intake(day)
+        self.pickups(day)
+
+    def intake(self, day: date) -> None:
+        rate = self.spec.daily_pieces * self.spec.season(day)
+        for _ in range(self._poisson(rate)):
+            minutes = self.rng.randint(10 * 60, 17 * 60 + 30)
+            self.take_in(datetime.combine(day, time()) + timedelta(minutes=minutes))
+
+    def take_in(self, at: datetime) -> None:
+        rng = self.rng
+        codes = rng.sample(self.spec.service_mix, k=rng.choice((1, 1, 1, 2, 2)))
+        services: list[tuple[str, str | None]] = []
+        for code in dict.fromkeys(codes):
+            vendor = self.spec.vendor_for.get(code)
+            if vendor is None or not any(v for _, v in services):
+                services.append((code, vendor))
+        hours = sum(SERVICES[c].hours for c, v in services if v is None)
+        needs_parts = any(rng.random() < SERVICES[c].parts for c, v in services if v is None)
+        jeweler = rng.choices(
+            [j.code for j in self.spec.jewelers], [j.hours for j in self.spec.jewelers]
+        )[0]
+        number = f"R-{self.next_number}"
+        self.next_number += 1
+        promised = self.promise(at.date(), services, hours)
+        occasion = None
+        if rng.random() < 0.2:
+            what = rng.choice(("Anniversary dinner", "Wedding", "Birthday", "Graduation"))
+            occasion = (what, promised + timedelta(days=rng.choice((-1, 0, 1, 2, 3, 5, 8, 12))))
+        piece = Piece(
+            number, self.new_customer(), at, promised, services, jeweler,
+            hours * rng.uniform(0.7, 1.5), rng.randint(3, 12) if needs_parts else None, occasion,
+        )
+        piece.move(at, "received", COUNTER)
+        piece.left_hours = piece.bench_hours
+        if hours == 0:
+            self.ready_to_ship(piece)
+        self.pieces.append(piece)
+
+    def promise(self, day: date, services: list[tuple[str, str | None]], hours: float) -> date:
+        """The counter's rule of thumb: the vendor's quote plus a few days, or a week."""
+        quotes = [self.spec.vendor(v).quote for _, v in services if v]
+        bench_days = 3 + int(hours // 2) + self.rng.choice((0, 1, 2))
+        if self.spec.season(day) > 1.2:
+            bench_days += self.rng.choice((0, 1, 2, 3))  # the counter knows the rush is on
+        if quotes:
+            leaves = self.add_open(day, 1)
+            while leaves.isoweekday() not in self.spec.parcel_weekdays:
+                leaves = self.add_open(leaves, 1)
+            out = leaves + timedelta(days=max(quotes))
+            return self.add_open(out, 2 + self.rng.choice((0, 1, 2)))
+        return self.add_open(day, bench_days)
+
+    def work(self, jeweler: JewelerSpec, day: date) -> None:
+        clock = datetime.combine(day, time(9, 0))
+        hours = jeweler.hours * self.rng.uniform(0.8, 1.1)
+        queue = sorted(
+            (
+                p for p in self.pieces
+                if p.jeweler == jeweler.code
+                and (p.stage == "finish" or (p.stage == "queue" and p.received_at.date() < day))
+            ),
+            key=lambda p: (p.promised_for, p.received_at),
+        )
+        for piece in queue:
+            if hours <= 0:
+                break
+            if piece.status != "at_bench":
+                piece.move(clock, "at_bench", jeweler.code)
+            if piece.parts_days is not None:
+                spent = min(hours, 0.3)
+                hours -= spent
+                clock += timedelta(hours=spent)
+                piece.move(clock, "waiting_parts", jeweler.code, "Parts ordered")
+                piece.stage, piece.due = "parts", day + timedelta(days=piece.parts_days)
+                piece.parts_days = None
+                continue
+            spent = min(hours, piece.left_hours)
+            hours -= spent
+            piece.left_hours -= spent
+            clock += timedelta(hours=spent)
+            if piece.left_hours > 1e-9:
+                break
+            if piece.stage == "queue" and any(v for _, v in piece.services):
+                self.ready_to_ship(piece)
+            else:
+                piece.move(clock, "quality_check", jeweler.code)
+                piece.move(clock + timedelta(minutes=10), "ready", jeweler.code)
+                piece.stage = "done"
+                piece.due = self.add_open(day, self.rng.choice((0, 1, 2, 3, 5, 8)))
+
+    def ready_to_ship(self, piece: Piece) -> None:
+        piece.stage = "to_ship"
+        piece.vendor = next(v for _, v in piece.services if v)
+
+    def send_parcels(self, day: date) -> None:
+        sent_at = datetime.combine(day, time(16, 30))
+        by_vendor: dict[str, list[Piece]] = {}
+        for piece in self.pieces:
+            if piece.stage == "to_ship" and piece.last_at < sent_at and piece.vendor:
+                by_vendor.setdefault(piece.vendor, []).append(piece)
+        for code, pieces in by_vendor.items():
+            vendor = self.spec.vendor(code)
+            ref = f"S-{len(self.parcels) + 1}"
+            days_out = vendor.turnaround(self.rng, self.spec.season(day))
+            back = day + timedelta(days=days_out)
+            while not self.is_open(back):
+                back += timedelta(days=1)
+            for piece in pieces:
+                piece.move(sent_at, "at_vendor", COUNTER, f"{ref} to {vendor.name}")
+                piece.stage, piece.due = "out", back
+            self.parcels.append({
+                "ref": ref, "vendor": code, "tickets": [p.number for p in pieces],
+                "sent_at": sent_at, "carrier": "UPS", "tracking": f"1Z{self.rng.randrange(10**9)}",
+                "expected_back": day + timedelta(days=vendor.quote), "received_at": None,
+                "_back": back,
+            })
+
+    def receive_parcels(self, day: date) -> None:
+        at = datetime.combine(day, time(11, 0))
+        for parcel in self.parcels:
+            if parcel["received_at"] is None and parcel["_back"] <= day:
+                parcel["received_at"] = at
+        for piece in self.pieces:
+            if piece.stage == "out" and piece.due and piece.due <= day:
+                piece.move(at + timedelta(minutes=5), "at_bench", COUNTER, "Back from vendor")
+                piece.stage, piece.left_hours = "finish", 0.3
+
+    def parts_arrive(self, day: date) -> None:
+        for piece in self.pieces:
+            if piece.stage == "parts" and piece.due and piece.due <= day:
+                piece.move(datetime.combine(day, time(10, 0)), "at_bench", piece.jeweler)
+                piece.stage = "queue"
+
+    def pickups(self, day: date) -> None:
+        for piece in self.pieces:
+            if piece.stage == "done" and piece.due and piece.due <= day:
+                piece.move(datetime.combine(day, time(17, 45)), "picked_up", COUNTER)
+                piece.stage = "picked_up"
+
+    # Helpers -----------------------------------------------------------------------------
+
+    def add_open(self, day: date, count: int) -> date:
+        while count > 0 or not self.is_open(day):
+            day += timedelta(days=1)
+            count -= self.is_open(day)
+        return day
+
+    def _poisson(self, rate: float) -> int:
+        count, total = 0, self.rng.expovariate(1.0)
+        while total < rate:
+            count += 1
+            total += self.rng.expovariate(1.0)
+        return count
+
+    def new_customer(self) -> str:
+        ref = f"C-{len(self.customers) + 1}"
+        name = f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)}"
+        phone = f"+1 601 555 {self.rng.randrange(10000):04d}"
+        self.customers.append({"ref": ref, "name": name, "phone": phone, "email": None,
+                               "notes": None})
+        return ref
+
+    # The document -------------------------------------------------------------------------
+
+    def document(self) -> dict[str, Any]:
+        spec = self.spec
+        return {
+            "format": "jeweldesk-interchange",
+            "version": 1,
+            "store": {
+                "name": spec.name, "phone": None, "address": None, "timezone": "America/Chicago",
+                "open_weekdays": sorted(spec.open_weekdays),
+                "closed_dates": sorted(d.isoformat() for d in spec.closed_dates),
+            },
+            "staff": [{"code": COUNTER, "name": "Counter", "role": "counter"}]
+            + [{"code": j.code, "name": j.name, "role": "bench"} for j in spec.jewelers],
+            "vendors": [
+                {"code": v.code, "name": v.name, "phone": None, "email": None,
+                 "quoted_turnaround_days": v.quote}
+                for v in spec.vendors
+            ],
+            "customers": self.customers,
+            "tickets": [_ticket(p) for p in self.pieces],
+            "shipments": [
+                {k: _text(v) for k, v in p.items() if not k.startswith("_")} for p in self.parcels
+            ],
+            "contacts": [],
+        }
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _ticket(piece: Piece) -> dict[str, Any]:
+    return {
+        "number": piece.number,
+        "customer": piece.customer,
+        "received_at": _text(piece.received_at),
+        "taken_in_by": COUNTER,
+        "item": {"kind": "ring", "description": "Customer's piece", "metal": None, "stones": None,
+                 "condition": None, "declared_value": None},
+        "services": [
+            {"code": code, "description": SERVICES[code].label, "price": SERVICES[code].price,
+             "vendor": vendor}
+            for code, vendor in piece.services
+        ],
+        "deposit": "0.00",
+        "promised_for": piece.promised_for.isoformat(),
+        "occasion": (
+            {"what": piece.occasion[0], "date": piece.occasion[1].isoformat()}
+            if piece.occasion else None
+        ),
+        "assigned_to": piece.jeweler,
+        "events": [{k: _text(v) for k, v in e.items()} for e in piece.events],
+    }
+
+
+def simulate(spec: StoreSpec) -> dict[str, Any]:
+    """One store's whole history as an interchange document."""
+    return StoreSimulation(spec).run()
+
+
+def all_vendor_specs(stores: list[StoreSpec]) -> Iterator[VendorSpec]:
+    for store in stores:
+        yield from store.vendors

@@ -1,0 +1,183 @@
+"""The simulated stores: their calendars, jewelers, vendors and seasons."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    label: str
+    hours: float  # bench hours, when done in the store
+    price: str
+    parts: float = 0.0  # chance the piece waits for parts
+
+
+SERVICES = {
+    "cleaning": ServiceSpec("Clean and polish", 0.3, "15.00"),
+    "inspection": ServiceSpec("Inspect stones and prongs", 0.2, "0.00"),
+    "clasp_repair": ServiceSpec("Replace clasp", 1.0, "45.00", 0.08),
+    "chain_solder": ServiceSpec("Solder chain", 0.8, "35.00"),
+    "ring_sizing": ServiceSpec("Size ring", 1.2, "55.00"),
+    "prong_retip": ServiceSpec("Retip prongs", 1.6, "90.00"),
+    "stone_tightening": ServiceSpec("Tighten stones", 0.7, "40.00"),
+    "stone_replacement": ServiceSpec("Replace a stone", 2.0, "120.00", 0.35),
+    "watch_battery": ServiceSpec("Watch battery", 0.2, "20.00"),
+    "watch_band": ServiceSpec("Watch band", 0.5, "35.00", 0.2),
+    "appraisal": ServiceSpec("Appraisal", 1.0, "75.00"),
+    "rhodium_plating": ServiceSpec("Rhodium plate", 0.0, "60.00"),
+    "casting": ServiceSpec("Cast a new part", 0.0, "180.00"),
+    "watch_service": ServiceSpec("Full watch service", 0.0, "220.00"),
+    "engraving": ServiceSpec("Engrave", 0.0, "40.00"),
+}
+
+
+@dataclass(frozen=True)
+class VendorSpec:
+    code: str
+    name: str
+    quote: int
+    late_share: float = 0.0  # parcels that come back well past the quote
+    late_days: tuple[int, int] = (5, 9)
+    drift: float = 1.0  # real turnaround / quote when on time
+    rush_days: int = 0  # extra days in the holiday rush
+
+    def turnaround(self, rng: random.Random, season: float) -> int:
+        days = round(self.quote * self.drift) + rng.choice((-1, 0, 0, 0, 1))
+        if rng.random() < self.late_share:
+            days += rng.randint(*self.late_days)
+        if season > 1.2:
+            days += rng.randint(0, self.rush_days)
+        return max(1, days)
+
+
+@dataclass(frozen=True)
+class JewelerSpec:
+    code: str
+    name: str
+    hours: float  # bench hours a working day
+    weekdays: frozenset[int]
+    days_off: frozenset[date] = frozenset()
+
+
+@dataclass(frozen=True)
+class StoreSpec:
+    name: str
+    seed: int
+    start: date
+    end: date
+    last_intake: date
+    open_weekdays: frozenset[int]
+    closed_dates: frozenset[date]
+    parcel_weekdays: frozenset[int]
+    jewelers: tuple[JewelerSpec, ...]
+    vendors: tuple[VendorSpec, ...]
+    vendor_for: dict[str, str]
+    daily_pieces: float
+    rush: tuple[date, date, float]
+    service_mix: list[str] = field(default_factory=list)
+
+    def season(self, day: date) -> float:
+        start, end, factor = self.rush
+        return factor if start <= day <= end else 1.0
+
+    def vendor(self, code: str | None) -> VendorSpec:
+        return next(v for v in self.vendors if v.code == code)
+
+    @property
+    def evaluation(self) -> tuple[date, date]:
+        """Mornings assessed: after a month of history, until intake stops."""
+        return self.start + timedelta(days=35), self.last_intake
+
+
+def _week(start: date, days: int = 7) -> frozenset[date]:
+    return frozenset(start + timedelta(days=i) for i in range(days))
+
+
+HOLIDAYS = frozenset({date(2025, 11, 27), date(2025, 12, 25), date(2026, 1, 1)})
+MON_SAT = frozenset({1, 2, 3, 4, 5, 6})
+TUE_SAT = frozenset({2, 3, 4, 5, 6})
+BENCH_MIX = (
+    ["cleaning"] * 3 + ["ring_sizing"] * 4 + ["prong_retip"] * 3 + ["clasp_repair"] * 3
+    + ["chain_solder"] * 2 + ["stone_tightening"] * 2 + ["stone_replacement"]
+    + ["watch_battery"] * 3
+    + ["watch_band"] + ["appraisal"] + ["inspection"]
+)
+VENDOR_MIX = ["rhodium_plating"] * 3 + ["casting"] + ["watch_service"] * 2 + ["engraving"] * 2
+
+
+def stores() -> list[StoreSpec]:
+    season = dict(start=date(2025, 9, 1), end=date(2026, 2, 28), last_intake=date(2026, 1, 17))
+    return [
+        StoreSpec(
+            name="Harbor Lane Jewelers", seed=11, **season,
+            open_weekdays=MON_SAT, closed_dates=HOLIDAYS, parcel_weekdays=MON_SAT,
+            jewelers=(
+                JewelerSpec("JR", "Jonah Reyes", 6.5, MON_SAT - {1}),
+                JewelerSpec("AL", "Ana Lopes", 5.0, frozenset({1, 2, 3, 4}),
+                            _week(date(2025, 12, 8), 10)),
+            ),
+            vendors=(
+                VendorSpec("PLAT", "Riverbend Plating", 6, late_share=0.4, late_days=(6, 9)),
+                VendorSpec("CAST", "Delta Casting", 10, late_share=0.05, rush_days=3),
+                VendorSpec("WTCH", "Metro Watch Works", 14, drift=1.4),
+                VendorSpec("ENGR", "Quick Engrave", 5),
+            ),
+            vendor_for={"rhodium_plating": "PLAT", "casting": "CAST", "watch_service": "WTCH",
+                        "engraving": "ENGR"},
+            daily_pieces=4.5, rush=(date(2025, 11, 20), date(2025, 12, 23), 1.6),
+            service_mix=BENCH_MIX + VENDOR_MIX,
+        ),
+        StoreSpec(
+            name="Maple Street Gold", seed=23, **season,
+            open_weekdays=TUE_SAT, closed_dates=HOLIDAYS | {date(2025, 12, 26)},
+            parcel_weekdays=frozenset({2, 4}),
+            jewelers=(JewelerSpec("MB", "Mara Boone", 6.0, TUE_SAT, _week(date(2025, 10, 14))),),
+            vendors=(
+                VendorSpec("SETR", "Stone Setters Guild", 7, late_share=0.15, rush_days=4),
+                VendorSpec("PLAT", "Brightline Plating", 5, late_share=0.5, late_days=(4, 8)),
+                VendorSpec("WTCH", "Swiss Time Repair", 21, drift=1.1, late_share=0.2),
+            ),
+            vendor_for={"rhodium_plating": "PLAT", "casting": "SETR", "engraving": "SETR",
+                        "watch_service": "WTCH"},
+            daily_pieces=3.3, rush=(date(2025, 11, 28), date(2025, 12, 20), 1.8),
+            service_mix=BENCH_MIX + VENDOR_MIX,
+        ),
+        StoreSpec(
+            name="Crescent Fine Jewelry", seed=37, **season,
+            open_weekdays=frozenset({1, 2, 3, 4, 5, 6, 7}), closed_dates=HOLIDAYS,
+            parcel_weekdays=frozenset({1, 3, 5}),
+            jewelers=(
+                JewelerSpec("KO", "Kenji Ota", 7.0, MON_SAT),
+                JewelerSpec("SV", "Sofia Varga", 6.0, frozenset({3, 4, 5, 6, 7}),
+                            _week(date(2025, 12, 15))),
+                JewelerSpec("PD", "Paul Dunn", 4.0, frozenset({1, 2, 6})),
+            ),
+            vendors=(
+                VendorSpec("PLAT", "Lakeside Plating", 4, drift=1.0, rush_days=2),
+                VendorSpec("CAST", "Ironworks Casting", 12, late_share=0.35, late_days=(7, 12)),
+                VendorSpec("WTCH", "Horology Partners", 10, drift=1.5, late_share=0.1),
+                VendorSpec("ENGR", "Laser Line Engraving", 3, late_share=0.25, late_days=(3, 5)),
+            ),
+            vendor_for={"rhodium_plating": "PLAT", "casting": "CAST", "watch_service": "WTCH",
+                        "engraving": "ENGR"},
+            daily_pieces=6.0, rush=(date(2025, 11, 15), date(2025, 12, 24), 1.5),
+            service_mix=BENCH_MIX * 2 + VENDOR_MIX,
+        ),
+        StoreSpec(
+            name="Old Mill Jewelers", seed=41, **season,
+            open_weekdays=MON_SAT, closed_dates=HOLIDAYS | _week(date(2025, 12, 29), 3),
+            parcel_weekdays=frozenset({5}),
+            jewelers=(JewelerSpec("EH", "Ellen Hart", 5.0, frozenset({1, 2, 3, 4, 5})),),
+            vendors=(
+                VendorSpec("PLAT", "County Plating", 7),
+                VendorSpec("WTCH", "Watch Doctor", 10, late_share=0.3, late_days=(5, 10)),
+            ),
+            vendor_for={"rhodium_plating": "PLAT", "engraving": "PLAT", "casting": "PLAT",
+                        "watch_service": "WTCH"},
+            daily_pieces=2.3, rush=(date(2025, 11, 24), date(2025, 12, 22), 1.7),
+            service_mix=BENCH_MIX + VENDOR_MIX,
+        ),
+    ]

@@ -1,0 +1,1 @@
+"""Expected-ready dates and early warnings: a pure function of the store's history."""

@@ -1,0 +1,62 @@
+"""Cut a history at a moment: what the store could know then.
+
+As FORMAT.md says: a ticket received later does not exist yet, later events
+have not happened, a parcel sent later does not exist, one received later is
+still out, and a date means the start of that day, before the store opens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time
+
+from jeweldesk.risk.history import History, Parcel, PromiseChange, Ticket
+
+
+def moment_of(when: date | datetime) -> datetime:
+    """A date means the start of that day; a timestamp is taken as it is."""
+    if isinstance(when, datetime):
+        return when
+    return datetime.combine(when, time.min)
+
+
+def as_of(history: History, when: date | datetime) -> History:
+    """The history exactly as it stood at ``when``: nothing after it is known."""
+    moment = moment_of(when)
+    changes = tuple(c for c in history.promise_changes if c.at <= moment)
+    later_changes = [c for c in history.promise_changes if c.at > moment]
+    tickets = tuple(
+        _ticket_as_of(t, moment, later_changes) for t in history.tickets if t.received_at <= moment
+    )
+    known = {t.number for t in tickets}
+    parcels = tuple(_parcel_as_of(p, moment, known) for p in history.parcels if p.sent_at <= moment)
+    return replace(
+        history,
+        tickets=tickets,
+        parcels=tuple(p for p in parcels if p.tickets),
+        contacts=tuple(c for c in history.contacts if c.at <= moment),
+        promise_changes=changes,
+    )
+
+
+def _ticket_as_of(ticket: Ticket, moment: datetime, later: list[PromiseChange]) -> Ticket:
+    events = tuple(e for e in ticket.events if e.at <= moment)
+    promised_for = ticket.promised_for
+    # The stored promise is the newest one; an earlier change's old date was in force then.
+    mine = sorted((c for c in later if c.ticket == ticket.number), key=lambda c: c.at)
+    if mine:
+        promised_for = mine[0].old_date
+    if len(events) == len(ticket.events) and promised_for == ticket.promised_for:
+        return ticket
+    return replace(ticket, events=events, promised_for=promised_for)
+
+
+def _parcel_as_of(parcel: Parcel, moment: datetime, known: set[str]) -> Parcel:
+    received_at = parcel.received_at
+    if received_at is not None and received_at > moment:
+        received_at = None
+    returned = tuple((n, at) for n, at in parcel.returned if at <= moment)
+    tickets = tuple(n for n in parcel.tickets if n in known)
+    if (received_at, returned, tickets) == (parcel.received_at, parcel.returned, parcel.tickets):
+        return parcel
+    return replace(parcel, tickets=tickets, received_at=received_at, returned=returned)

@@ -1,0 +1,163 @@
+"""The morning list: every open piece's expected-ready date, its level, and why.
+
+``assess`` is a pure function of the history as of a moment: given a history
+that also holds later events, it answers exactly as if they had not happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+from jeweldesk.risk import words
+from jeweldesk.risk.asof import as_of as history_as_of
+from jeweldesk.risk.asof import moment_of
+from jeweldesk.risk.estimate import CAUTION, Estimate, Estimator
+from jeweldesk.risk.history import History, Service, Ticket
+from jeweldesk.risk.learn import learn
+
+LATE = "late"
+AT_RISK = "at_risk"
+WATCH = "watch"
+ON_TRACK = "on_track"
+LEVELS = (LATE, AT_RISK, WATCH, ON_TRACK)  # most urgent first
+LISTED = frozenset({LATE, AT_RISK, WATCH})
+WATCH_SLACK_DAYS = 1  # open days of slack at or below which a promise is watched
+
+
+@dataclass(frozen=True)
+class Flag:
+    ticket: str
+    customer: str
+    status: str
+    level: str
+    promised_for: date
+    occasion_date: date | None
+    expected_ready: date
+    reasons: tuple[str, ...]
+    occasion_threatened: bool = False
+
+    @property
+    def listed(self) -> bool:
+        return self.level in LISTED
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ticket": self.ticket,
+            "customer": self.customer,
+            "status": self.status,
+            "level": self.level,
+            "promised_for": self.promised_for.isoformat(),
+            "occasion_date": self.occasion_date.isoformat() if self.occasion_date else None,
+            "expected_ready": self.expected_ready.isoformat(),
+            "reasons": list(self.reasons),
+            "occasion_threatened": self.occasion_threatened,
+        }
+
+
+def assess(history: History, as_of: date | datetime, *, trust_quotes: bool = False) -> list[Flag]:
+    """A flag for every open piece as of the moment, most urgent first.
+
+    ``trust_quotes`` takes every vendor at its quote: what a system that does not
+    learn would say, kept for comparison.
+    """
+    moment = moment_of(as_of)
+    known = history_as_of(history, moment)
+    estimator = Estimator(known, learn(known, moment.date()), trust_quotes=trust_quotes)
+    flags = [_flag(t, estimator) for t in known.tickets if t.is_open]
+    return sorted(flags, key=urgency)
+
+
+def urgency(flag: Flag) -> tuple[bool, int, date, str]:
+    """Sort key: occasion threatened, then late, at risk, watch, then the earliest promise."""
+    threatened = flag.occasion_threatened and flag.listed
+    return (not threatened, LEVELS.index(flag.level), flag.promised_for, flag.ticket)
+
+
+def flags_to_json(as_of: date | datetime, flags: Iterable[Flag]) -> dict[str, Any]:
+    """The ``at-risk --json`` document: listed flags only, most urgent first."""
+    listed = sorted((f for f in flags if f.listed), key=urgency)
+    return {
+        "as_of": moment_of(as_of).isoformat(timespec="seconds"),
+        "flags": [f.to_json() for f in listed],
+    }
+
+
+def _flag(ticket: Ticket, estimator: Estimator) -> Flag:
+    estimate = estimator.ticket(ticket)
+    calendar = estimator.calendar
+    today = estimator.today
+    expected = calendar.day_at(estimate.quantile(CAUTION))
+    promised = ticket.promised_for
+    if today > promised:
+        level = LATE
+    elif expected > promised:
+        level = AT_RISK
+    elif calendar.open_days_between(expected, promised) <= WATCH_SLACK_DAYS:
+        level = WATCH
+    else:
+        level = ON_TRACK
+    occasion = ticket.occasion
+    threatened = occasion is not None and max(expected, promised) > occasion.date
+    if threatened and level == ON_TRACK:
+        level = WATCH
+    return Flag(
+        ticket=ticket.number,
+        customer=ticket.customer,
+        status=ticket.status,
+        level=level,
+        promised_for=promised,
+        occasion_date=occasion.date if occasion else None,
+        expected_ready=expected,
+        reasons=tuple(_reasons(ticket, estimate, expected, level, today, threatened)),
+        occasion_threatened=threatened,
+    )
+
+
+def _reasons(
+    ticket: Ticket, estimate: Estimate, expected: date, level: str, today: date, threatened: bool
+) -> list[str]:
+    reasons = list(estimate.reasons)
+    promised = ticket.promised_for
+    if level == LATE:
+        overdue = (today - promised).days
+        reasons.append(
+            f"promised {words.day(promised)}, {words.days(overdue)} ago, and not ready; "
+            f"expected ready {words.day(expected)}"
+        )
+    else:
+        reasons.append(f"expected ready {words.day(expected)}; promised {words.day(promised)}")
+    if threatened and ticket.occasion is not None:
+        what = ticket.occasion.what or "the occasion"
+        reasons.insert(
+            0, f"needed for {what} on {words.day(ticket.occasion.date)}, before it can be ready"
+        )
+    return reasons
+
+
+def expected_ready_for_intake(
+    history: History,
+    as_of: date | datetime,
+    services: Sequence[Service],
+    vendor: str | None = None,
+    jeweler: str | None = None,
+) -> tuple[date, str]:
+    """The date to promise a new piece, and why, from the same engine as the morning list.
+
+    ``vendor`` applies to services given without one that the store sends out.
+    """
+    moment = moment_of(as_of)
+    known = history_as_of(history, moment)
+    priced = tuple(services) or (Service("inspection"),)
+    if vendor is not None and not any(s.vendor for s in priced):
+        priced = (*priced, Service("vendor_work", vendor))
+    far = date(moment.year + 5, 1, 1)  # a new piece joins the end of the queue
+    newcomer = Ticket("(new)", "", moment, far, priced, (), None, jeweler)
+    known = replace(known, tickets=(*known.tickets, newcomer))
+    estimator = Estimator(known, learn(known, moment.date()))
+    estimate = estimator.ticket(newcomer)
+    # A promise is kept at the slow outcomes, so intake proposes a cautious one.
+    proposed = estimator.calendar.day_at(estimate.quantile(0.8))
+    return proposed, "; ".join(estimate.reasons)

@@ -1,0 +1,272 @@
+"""When an open piece will really be ready, from where it is now.
+
+An estimate is a handful of equally likely outcomes (open-day ordinals) built
+stage by stage — the bench queue, waiting for parts, the next parcel out, the
+vendor, the finishing after it — each stage drawn from the store's own history
+and, for a stage already under way, only from the outcomes still possible after
+the time it has already taken.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from jeweldesk.risk import words
+from jeweldesk.risk.history import BENCH_STATUSES, History, Parcel, Ticket
+from jeweldesk.risk.learn import DEFAULT_PACE, Knowledge, VendorRecord
+
+OUTCOMES = 11  # outcomes kept per estimate
+# The outcome reported as the expected date: a little past the middle, because a
+# promise is broken by the slow outcomes, not the typical ones.
+CAUTION = 0.65
+PRIOR_FINISHING = (0, 0, 1, 1, 2)
+PRIOR_PARTS = (3, 5, 7, 10, 14)
+PRIOR_QUALITY_CHECK = (0, 0, 0, 1)
+
+
+@dataclass
+class Estimate:
+    outcomes: list[int]
+    reasons: list[str] = field(default_factory=list)
+
+    def quantile(self, share: float) -> int:
+        ordered = sorted(self.outcomes)
+        return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def spread(values: Iterable[int], count: int = OUTCOMES) -> list[int]:
+    """``count`` equally likely values standing for the sorted ``values``."""
+    ordered = sorted(values)
+    n = len(ordered)
+    return [ordered[min(n - 1, int((i + 0.5) * n / count))] for i in range(count)]
+
+
+def remaining(samples: Sequence[int], elapsed: int) -> list[int]:
+    """Durations still possible for a stage that has lasted ``elapsed`` so far.
+
+    Past everything the history has seen, the stage is overdue: it is pushed out
+    by about the spread the history shows, never assumed to end today.
+    """
+    left = [s for s in samples if s >= elapsed]
+    if len(left) >= 3:
+        return left
+    ordered = sorted(samples) or [elapsed]
+    width = ordered[int(0.8 * (len(ordered) - 1))] - ordered[int(0.2 * (len(ordered) - 1))]
+    step = max(2, width)
+    return left + [elapsed + max(1, round(step * f)) for f in (0.5, 1.0, 1.5, 2.0)]
+
+
+def bench_queues(history: History) -> dict[str | None, list[str]]:
+    """Each jeweler's pieces waiting for bench work, earliest promise first."""
+    queues: dict[str | None, list[Ticket]] = {}
+    for ticket in history.tickets:
+        if ticket.status in BENCH_STATUSES and needs_bench(ticket, history):
+            queues.setdefault(ticket.assigned_to, []).append(ticket)
+    return {
+        code: [t.number for t in sorted(found, key=lambda t: (t.promised_for, t.received_at))]
+        for code, found in queues.items()
+    }
+
+
+def needs_bench(ticket: Ticket, history: History) -> bool:
+    return bool(ticket.bench_services) or not pending_vendors(ticket, history)
+
+
+def pending_vendors(ticket: Ticket, history: History) -> list[str]:
+    """Vendors this piece still has to go out to."""
+    sent = [p.vendor for p in history.parcels_by_ticket.get(ticket.number, ())]
+    trips = sum(1 for e in ticket.events if e.status == "at_vendor")
+    if trips > len(sent):
+        # Sent without a parcel on record: take the vendors in the order the services list them.
+        sent += [c for c in ticket.vendor_codes if c not in sent][: trips - len(sent)]
+    return [code for code in ticket.vendor_codes if code not in sent]
+
+
+class Estimator:
+    def __init__(
+        self, history: History, knowledge: Knowledge, *, trust_quotes: bool = False
+    ) -> None:
+        self.history = history
+        self.know = knowledge
+        self.calendar = history.calendar
+        self.today = knowledge.today
+        self.today_ord = self.calendar.ordinal(knowledge.today)
+        self.trust_quotes = trust_quotes
+        self.queues = bench_queues(history)
+
+    def ticket(self, ticket: Ticket) -> Estimate:
+        status = ticket.status
+        if status == "at_vendor":
+            return self._at_vendor(ticket)
+        if status == "quality_check":
+            return self._quality_check(ticket)
+        if status == "waiting_parts":
+            return self._waiting_parts(ticket)
+        pending = pending_vendors(ticket, self.history)
+        if pending:
+            return self._waiting_to_go_out(ticket, pending[0])
+        back = self._back_from_vendor(ticket)
+        if back is not None:
+            reasons = [f"back from the vendor {words.day(back)}; finishing at the bench"]
+            return self._finishing(self._since(back), [self._ord(back)], reasons)
+        return self._bench(ticket)
+
+    # Stages -------------------------------------------------------------------------------
+
+    def _at_vendor(self, ticket: Ticket) -> Estimate:
+        parcels = self.history.parcels_by_ticket.get(ticket.number, ())
+        parcel = parcels[-1] if parcels else self._parcel_from_event(ticket)
+        record = self._record(parcel.vendor)
+        days = self._turnaround(record, parcel)
+        elapsed = (self.today - parcel.sent_at.date()).days
+        back = [self._after(parcel.sent_at.date(), d) for d in spread(remaining(days, elapsed))]
+        reasons = [words.vendor_record(record)] if not self.trust_quotes else []
+        said = f"parcel {parcel.ref} left {words.day(parcel.sent_at.date())}"
+        if self.today > parcel.expected_back:
+            late = (self.today - parcel.expected_back).days
+            said += (
+                f" and is {words.days(late)} past the {words.day(parcel.expected_back)} "
+                f"{record.name} quoted"
+            )
+        expected_back = self.calendar.day_at(Estimate(back).quantile(CAUTION))
+        reasons.append(f"{said}; expected back {words.day(expected_back)}")
+        return self._finishing(0, back, reasons)
+
+    def _waiting_to_go_out(self, ticket: Ticket, vendor: str) -> Estimate:
+        reasons: list[str] = []
+        leave = [self.today_ord]
+        if ticket.bench_services:
+            bench = self._bench(ticket)
+            leave, reasons = bench.outcomes, bench.reasons
+        leave_days = [self._parcel_day(o) for o in leave]
+        record = self._record(vendor)
+        quote = [record.quote] if self.trust_quotes else list(record.turnaround)
+        back = spread(self._after(d, t) for d in leave_days for t in spread(quote))
+        first = sorted(leave_days)[int(CAUTION * (len(leave_days) - 1))]
+        if not self.trust_quotes:
+            reasons.append(words.vendor_record(record))
+        reasons.append(
+            f"waits to go out to {record.name}; next parcel about {words.day(first)}, "
+            f"expected back {words.day(self.calendar.day_at(Estimate(back).quantile(CAUTION)))}"
+        )
+        return self._finishing(0, back, reasons)
+
+    def _waiting_parts(self, ticket: Ticket) -> Estimate:
+        since = ticket.status_since.date()
+        parts = self.know.parts if len(self.know.parts) >= 5 else PRIOR_PARTS
+        elapsed = (self.today - since).days
+        arrive = [self._after(since, d) for d in spread(remaining(parts, elapsed))]
+        usual = sorted(parts)[len(parts) // 2]
+        reasons = [
+            f"waiting for parts since {words.day(since)}; parts have taken about "
+            f"{words.days(usual)} here"
+        ]
+        own = self._own_bench_days(ticket, elapsed=None)
+        after_bench = spread(a + b for a in arrive for b in spread(own))
+        pending = pending_vendors(ticket, self.history)
+        if not pending:
+            return Estimate(after_bench, reasons)
+        record = self._record(pending[0])
+        days = [record.quote] if self.trust_quotes else list(record.turnaround)
+        back = spread(
+            self._after(self._parcel_day(o), t) for o in after_bench for t in spread(days)
+        )
+        reasons.append(f"then goes out to {record.name}")
+        return self._finishing(0, back, reasons)
+
+    def _quality_check(self, ticket: Ticket) -> Estimate:
+        checks = self.know.quality_check
+        if len(checks) < 5:
+            checks = PRIOR_QUALITY_CHECK
+        since = ticket.status_since.date()
+        elapsed = self._since(since)
+        start = self._ord(since)
+        outcomes = [max(self.today_ord, start + d) for d in spread(remaining(checks, elapsed))]
+        return Estimate(outcomes, [f"in quality check since {words.day(since)}"])
+
+    def _bench(self, ticket: Ticket) -> Estimate:
+        queue = self.queues.get(ticket.assigned_to, [])
+        ahead = queue.index(ticket.number) if ticket.number in queue else len(queue)
+        pace = self.know.pace.get(ticket.assigned_to, DEFAULT_PACE)
+        queue_days = max(0, math.ceil((ahead + 1) / pace) - 1)
+        started = self._bench_start(ticket)
+        own = self._own_bench_days(ticket, elapsed=self._since(started) if started else None)
+        outcomes = [self.today_ord + max(queue_days, d) for d in spread(own)]
+        who = self.history.staff_name(ticket.assigned_to)
+        reasons = [
+            f"{who} has {words.pieces(ahead)} ahead of it (earliest promise first) "
+            f"and has finished about {pace:.1f} a day lately"
+        ]
+        return Estimate(outcomes, reasons)
+
+    def _finishing(self, elapsed: int, back: Sequence[int], reasons: list[str]) -> Estimate:
+        finishing = self.know.finishing if len(self.know.finishing) >= 5 else PRIOR_FINISHING
+        left = spread(remaining(finishing, elapsed))
+        outcomes = spread(max(self.today_ord, b + d) for b in back for d in left)
+        return Estimate(outcomes, reasons)
+
+    # Helpers ------------------------------------------------------------------------------
+
+    def _own_bench_days(self, ticket: Ticket, elapsed: int | None) -> list[int]:
+        """Open days of bench work left on this piece itself, by its slowest service."""
+        found = [self.know.service_days.get(code, ()) for code in ticket.bench_services]
+        found = [days for days in found if len(days) >= 3]
+        if not found:
+            return [0]
+        slowest = max(found, key=lambda days: sorted(days)[len(days) // 2])
+        if elapsed is None:
+            return list(slowest)
+        return [d - elapsed for d in remaining(slowest, elapsed)]
+
+    def _record(self, vendor: str) -> VendorRecord:
+        record = self.know.vendors.get(vendor)
+        if record is None:
+            name = self.history.vendor_name(vendor)
+            record = VendorRecord(vendor, name, 7, (7, 7, 8, 9, 10), 0, 0, 0)
+        return record
+
+    def _turnaround(self, record: VendorRecord, parcel: Parcel) -> list[int]:
+        if self.trust_quotes:
+            return [max(0, (parcel.expected_back - parcel.sent_at.date()).days)]
+        return list(record.turnaround)
+
+    def _parcel_from_event(self, ticket: Ticket) -> Parcel:
+        vendor = ticket.vendor_codes[0] if ticket.vendor_codes else ""
+        record = self._record(vendor)
+        sent = ticket.status_since
+        back = sent.date() + timedelta(days=record.quote)
+        return Parcel("(no parcel on record)", vendor, (ticket.number,), sent, back)
+
+    def _back_from_vendor(self, ticket: Ticket) -> date | None:
+        back = None
+        for before, after in zip(ticket.events, ticket.events[1:], strict=False):
+            if before.status == "at_vendor" and after.status != "at_vendor":
+                back = after.at.date()
+        return back
+
+    def _bench_start(self, ticket: Ticket) -> date | None:
+        if ticket.status != "at_bench":
+            return None
+        return ticket.status_since.date()
+
+    def _since(self, day: date) -> int:
+        return max(0, self.calendar.open_days_between(day, self.today))
+
+    def _ord(self, day: date) -> int:
+        return self.calendar.ordinal(day)
+
+    def _after(self, start: date, calendar_days: int) -> int:
+        """The open day a thing that takes ``calendar_days`` from ``start`` is in hand."""
+        return max(self.today_ord, self.calendar.ordinal(start + timedelta(days=calendar_days)))
+
+    def _parcel_day(self, ordinal: int) -> date:
+        """The first day on or after this open day that a parcel leaves."""
+        day = self.calendar.day_at(max(ordinal, self.today_ord))
+        for _ in range(14):
+            if day.isoweekday() in self.know.parcel_weekdays and self.calendar.is_open(day):
+                return day
+            day += timedelta(days=1)
+        return day

@@ -1,0 +1,39 @@
+"""The plain words a flag's reasons are written in, for a counter person to repeat."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from jeweldesk.risk.learn import VendorRecord
+
+
+def day(when: date) -> str:
+    """ "Nov 3": how people say a date on the phone."""
+    return f"{when:%b} {when.day}"
+
+
+def days(count: int) -> str:
+    if count == 7:
+        return "a week"
+    if count == 14:
+        return "two weeks"
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+def pieces(count: int) -> str:
+    return "1 piece" if count == 1 else f"{count} pieces"
+
+
+def vendor_record(record: VendorRecord) -> str:
+    """How the vendor really keeps its quote, from its own parcels."""
+    if not record.learned:
+        return f"{record.name} quotes {days(record.quote)}; too few parcels yet to know better"
+    if record.late * 5 < record.parcels_counted:
+        return (
+            f"{record.name} returned {record.parcels_counted - record.late} of its last "
+            f"{record.parcels_counted} parcels within its {days(record.quote)} quote"
+        )
+    return (
+        f"{record.name} returned {record.late} of its last {record.parcels_counted} parcels "
+        f"{days(record.late_by)} past its quote"
+    )

@@ -1,0 +1,185 @@
+"""Each rule of the early-warning engine, as a manager would check it."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from jeweldesk.risk.engine import assess, expected_ready_for_intake, flags_to_json
+from jeweldesk.risk.history import Occasion, Parcel, Service
+from tests.risk.risk_builders import PLATING, at, history, ticket, vendor_past
+
+NOV = date(2026, 11, 1)
+PLATED = (Service("rhodium_plating", "PLAT"),)
+
+
+def nov(day: int) -> date:
+    return NOV.replace(day=day)
+
+
+def out_at_plating(past_days: list[int], *, promised: date = date(2026, 11, 14)):
+    """R-1 left in parcel S-12 on Tue Nov 3, after ten earlier parcels to the same vendor."""
+    tickets, parcels = vendor_past(PLATING, date(2026, 8, 3), past_days)
+    open_ticket = ticket("R-1", nov(2), promised, [(nov(3), "at_vendor")], services=PLATED)
+    parcel = Parcel("S-12", "PLAT", ("R-1",), at(nov(3), 9), nov(9))
+    return [*tickets, open_ticket], [*parcels, parcel]
+
+
+def flag_for(flags, number):
+    return next(f for f in flags if f.ticket == number)
+
+
+def test_a_vendor_that_keeps_missing_its_quote_puts_the_promise_at_risk():
+    tickets, parcels = out_at_plating([13] * 10)
+    learned = flag_for(assess(history(tickets, parcels), nov(5)), "R-1")
+    quoted = flag_for(assess(history(tickets, parcels), nov(5), trust_quotes=True), "R-1")
+    assert learned.level == "at_risk"
+    assert learned.expected_ready == nov(16)
+    assert quoted.level == "on_track"
+    said = " ".join(learned.reasons)
+    assert "Riverbend Plating returned 10 of its last 10 parcels a week past its quote" in said
+    assert "parcel S-12 left Nov 3" in said
+    assert "expected back Nov 16" in said
+    assert "promised Nov 14" in said
+
+
+def test_a_parcel_already_past_due_pushes_the_date_out():
+    tickets, parcels = out_at_plating([6] * 10)
+    flag = flag_for(assess(history(tickets, parcels), nov(13)), "R-1")
+    assert flag.expected_ready > nov(13)
+    assert flag.level == "at_risk"
+    assert "is 4 days past the Nov 9 Riverbend Plating quoted" in " ".join(flag.reasons)
+
+
+def test_a_parcel_due_back_on_a_closed_day_is_expected_the_next_open_day():
+    tickets, parcels = vendor_past(PLATING, date(2026, 8, 3), [6] * 10)
+    piece = ticket("R-2", nov(20), nov(30), [(nov(20), "at_vendor")], services=PLATED)
+    parcel = Parcel("S-20", "PLAT", ("R-2",), at(nov(20), 15), nov(26))
+    flag = flag_for(assess(history([*tickets, piece], [*parcels, parcel]), nov(21)), "R-2")
+    assert flag.expected_ready == nov(27)  # back Thanksgiving, when the store is closed
+
+
+def test_waiting_to_go_out_leaves_with_the_next_parcel_the_store_sends():
+    # Every past parcel left on a Friday, so the store ships on Fridays.
+    tickets, parcels = vendor_past(PLATING, date(2026, 8, 7), [6] * 12)
+    piece = ticket("R-3", nov(9), nov(16), services=PLATED)
+    flag = flag_for(assess(history([*tickets, piece], parcels), nov(10)), "R-3")
+    said = " ".join(flag.reasons)
+    assert "waits to go out to Riverbend Plating; next parcel about Nov 13" in said
+    assert flag.expected_ready == nov(19)
+    assert flag.level == "at_risk"
+
+
+def jeweler_record(per_day: int, days: int = 20) -> list:
+    """Finished pieces: ``per_day`` done each open day through Nov 7."""
+    done = []
+    day = nov(7) - timedelta(days=days * 7 // 6)
+    while day <= nov(7):
+        if day.isoweekday() != 7:
+            for i in range(per_day):
+                number = f"D-{day:%m%d}-{i}"
+                done.append(
+                    ticket(
+                        number,
+                        day - timedelta(days=1),
+                        day + timedelta(days=3),
+                        [(day, "at_bench"), (day, "quality_check"), (day, "ready")],
+                    )
+                )
+        day += timedelta(days=1)
+    return [t for t in done if t.received_at.date().isoweekday() != 7]
+
+
+@pytest.mark.parametrize(("per_day", "last_expected"), [(2, nov(12)), (1, nov(16))])
+def test_the_queue_is_worked_earliest_promise_first_at_the_pace_the_jeweler_kept(
+    per_day, last_expected
+):
+    queue = [ticket(f"R-{20 + i}", nov(9), nov(12 + i)) for i in range(6)]
+    flags = assess(history(jeweler_record(per_day) + queue), nov(10))
+    first, last = flag_for(flags, "R-20"), flag_for(flags, "R-25")
+    assert first.expected_ready == nov(10)
+    assert last.expected_ready == last_expected
+    assert "Jonah Reyes has 5 pieces ahead of it (earliest promise first)" in last.reasons[0]
+
+
+def test_parts_on_order_take_as_long_as_parts_have_taken_here():
+    past = [
+        ticket(
+            f"W-{i}",
+            nov(1) - timedelta(days=40 - 5 * i),
+            nov(28),
+            [
+                (nov(1) - timedelta(days=39 - 5 * i), "waiting_parts"),
+                (nov(1) - timedelta(days=29 - 5 * i), "at_bench"),
+            ],
+        )
+        for i in range(6)
+    ]
+    piece = ticket("R-4", nov(6), nov(14), [(nov(9), "at_bench"), (nov(9), "waiting_parts")])
+    flag = flag_for(assess(history([*past, piece]), nov(10)), "R-4")
+    assert flag.level == "at_risk"
+    assert flag.expected_ready >= nov(19)
+    assert "waiting for parts since Nov 9; parts have taken about 10 days here" in flag.reasons[0]
+
+
+def test_a_promise_past_the_occasion_comes_first_then_late_then_at_risk():
+    late = ticket("R-5", nov(2), nov(6))
+    anniversary = ticket("R-6", nov(9), nov(20), occasion=Occasion("Anniversary dinner", nov(18)))
+    flags = assess(history([late, anniversary]), nov(10))
+    assert [f.ticket for f in flags] == ["R-6", "R-5"]
+    assert flags[0].occasion_threatened and flags[0].level == "watch"
+    assert flags[1].level == "late"
+    assert "needed for Anniversary dinner on Nov 18" in flags[0].reasons[0]
+    assert "promised Nov 6, 4 days ago, and not ready" in flags[1].reasons[-1]
+
+
+def test_as_of_a_moment_later_events_change_nothing():
+    tickets, parcels = out_at_plating([13] * 10)
+    before = history(tickets, parcels)
+    later_piece = ticket("R-9", nov(12), nov(20))
+    finished = [
+        ticket(
+            "R-1",
+            nov(2),
+            nov(14),
+            [(nov(3), "at_vendor"), (nov(16), "at_bench"), (nov(17), "ready")],
+            services=PLATED,
+        )
+        if t.number == "R-1"
+        else t
+        for t in tickets
+    ]
+    back = [
+        p
+        if p.ref != "S-12"
+        else Parcel("S-12", "PLAT", ("R-1",), at(nov(3), 9), nov(9), at(nov(16), 10))
+        for p in parcels
+    ]
+    after = history([*finished, later_piece], back)
+    for moment in (nov(5), datetime(2026, 11, 10, 15, 30)):
+        assert flags_to_json(moment, assess(after, moment)) == flags_to_json(
+            moment, assess(before, moment)
+        )
+
+
+def test_the_json_lists_only_flagged_pieces_in_the_agreed_shape():
+    tickets, parcels = out_at_plating([13] * 10)
+    document = flags_to_json(nov(5), assess(history(tickets, parcels), nov(5)))
+    assert document["as_of"] == "2026-11-05T00:00:00"
+    [flag] = document["flags"]
+    keys = ("ticket", "status", "level", "promised_for", "expected_ready")
+    assert {k: flag[k] for k in keys} == {
+        "ticket": "R-1",
+        "status": "at_vendor",
+        "level": "at_risk",
+        "promised_for": "2026-11-14",
+        "expected_ready": "2026-11-16",
+    }
+    assert flag["customer"] == "Customer R-1" and flag["occasion_date"] is None
+    assert all(isinstance(r, str) for r in flag["reasons"])
+
+
+def test_intake_proposes_a_date_the_vendor_really_keeps():
+    tickets, parcels = vendor_past(PLATING, date(2026, 8, 3), [13] * 10)
+    proposed, why = expected_ready_for_intake(history(tickets, parcels), nov(10), PLATED)
+    assert proposed >= nov(23)
+    assert "Riverbend Plating" in why
