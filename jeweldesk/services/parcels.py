@@ -10,6 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from jeweldesk.domain.models import Parcel, ParcelItem
 from jeweldesk.domain.status import Status
+from jeweldesk.domain.tracking import TrackingError, checked_tracking
 from jeweldesk.services.common import (
     mark_changed,
     next_parcel_ref,
@@ -21,6 +22,15 @@ from jeweldesk.services.common import (
 from jeweldesk.services.errors import Conflict, Invalid, NotFound
 from jeweldesk.services.moves import apply_move
 from jeweldesk.storage.engine import Database
+
+
+def is_overdue(parcel: Parcel, today: date) -> bool:
+    """Past the date the vendor was to have it back, and not everything has come home."""
+    return parcel.received_at is None and today > parcel.expected_back
+
+
+def days_overdue(parcel: Parcel, today: date) -> int:
+    return (today - parcel.expected_back).days if is_overdue(parcel, today) else 0
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,10 @@ def send_parcel(db: Database, vendor: str, numbers: list[str], by: str,
     if not numbers:
         raise Invalid({"tickets": "scan at least one envelope into the parcel"})
     try:
+        tracking = checked_tracking(carrier, tracking)
+    except TrackingError as exc:
+        raise Invalid({"tracking": str(exc)}) from None
+    try:
         with db.session() as session:
             staff = staff_by_code(session, by)
             supplier = vendor_by_code(session, vendor)
@@ -48,7 +62,7 @@ def send_parcel(db: Database, vendor: str, numbers: list[str], by: str,
             back = expected_back or (now.date() + timedelta(days=supplier.quoted_turnaround_days))
             parcel = Parcel(ref=ref, vendor_id=supplier.id, sent_at=now, sent_by_id=staff.id,
                             carrier=(carrier or "").strip() or None,
-                            tracking=(tracking or "").strip() or None, expected_back=back)
+                            tracking=tracking, expected_back=back)
             session.add(parcel)
             for number in dict.fromkeys(numbers):
                 ticket = ticket_by_number(session, number, lock=True)

@@ -1,0 +1,211 @@
+"""The bench: a jeweler's queue, and moving a scanned envelope on in a keystroke or two."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from jeweldesk.domain.models import Role, Staff, Ticket, TicketEvent
+from jeweldesk.domain.status import ALLOWED_MOVES, Status
+from jeweldesk.services.common import staff_by_code, store_now, ticket_by_number
+from jeweldesk.services.errors import Invalid
+from jeweldesk.services.moves import TicketState, move
+from jeweldesk.services.photos import add_photo
+from jeweldesk.storage.engine import Database
+
+# On the jeweler's list until it is ready for the customer.
+ON_THE_BENCH = (Status.RECEIVED, Status.AT_BENCH, Status.WAITING_PARTS, Status.AT_VENDOR,
+                Status.QUALITY_CHECK)
+
+PARTS_NOTE = re.compile(r"^Parts expected (\d{4}-\d{2}-\d{2})\b\.?\s*")
+
+
+@dataclass(frozen=True)
+class BenchMove:
+    """A move the bench makes with one key."""
+
+    key: str
+    to: Status
+    label: str
+
+
+BENCH_MOVES: tuple[BenchMove, ...] = (
+    BenchMove("S", Status.AT_BENCH, "Start"),
+    BenchMove("P", Status.WAITING_PARTS, "Waiting for parts"),
+    BenchMove("Q", Status.QUALITY_CHECK, "Quality check"),
+    BenchMove("R", Status.READY, "Ready"),
+)
+
+
+def next_moves(status: Status) -> tuple[BenchMove, ...]:
+    """The bench moves the status path allows from here, in the bench's order."""
+    return tuple(m for m in BENCH_MOVES if m.to in ALLOWED_MOVES[status])
+
+
+def bench_move_for(key: str) -> BenchMove | None:
+    return next((m for m in BENCH_MOVES if m.key == key.upper()), None)
+
+
+@dataclass(frozen=True)
+class Jeweler:
+    code: str
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class QueueLine:
+    number: str
+    version: int
+    customer_name: str
+    item: str
+    work: str
+    status: Status
+    status_at: datetime
+    promised_for: date
+    occasion_what: str | None
+    occasion_date: date | None
+
+
+@dataclass(frozen=True)
+class WaitingLine:
+    number: str
+    version: int
+    customer_name: str
+    item: str
+    since: datetime
+    parts_expected: date | None
+    note: str | None
+    promised_for: date
+
+
+@dataclass(frozen=True)
+class BenchQueue:
+    jeweler: Jeweler
+    queue: tuple[QueueLine, ...]
+    waiting: tuple[WaitingLine, ...]
+    today: date  # the store's, which may not be the PC's
+
+
+@dataclass(frozen=True)
+class Scanned:
+    """An envelope just scanned at the bench: enough to decide its next move."""
+
+    number: str
+    version: int
+    status: Status
+    customer_name: str
+    item: str
+    work: str
+    promised_for: date
+    occasion_what: str | None
+    occasion_date: date | None
+    assigned_to_name: str | None
+    moves: tuple[BenchMove, ...]
+    today: date
+
+
+def parts_note(parts_expected: date | None, note: str | None) -> str | None:
+    """The waiting-for-parts note in its fixed form, so the date can be read back."""
+    words = (note or "").strip()
+    if parts_expected is None:
+        return words or None
+    head = f"Parts expected {parts_expected.isoformat()}"
+    return f"{head}. {words}" if words else head
+
+
+def read_parts_note(note: str | None) -> tuple[date | None, str | None]:
+    """The parts date and the jeweler's own words, from a note ``parts_note`` wrote."""
+    if not note:
+        return None, None
+    found = PARTS_NOTE.match(note)
+    if found is None:
+        return None, note
+    try:
+        expected = date.fromisoformat(found.group(1))
+    except ValueError:
+        return None, note
+    return expected, note[found.end():].strip() or None
+
+
+def jewelers(db: Database) -> list[Jeweler]:
+    """Everyone who may hold work: bench people first, then the others who also do some."""
+    with db.session(write=False) as session:
+        staff = session.scalars(select(Staff).where(Staff.active.is_(True))).all()
+        ordered = sorted(staff, key=lambda s: (s.role != Role.BENCH, s.name))
+        return [Jeweler(s.code, s.name, s.role) for s in ordered]
+
+
+def _work(ticket: Ticket) -> str:
+    return ", ".join(s.description or s.code for s in ticket.services)
+
+
+def _waiting_since(session: Session, ticket: Ticket) -> tuple[datetime, str | None]:
+    event = session.scalar(
+        select(TicketEvent)
+        .where(TicketEvent.ticket_id == ticket.id, TicketEvent.status == Status.WAITING_PARTS)
+        .order_by(TicketEvent.at.desc(), TicketEvent.id.desc())
+        .limit(1)
+    )
+    return (event.at, event.note) if event else (ticket.status_at, None)
+
+
+def bench_queue(db: Database, jeweler: str) -> BenchQueue:
+    """The jeweler's open pieces, earliest promise first, and what waits for parts."""
+    with db.session(write=False) as session:
+        staff = staff_by_code(session, jeweler)
+        tickets = session.scalars(
+            select(Ticket)
+            .where(Ticket.assigned_to_id == staff.id, Ticket.status.in_(ON_THE_BENCH))
+            .options(selectinload(Ticket.services), selectinload(Ticket.customer))
+            .order_by(Ticket.promised_for, Ticket.number)
+        ).all()
+        queue = tuple(
+            QueueLine(t.number, t.version, t.customer.name, t.item_description, _work(t),
+                      t.status, t.status_at, t.promised_for, t.occasion_what, t.occasion_date)
+            for t in tickets
+        )
+        waiting = []
+        for t in tickets:
+            if t.status != Status.WAITING_PARTS:
+                continue
+            since, note = _waiting_since(session, t)
+            expected, words = read_parts_note(note)
+            waiting.append(WaitingLine(t.number, t.version, t.customer.name, t.item_description,
+                                       since, expected, words, t.promised_for))
+        waiting.sort(key=lambda w: (w.since, w.number))
+        return BenchQueue(Jeweler(staff.code, staff.name, staff.role), queue, tuple(waiting),
+                          store_now(session).date())
+
+
+def scan(db: Database, number: str) -> Scanned:
+    """A scanned envelope and the bench moves open to it."""
+    with db.session(write=False) as session:
+        t = ticket_by_number(session, number)
+        return Scanned(t.number, t.version, t.status, t.customer.name, t.item_description,
+                       _work(t), t.promised_for, t.occasion_what, t.occasion_date,
+                       t.assigned_to.name if t.assigned_to else None, next_moves(t.status),
+                       store_now(session).date())
+
+
+def move_on(db: Database, number: str, to: Status | str, by: str, note: str | None = None,
+            expected_version: int | None = None) -> TicketState:
+    """A bench move; waiting for parts goes through ``wait_for_parts`` for its date."""
+    return move(db, number, Status(to), by, note, expected_version)
+
+
+def wait_for_parts(db: Database, number: str, by: str, parts_expected: date | None = None,
+                   note: str | None = None, expected_version: int | None = None) -> TicketState:
+    """Put a piece aside for parts, with what was ordered and when it should arrive."""
+    if not (note or "").strip() and parts_expected is None:
+        raise Invalid({"note": "say which parts were ordered, or when they are expected"})
+    return move(db, number, Status.WAITING_PARTS, by, parts_note(parts_expected, note),
+                expected_version)
+
+
+def add_finished_photo(db: Database, number: str, data: bytes) -> int:
+    return add_photo(db, number, data, stage="finished")

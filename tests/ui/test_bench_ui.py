@@ -1,0 +1,119 @@
+"""The Bench screen driven the way a jeweler does it: scan, Enter, a letter, Enter."""
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from jeweldesk.domain.status import Status
+from jeweldesk.services.moves import move
+from jeweldesk.services.store import list_staff
+from jeweldesk.services.story import ticket_story
+from jeweldesk.ui.bench import BenchScreen
+from jeweldesk.ui.context import AppContext
+from tests.support.store import BENCH, COUNTER, store_today, take_in_ring
+
+
+@pytest.fixture
+def bench_ctx(qtbot, sqlite_store):
+    person = next(p for p in list_staff(sqlite_store) if p.code == BENCH)
+    return AppContext(sqlite_store, person)
+
+
+@pytest.fixture
+def screen(qtbot, bench_ctx):
+    widget = BenchScreen(bench_ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _scan(qtbot, screen, text):
+    qtbot.keyClicks(screen.scan_box, text)
+    qtbot.keyClick(screen.scan_box, Qt.Key.Key_Return)
+
+
+def test_the_bench_flow_by_scan(qtbot, bench_ctx, screen):
+    number = take_in_ring(bench_ctx.db)
+    screen.reload()
+    assert screen.jeweler_code() == BENCH
+    assert [line.number for line in screen.queue.rows] == [number]
+
+    _scan(qtbot, screen, number)
+    assert screen.scanned.number == number
+    assert [k for k, b in screen.move_buttons.items() if b.isVisible()] == ["S", "P"]
+
+    _scan(qtbot, screen, "s")
+    assert ticket_story(bench_ctx.db, number).status == Status.AT_BENCH
+    assert [k for k, b in screen.move_buttons.items() if b.isVisible()] == ["P", "Q", "R"]
+
+    _scan(qtbot, screen, "Q Prongs retipped, stone tight")
+    _scan(qtbot, screen, "R")
+    story = ticket_story(bench_ctx.db, number)
+    assert [e.status for e in story.events] == [
+        Status.RECEIVED, Status.AT_BENCH, Status.QUALITY_CHECK, Status.READY]
+    assert story.events[2].note == "Prongs retipped, stone tight"
+    assert all(e.by_code == BENCH for e in story.events[1:])
+    assert screen.queue.rows == []  # ready: off the bench, onto the counter's shelf
+
+
+def test_a_move_the_path_does_not_allow_is_not_made(qtbot, bench_ctx, screen):
+    number = take_in_ring(bench_ctx.db)
+    _scan(qtbot, screen, number)
+    _scan(qtbot, screen, "R")
+    assert ticket_story(bench_ctx.db, number).status == Status.RECEIVED
+    assert "R is not a move" in screen.message.text()
+
+
+def test_waiting_for_parts_takes_a_note_and_a_date(qtbot, bench_ctx, screen):
+    number = take_in_ring(bench_ctx.db)
+    _scan(qtbot, screen, number)
+    _scan(qtbot, screen, "P")
+    assert screen.parts_row.isVisible()
+    expected = store_today() + timedelta(days=4)
+    screen.parts_date.setDate(QDate(expected.year, expected.month, expected.day))
+    qtbot.keyClicks(screen.parts_note, "Safety chain from Stuller")
+    qtbot.keyClick(screen.parts_note, Qt.Key.Key_Return)
+
+    story = ticket_story(bench_ctx.db, number)
+    assert story.status == Status.WAITING_PARTS
+    assert story.events[-1].note == (
+        f"Parts expected {expected.isoformat()}. Safety chain from Stuller")
+    [waiting] = screen.waiting.rows
+    assert waiting.parts_expected == expected and waiting.note == "Safety chain from Stuller"
+
+
+def test_a_move_made_at_another_workstation_first_is_caught_not_doubled(
+        qtbot, bench_ctx, screen):
+    number = take_in_ring(bench_ctx.db)
+    _scan(qtbot, screen, number)
+    move(bench_ctx.db, number, Status.AT_BENCH, by=COUNTER)  # the counter, a moment earlier
+    _scan(qtbot, screen, "S")
+
+    assert "changed at another workstation" in screen.message.text()
+    story = ticket_story(bench_ctx.db, number)
+    assert [e.status for e in story.events] == [Status.RECEIVED, Status.AT_BENCH]
+    assert screen.scanned.status == Status.AT_BENCH  # the screen shows the new state
+    _scan(qtbot, screen, "Q")
+    assert ticket_story(bench_ctx.db, number).status == Status.QUALITY_CHECK
+
+
+def test_finished_work_photos_are_kept(qtbot, bench_ctx, screen, tmp_path):
+    from PIL import Image
+
+    number = take_in_ring(bench_ctx.db)
+    picture = tmp_path / "done.png"
+    Image.new("RGB", (64, 48), "silver").save(picture)
+    _scan(qtbot, screen, number)
+    screen.add_photos([picture])
+    assert [p.stage for p in ticket_story(bench_ctx.db, number).photos] == ["finished"]
+
+
+def test_the_bench_tables_pass_the_model_tester(qtbot, qtmodeltester, bench_ctx, screen):
+    number = take_in_ring(bench_ctx.db, occasion_what="Wedding",
+                          occasion_date=store_today() + timedelta(days=10))
+    move(bench_ctx.db, number, Status.WAITING_PARTS, by=BENCH, note="Parts expected 2030-01-02")
+    screen.reload()
+    assert screen.queue.rowCount() == 1 and screen.waiting.rowCount() == 1
+    qtmodeltester.check(screen.queue)
+    qtmodeltester.check(screen.waiting)
