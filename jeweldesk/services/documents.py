@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from jeweldesk.config import data_dir
 from jeweldesk.printing import (
+    Layout,
     render_manifest,
     render_morning_list,
     render_receipt,
@@ -28,7 +29,7 @@ def _pdf(render: Callable[[BinaryIO], None]) -> bytes:
     return out.getvalue()
 
 
-def receipt_pdf(db: Database, numbers: Sequence[str], layout: str = "letter") -> bytes:
+def receipt_pdf(db: Database, numbers: Sequence[str], layout: Layout = "letter") -> bytes:
     store, tickets = tickets_for_paper(db, numbers)
     return _pdf(lambda out: render_receipt(store, tickets, layout, out))
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from jeweldesk.printing import Layout
 from jeweldesk.services import ServiceError
 from jeweldesk.services.documents import (
     manifest_pdf,
@@ -17,7 +18,7 @@ from jeweldesk.services.documents import (
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.paper import PaperPreview
 
-RECEIPT_LAYOUTS = {"Letter": "letter", "A4": "a4", "80 mm roll": "roll80"}
+RECEIPT_LAYOUTS: dict[str, Layout] = {"Letter": "letter", "A4": "a4", "80 mm roll": "roll80"}
 
 
 def _preview(parent: QWidget | None, title: str, file_name: str, make: Callable[[], bytes],
@@ -38,7 +39,7 @@ def _numbers(numbers: Sequence[str]) -> str:
 
 def show_receipt(ctx: AppContext, numbers: Sequence[str],
                  parent: QWidget | None = None) -> PaperPreview | None:
-    def layout(name: str) -> Callable[[], bytes]:
+    def layout(name: Layout) -> Callable[[], bytes]:
         return lambda: receipt_pdf(ctx.db, numbers, name)
 
     layouts = {label: layout(name) for label, name in RECEIPT_LAYOUTS.items()}
