@@ -1,0 +1,118 @@
+"""A ticket's story: moves the path allows, a conflicting edit, the promise, a logged call."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from jeweldesk.domain.status import ALLOWED_MOVES, Status
+from jeweldesk.services.moves import move
+from jeweldesk.services.story import ticket_story
+from jeweldesk.ui.context import AppContext
+from jeweldesk.ui.counter_fields import to_qdate
+from jeweldesk.ui.ticket_view import TicketDialog
+from tests.support.store import BENCH, store_today, take_in_ring
+
+
+def open_ticket(ctx: AppContext, qtbot: QtBot, number: str) -> TicketDialog:
+    dialog = TicketDialog(ctx, number)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_the_story_is_on_one_screen(ctx: AppContext, qtbot: QtBot) -> None:
+    number = take_in_ring(ctx.db, occasion_what="anniversary",
+                          occasion_date=store_today() + timedelta(days=20))
+    dialog = open_ticket(ctx, qtbot, number)
+    assert number in dialog.title.text() and "solitaire" in dialog.title.text()
+    assert dialog.customer["name"].text() == "Dana Whitfield"
+    assert "+1 601-555-0142" in dialog.customer["reach"].text()
+    assert "Worn prongs" in dialog.piece["condition"].text()
+    assert "Retip four prongs" in dialog.money["services"].text()
+    assert dialog.money["balance"].text() == "<b>$55.00</b>"
+    assert "anniversary" in dialog.promise["occasion"].text()
+    assert dialog.history.rowCount() == 1 and dialog.history.item(0, 2).text() == "Kate Pruitt"
+
+
+def test_only_the_moves_the_path_allows_are_offered_and_a_move_is_kept(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    number = take_in_ring(ctx.db)
+    dialog = open_ticket(ctx, qtbot, number)
+    assert tuple(dialog.moves.buttons) == ALLOWED_MOVES[Status.RECEIVED]
+
+    qtbot.keyClicks(dialog.moves.note, "Starting on the prongs")
+    qtbot.mouseClick(dialog.moves.buttons[Status.AT_BENCH], Qt.MouseButton.LeftButton)
+
+    story = ticket_story(ctx.db, number)
+    assert story.status is Status.AT_BENCH
+    assert (story.events[-1].by_code, story.events[-1].note) == ("KP", "Starting on the prongs")
+    assert "At the bench" in dialog.status.text()
+    assert tuple(dialog.moves.buttons) == ALLOWED_MOVES[Status.AT_BENCH]
+    assert dialog.history.rowCount() == 2 and dialog.moves.note.text() == ""
+
+
+def test_a_cancellation_needs_a_reason_beside_the_note(ctx: AppContext, qtbot: QtBot) -> None:
+    number = take_in_ring(ctx.db)
+    dialog = open_ticket(ctx, qtbot, number)
+    qtbot.mouseClick(dialog.moves.buttons[Status.CANCELLED], Qt.MouseButton.LeftButton)
+    assert "cancelled" in dialog.moves.problem.text()
+    assert ticket_story(ctx.db, number).status is Status.RECEIVED
+
+
+def test_a_change_made_at_another_workstation_is_never_overwritten(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    number = take_in_ring(ctx.db)
+    dialog = open_ticket(ctx, qtbot, number)
+    # The bench moves it while the counter still has the old state on screen.
+    move(ctx.db, number, Status.AT_BENCH, by=BENCH, note="on my bench")
+
+    qtbot.keyClicks(dialog.moves.note, "sending it out")
+    qtbot.mouseClick(dialog.moves.buttons[Status.AT_VENDOR], Qt.MouseButton.LeftButton)
+
+    story = ticket_story(ctx.db, number)
+    assert story.status is Status.AT_BENCH
+    assert [e.note for e in story.events] == [None, "on my bench"]
+    assert "changed at another workstation" in dialog.message.text()
+    assert dialog.message.isVisible()
+    assert "At the bench" in dialog.status.text()
+    assert tuple(dialog.moves.buttons) == ALLOWED_MOVES[Status.AT_BENCH]
+    assert dialog.moves.note.text() == "sending it out"  # what was typed stays
+
+
+def test_changing_the_promise_keeps_the_earlier_one(ctx: AppContext, qtbot: QtBot) -> None:
+    number = take_in_ring(ctx.db)
+    first = ticket_story(ctx.db, number).promised_for
+    dialog = open_ticket(ctx, qtbot, number)
+    later = first + timedelta(days=3)
+    dialog.change_promise.new_date.setDate(to_qdate(later))
+    qtbot.keyClicks(dialog.change_promise.reason, "parts are late; customer agreed")
+    qtbot.mouseClick(dialog.change_promise.button, Qt.MouseButton.LeftButton)
+
+    story = ticket_story(ctx.db, number)
+    assert story.promised_for == later and story.original_promised_for == first
+    assert story.promises[0].reason == "parts are late; customer agreed"
+    assert "parts are late" in dialog.promise["earlier"].text()
+
+
+def test_a_call_is_logged(ctx: AppContext, qtbot: QtBot) -> None:
+    number = take_in_ring(ctx.db)
+    dialog = open_ticket(ctx, qtbot, number)
+    qtbot.keyClicks(dialog.contact.note, "told her it is on track")
+    qtbot.keyClick(dialog.contact.note, Qt.Key.Key_Return)
+    story = ticket_story(ctx.db, number)
+    assert [(c.channel.value, c.note, c.by_name) for c in story.contacts] == [
+        ("phone", "told her it is on track", "Kate Pruitt")]
+    assert dialog.contact.table.rowCount() == 1
+
+
+def test_a_move_elsewhere_shows_when_the_change_marker_moves(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    number = take_in_ring(ctx.db)
+    dialog = open_ticket(ctx, qtbot, number)
+    move(ctx.db, number, Status.AT_BENCH, by=BENCH)
+    assert ctx.check_for_changes()
+    assert "At the bench" in dialog.status.text()
