@@ -1,0 +1,290 @@
+"""Preparing the customer for a promise that is slipping: the briefing, the call, the record.
+
+A flag counts as handled while the picture staff acted on still holds: the latest
+FlagHandled for the ticket has the same level, expected-ready date and promise as
+the flag has now. Any change there puts the flag back in front of the counter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from jeweldesk.domain.models import (
+    Channel,
+    Contact,
+    FlagHandled,
+    ParcelItem,
+    PromiseChange,
+    Staff,
+    Ticket,
+)
+from jeweldesk.domain.status import Status
+from jeweldesk.risk.engine import WATCH_SLACK_DAYS, Flag, assess
+from jeweldesk.services.common import (
+    calendar,
+    get_store,
+    mark_changed,
+    staff_by_code,
+    store_now,
+    ticket_by_number,
+)
+from jeweldesk.services.errors import Conflict, Invalid
+from jeweldesk.services.prepare_words import WayOut, opening, ways_out, where_now
+from jeweldesk.services.warnings import at_risk, load_history
+from jeweldesk.storage.engine import Database
+
+AGREED_NEW_DATE = "Agreed new date"
+OUTCOMES = (AGREED_NEW_DATE, "Will collect as is", "Wants a rush", "Left a message", "Other")
+
+__all__ = [
+    "AGREED_NEW_DATE",
+    "OUTCOMES",
+    "Briefing",
+    "FlagWithHandling",
+    "Handling",
+    "Logged",
+    "WayOut",
+    "briefing",
+    "flags_with_handling",
+    "log_preparation",
+]
+
+
+@dataclass(frozen=True)
+class Handling:
+    by_code: str
+    by_name: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class FlagWithHandling:
+    flag: Flag
+    handling: Handling | None  # the latest time staff acted on this ticket's flag
+    handled: bool  # that handling still fits the flag as it stands now
+
+    @property
+    def ticket(self) -> str:
+        return self.flag.ticket
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything the counter needs on one screen before calling the customer."""
+
+    number: str
+    today: date
+    customer_name: str
+    phone: str | None
+    email: str | None
+    preferred_channel: Channel | None
+    customer_notes: str | None
+    piece: str
+    work: tuple[str, ...]
+    occasion_what: str | None
+    occasion_date: date | None
+    occasion_threatened: bool
+    status: Status
+    where_now: str
+    level: str | None  # None when the engine has nothing to say (a closed ticket)
+    promised_for: date
+    original_promised_for: date
+    expected_ready: date | None
+    reasons: tuple[str, ...]
+    opening: str
+    ways_out: tuple[WayOut, ...]
+    suggested_date: date  # the earliest date the store can honestly promise now
+    handled: FlagWithHandling | None
+
+
+@dataclass(frozen=True)
+class Logged:
+    number: str
+    at: datetime
+    promised_for: date
+    original_promised_for: date
+    flag: Flag | None  # the ticket's flag after the call; on track when the new date fixed it
+
+
+def flags_with_handling(db: Database, as_of: date | datetime | None = None,
+                        listed_only: bool = True) -> list[FlagWithHandling]:
+    """The engine's flags, most urgent first, each saying whether staff already acted on it."""
+    moment, flags = at_risk(db, as_of)
+    if listed_only:
+        flags = [f for f in flags if f.listed]
+    with db.session(write=False) as session:
+        latest = _latest_handling(session, [f.ticket for f in flags], moment)
+    out = []
+    for flag in flags:
+        found = latest.get(flag.ticket)
+        if found is None:
+            out.append(FlagWithHandling(flag, None, False))
+            continue
+        row, staff = found
+        out.append(FlagWithHandling(flag, Handling(staff.code, staff.name, row.at),
+                                    _fits(row, flag)))
+    return out
+
+
+def _fits(row: FlagHandled, flag: Flag) -> bool:
+    return (row.level, row.expected_ready, row.promised_for) == (
+        flag.level, flag.expected_ready, flag.promised_for)
+
+
+def _latest_handling(session: Session, numbers: Sequence[str],
+                     moment: datetime) -> dict[str, tuple[FlagHandled, Staff]]:
+    if not numbers:
+        return {}
+    rows = session.execute(
+        select(Ticket.number, FlagHandled, Staff)
+        .join(Ticket, Ticket.id == FlagHandled.ticket_id)
+        .join(Staff, Staff.id == FlagHandled.by_id)
+        .where(Ticket.number.in_(list(numbers)), FlagHandled.at <= moment)
+        .order_by(FlagHandled.at, FlagHandled.id)
+    ).all()
+    return {number: (row, staff) for number, row, staff in rows}  # later rows win
+
+
+def briefing(db: Database, number: str) -> Briefing:
+    """Why the customer came, how to reach them, what to tell them, and the ways out."""
+    with db.session(write=False) as session:
+        ticket = ticket_by_number(session, number)
+        now = store_now(session)
+        today = now.date()
+        flag = _flag_now(session, ticket.number, now)
+        suggested = _suggested_date(session, flag, today)
+        items = session.scalars(
+            select(ParcelItem).where(ParcelItem.ticket_id == ticket.id).order_by(ParcelItem.id)
+        ).all()
+        visit: list[Ticket] = []
+        if ticket.visit is not None:
+            visit = list(session.scalars(
+                select(Ticket).where(Ticket.visit == ticket.visit, Ticket.id != ticket.id)
+                .order_by(Ticket.id)
+            ))
+        customer = ticket.customer
+        return Briefing(
+            number=ticket.number,
+            today=today,
+            customer_name=customer.name,
+            phone=customer.phone,
+            email=customer.email,
+            preferred_channel=customer.preferred_channel,
+            customer_notes=customer.notes,
+            piece=_piece(ticket),
+            work=tuple(s.description or s.code for s in ticket.services),
+            occasion_what=ticket.occasion_what,
+            occasion_date=ticket.occasion_date,
+            occasion_threatened=bool(flag and flag.occasion_threatened),
+            status=ticket.status,
+            where_now=where_now(ticket, items),
+            level=flag.level if flag else None,
+            promised_for=ticket.promised_for,
+            original_promised_for=_original_promise(ticket),
+            expected_ready=flag.expected_ready if flag else None,
+            reasons=flag.reasons if flag else (),
+            opening=opening(ticket, get_store(session).name, flag),
+            ways_out=ways_out(ticket, items, visit, suggested),
+            suggested_date=suggested,
+            handled=_handling(session, flag, now) if flag is not None and flag.listed else None,
+        )
+
+
+def _handling(session: Session, flag: Flag, moment: datetime) -> FlagWithHandling:
+    found = _latest_handling(session, [flag.ticket], moment).get(flag.ticket)
+    if found is None:
+        return FlagWithHandling(flag, None, False)
+    row, staff = found
+    return FlagWithHandling(flag, Handling(staff.code, staff.name, row.at), _fits(row, flag))
+
+
+def _suggested_date(session: Session, flag: Flag | None, today: date) -> date:
+    """A date the store can keep: the expected-ready date with enough slack to leave the list."""
+    if flag is None:
+        return today
+    days = calendar(session)
+    return days.add_open_days(max(today, flag.expected_ready), WATCH_SLACK_DAYS + 1)
+
+
+def _original_promise(ticket: Ticket) -> date:
+    changes = sorted(ticket.promise_changes, key=lambda c: (c.at, c.id))
+    return changes[0].old_date if changes else ticket.promised_for
+
+
+def _piece(ticket: Ticket) -> str:
+    parts = [ticket.item_description]
+    parts += [p for p in (ticket.item_metal, ticket.item_stones) if p]
+    return ", ".join(parts)
+
+
+def _flag_now(session: Session, number: str, moment: datetime) -> Flag | None:
+    """The ticket's flag as the engine sees it within this session's transaction."""
+    return next((f for f in assess(load_history(session), moment) if f.ticket == number), None)
+
+
+def log_preparation(db: Database, number: str, by: str, channel: Channel | str, outcome: str,
+                    note: str | None = None, new_promise: date | None = None,
+                    reason: str | None = None, offered: Sequence[str] = ()) -> Logged:
+    """Record the call, any new promise and that the flag was handled: all or nothing.
+
+    The handled mark captures the flag as it stands after the new promise, so a
+    promise that fixes the flag leaves nothing on the list, and anything that
+    changes the picture later brings the flag back.
+    """
+    problems: dict[str, str] = {}
+    chosen: Channel | None = None
+    try:
+        chosen = Channel(channel)
+    except ValueError:
+        options = ", ".join(c.value for c in Channel)
+        problems["channel"] = f"{channel!r} is not one of {options}"
+    if not outcome.strip():
+        problems["outcome"] = "say how the call ended"
+    elif outcome.strip() == AGREED_NEW_DATE and new_promise is None:
+        problems["new_promise"] = "which date did the customer agree to?"
+    try:
+        with db.session() as session:
+            ticket = ticket_by_number(session, number, lock=True)
+            now = store_now(session)
+            original = _original_promise(ticket)
+            if new_promise is not None:
+                if ticket.status.is_closed:
+                    problems["new_promise"] = f"{ticket.number} is {ticket.status.value}"
+                elif new_promise < now.date():
+                    problems["new_promise"] = f"{new_promise.isoformat()} is in the past"
+            if problems:
+                raise Invalid(problems)
+            assert chosen is not None
+            staff = staff_by_code(session, by)
+            session.add(Contact(ticket_id=ticket.id, at=now, by_id=staff.id, channel=chosen,
+                                note=_note(note, offered), outcome=outcome.strip()))
+            if new_promise is not None and new_promise != ticket.promised_for:
+                session.add(PromiseChange(ticket_id=ticket.id, at=now, by_id=staff.id,
+                                          old_date=ticket.promised_for, new_date=new_promise,
+                                          reason=(reason or "").strip() or None))
+                ticket.promised_for = new_promise
+            session.flush()
+            flag = _flag_now(session, ticket.number, now)
+            if flag is not None:
+                session.add(FlagHandled(ticket_id=ticket.id, at=now, by_id=staff.id,
+                                        level=flag.level, expected_ready=flag.expected_ready,
+                                        promised_for=flag.promised_for))
+            mark_changed(session)
+            session.flush()
+            return Logged(ticket.number, now, ticket.promised_for, original, flag)
+    except StaleDataError:
+        raise Conflict(f"{number} was changed at another workstation; nothing was saved.") from None
+
+
+def _note(note: str | None, offered: Sequence[str]) -> str | None:
+    text = (note or "").strip()
+    if offered:
+        said = "Offered: " + ", ".join(offered) + "."
+        text = f"{text}\n{said}" if text else said
+    return text or None

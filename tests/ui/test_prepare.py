@@ -1,0 +1,117 @@
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
+
+from jeweldesk.domain.models import Channel
+from jeweldesk.risk.engine import AT_RISK
+from jeweldesk.services.prepare import AGREED_NEW_DATE
+from jeweldesk.services.store import list_staff
+from jeweldesk.services.story import ticket_story
+from jeweldesk.services.warnings import at_risk
+from jeweldesk.ui.at_risk_model import HANDLED, HANDLED_ROLE
+from jeweldesk.ui.context import AppContext
+from jeweldesk.ui.prepare import AtRiskList, PrepareDialog
+from tests.support.late_vendor import late_at_vendor
+from tests.support.store import COUNTER
+
+
+@pytest.fixture
+def ctx(sqlite_store, qtbot):
+    kate = next(s for s in list_staff(sqlite_store) if s.code == COUNTER)
+    return AppContext(sqlite_store, kate)
+
+
+@pytest.fixture
+def late(ctx):
+    number = late_at_vendor(ctx.db)
+    _, flags = at_risk(ctx.db)
+    assert (flags[0].ticket, flags[0].level) == (number, AT_RISK)
+    assert flags[0].occasion_threatened
+    return number
+
+
+def test_the_dialog_puts_why_they_came_and_how_to_reach_them_on_top(qtbot, ctx, late):
+    dialog = PrepareDialog(ctx, late)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = {w.objectName(): w.text() for w in dialog.findChildren(QLabel) if w.objectName()}
+    assert "Phone call" in labels["preferred"] and "preferred" in labels["preferred"]
+    assert "<b>Needs it for their 25th anniversary dinner" in labels["occasion"]
+    assert "Riverbend Plating" in labels["reasons"]
+    assert {"rush", "comparable", "loaner", "new_date"} <= set(dialog.offers)
+    assert dialog.channel.currentData() == Channel.PHONE
+    assert dialog.new_date.isEnabled()
+
+
+def test_a_call_logged_from_the_at_risk_list_lands_and_shows_as_handled(qtbot, ctx, late):
+    original = ticket_story(ctx.db, late).promised_for
+    listing = AtRiskList(ctx)
+    qtbot.addWidget(listing)
+    listing.show()
+    assert listing.model.rowCount() == 1
+    assert listing.model.index(0, 0).data(HANDLED_ROLE) is False
+
+    listing.table.setFocus()
+    qtbot.keyClick(listing.table, Qt.Key.Key_Return)
+    dialog = listing.dialog
+    assert dialog is not None and dialog.isVisible() and dialog.number == late
+
+    loaner = dialog.offers["loaner"]
+    # On the box itself: a stretched check box only answers to clicks on its box and words.
+    qtbot.mouseClick(loaner, Qt.MouseButton.LeftButton, pos=QPoint(6, loaner.height() // 2))
+    assert loaner.isChecked()
+    dialog.channel.setFocus()
+    qtbot.keyClicks(dialog.channel, "Text")
+    assert dialog.channel.currentData() == Channel.SMS
+    qtbot.keyClick(dialog.outcome, Qt.Key.Key_Down)
+    assert not dialog.new_date.isEnabled()
+    qtbot.keyClick(dialog.outcome, Qt.Key.Key_Up)
+    assert dialog.outcome.currentText() == AGREED_NEW_DATE and dialog.new_date.isEnabled()
+    suggested = dialog.brief.suggested_date
+    dialog.new_date.setFocus()
+    qtbot.keyClick(dialog.new_date, Qt.Key.Key_Up)
+    agreed = suggested + timedelta(days=1)
+    assert dialog.new_promise() == agreed
+    qtbot.keyClicks(dialog.note, "Will wear the loaner; call her when it is back")
+    with qtbot.waitSignal(listing.prepared, timeout=2000):
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+
+    story = ticket_story(ctx.db, late)
+    [contact] = story.contacts
+    assert (contact.channel, contact.outcome, contact.by_name) == (
+        Channel.SMS, AGREED_NEW_DATE, "Kate Pruitt")
+    assert contact.note == "Will wear the loaner; call her when it is back\nOffered: A loaner."
+    assert story.promised_for == agreed
+    assert story.original_promised_for == original
+    assert [(p.old_date, p.new_date) for p in story.promises] == [(original, agreed)]
+
+    # The occasion still comes before the new date: the flag stays, dimmed as handled.
+    assert listing.model.rowCount() == 1
+    assert listing.model.index(0, 0).data(HANDLED_ROLE) is True
+    assert "Kate Pruitt" in listing.model.index(0, HANDLED).data()
+    assert "handled" in listing.summary.text()
+
+
+def test_the_dialog_says_what_is_wrong_and_stays_open(qtbot, ctx, late):
+    dialog = PrepareDialog(ctx, late)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    typed = dialog.outcome.lineEdit()
+    typed.setFocus()
+    qtbot.keyClick(typed, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(typed, Qt.Key.Key_Delete)
+    assert dialog.outcome.currentText() == "" and not dialog.new_date.isEnabled()
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.problem.isVisible()
+    assert "how the call ended" in dialog.problem.text()
+    assert ticket_story(ctx.db, late).contacts == ()
+
+
+def test_the_at_risk_model_passes_the_model_tester(qtmodeltester, ctx, late):
+    listing = AtRiskList(ctx)
+    assert listing.model.rowCount() == 1
+    qtmodeltester.check(listing.model)
+    listing.deleteLater()
