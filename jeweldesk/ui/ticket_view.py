@@ -9,15 +9,17 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from jeweldesk.domain.money import display
+from jeweldesk.domain.status import Status
 from jeweldesk.services.photos import photo_data
 from jeweldesk.services.promise import spoken
-from jeweldesk.services.story import TicketStory, ticket_story
+from jeweldesk.services.story import TicketStory, ticket_story, visit_numbers
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.counter_fields import (
     BANNER_STYLE,
@@ -26,6 +28,7 @@ from jeweldesk.ui.counter_fields import (
     CounterDialog,
     banner,
 )
+from jeweldesk.ui.documents import show_receipt, show_tags, show_thank_you
 from jeweldesk.ui.ticket_actions import ContactForm, MovePanel, PromiseForm
 from jeweldesk.ui.ticket_tables import history_table, parcels_table, set_rows, when
 
@@ -119,11 +122,30 @@ class TicketDialog(CounterDialog):
         header.addWidget(self.title, 1)
         header.addWidget(self.status)
         layout.addLayout(header)
+        layout.addLayout(self._paper_buttons())
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
 
         ctx.changed.connect(self.reload)
         self.show_story()
+
+    def _paper_buttons(self) -> QHBoxLayout:
+        """The paper for this ticket, each one button away (previewed before printing)."""
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.receipt_button = QPushButton("Claim receipt")
+        self.receipt_button.setToolTip("The claim receipt for the whole visit")
+        self.receipt_button.clicked.connect(
+            lambda: show_receipt(self.ctx, visit_numbers(self.ctx.db, self.number), self))
+        self.tag_button = QPushButton("Envelope tag")
+        self.tag_button.clicked.connect(lambda: show_tags(self.ctx, [self.number], self))
+        self.thanks_button = QPushButton("Thank-you note")
+        self.thanks_button.clicked.connect(
+            lambda: show_thank_you(self.ctx, [self.number], self))
+        for button in (self.receipt_button, self.tag_button, self.thanks_button):
+            button.setAutoDefault(False)
+            row.addWidget(button)
+        return row
 
     @staticmethod
     def _group(title: str, content: QWidget | QGridLayout | QVBoxLayout) -> QGroupBox:
@@ -189,6 +211,7 @@ class TicketDialog(CounterDialog):
              when(p.returned_at) if p.returned_at else "not back yet",
              " ".join(x for x in (p.carrier, p.tracking) if x)) for p in s.parcels])
         self.parcels_box.setVisible(bool(s.parcels))
+        self.thanks_button.setEnabled(s.status in (Status.READY, Status.PICKED_UP))
         self.moves.show_moves(s)
         self.change_promise.show_story(s)
         self.contact.show_contacts(s)

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pypdfium2 as pdfium
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from jeweldesk.domain.status import ALLOWED_MOVES, Status
+from jeweldesk.services.customers import CustomerDetails
+from jeweldesk.services.intake import Visit, take_in
 from jeweldesk.services.moves import move
 from jeweldesk.services.story import ticket_story
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.counter_fields import to_qdate
+from jeweldesk.ui.paper import PaperPreview
 from jeweldesk.ui.ticket_view import TicketDialog
-from tests.support.store import BENCH, store_today, take_in_ring
+from tests.support.store import BENCH, COUNTER, ring, store_today, take_in_ring
 
 
 def open_ticket(ctx: AppContext, qtbot: QtBot, number: str) -> TicketDialog:
@@ -116,3 +120,19 @@ def test_a_move_elsewhere_shows_when_the_change_marker_moves(
     move(ctx.db, number, Status.AT_BENCH, by=BENCH)
     assert ctx.check_for_changes()
     assert "At the bench" in dialog.status.text()
+
+
+
+def test_the_visit_receipt_is_one_button_away(ctx: AppContext, qtbot: QtBot) -> None:
+    visit = Visit(pieces=(ring(), ring(description="Gold hoop earrings", kind="earrings")),
+                  new_customer=CustomerDetails("Marcus Okafor", "601 555 0177"))
+    first, second = take_in(ctx.db, visit, by=COUNTER)
+    dialog = open_ticket(ctx, qtbot, second)
+    assert not dialog.thanks_button.isEnabled()  # nothing to thank for until it is ready
+    qtbot.mouseClick(dialog.receipt_button, Qt.MouseButton.LeftButton)
+    preview = dialog.findChild(PaperPreview)
+    assert preview is not None
+    pages = pdfium.PdfDocument(preview.pdf)
+    text = "".join(pages[i].get_textpage().get_text_range() for i in range(len(pages)))
+    assert first in text and second in text and "Marcus Okafor" in text
+    preview.close()
