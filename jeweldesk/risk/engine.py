@@ -6,15 +6,17 @@ that also holds later events, it answers exactly as if they had not happened.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from jeweldesk.risk import words
 from jeweldesk.risk.asof import as_of as history_as_of
 from jeweldesk.risk.asof import moment_of
-from jeweldesk.risk.estimate import CAUTION, Estimate, Estimator
+from jeweldesk.risk.calibrate import PRIOR_SHARE, Scores, calibrate, remember_scores
+from jeweldesk.risk.estimate import Estimate, Estimator
 from jeweldesk.risk.history import History, Service, Ticket
 from jeweldesk.risk.learn import learn
 
@@ -60,14 +62,50 @@ class Flag:
 def assess(history: History, as_of: date | datetime, *, trust_quotes: bool = False) -> list[Flag]:
     """A flag for every open piece as of the moment, most urgent first.
 
-    ``trust_quotes`` takes every vendor at its quote: what a system that does not
-    learn would say, kept for comparison.
+    How sure the engine must be before it warns is calibrated on this store's own
+    mornings before the moment (``calibrate``). ``trust_quotes`` takes every vendor
+    at its quote and warns at the prior certainty: what a system that does not learn
+    would say, kept for comparison.
     """
     moment = moment_of(as_of)
     known = history_as_of(history, moment)
     estimator = Estimator(known, learn(known, moment.date()), trust_quotes=trust_quotes)
-    flags = [_flag(t, estimator) for t in known.tickets if t.is_open]
+    estimates = {t.number: (t, estimator.ticket(t)) for t in known.tickets if t.is_open}
+    if trust_quotes:
+        share = PRIOR_SHARE
+    else:
+        if moment.time() == time.min:
+            scores = {n: (t.promised_for, late_share(e, t, estimator)) for n, (t, e) in
+                      estimates.items()}
+            remember_scores(history, moment.date(), scores)
+        share = calibrate(history, moment, morning_scores_of).share
+    flags = [_flag(t, e, estimator, share) for t, e in estimates.values()]
     return sorted(flags, key=urgency)
+
+
+def morning_scores_of(known: History, day: date) -> Scores:
+    """Each open piece's promise and the share of its outcomes after it, as of ``day``."""
+    estimator = Estimator(known, learn(known, day))
+    found: Scores = {}
+    for ticket in known.tickets:
+        if ticket.is_open:
+            found[ticket.number] = (
+                ticket.promised_for, late_share(estimator.ticket(ticket), ticket, estimator)
+            )
+    return found
+
+
+def late_share(estimate: Estimate, ticket: Ticket, estimator: Estimator) -> float:
+    """The share of the piece's outcomes that are after the end of its promised day."""
+    first_late = estimator.calendar.ordinal(ticket.promised_for + timedelta(days=1))
+    return sum(1 for o in estimate.outcomes if o >= first_late) / len(estimate.outcomes)
+
+
+def expected_at(estimate: Estimate, share: float) -> int:
+    """The outcome that is after the promise exactly when ``share`` of them are."""
+    ordered = sorted(estimate.outcomes)
+    index = len(ordered) - math.ceil(share * len(ordered) - 1e-9)
+    return ordered[min(max(index, 0), len(ordered) - 1)]
 
 
 def urgency(flag: Flag) -> tuple[bool, int, date, str]:
@@ -85,11 +123,10 @@ def flags_to_json(as_of: date | datetime, flags: Iterable[Flag]) -> dict[str, An
     }
 
 
-def _flag(ticket: Ticket, estimator: Estimator) -> Flag:
-    estimate = estimator.ticket(ticket)
+def _flag(ticket: Ticket, estimate: Estimate, estimator: Estimator, share: float) -> Flag:
     calendar = estimator.calendar
     today = estimator.today
-    expected = calendar.day_at(estimate.quantile(CAUTION))
+    expected = calendar.day_at(expected_at(estimate, share))
     promised = ticket.promised_for
     if today > promised:
         level = LATE

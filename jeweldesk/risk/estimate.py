@@ -9,14 +9,13 @@ the time it has already taken.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from jeweldesk.risk import words
 from jeweldesk.risk.history import BENCH_STATUSES, History, Parcel, Ticket
-from jeweldesk.risk.learn import DEFAULT_PACE, Knowledge, VendorRecord
+from jeweldesk.risk.learn import Knowledge, VendorRecord
 
 OUTCOMES = 11  # outcomes kept per estimate
 # The outcome reported as the expected date: a little past the middle, because a
@@ -59,16 +58,30 @@ def remaining(samples: Sequence[int], elapsed: int) -> list[int]:
     return left + [elapsed + max(1, round(step * f)) for f in (0.5, 1.0, 1.5, 2.0)]
 
 
-def bench_queues(history: History) -> dict[str | None, list[str]]:
+def bench_queues(history: History, today: date) -> dict[str | None, list[str]]:
     """Each jeweler's pieces waiting for bench work, earliest promise first."""
     queues: dict[str | None, list[Ticket]] = {}
     for ticket in history.tickets:
         if ticket.status in BENCH_STATUSES and needs_bench(ticket, history):
+            if bench_work_done(ticket, history, today):
+                continue
             queues.setdefault(ticket.assigned_to, []).append(ticket)
     return {
         code: [t.number for t in sorted(found, key=lambda t: (t.promised_for, t.received_at))]
         for code, found in queues.items()
     }
+
+
+def bench_work_done(ticket: Ticket, history: History, today: date) -> bool:
+    """On the bench since an earlier day and bound for a vendor: waiting for the parcel.
+
+    A piece stays ``at_bench`` from its bench work until the parcel leaves; once a day
+    has passed, the work before the vendor is taken as done, so it is no longer ahead
+    of anything in the queue.
+    """
+    if ticket.status != "at_bench" or not pending_vendors(ticket, history):
+        return False
+    return history.calendar.open_days_between(ticket.status_since.date(), today) >= 1
 
 
 def needs_bench(ticket: Ticket, history: History) -> bool:
@@ -95,7 +108,7 @@ class Estimator:
         self.today = knowledge.today
         self.today_ord = self.calendar.ordinal(knowledge.today)
         self.trust_quotes = trust_quotes
-        self.queues = bench_queues(history)
+        self.queues = bench_queues(history, knowledge.today)
 
     def ticket(self, ticket: Ticket) -> Estimate:
         status = ticket.status
@@ -138,7 +151,7 @@ class Estimator:
     def _waiting_to_go_out(self, ticket: Ticket, vendor: str) -> Estimate:
         reasons: list[str] = []
         leave = [self.today_ord]
-        if ticket.bench_services:
+        if ticket.bench_services and not bench_work_done(ticket, self.history, self.today):
             bench = self._bench(ticket)
             leave, reasons = bench.outcomes, bench.reasons
         leave_days = [self._parcel_day(o) for o in leave]
@@ -190,8 +203,9 @@ class Estimator:
     def _bench(self, ticket: Ticket) -> Estimate:
         queue = self.queues.get(ticket.assigned_to, [])
         ahead = queue.index(ticket.number) if ticket.number in queue else len(queue)
-        pace = self.know.pace.get(ticket.assigned_to, DEFAULT_PACE)
-        queue_days = max(0, math.ceil((ahead + 1) / pace) - 1)
+        pace = self.know.bench.pace_of(ticket.assigned_to)
+        done = self.know.bench.done_on(self.calendar, self.today, ticket.assigned_to, ahead + 1)
+        queue_days = done - self.today_ord
         started = self._bench_start(ticket)
         own = self._own_bench_days(ticket, elapsed=self._since(started) if started else None)
         outcomes = [self.today_ord + max(queue_days, d) for d in spread(own)]

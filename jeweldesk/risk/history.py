@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
+from typing import Any
 
 from jeweldesk.risk.calendar import StoreCalendar
 
@@ -165,6 +166,11 @@ class History:
             for number in parcel.tickets:
                 found.setdefault(number, []).append(parcel)
         return {number: tuple(parcels) for number, parcels in found.items()}
+
+    @cached_property
+    def memo(self) -> dict[str, Any]:
+        """Work remembered with this history (e.g. past mornings' scores): never its content."""
+        return {}
 
     def vendor_name(self, code: str) -> str:
         vendor = self.vendor_by_code.get(code)

@@ -12,18 +12,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from statistics import median
 
+from jeweldesk.risk.bench import Bench, learn_bench
 from jeweldesk.risk.calendar import StoreCalendar
-from jeweldesk.risk.history import BENCH_STATUSES, History, Parcel, Ticket
+from jeweldesk.risk.history import History, Parcel, Ticket
 
 RECENT_PARCELS = 20  # a vendor's last parcels that speak for it now
 RECENT_SPANS = 60  # store-wide samples per stage
-PACE_WINDOW = 20  # open days over which a jeweler's pace is measured
 MIN_OWN_PARCELS = 5  # below this, a vendor's record is padded with the store's prior
 PRIOR_LATE_RATIOS = (1.0, 1.0, 1.0, 1.15, 1.3)  # turnaround / quote, before any history
-DEFAULT_PACE = 2.0  # pieces a day, for a jeweler with no record yet
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ class Knowledge:
     parts: tuple[int, ...]  # calendar days waiting for parts
     bench_only: tuple[int, ...]  # open days from intake to ready, no vendor work
     service_days: dict[str, tuple[int, ...]]  # open days at the bench, by service
-    pace: dict[str | None, float] = field(default_factory=dict)  # pieces a day, by jeweler
+    bench: Bench = field(default_factory=lambda: Bench({}, {}))  # jewelers' pace and days
 
 
 def learn(history: History, today: date) -> Knowledge:
@@ -75,7 +74,7 @@ def learn(history: History, today: date) -> Knowledge:
             if not t.vendor_codes
         ),
         service_days=_service_days(done, calendar),
-        pace=_paces(history, calendar, today),
+        bench=learn_bench(history, calendar, today),
     )
 
 
@@ -118,7 +117,7 @@ def _vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
     prior_ratios = sorted(ratios) if len(ratios) >= 10 else list(PRIOR_LATE_RATIOS)
     records = {}
     for vendor in history.vendors:
-        days, counted, late, late_by = own[vendor.code]
+        days, counted, late_count, late_by = own[vendor.code]
         missing = max(0, MIN_OWN_PARCELS - len(days))
         prior = [round(vendor.quoted_turnaround_days * r) for r in _spread(prior_ratios, missing)]
         records[vendor.code] = VendorRecord(
@@ -127,7 +126,7 @@ def _vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
             vendor.quoted_turnaround_days,
             tuple(sorted(days + prior)),
             counted,
-            late,
+            late_count,
             late_by,
         )
     return records
@@ -209,40 +208,3 @@ def _service_days(done: list[Ticket], calendar: StoreCalendar) -> dict[str, tupl
             if len(found) < RECENT_SPANS:
                 found.append(days)
     return {code: tuple(sorted(days)) for code, days in spans.items()}
-
-
-def _paces(history: History, calendar: StoreCalendar, today: date) -> dict[str | None, float]:
-    """Pieces each jeweler moved off the bench per busy open day, over the last open days.
-
-    Only days that began with work waiting count: a jeweler with an empty bench is
-    not slow, and a long queue is worked at the pace of the busy days.
-    """
-    window_start = calendar.day_at(calendar.ordinal(today) - PACE_WINDOW)
-    start = datetime.combine(window_start, datetime.min.time())
-    moved: Counter[str | None] = Counter()
-    busy: dict[str | None, set[date]] = {}
-    for ticket in history.tickets:
-        events = ticket.events
-        for i, event in enumerate(events):
-            if event.status not in BENCH_STATUSES:
-                continue
-            left = events[i + 1] if i + 1 < len(events) else None
-            end = left.at.date() if left else today
-            if end < window_start:
-                continue
-            if left is not None and left.at >= start and left.status not in BENCH_STATUSES:
-                moved[ticket.assigned_to] += 1
-            days = busy.setdefault(ticket.assigned_to, set())
-            day = max(window_start, event.at.date() + timedelta(days=1))
-            while day <= min(end, today - timedelta(days=1)):
-                days.add(day)
-                day += timedelta(days=1)
-    paces = {}
-    for code, count in moved.items():
-        worked = sum(1 for d in busy.get(code, ()) if calendar.is_open(d))
-        if count >= 5:
-            paces[code] = count / max(worked, 1)
-    fallback = median(paces.values()) if paces else DEFAULT_PACE
-    for ticket in history.tickets:
-        paces.setdefault(ticket.assigned_to, fallback)
-    return paces

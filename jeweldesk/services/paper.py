@@ -11,8 +11,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from jeweldesk.domain.models import Parcel, Ticket
-from jeweldesk.domain.status import OPEN_STATUSES, Status
+from jeweldesk.domain.models import Customer, Parcel, Ticket
 from jeweldesk.printing.model import (
     MorningRow,
     Occasion,
@@ -22,8 +21,10 @@ from jeweldesk.printing.model import (
     ServiceLine,
     StoreHeader,
 )
-from jeweldesk.services.common import get_store, store_now, ticket_by_number
+from jeweldesk.risk.engine import Flag
+from jeweldesk.services.common import get_store, ticket_by_number
 from jeweldesk.services.errors import NotFound
+from jeweldesk.services.warnings import at_risk
 from jeweldesk.storage.engine import Database
 
 
@@ -118,36 +119,30 @@ def _paper_parcel(parcel: Parcel) -> PaperParcel:
 def morning_rows(
     db: Database, as_of: date | None = None
 ) -> tuple[StoreHeader, date, list[MorningRow]]:
-    """Promises due on as_of or already past it, on pieces still in the works: earliest first.
-
-    The early-warning engine (jeweldesk.risk.assess) sees further ahead but reads a History;
-    until the services offer that History from the database, the list holds what is due.
-    """
+    """The early-warning engine's morning list: late, at-risk and watched pieces, most urgent
+    first, each with the customer's phone and the reasons to repeat on the call."""
+    moment, flags = at_risk(db, as_of)
+    listed = [f for f in flags if f.listed]
     with db.session(write=False) as session:
-        as_of = as_of or store_now(session).date()
-        tickets = session.scalars(
-            select(Ticket)
-            .where(Ticket.status.in_(OPEN_STATUSES), Ticket.promised_for <= as_of)
-            .order_by(Ticket.promised_for, Ticket.number)
-        ).all()
-        return store_header(session), as_of, [_due_row(t, as_of) for t in tickets]
+        phones = dict(
+            session.execute(
+                select(Ticket.number, Customer.phone)
+                .join(Customer, Ticket.customer_id == Customer.id)
+                .where(Ticket.number.in_([f.ticket for f in listed]))
+            ).all()
+        )
+        header = store_header(session)
+    return header, moment.date(), [_morning_row(f, phones.get(f.ticket)) for f in listed]
 
 
-def _due_row(ticket: Ticket, as_of: date) -> MorningRow:
-    late = ticket.promised_for < as_of
-    status = Status(ticket.status).label.lower()
-    if late:
-        days = (as_of - ticket.promised_for).days
-        reason = f"Promised {days} day{'s' if days != 1 else ''} ago, not ready yet ({status})"
-    else:
-        reason = f"Promised for today, not ready yet ({status})"
+def _morning_row(flag: Flag, phone: str | None) -> MorningRow:
     return MorningRow(
-        ticket=ticket.number,
-        customer=ticket.customer.name,
-        phone=ticket.customer.phone or "",
-        promised_for=ticket.promised_for,
-        occasion_date=ticket.occasion_date,
-        level="late" if late else "due today",
-        expected_ready=None,
-        reasons=(reason,),
+        ticket=flag.ticket,
+        customer=flag.customer,
+        phone=phone or "",
+        promised_for=flag.promised_for,
+        occasion_date=flag.occasion_date,
+        level=flag.level.replace("_", " "),
+        expected_ready=flag.expected_ready,
+        reasons=flag.reasons,
     )

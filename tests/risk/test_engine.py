@@ -80,13 +80,13 @@ def jeweler_record(per_day: int, days: int = 20) -> list:
                 done.append(
                     ticket(
                         number,
-                        day - timedelta(days=1),
+                        day - timedelta(days=2 if day.isoweekday() == 1 else 1),
                         day + timedelta(days=3),
                         [(day, "at_bench"), (day, "quality_check"), (day, "ready")],
                     )
                 )
         day += timedelta(days=1)
-    return [t for t in done if t.received_at.date().isoweekday() != 7]
+    return done
 
 
 @pytest.mark.parametrize(("per_day", "last_expected"), [(2, nov(12)), (1, nov(16))])

@@ -1,0 +1,79 @@
+"""`jeweldesk at-risk`: the morning list of promises the store may not keep."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date, datetime
+
+from jeweldesk.cli.common import CommandError
+from jeweldesk.risk import words
+from jeweldesk.risk.engine import Flag, flags_to_json
+from jeweldesk.services.warnings import at_risk
+from jeweldesk.storage.engine import Database
+
+LEVEL_WORDS = {"late": "LATE", "at_risk": "AT RISK", "watch": "watch"}
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    morning = commands.add_parser(
+        "at-risk", help="promises the store may not keep: late, at risk and watched pieces"
+    )
+    morning.add_argument(
+        "--as-of",
+        metavar="DATE|TIMESTAMP",
+        help="what the store knew then: YYYY-MM-DD (start of that day) or YYYY-MM-DDTHH:MM:SS "
+        "(default: now, store-local time)",
+    )
+    morning.add_argument("--json", action="store_true", help="print the list as JSON")
+    morning.set_defaults(run=_at_risk)
+
+
+def parse_moment(text: str) -> date | datetime:
+    """A date means the start of that day; a timestamp is store-local wall-clock time."""
+    value = text.strip()
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        moment = datetime.fromisoformat(value.replace(" ", "T", 1))
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is not None:
+        raise CommandError(
+            f"--as-of {text!r} is not a date (YYYY-MM-DD) or a store-local timestamp "
+            "(YYYY-MM-DDTHH:MM:SS)",
+            exit_status=2,
+        )
+    return moment
+
+
+def _at_risk(args: argparse.Namespace, db: Database) -> int:
+    wanted = parse_moment(args.as_of) if args.as_of is not None else None
+    moment, flags = at_risk(db, wanted)
+    if args.json:
+        print(json.dumps(flags_to_json(moment, flags), indent=2))
+        return 0
+    print(morning_text(moment, flags))
+    return 0
+
+
+def morning_text(moment: datetime, flags: list[Flag]) -> str:
+    """The morning list as a person reads it: most urgent first, reasons indented."""
+    listed = [f for f in flags if f.listed]
+    when = f"{moment:%A} {words.day(moment.date())}, {moment.year}"
+    if moment.time() != datetime.min.time():
+        when += f" at {moment:%H:%M}"
+    if not listed:
+        return f"Promises at risk as of {when}: none. Every open piece is on track."
+    lines = [f"Promises at risk as of {when}: {len(listed)}"]
+    for flag in listed:
+        level = LEVEL_WORDS.get(flag.level, flag.level)
+        lines.append("")
+        lines.append(
+            f"{flag.ticket}  {flag.customer}  {level}  promised {words.day(flag.promised_for)}"
+            f", expected {words.day(flag.expected_ready)}"
+        )
+        if flag.occasion_date is not None:
+            lines.append(f"    occasion {words.day(flag.occasion_date)}")
+        lines += [f"    - {reason}" for reason in flag.reasons]
+    return "\n".join(lines)

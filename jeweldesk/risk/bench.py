@@ -1,0 +1,112 @@
+"""How fast each jeweler really works through the bench, and on which days.
+
+A jeweler's pace is the pieces they moved off the bench per day they actually
+worked (a day with at least one of their moves on record), so a week off or a
+weekday they never work does not make them look slow; those days are instead
+skipped when their queue is counted forward.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from statistics import median
+
+from jeweldesk.risk.calendar import StoreCalendar
+from jeweldesk.risk.history import BENCH_STATUSES, History
+
+PACE_WINDOW = 20  # open days over which a jeweler's pace is measured
+HABIT_WEEKS = 8  # weeks over which the weekdays a jeweler works are learned
+DEFAULT_PACE = 2.0  # pieces a day, for a jeweler with no record yet
+MIN_MOVED = 5  # pieces moved in the window before a jeweler's own pace is trusted
+
+
+@dataclass(frozen=True)
+class Bench:
+    pace: dict[str | None, float]  # pieces a worked day, by jeweler
+    workdays: dict[str | None, frozenset[int]]  # ISO weekdays each jeweler usually works
+
+    def pace_of(self, jeweler: str | None) -> float:
+        return self.pace.get(jeweler, DEFAULT_PACE)
+
+    def days_of(self, jeweler: str | None, calendar: StoreCalendar) -> frozenset[int]:
+        return self.workdays.get(jeweler) or calendar.open_weekdays
+
+    def done_on(
+        self, calendar: StoreCalendar, today: date, jeweler: str | None, pieces: float,
+        pace: float | None = None,
+    ) -> int:
+        """The open day (ordinal) by which ``pieces`` pieces are off this jeweler's bench."""
+        needed = max(1, math.ceil(pieces / (pace or self.pace_of(jeweler))))
+        days = self.days_of(jeweler, calendar)
+        ordinal = calendar.ordinal(today)
+        for _ in range(400):
+            if calendar.day_at(ordinal).isoweekday() in days:
+                needed -= 1
+                if needed <= 0:
+                    return ordinal
+            ordinal += 1
+        return ordinal
+
+
+def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench:
+    window_start = calendar.day_at(calendar.ordinal(today) - PACE_WINDOW)
+    start = datetime.combine(window_start, datetime.min.time())
+    habit_start = today - timedelta(weeks=HABIT_WEEKS)
+    moved: Counter[str | None] = Counter()
+    busy: dict[str | None, set[date]] = {}
+    worked: dict[str | None, set[date]] = {}
+    for ticket in history.tickets:
+        events = ticket.events
+        for i, event in enumerate(events):
+            if habit_start <= event.at.date() < today and event.by:
+                worked.setdefault(event.by, set()).add(event.at.date())
+            if event.status not in BENCH_STATUSES:
+                continue
+            left = events[i + 1] if i + 1 < len(events) else None
+            end = left.at.date() if left else today
+            if end < window_start:
+                continue
+            if left is not None and left.at >= start and left.status not in BENCH_STATUSES:
+                moved[ticket.assigned_to] += 1
+            days = busy.setdefault(ticket.assigned_to, set())
+            day = max(window_start, event.at.date() + timedelta(days=1))
+            while day <= min(end, today - timedelta(days=1)):
+                days.add(day)
+                day += timedelta(days=1)
+    paces: dict[str | None, float] = {}
+    for code, count in moved.items():
+        if count < MIN_MOVED:
+            continue
+        own = {d for d in worked.get(code, ()) if d >= window_start}
+        # Days the jeweler is on record as working; else the days work was waiting.
+        days = own if len(own) >= 3 else {d for d in busy.get(code, ()) if calendar.is_open(d)}
+        paces[code] = count / max(len(days), 1)
+    fallback = median(paces.values()) if paces else DEFAULT_PACE
+    for ticket in history.tickets:
+        paces.setdefault(ticket.assigned_to, fallback)
+    return Bench(paces, _workdays(worked, calendar, habit_start, today))
+
+
+def _workdays(
+    worked: dict[str | None, set[date]], calendar: StoreCalendar, start: date, today: date
+) -> dict[str | None, frozenset[int]]:
+    """The weekdays each jeweler was at work on at least half the time the store was open,
+    counted from their first day on record in the window."""
+    habits: dict[str | None, frozenset[int]] = {}
+    for code, days in worked.items():
+        if len(days) < 10:
+            continue
+        open_count: Counter[int] = Counter()
+        day = max(start, min(days))
+        while day < today:
+            if calendar.is_open(day):
+                open_count[day.isoweekday()] += 1
+            day += timedelta(days=1)
+        seen = Counter(d.isoweekday() for d in days if calendar.is_open(d))
+        usual = frozenset(w for w, n in seen.items() if n >= 0.5 * open_count[w])
+        if usual:
+            habits[code] = usual
+    return habits
