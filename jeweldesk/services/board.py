@@ -1,0 +1,214 @@
+"""The Tickets board: one page of tickets at a time, sorted and filtered in the database.
+
+A store with 100,000 tickets must scroll and filter without a pause, so nothing here
+ever loads more than the page asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, cast
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from jeweldesk.domain.contact_details import phone_digits
+from jeweldesk.domain.models import Customer, Payment, Staff, Ticket, TicketService, Vendor
+from jeweldesk.domain.status import OPEN_STATUSES, Status
+from jeweldesk.services.common import store_now
+from jeweldesk.storage.engine import Database
+
+UNASSIGNED = "-"  # the jeweler filter's "nobody yet"
+
+OVERDUE = "overdue"
+DUE_TODAY = "due_today"
+
+SORT_KEYS = ("number", "customer", "item", "status", "jeweler", "promised_for", "received_at")
+
+
+@dataclass(frozen=True)
+class BoardFilter:
+    statuses: frozenset[Status] = frozenset()  # empty: every status
+    jeweler: str | None = None  # a staff code, or UNASSIGNED
+    vendor: str | None = None  # a vendor code: some of the work goes to them
+    promised_from: date | None = None
+    promised_to: date | None = None
+    text: str = ""  # part of the customer's name or phone, or of the ticket number
+    customer_id: int | None = None
+
+    @classmethod
+    def open_tickets(cls) -> BoardFilter:
+        return cls(statuses=frozenset(OPEN_STATUSES))
+
+
+@dataclass(frozen=True)
+class BoardSort:
+    key: str = "promised_for"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    number: str
+    customer_name: str
+    customer_phone: str | None
+    item: str
+    status: Status
+    jeweler: str | None
+    vendor: str | None
+    promised_for: date
+    received_at: datetime
+    balance: Decimal
+    lateness: str | None  # OVERDUE, DUE_TODAY, or None
+
+
+@dataclass(frozen=True)
+class BoardPage:
+    rows: list[BoardRow] = field(default_factory=list)
+    today: date | None = None
+
+
+@dataclass(frozen=True)
+class BoardChoices:
+    """What the filters offer: the store's jewelers and vendors, as (code, name)."""
+
+    jewelers: list[tuple[str, str]]
+    vendors: list[tuple[str, str]]
+
+
+def _filtered(query: Select[Any], wanted: BoardFilter) -> Select[Any]:
+    if wanted.statuses:
+        query = query.where(Ticket.status.in_(sorted(wanted.statuses)))
+    if wanted.jeweler == UNASSIGNED:
+        query = query.where(Ticket.assigned_to_id.is_(None))
+    elif wanted.jeweler:
+        query = query.where(
+            Ticket.assigned_to_id == select(Staff.id).where(Staff.code == wanted.jeweler)
+            .scalar_subquery()
+        )
+    if wanted.vendor:
+        query = query.where(Ticket.id.in_(
+            select(TicketService.ticket_id).join(Vendor, Vendor.id == TicketService.vendor_id)
+            .where(Vendor.code == wanted.vendor)
+        ))
+    if wanted.customer_id is not None:
+        query = query.where(Ticket.customer_id == wanted.customer_id)
+    if wanted.promised_from:
+        query = query.where(Ticket.promised_for >= wanted.promised_from)
+    if wanted.promised_to:
+        query = query.where(Ticket.promised_for <= wanted.promised_to)
+    text = wanted.text.strip()
+    if text:
+        conditions = [
+            func.lower(Customer.name).contains(text.lower(), autoescape=True),
+            func.upper(Ticket.number).contains(text.upper(), autoescape=True),
+        ]
+        digits = phone_digits(text)
+        if digits and len(digits) >= 3:
+            conditions.append(Customer.phone_digits.contains(digits, autoescape=True))
+        query = query.where(or_(*conditions))
+    return query
+
+
+def _base(wanted: BoardFilter, *columns: Any) -> Select[Any]:
+    query = select(*columns).select_from(Ticket)
+    if wanted.text.strip():
+        query = query.join(Customer, Customer.id == Ticket.customer_id)
+    return _filtered(query, wanted)
+
+
+def count_tickets(db: Database, wanted: BoardFilter) -> int:
+    with db.session(write=False) as session:
+        return session.scalar(_base(wanted, func.count(Ticket.id))) or 0
+
+
+def _lateness(status: Status, promised_for: date, today: date) -> str | None:
+    if status.is_closed or status == Status.READY:
+        return None
+    if promised_for < today:
+        return OVERDUE
+    if promised_for == today:
+        return DUE_TODAY
+    return None
+
+
+def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
+               limit: int = 200) -> BoardPage:
+    """Rows ``offset`` … ``offset + limit`` of the filtered, sorted board."""
+    jeweler = aliased(Staff)
+    order_by = {
+        "number": Ticket.id,  # numbers come from one sequence, so id order is number order
+        "customer": Customer.name,
+        "item": Ticket.item_description,
+        "status": Ticket.status,
+        "jeweler": jeweler.name,
+        "promised_for": Ticket.promised_for,
+        "received_at": Ticket.received_at,
+    }[sort.key if sort.key in SORT_KEYS else "promised_for"]
+    query = cast(Select[Any], (
+        select(Ticket.id, Ticket.number, Customer.name, Customer.phone, Ticket.item_description,
+               Ticket.status, jeweler.name, Ticket.promised_for, Ticket.received_at,
+               Ticket.deposit)
+        .select_from(Ticket)
+        .join(Customer, Customer.id == Ticket.customer_id)
+        .outerjoin(jeweler, jeweler.id == Ticket.assigned_to_id)
+    ))
+    query = _filtered(query, wanted)
+    tiebreak = Ticket.id.desc() if sort.descending else Ticket.id
+    query = query.order_by(order_by.desc() if sort.descending else order_by, tiebreak)
+    with db.session(write=False) as session:
+        today = store_now(session).date()
+        rows = session.execute(query.offset(offset).limit(limit)).all()
+        ids: list[int] = [r[0] for r in rows]
+        totals, paid, vendors = _money_and_vendors(session, ids)
+        return BoardPage(
+            [
+                BoardRow(
+                    number=r[1], customer_name=r[2], customer_phone=r[3], item=r[4],
+                    status=r[5], jeweler=r[6], vendor=vendors.get(r[0]), promised_for=r[7],
+                    received_at=r[8],
+                    balance=totals.get(r[0], Decimal("0.00")) - r[9] - paid.get(r[0], 0),
+                    lateness=_lateness(r[5], r[7], today),
+                )
+                for r in rows
+            ],
+            today,
+        )
+
+
+def _money_and_vendors(
+    session: Session, ids: list[int]
+) -> tuple[dict[int, Decimal], dict[int, Decimal], dict[int, str]]:
+    """Totals, payments and the vendor of just this page's tickets."""
+    if not ids:
+        return {}, {}, {}
+    totals: dict[int, Decimal] = dict(session.execute(  # type: ignore[arg-type]
+        select(TicketService.ticket_id, func.sum(TicketService.price))
+        .where(TicketService.ticket_id.in_(ids)).group_by(TicketService.ticket_id)
+    ).all())
+    paid: dict[int, Decimal] = dict(session.execute(  # type: ignore[arg-type]
+        select(Payment.ticket_id, func.sum(Payment.amount))
+        .where(Payment.ticket_id.in_(ids)).group_by(Payment.ticket_id)
+    ).all())
+    vendors: dict[int, str] = {}
+    for ticket_id, name in session.execute(
+        select(TicketService.ticket_id, Vendor.name)
+        .join(Vendor, Vendor.id == TicketService.vendor_id)
+        .where(TicketService.ticket_id.in_(ids))
+        .order_by(TicketService.ticket_id, TicketService.position)
+    ):
+        vendors.setdefault(ticket_id, name)
+    return totals, paid, vendors
+
+
+def board_choices(db: Database) -> BoardChoices:
+    with db.session(write=False) as session:
+        jewelers = session.execute(
+            select(Staff.code, Staff.name).where(Staff.active.is_(True)).order_by(Staff.name)
+        ).all()
+        vendors = session.execute(
+            select(Vendor.code, Vendor.name).where(Vendor.active.is_(True)).order_by(Vendor.name)
+        ).all()
+        return BoardChoices([(c, n) for c, n in jewelers], [(c, n) for c, n in vendors])

@@ -1,0 +1,348 @@
+"""The main window: the search-and-scan box, the screens, and who is at the keyboard."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from jeweldesk.domain.models import Role
+from jeweldesk.services.errors import NotFound
+from jeweldesk.services.lookup import Found, search
+from jeweldesk.services.store import store_settings
+from jeweldesk.ui.board import TicketBoard
+from jeweldesk.ui.context import AppContext
+from jeweldesk.ui.customers import CustomersScreen
+from jeweldesk.ui.settings import SettingsScreen
+from jeweldesk.ui.sign_in import SignInDialog
+from jeweldesk.ui.story_summary import StorySummaryDialog
+from jeweldesk.ui.today import TodayView
+
+NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+TYPING_PAUSE_MS = 150
+RESULTS_SHOWN = 12
+
+
+def _optional(module: str, name: str) -> Any | None:
+    """A screen another part of the app provides, when it is installed."""
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        return None
+
+
+class SearchBox(QLineEdit):
+    """Ticket number, scanned envelope, part of a name or phone: results as you type."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setPlaceholderText("Scan an envelope, or type a number, name or phone   ( / )")
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(420)
+        self.results = QListWidget(window)
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setObjectName("searchResults")
+        self.results.hide()
+        self.results.itemClicked.connect(self._clicked)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.look_up)
+        self.textChanged.connect(self._typing.start)
+        self.returnPressed.connect(self.open_chosen)
+        # Let a click on a result land before the list goes away.
+        self._hide_later = QTimer(self)
+        self._hide_later.setSingleShot(True)
+        self._hide_later.setInterval(150)
+        self._hide_later.timeout.connect(self._hide_unless_focused)
+
+    def _hide_unless_focused(self) -> None:
+        if not self.hasFocus():
+            self.results.hide()
+
+    def look_up(self) -> list[Found]:
+        self._typing.stop()
+        found = search(self.window_.ctx.db, self.text(), limit=RESULTS_SHOWN)
+        self.results.clear()
+        for hit in found:
+            phone = f"  ·  {hit.customer_phone}" if hit.customer_phone else ""
+            item = QListWidgetItem(
+                f"{hit.number}   {hit.customer_name}{phone}\n"
+                f"      {hit.item}  ·  {hit.status.label}  ·  promised {hit.promised_for:%d %b %Y}"
+            )
+            item.setData(NUMBER_ROLE, hit.number)
+            self.results.addItem(item)
+        if found:
+            self.results.setCurrentRow(0)
+            self._place_results()
+        else:
+            self.results.hide()
+        return found
+
+    def _place_results(self) -> None:
+        below = self.mapTo(self.window_, QPoint(0, self.height() + 2))
+        rows = min(self.results.count(), 8)
+        height = rows * (self.results.sizeHintForRow(0) or 40) + 6
+        self.results.setGeometry(below.x(), below.y(), max(self.width(), 560), height)
+        self.results.raise_()
+        self.results.show()
+
+    def open_chosen(self) -> None:
+        """Enter: the highlighted result; an exact number (a scan) comes first anyway."""
+        text = self.text().strip()
+        if not text:
+            return
+        if self._typing.isActive() or not self.results.isVisible():
+            self.look_up()
+        item = self.results.currentItem()
+        if item is None:
+            self.window_.say(f"No ticket or customer matches “{text}”.")
+            return
+        self.finish()
+        self.window_.open_ticket(item.data(NUMBER_ROLE))
+
+    def finish(self) -> None:
+        self._typing.stop()
+        self.blockSignals(True)
+        self.clear()
+        self.blockSignals(False)
+        self.results.hide()
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        self.finish()
+        self.window_.open_ticket(item.data(NUMBER_ROLE))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.isVisible():
+            step = 1 if key == Qt.Key.Key_Down else -1
+            row = (self.results.currentRow() + step) % self.results.count()
+            self.results.setCurrentRow(row)
+            return
+        if key == Qt.Key.Key_Escape:
+            self.finish()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: Any) -> None:
+        super().focusOutEvent(event)
+        self._hide_later.start()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.last_dialog: QWidget | None = None
+        self._screens: dict[str, int] = {}
+        self.setWindowTitle("JewelDesk")
+        self.resize(QSize(1360, 860))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(190)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.stack = QStackedWidget()
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.search = SearchBox(self)
+        self.new_intake = QPushButton("New intake")
+        self.new_intake.setObjectName("primary")
+        self.new_intake.setToolTip("Take a piece in (Ctrl+N)")
+        self.new_intake.clicked.connect(self.open_intake)
+        self.who = QLabel()
+        self.who.setObjectName("who")
+        self.switch = QPushButton("Switch person")
+        self.switch.setToolTip("Ctrl+L")
+        self.switch.clicked.connect(self.switch_person)
+        toolbar = QToolBar("Search")
+        toolbar.setObjectName("top")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.search)
+        toolbar.addWidget(self.new_intake)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.who)
+        toolbar.addWidget(self.switch)
+        self.addToolBar(toolbar)
+        self.store_label = QLabel()
+        self.statusBar().addPermanentWidget(self.store_label)
+
+        for keys, action in ((("Ctrl+F", "F2", "/"), self.focus_search),
+                             (("Ctrl+N",), self.open_intake),
+                             (("Ctrl+L",), self.switch_person)):
+            for key in keys:
+                QShortcut(QKeySequence(key), self, action)
+
+        self.today = TodayView(ctx, self.open_ticket)
+        self.board = TicketBoard(ctx, self.open_ticket)
+        self.customers = CustomersScreen(ctx, self.open_ticket)
+        self.add_screen("today", "Today", self.today, "Ctrl+1")
+        self.add_screen("tickets", "Tickets", self.board, "Ctrl+2")
+        self.add_screen("customers", "Customers", self.customers, "Ctrl+3")
+        self.settings: SettingsScreen | None = None
+        self.show_screen("today")
+
+        ctx.user_changed.connect(self._user_changed)
+        ctx.changed.connect(self._show_store)
+        self._user_changed()
+        self._show_store()
+        self.installEventFilter(self)
+
+    # --- screens ------------------------------------------------------------
+
+    def add_screen(self, key: str, title: str, widget: QWidget,
+                   shortcut: str | None = None) -> None:
+        """A screen in the navigation; other parts of the app add theirs (Bench, Vendors…)."""
+        index = self.stack.addWidget(widget)
+        self._screens[key] = index
+        item = QListWidgetItem(title)
+        item.setData(KEY_ROLE, key)
+        item.setToolTip(f"{title} ({shortcut})" if shortcut else title)
+        self.nav.addItem(item)
+        if shortcut:
+            QShortcut(QKeySequence(shortcut), self, lambda: self.show_screen(key))
+
+    def show_screen(self, key: str) -> bool:
+        index = self._screens.get(key)
+        if index is None or self.nav.item(index).isHidden():
+            return False
+        self.nav.setCurrentRow(index)
+        return True
+
+    def current_screen(self) -> str | None:
+        for key, index in self._screens.items():
+            if index == self.stack.currentIndex():
+                return key
+        return None
+
+    def screen(self, key: str) -> QWidget | None:
+        index = self._screens.get(key)
+        return None if index is None else self.stack.widget(index)
+
+    # --- tickets and intake -------------------------------------------------
+
+    def open_ticket(self, number: str) -> QWidget | None:
+        """The one way any screen opens a ticket."""
+        dialog_class = _optional("jeweldesk.ui.ticket_view", "TicketDialog")
+        try:
+            if dialog_class is not None:
+                dialog = dialog_class(self.ctx, number, self)
+            else:
+                dialog = StorySummaryDialog(self.ctx, number, self)
+        except NotFound as exc:
+            self.say(str(exc).capitalize() + ".")
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.focus_search())
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_intake(self) -> QWidget | None:
+        dialog_class = _optional("jeweldesk.ui.intake", "IntakeDialog")
+        if dialog_class is None:
+            QMessageBox.information(self, "New intake", "Intake is not installed yet.")
+            return None
+        dialog = dialog_class(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.focus_search())
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def focus_search(self) -> None:
+        self.activateWindow()
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def say(self, message: str, ms: int = 6000) -> None:
+        self.statusBar().showMessage(message, ms)
+
+    # --- who is at the keyboard -------------------------------------------
+
+    def switch_person(self) -> SignInDialog:
+        current = self.ctx.user.code if self.ctx.has_user else None
+        dialog = SignInDialog(self.ctx.db, self.store_label.text(), current, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._signed_in(dialog.chosen))
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _signed_in(self, member: Any) -> None:
+        if member is not None:
+            self.ctx.set_user(member)
+            self.say(f"{member.name} is at the keyboard.")
+        self.focus_search()
+
+    def _user_changed(self) -> None:
+        if not self.ctx.has_user:
+            self.who.setText("Nobody signed in")
+            return
+        user = self.ctx.user
+        self.who.setText(f"{user.name}  ·  {user.role.value.capitalize()}")
+        is_manager = user.role == Role.MANAGER
+        if is_manager and self.settings is None:
+            self.settings = SettingsScreen(self.ctx)
+            self.add_screen("settings", "Settings", self.settings, "Ctrl+,")
+        if "settings" in self._screens:
+            self.nav.item(self._screens["settings"]).setHidden(not is_manager)
+            if not is_manager and self.current_screen() == "settings":
+                self.show_screen("today")
+
+    def _show_store(self) -> None:
+        self.store_label.setText(store_settings(self.ctx.db).name)
+
+    # --- focus ----------------------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self.focus_search)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.search.results.isVisible():
+            self.search._place_results()
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: Any) -> None:
+        self.ctx.stop_watching()
+        super().closeEvent(event)
+
+
+def sign_in_first(ctx: AppContext, parent: QWidget | None = None) -> bool:
+    """At start-up: nobody works the counter until they say who they are."""
+    dialog = SignInDialog(ctx.db, store_settings(ctx.db).name, None, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+        return False
+    ctx.set_user(dialog.chosen)
+    return True

@@ -1,0 +1,181 @@
+"""The main window, driven like a person at the counter: type, scan, press Enter."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from jeweldesk.services.customers import CustomerDetails
+from jeweldesk.services.intake import Visit, take_in
+from jeweldesk.ui.context import AppContext
+from jeweldesk.ui.main_window import MainWindow
+from jeweldesk.ui.sign_in import SignInDialog
+from tests.support.store import COUNTER, MANAGER, ring, take_in_ring
+
+
+@pytest.fixture
+def window(ctx: AppContext, qtbot) -> MainWindow:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.search.hasFocus())
+    return window
+
+
+def _close_dialog(window: MainWindow) -> None:
+    if window.last_dialog is not None:
+        window.last_dialog.close()
+        window.last_dialog = None
+
+
+def test_a_scanned_envelope_opens_its_ticket_at_once(window: MainWindow, qtbot):
+    number = take_in_ring(window.ctx.db)
+    take_in_ring(window.ctx.db)
+    qtbot.keyClicks(window.search, number)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)  # a scanner ends with Enter
+    dialog = window.last_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.number == number
+    assert window.search.text() == ""  # ready for the next scan
+    _close_dialog(window)
+
+
+def test_a_lower_case_number_typed_by_hand_still_opens(window: MainWindow, qtbot):
+    number = take_in_ring(window.ctx.db)
+    qtbot.keyClicks(window.search, number.lower())
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.last_dialog.number == number
+    _close_dialog(window)
+
+
+def test_part_of_a_name_shows_results_as_you_type_and_enter_opens(window: MainWindow, qtbot):
+    take_in_ring(window.ctx.db)
+    (marisol,) = take_in(window.ctx.db, Visit(
+        pieces=(ring(),), new_customer=CustomerDetails("Marisol Okafor", "601 555 0177")),
+        by=COUNTER)
+    qtbot.keyClicks(window.search, "okaf")
+    results = window.search.results
+    qtbot.waitUntil(lambda: results.isVisible() and results.count() == 1)
+    assert "Marisol Okafor" in results.item(0).text()
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.last_dialog.number == marisol
+    assert not results.isVisible()
+    _close_dialog(window)
+
+
+def test_arrow_keys_choose_among_the_results(window: MainWindow, qtbot):
+    first = take_in_ring(window.ctx.db, promised_in_days=9)
+    second = take_in_ring(window.ctx.db, promised_in_days=3)
+    qtbot.keyClicks(window.search, "whitfield")
+    qtbot.waitUntil(lambda: window.search.results.count() == 2)
+    qtbot.keyClick(window.search, Qt.Key.Key_Down)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    # Latest promise first, so the second result is the earlier promise.
+    assert window.last_dialog.number == second != first
+    _close_dialog(window)
+
+
+def test_nothing_found_says_so_and_opens_nothing(window: MainWindow, qtbot):
+    qtbot.keyClicks(window.search, "R-99999")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.last_dialog is None
+    assert "No ticket or customer matches" in window.statusBar().currentMessage()
+
+
+def test_the_search_box_is_a_keystroke_away(window: MainWindow, qtbot):
+    window.show_screen("customers")
+    window.customers.search.setFocus()
+    qtbot.waitUntil(lambda: window.customers.search.hasFocus())
+    qtbot.keyClick(window.customers.search, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.search.hasFocus())
+    window.board.table.setFocus()
+    qtbot.keyClick(window.board.table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: window.search.hasFocus())
+
+
+def test_who_is_at_the_keyboard_shows_and_switching_takes_a_pin(window: MainWindow, qtbot):
+    assert "Kate Pruitt" in window.who.text() and "Counter" in window.who.text()
+    assert "settings" not in window._screens
+    qtbot.keyClick(window.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.last_dialog
+    assert isinstance(dialog, SignInDialog)
+    dialog.choose(MANAGER)
+    qtbot.keyClicks(dialog.pin, "0000")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "not Sandra's PIN" in dialog.problem.text()
+    qtbot.keyClicks(dialog.pin, "2468")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert window.ctx.user.code == MANAGER
+    assert "Sandra Cole" in window.who.text() and "Manager" in window.who.text()
+    assert window.show_screen("settings")
+
+    window.ctx.set_user(next(s for s in _staff(window) if s.code == COUNTER))
+    assert window.current_screen() == "today"
+    assert not window.show_screen("settings")
+
+
+def _staff(window: MainWindow):
+    from jeweldesk.services.store import list_staff
+
+    return list_staff(window.ctx.db)
+
+
+def test_other_parts_of_the_app_add_their_screens(window: MainWindow, qtbot):
+    bench = QLabel("the bench")
+    window.add_screen("bench", "Bench", bench, "Ctrl+4")
+    assert window.nav.item(window.nav.count() - 1).text() == "Bench"
+    qtbot.keyClick(window.search, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_screen() == "bench" and window.screen("bench") is bench
+
+
+def test_a_change_elsewhere_reaches_every_screen(window: MainWindow, qtbot):
+    assert window.board.model.total == 0
+    number = take_in_ring(window.ctx.db, promised_in_days=0)
+    assert window.ctx.check_for_changes()
+    assert window.board.model.total == 1
+    assert window.today.due_today.numbers() == [number]
+    QApplication.processEvents()
+
+
+def test_a_database_from_a_newer_jeweldesk_is_refused_untouched(tmp_path, qtbot, monkeypatch):
+    import hashlib
+
+    from jeweldesk import app
+    from jeweldesk.storage.engine import Database
+    from jeweldesk.storage.migrate import upgrade
+
+    path = tmp_path / "newer.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    upgrade(db.engine)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'from_the_future'")
+    db.dispose()
+    files = [p for p in (path, tmp_path / "newer.sqlite3-wal") if p.exists()]
+    before = [hashlib.sha256(p.read_bytes()).hexdigest() for p in files]
+    said: list[str] = []
+    monkeypatch.setattr(app, "log_dir", lambda: tmp_path)
+    monkeypatch.setattr(app, "apply_theme", lambda _app: None)
+    monkeypatch.setattr(app.QMessageBox, "critical", lambda _p, title, text: said.append(text))
+    assert app.open_window(str(path)) == 2
+    assert "newer JewelDesk" in said[0]
+    assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in files] == before
+    assert not list(tmp_path.glob("*backup*")) and not list(tmp_path.glob("*before*"))
+
+
+def test_a_crash_is_written_to_the_log_and_shown(tmp_path, qtbot, monkeypatch):
+    from jeweldesk import app
+
+    shown: list[str] = []
+    monkeypatch.setattr(app, "log_dir", lambda: tmp_path)
+    monkeypatch.setattr(app.QMessageBox, "critical", lambda _p, title, text: shown.append(text))
+    monkeypatch.setattr(app.sys, "stderr", open(tmp_path / "stderr.txt", "w"))  # noqa: SIM115
+    try:
+        raise ValueError("the printer caught fire")
+    except ValueError as exc:
+        app._exception_hook(type(exc), exc, exc.__traceback__)
+    app.sys.stderr.close()
+    log = (tmp_path / "jeweldesk.log").read_text()
+    assert "ValueError: the printer caught fire" in log
+    assert str(tmp_path / "jeweldesk.log") in shown[0]
