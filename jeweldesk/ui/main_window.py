@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -27,28 +25,23 @@ from jeweldesk.domain.models import Role
 from jeweldesk.services.errors import NotFound
 from jeweldesk.services.lookup import Found, search
 from jeweldesk.services.store import store_settings
+from jeweldesk.ui.bench import BenchScreen
 from jeweldesk.ui.board import TicketBoard
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.customers import CustomersScreen
+from jeweldesk.ui.intake import IntakeDialog
+from jeweldesk.ui.parcels import ParcelsScreen
+from jeweldesk.ui.pickup import PickupDialog
 from jeweldesk.ui.settings import SettingsScreen
 from jeweldesk.ui.sign_in import SignInDialog
-from jeweldesk.ui.story_summary import StorySummaryDialog
+from jeweldesk.ui.ticket_view import TicketDialog
 from jeweldesk.ui.today import TodayView
+from jeweldesk.ui.vendors import VendorsScreen
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 TYPING_PAUSE_MS = 150
 RESULTS_SHOWN = 12
-
-
-def _optional(module: str, name: str) -> Any | None:
-    """A screen another part of the app provides, when it is installed."""
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return None
 
 
 class SearchBox(QLineEdit):
@@ -178,6 +171,9 @@ class MainWindow(QMainWindow):
         self.new_intake.setObjectName("primary")
         self.new_intake.setToolTip("Take a piece in (Ctrl+N)")
         self.new_intake.clicked.connect(self.open_intake)
+        self.pickup = QPushButton("Pickup")
+        self.pickup.setToolTip("Hand pieces back and take the balance (Ctrl+H)")
+        self.pickup.clicked.connect(lambda: self.open_pickup())
         self.who = QLabel()
         self.who.setObjectName("who")
         self.switch = QPushButton("Switch person")
@@ -188,6 +184,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addWidget(self.search)
         toolbar.addWidget(self.new_intake)
+        toolbar.addWidget(self.pickup)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -199,6 +196,7 @@ class MainWindow(QMainWindow):
 
         for keys, action in ((("Ctrl+F", "F2", "/"), self.focus_search),
                              (("Ctrl+N",), self.open_intake),
+                             (("Ctrl+H",), self.open_pickup),
                              (("Ctrl+L",), self.switch_person)):
             for key in keys:
                 QShortcut(QKeySequence(key), self, action)
@@ -209,6 +207,9 @@ class MainWindow(QMainWindow):
         self.add_screen("today", "Today", self.today, "Ctrl+1")
         self.add_screen("tickets", "Tickets", self.board, "Ctrl+2")
         self.add_screen("customers", "Customers", self.customers, "Ctrl+3")
+        self.add_screen("bench", "Bench", BenchScreen(ctx), "Ctrl+4")
+        self.add_screen("parcels", "Parcels", ParcelsScreen(ctx), "Ctrl+5")
+        self.add_screen("vendors", "Vendors", VendorsScreen(ctx), "Ctrl+6")
         self.settings: SettingsScreen | None = None
         self.show_screen("today")
 
@@ -253,12 +254,8 @@ class MainWindow(QMainWindow):
 
     def open_ticket(self, number: str) -> QWidget | None:
         """The one way any screen opens a ticket."""
-        dialog_class = _optional("jeweldesk.ui.ticket_view", "TicketDialog")
         try:
-            if dialog_class is not None:
-                dialog = dialog_class(self.ctx, number, self)
-            else:
-                dialog = StorySummaryDialog(self.ctx, number, self)
+            dialog = TicketDialog(self.ctx, number, self)
         except NotFound as exc:
             self.say(str(exc).capitalize() + ".")
             return None
@@ -268,12 +265,13 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def open_intake(self) -> QWidget | None:
-        dialog_class = _optional("jeweldesk.ui.intake", "IntakeDialog")
-        if dialog_class is None:
-            QMessageBox.information(self, "New intake", "Intake is not installed yet.")
-            return None
-        dialog = dialog_class(self.ctx, self)
+    def open_intake(self) -> QWidget:
+        return self._open(IntakeDialog(self.ctx, self))
+
+    def open_pickup(self, numbers: list[str] | None = None) -> QWidget:
+        return self._open(PickupDialog(self.ctx, numbers, self))
+
+    def _open(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self.focus_search())
         self.last_dialog = dialog

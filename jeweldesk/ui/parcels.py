@@ -34,6 +34,7 @@ from jeweldesk.services.vendors import (
     proposed_back,
 )
 from jeweldesk.ui.context import AppContext
+from jeweldesk.ui.documents import show_manifest
 from jeweldesk.ui.parcel_receive import ReceiveParcel, table
 from jeweldesk.ui.rows import Column, RowsModel
 from jeweldesk.ui.vendors import parcel_columns
@@ -138,16 +139,25 @@ class SendParcel(QWidget):
         form.addRow("Tracking", self.tracking)
         form.addRow("", self.tracking_problem)
         form.addRow("Expected back", self.expected_back)
+        self.last_ref: str | None = None
+        self.manifest_button = QPushButton("Print its manifest…")
+        self.manifest_button.setToolTip("The manifest goes in the box; the vendor signs it back")
+        self.manifest_button.clicked.connect(
+            lambda: self.last_ref and show_manifest(self.ctx, self.last_ref, self))
+        self.manifest_button.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(self.insured, 1)
         bottom.addWidget(remove)
         bottom.addWidget(self.send_button)
+        sent = QHBoxLayout()
+        sent.addWidget(self.message, 1)
+        sent.addWidget(self.manifest_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.scan_box)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
-        layout.addWidget(self.message)
+        layout.addLayout(sent)
 
         self.vendor.currentIndexChanged.connect(lambda _i: self._propose_back())
         self.fill_vendors()
@@ -246,6 +256,9 @@ class SendParcel(QWidget):
             return
         self._say(f"{ref} sent to {self.vendor.currentText().split(' — ')[0]} with "
                   f"{len(numbers)} envelope(s); expected back {back:%a} {back.day} {back:%b}.")
+        self.last_ref = ref
+        self.manifest_button.setText(f"Print the manifest for {ref}…")
+        self.manifest_button.show()
         self.pieces.clear()
         self.tracking.clear()
         self.tracking_problem.show_problem(None)
@@ -274,6 +287,14 @@ class ParcelsScreen(QWidget):
         out_layout.addWidget(muted("Longest due first. A parcel past its expected date and "
                                    "not all back is overdue."))
         out_layout.addWidget(out_view, 1)
+        self.out_view = out_view
+        manifest = QPushButton("Print the manifest…")
+        manifest.clicked.connect(self.print_selected_manifest)
+        out_view.doubleClicked.connect(lambda _index: self.print_selected_manifest())
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(manifest)
+        out_layout.addLayout(row)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.send, "Send a parcel")
         self.tabs.addTab(self.receive, "Receive a parcel")
@@ -282,6 +303,11 @@ class ParcelsScreen(QWidget):
         layout.addWidget(self.tabs)
         ctx.changed.connect(self.reload)
         self.reload()
+
+    def print_selected_manifest(self) -> None:
+        index = self.out_view.currentIndex()
+        if index.isValid():
+            show_manifest(self.ctx, self.out.row_at(index.row()).ref, self)
 
     def reload(self) -> None:
         self.out.set_rows(open_parcels(self.ctx.db))

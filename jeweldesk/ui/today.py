@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QPushButton,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -22,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from jeweldesk.services.today import TodayLists, today_lists
-from jeweldesk.storage.engine import Database
 from jeweldesk.ui.context import AppContext
+from jeweldesk.ui.documents import show_morning_list
+from jeweldesk.ui.prepare import AtRiskList
 from jeweldesk.ui.widgets import (
     DUE_TODAY_TINT,
     OVERDUE_TINT,
@@ -34,28 +34,7 @@ from jeweldesk.ui.widgets import (
 )
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
-WAITING_NOTE = "The early-warning list appears here"
 Cell = tuple[str, QColor | None]
-
-
-def find_warnings() -> Callable[[Database], Sequence[Any]] | None:
-    """The early-warning engine's list, when that part of the app is installed."""
-    try:
-        module = importlib.import_module("jeweldesk.services.warnings")
-    except ModuleNotFoundError as exc:
-        if exc.name != "jeweldesk.services.warnings":
-            raise
-        return None
-    at_risk = getattr(module, "at_risk", None)
-    if not callable(at_risk):
-        return None
-
-    def listed(db: Database) -> Sequence[Any]:
-        found = at_risk(db)
-        flags = found[1] if isinstance(found, tuple) else found  # (as_of, flags)
-        return [f for f in flags if getattr(f, "listed", True)]
-
-    return listed
 
 
 class ListPanel(QWidget):
@@ -133,7 +112,6 @@ class TodayView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._warnings = find_warnings()
         self.title = heading("Today", 6)
         self.subtitle = muted("")
         due_headers = ("Ticket", "Customer", "Piece", "Status", "Jeweler")
@@ -151,9 +129,7 @@ class TodayView(QWidget):
                                  ("Parcel", "Vendor", "Expected", "Pieces out", "When"),
                                  "No parcels are due back in the next few days.", open_ticket,
                                  stretch=1)
-        self.at_risk = ListPanel("Promises at risk",
-                                 ("Ticket", "Customer", "Promised", "Expected", "Why"),
-                                 WAITING_NOTE, open_ticket, stretch=4)
+        self.at_risk = AtRiskPanel(ctx)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
@@ -196,7 +172,6 @@ class TodayView(QWidget):
                     ("on time", None)])
             for p in lists.parcels_due
         ])
-        self._fill_at_risk(today)
 
     def _fill_due(self, lists: TodayLists) -> None:
         today = lists.today
@@ -219,22 +194,25 @@ class TodayView(QWidget):
             for t in lists.past_promise
         ])
 
-    def _fill_at_risk(self, today: date) -> None:
-        if self._warnings is None:
-            self.at_risk.set_rows([])
-            return
-        rows = []
-        for flag in self._warnings(self.ctx.db):
-            promised = getattr(flag, "promised_for", None)
-            expected = getattr(flag, "expected_ready", None)
-            reasons = getattr(flag, "reasons", ()) or ()
-            tint = OVERDUE_TINT if getattr(flag, "level", "") == "late" else DUE_TODAY_TINT
-            number = str(getattr(flag, "ticket", ""))
-            rows.append((number, [
-                *_plain(number, str(getattr(flag, "customer", ""))),
-                (day_text(promised, today) if promised else "", None),
-                (day_text(expected, today) if expected else "", tint),
-                ("; ".join(reasons), None),
-            ]))
-        self.at_risk.empty.setText("No promise is at risk.")
-        self.at_risk.set_rows(rows)
+
+class AtRiskPanel(QWidget):
+    """The promises at risk, each a click from preparing the customer; the morning list
+    prints from here."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.title = heading("Promises at risk", 1)
+        self.list = AtRiskList(ctx)
+        self.print_morning = QPushButton("Print the morning list…")
+        self.print_morning.setAutoDefault(False)
+        self.print_morning.clicked.connect(lambda: show_morning_list(ctx, self))
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.print_morning)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 
 from jeweldesk.services.customers import CustomerDetails
 from jeweldesk.services.intake import Visit, take_in
@@ -122,12 +122,19 @@ def _staff(window: MainWindow):
     return list_staff(window.ctx.db)
 
 
-def test_other_parts_of_the_app_add_their_screens(window: MainWindow, qtbot):
-    bench = QLabel("the bench")
-    window.add_screen("bench", "Bench", bench, "Ctrl+4")
-    assert window.nav.item(window.nav.count() - 1).text() == "Bench"
-    qtbot.keyClick(window.search, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_screen() == "bench" and window.screen("bench") is bench
+def test_every_screen_is_a_keystroke_away(window: MainWindow, qtbot):
+    names = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert names[:6] == ["Today", "Tickets", "Customers", "Bench", "Parcels", "Vendors"]
+    for key, screen in ((Qt.Key.Key_4, "bench"), (Qt.Key.Key_5, "parcels"),
+                        (Qt.Key.Key_6, "vendors"), (Qt.Key.Key_1, "today")):
+        qtbot.keyClick(window.search, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_screen() == screen
+
+
+def test_pickup_is_a_keystroke_away(window: MainWindow, qtbot):
+    qtbot.keyClick(window.search, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert type(window.last_dialog).__name__ == "PickupDialog"
+    window.last_dialog.close()
 
 
 def test_a_change_elsewhere_reaches_every_screen(window: MainWindow, qtbot):

@@ -114,3 +114,21 @@ def test_the_parcel_tables_pass_the_model_tester(qtbot, qtmodeltester, counter_c
     screen.reload()
     qtmodeltester.check(screen.out)
     qtmodeltester.check(screen.receive.pieces)
+
+
+def test_the_manifest_of_a_sent_parcel_is_one_click_away(qtbot, counter_ctx, screen):
+    import pypdfium2 as pdfium
+
+    from jeweldesk.ui.paper import PaperPreview
+
+    number = take_in_ring(counter_ctx.db, declared_value="2400.00")
+    send = screen.send
+    _scan(qtbot, send.scan_box, number)
+    qtbot.keyClicks(send.tracking, "1Z999AA10123456784")
+    send.send_button.click()
+    assert send.manifest_button.isVisible()
+    qtbot.mouseClick(send.manifest_button, Qt.MouseButton.LeftButton)
+    preview = send.findChild(PaperPreview)
+    text = pdfium.PdfDocument(preview.pdf)[0].get_textpage().get_text_range()
+    assert number in text and "Riverbend Plating" in text and "2,400.00" in text
+    preview.close()

@@ -10,9 +10,10 @@ from jeweldesk.domain.status import Status
 from jeweldesk.services.common import store_now
 from jeweldesk.services.moves import move
 from jeweldesk.services.parcels import send_parcel
-from jeweldesk.ui import today as today_ui
 from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.today import WAITING_NOTE, TodayView
+from jeweldesk.ui.paper import PaperPreview
+from jeweldesk.ui.today import TodayView
+from tests.support.late_vendor import late_at_vendor
 from tests.support.store import BENCH, COUNTER, store_today, take_in_ring
 
 
@@ -76,24 +77,25 @@ def test_the_next_open_day_is_named_when_it_is_not_tomorrow(ctx: AppContext, qtb
     assert "next open day" in view.due_next.title.text()
 
 
-def test_promises_at_risk_are_listed_when_the_early_warning_engine_is_there(
-        ctx: AppContext, qtbot, monkeypatch):
-    monkeypatch.setattr(today_ui, "find_warnings", lambda: None)
+def test_a_promise_at_risk_is_a_click_from_preparing_the_customer(ctx: AppContext, qtbot):
+    number = late_at_vendor(ctx.db)
     view = _view(ctx, qtbot, [])
-    assert view.at_risk.empty.text() == WAITING_NOTE
-    assert view.at_risk.stack.currentWidget() is view.at_risk.empty
+    listing = view.at_risk.list
+    assert listing.model.rowCount() == 1
+    listing.select(number)
+    assert listing.selected_number() == number
+    qtbot.mouseClick(listing.prepare, Qt.MouseButton.LeftButton)
+    assert listing.dialog is not None and listing.dialog.number == number
+    listing.dialog.close()
 
 
-def test_a_flag_from_the_engine_shows_with_its_reasons(ctx: AppContext, qtbot, monkeypatch):
-    from jeweldesk.risk.engine import Flag
+def test_the_morning_list_prints_from_today(ctx: AppContext, qtbot):
+    import pypdfium2 as pdfium
 
-    number = take_in_ring(ctx.db, promised_in_days=1)
-    today = store_today()
-    flag = Flag(number, "Dana Whitfield", "received", "at_risk", today + timedelta(days=1),
-                None, today + timedelta(days=4), ("Riverbend Plating runs 3 days late",))
-    monkeypatch.setattr(today_ui, "find_warnings", lambda: lambda db: [flag])
-    opened: list[str] = []
-    view = _view(ctx, qtbot, opened)
-    assert view.at_risk.numbers() == [number]
-    assert view.at_risk.table.item(0, 2).text() == "Tomorrow"
-    assert "runs 3 days late" in view.at_risk.table.item(0, 4).text()
+    number = late_at_vendor(ctx.db)
+    view = _view(ctx, qtbot, [])
+    qtbot.mouseClick(view.at_risk.print_morning, Qt.MouseButton.LeftButton)
+    preview = view.at_risk.findChild(PaperPreview)
+    assert preview is not None
+    assert number in pdfium.PdfDocument(preview.pdf)[0].get_textpage().get_text_range()
+    preview.close()
