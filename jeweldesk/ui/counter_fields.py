@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from jeweldesk.domain.money import MoneyError, money
+from jeweldesk.ui.widgets import ProblemLabel
 
-PROBLEM_STYLE = "color: #b3261e; font-size: 11px;"
 NOTE_STYLE = "color: #5f6368;"
 WARNING_STYLE = "color: #a15c00;"
 BANNER_STYLE = (
@@ -29,25 +29,6 @@ GOOD_BANNER_STYLE = (
     "QLabel { background: #e8f3ea; color: #1e5128; border: 1px solid #b5d6bb;"
     " border-radius: 4px; padding: 6px 8px; }"
 )
-
-
-class ProblemLabel(QLabel):
-    """What is wrong with one field, in red, right under it; hidden while all is well."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setStyleSheet(PROBLEM_STYLE)
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
-
-    def say(self, problem: str | None) -> None:
-        self.setText(problem or "")
-        self.setVisible(bool(problem))
-
-    @property
-    def problem(self) -> str:
-        return self.text()
 
 
 def with_problem(field: QWidget, label: ProblemLabel) -> QWidget:

@@ -30,15 +30,10 @@ from jeweldesk.services.intake import Visit, take_in
 from jeweldesk.services.promise import promise_rules
 from jeweldesk.services.store import catalog, list_staff, list_vendors
 from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.counter_fields import (
-    NOTE_STYLE,
-    CounterDialog,
-    ProblemLabel,
-    banner,
-    with_problem,
-)
+from jeweldesk.ui.counter_fields import NOTE_STYLE, CounterDialog, banner, with_problem
 from jeweldesk.ui.intake_piece import PieceForm
 from jeweldesk.ui.intake_saved import SavedPage
+from jeweldesk.ui.widgets import ProblemLabel
 
 PROBLEM_MARK = " ⚠"
 
@@ -186,7 +181,7 @@ class IntakeDialog(CounterDialog):
         self.change_customer.show()
         self.new_box.setEnabled(False)
         for label in self.customer_problems.values():
-            label.say(None)
+            label.show_problem(None)
         self.current_piece().kind.setFocus()
 
     def clear_customer(self) -> None:
@@ -200,11 +195,11 @@ class IntakeDialog(CounterDialog):
         try:
             checked(CustomerDetails("-", self.phone.text(), self.email.text()))
         except Invalid as exc:
-            self.customer_problems["phone"].say(exc.problems.get("phone"))
-            self.customer_problems["email"].say(exc.problems.get("email"))
+            self.customer_problems["phone"].show_problem(exc.problems.get("phone"))
+            self.customer_problems["email"].show_problem(exc.problems.get("email"))
         else:
-            self.customer_problems["phone"].say(None)
-            self.customer_problems["email"].say(None)
+            self.customer_problems["phone"].show_problem(None)
+            self.customer_problems["email"].show_problem(None)
 
     # Pieces -----------------------------------------------------------------------------
 
@@ -299,12 +294,12 @@ class IntakeDialog(CounterDialog):
         """Each problem beside its field; anything without a field goes in the banner."""
         loose: list[str] = []
         for key in ("name", "phone", "email", ""):
-            self.customer_problems[key].say(None)
+            self.customer_problems[key].show_problem(None)
         per_piece: dict[int, dict[str, str]] = {}
         for key, problem in problems.items():
             if key.startswith("customer"):
                 field = key.removeprefix("customer").lstrip(".")
-                self.customer_problems.get(field, self.customer_problems[""]).say(problem)
+                self.customer_problems.get(field, self.customer_problems[""]).show_problem(problem)
             elif key.startswith("pieces[") and "]." in key:
                 n, rest = key.removeprefix("pieces[").split("].", 1)
                 per_piece.setdefault(int(n), {})[rest] = problem

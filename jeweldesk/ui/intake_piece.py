@@ -36,7 +36,6 @@ from jeweldesk.services.store import CatalogEntry, StaffMember, VendorInfo
 from jeweldesk.ui.counter_fields import (
     NOTE_STYLE,
     WARNING_STYLE,
-    ProblemLabel,
     from_qdate,
     money_edit,
     money_or_problem,
@@ -44,6 +43,7 @@ from jeweldesk.ui.counter_fields import (
     with_problem,
 )
 from jeweldesk.ui.intake_services import ServicesEditor
+from jeweldesk.ui.widgets import ProblemLabel
 
 FINDINGS = ("Worn prongs", "Loose stone", "Chipped stone", "Bent shank", "Kinked chain",
             "Weak clasp", "Scratches")
@@ -233,7 +233,7 @@ class PieceForm(QWidget):
         for edit in (self.description, self.metal, self.stones, self.condition_note):
             edit.returnPressed.connect(self.focusNextChild)
         self.description.textChanged.connect(
-            lambda text: self.problems["description"].say(None) if text.strip() else None)
+            lambda text: self.problems["description"].show_problem(None) if text.strip() else None)
         self.declared_value.textChanged.connect(self._check_declared)
         self.deposit.textChanged.connect(self.recalculate)
         self.services.changed.connect(self.recalculate)
@@ -247,20 +247,20 @@ class PieceForm(QWidget):
 
     def _check_declared(self) -> None:
         _amount, problem = money_or_problem(self.declared_value.text())
-        self.problems["declared_value"].say(problem)
+        self.problems["declared_value"].show_problem(problem)
 
     def recalculate(self) -> None:
         total = self.services.total()
         deposit, problem = money_or_problem(self.deposit.text())
         if problem is None and deposit is not None and deposit > total:
             problem = f"the deposit is more than the total {display(total)}"
-        self.problems["deposit"].say(problem)
+        self.problems["deposit"].show_problem(problem)
         self.total.setText(display(total))
         self.balance.setText(display(total - (deposit or ZERO)))
         if self.services.goes_out() and self.vendor.currentData() is None:
-            self.problems["vendor"].say("a service goes out: choose the vendor")
+            self.problems["vendor"].show_problem("a service goes out: choose the vendor")
         else:
-            self.problems["vendor"].say(None)
+            self.problems["vendor"].show_problem(None)
         lines = tuple((code, self.vendor_code if out else None)
                       for code, _d, _p, out in self.services.rows())
         jeweler = self.jeweler.currentData()
@@ -294,12 +294,12 @@ class PieceForm(QWidget):
             self.why.setText(f"{said} {spoken(proposal.day, self.rules.today)}: {proposal.why}")
         warnings = promise_warnings(self.rules, self.promise, self.occasion_day)
         past = [w for w in warnings if w.endswith("in the past")]
-        self.problems["promised_for"].say(past[0] if past else None)
+        self.problems["promised_for"].show_problem(past[0] if past else None)
         rest = [w for w in warnings if w not in past]
         self.warning.setText("⚠ " + "; ".join(rest) if rest else "")
         self.warning.setVisible(bool(rest))
         if not (self.occasion_what.text().strip() and self.occasion_day is None):
-            self.problems["occasion_date"].say(None)
+            self.problems["occasion_date"].show_problem(None)
 
     # Photos ---------------------------------------------------------------------------------
 
@@ -326,7 +326,7 @@ class PieceForm(QWidget):
             self.thumbs.addItem(item)
         self.thumbs.setVisible(bool(self.photos))
         self.no_photos.setVisible(not self.photos)
-        self.problems["photo"].say(
+        self.problems["photo"].show_problem(
             f"{', '.join(refused)}: not a picture JewelDesk can read" if refused else None)
 
     # What the counter typed ----------------------------------------------------------------
@@ -394,14 +394,14 @@ class PieceForm(QWidget):
         """Problems keyed as the service names them, without the ``pieces[n].`` prefix."""
         for key, label in self.problems.items():
             if key not in LIVE:
-                label.say(None)
+                label.show_problem(None)
         for key, problem in problems.items():
             field = key.split(".", 1)[0].split("[", 1)[0]
             if field == "services" and "vendor" in key:
                 field = "vendor"
             label = self.problems.get(field)
             if label is not None:
-                label.say(problem)
+                label.show_problem(problem)
 
     def copy_occasion_from(self, other: PieceForm) -> None:
         self.occasion_what.setText(other.occasion_what.text())

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from jeweldesk.domain.money import ZERO, display, money_text
 from jeweldesk.services.intake import ServiceLine
 from jeweldesk.services.store import CatalogEntry
-from jeweldesk.ui.counter_fields import NOTE_STYLE, ProblemLabel, money_or_problem
+from jeweldesk.ui.counter_fields import NOTE_STYLE, money_or_problem
+from jeweldesk.ui.widgets import ProblemLabel
 
 SERVICE, PRICE, OUT = range(3)
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -167,9 +168,9 @@ class ServicesEditor(QWidget):
         for n, (_code, description, price, _out) in enumerate(self.rows()):
             _amount, problem = money_or_problem(price, required=True)
             if problem:
-                self.problem.say(f"{description or f'line {n + 1}'}: price {problem}")
+                self.problem.show_problem(f"{description or f'line {n + 1}'}: price {problem}")
                 return False
-        self.problem.say(None)
+        self.problem.show_problem(None)
         return True
 
     def total(self) -> Decimal:

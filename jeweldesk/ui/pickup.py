@@ -30,7 +30,6 @@ from jeweldesk.services.story import TicketStory, stories, ticket_story
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.counter_fields import (
     CounterDialog,
-    ProblemLabel,
     banner,
     money_edit,
     money_or_problem,
@@ -38,6 +37,7 @@ from jeweldesk.ui.counter_fields import (
 )
 from jeweldesk.ui.documents import show_thank_you
 from jeweldesk.ui.ticket_tables import read_only_table, set_rows
+from jeweldesk.ui.widgets import ProblemLabel
 
 
 class PickupDialog(CounterDialog):
@@ -148,17 +148,17 @@ class PickupDialog(CounterDialog):
         try:
             story = ticket_story(self.ctx.db, number)
         except NotFound as exc:
-            self.scan_problem.say(str(exc).capitalize())
+            self.scan_problem.show_problem(str(exc).capitalize())
             return False
         if any(p.number == story.number for p in self.pieces):
-            self.scan_problem.say(f"{story.number} is already on the list")
+            self.scan_problem.show_problem(f"{story.number} is already on the list")
             return False
         if story.status is not Status.READY:
-            self.scan_problem.say(
+            self.scan_problem.show_problem(
                 f"{story.number} is {story.status.label.lower()}, not ready to hand back")
             return False
         others = {p.customer_name for p in self.pieces} - {story.customer_name}
-        self.scan_problem.say(
+        self.scan_problem.show_problem(
             f"note: {story.number} is {story.customer_name}'s, not {', '.join(others)}'s"
             if others else None)
         self.pieces.append(story)
@@ -221,7 +221,7 @@ class PickupDialog(CounterDialog):
         amount, problem = money_or_problem(self.amount.text(), required=self.balance_due > 0)
         if problem is None and amount is not None and amount != self.balance_due:
             problem = f"the balance due is {display(self.balance_due)}"
-        self.amount_problem.say(problem)
+        self.amount_problem.show_problem(problem)
 
     # Handing back --------------------------------------------------------------------------
 
@@ -229,7 +229,7 @@ class PickupDialog(CounterDialog):
         self.message.hide()
         self._check_amount()
         who = self.collected_by.text().strip()
-        self.collected_problem.say(None if who else "who collected the pieces?")
+        self.collected_problem.show_problem(None if who else "who collected the pieces?")
         if not self.pieces or self.amount_problem.problem or not who:
             return
         numbers = [p.number for p in self.pieces]
@@ -238,8 +238,8 @@ class PickupDialog(CounterDialog):
             done = hand_back(self.ctx.db, numbers, who, self.ctx.user.code, method,
                              self.amount.text().strip() or "0")
         except Invalid as exc:
-            self.amount_problem.say(exc.problems.get("amount"))
-            self.collected_problem.say(exc.problems.get("collected_by"))
+            self.amount_problem.show_problem(exc.problems.get("amount"))
+            self.collected_problem.show_problem(exc.problems.get("collected_by"))
             rest = [v for k, v in exc.problems.items() if k not in ("amount", "collected_by")]
             if rest:
                 self.message.setText("; ".join(rest))

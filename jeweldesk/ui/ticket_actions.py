@@ -23,14 +23,9 @@ from jeweldesk.services.errors import Conflict, Invalid, ServiceError
 from jeweldesk.services.moves import cancel, change_promise, move
 from jeweldesk.services.promise import promise_rules, promise_warnings, spoken
 from jeweldesk.services.story import TicketStory
-from jeweldesk.ui.counter_fields import (
-    NOTE_STYLE,
-    WARNING_STYLE,
-    ProblemLabel,
-    from_qdate,
-    to_qdate,
-)
+from jeweldesk.ui.counter_fields import NOTE_STYLE, WARNING_STYLE, from_qdate, to_qdate
 from jeweldesk.ui.ticket_tables import contacts_table, set_rows, when
+from jeweldesk.ui.widgets import ProblemLabel
 
 if TYPE_CHECKING:
     from jeweldesk.ui.ticket_view import TicketDialog
@@ -92,7 +87,7 @@ class MovePanel(QWidget):
     def move_to(self, to: Status) -> None:
         d = self.dialog
         note = self.note.text()
-        self.problem.say(None)
+        self.problem.show_problem(None)
         try:
             if to is Status.CANCELLED:
                 cancel(d.ctx.db, d.number, d.ctx.user.code, note, expected_version=d.story.version)
@@ -100,7 +95,7 @@ class MovePanel(QWidget):
                 move(d.ctx.db, d.number, to, d.ctx.user.code, note,
                      expected_version=d.story.version)
         except Invalid as exc:
-            self.problem.say("; ".join(exc.problems.values()))
+            self.problem.show_problem("; ".join(exc.problems.values()))
             return
         except ServiceError as exc:
             _refused(d, exc)
@@ -168,12 +163,12 @@ class PromiseForm(QWidget):
 
     def change(self) -> None:
         d = self.dialog
-        self.problem.say(None)
+        self.problem.show_problem(None)
         try:
             change_promise(d.ctx.db, d.number, from_qdate(self.new_date.date()), d.ctx.user.code,
                            self.reason.text(), expected_version=d.story.version)
         except Invalid as exc:
-            self.problem.say("; ".join(exc.problems.values()))
+            self.problem.show_problem("; ".join(exc.problems.values()))
             return
         except ServiceError as exc:
             _refused(d, exc)
@@ -226,15 +221,15 @@ class ContactForm(QWidget):
 
     def log(self) -> None:
         d = self.dialog
-        self.problem.say(None)
+        self.problem.show_problem(None)
         if not self.note.text().strip() and not self.outcome.currentText().strip():
-            self.problem.say("say what was said, or how it went")
+            self.problem.show_problem("say what was said, or how it went")
             return
         try:
             record_contact(d.ctx.db, d.number, str(self.channel.currentData()), d.ctx.user.code,
                            self.note.text(), self.outcome.currentText())
         except ServiceError as exc:
-            self.problem.say(str(exc))
+            self.problem.show_problem(str(exc))
             return
         self.note.clear()
         d.ctx.did_change()  # every open screen, this one too, reloads on the news
