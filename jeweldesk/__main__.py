@@ -5,16 +5,21 @@ from __future__ import annotations
 import sys
 
 
+def _open_window(db_option: str | None) -> int:
+    from jeweldesk.app import open_window  # Qt loads only when the window is wanted
+
+    return open_window(db_option)
+
+
 def main() -> int:
     from jeweldesk.cli import main as cli_main
 
-    return cli_main(sys.argv[1:])
+    return cli_main(sys.argv[1:], open_window=_open_window)
 
 
 def gui_main() -> int:
-    from jeweldesk.app import open_window
-
-    return open_window(None)
+    """The launcher's entry: the window, with the same ``--db`` the command line takes."""
+    return main()
 
 
 if __name__ == "__main__":

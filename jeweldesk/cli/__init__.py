@@ -65,13 +65,16 @@ def _accept_db_after(parser: argparse.ArgumentParser) -> None:
                 _accept_db_after(sub)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None,
+         open_window: Callable[[str | None], int] | None = None) -> int:
+    """Run a command; with none, ``open_window`` (the desktop app) when given, else help."""
     parser = build_parser()
     args = parser.parse_args(argv)
     db_option = getattr(args, "db_after", None) or args.db
     if args.command is None:
-        from jeweldesk.app import open_window
-
+        if open_window is None:
+            parser.print_help()
+            return 2
         return open_window(db_option)
     run = getattr(args, "run", None)
     if run is None:

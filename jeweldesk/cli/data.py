@@ -1,0 +1,129 @@
+"""`jeweldesk import`, `jeweldesk export` and `jeweldesk demo`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Generator, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from jeweldesk.cli.common import CommandError, progress
+from jeweldesk.interchange.common import InvalidDocument, Progress
+from jeweldesk.interchange.exporter import export_store
+from jeweldesk.interchange.importer import import_document
+from jeweldesk.interchange.validate import read_document
+from jeweldesk.services.demo import DEFAULT_SEED, DEFAULT_TICKETS, fill_demo_store
+from jeweldesk.storage.engine import Database
+
+R = TypeVar("R")
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    importing = commands.add_parser(
+        "import", help="read an interchange document (JSON) into the store, all or nothing")
+    importing.add_argument("file", type=Path, help="the .json document")
+    importing.set_defaults(run=_import)
+
+    exporting = commands.add_parser("export", help="write the whole store as an interchange "
+                                    "document")
+    exporting.add_argument("file", help="where to write it, or - for standard output")
+    exporting.set_defaults(run=_export)
+
+    demo = commands.add_parser("demo", help="fill an empty database with a realistic demo store")
+    demo.add_argument("--tickets", type=_count, default=DEFAULT_TICKETS, metavar="N",
+                      help=f"how many tickets (default {DEFAULT_TICKETS:,})")
+    demo.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar="S",
+                      help="the same seed gives the same store (relative to today)")
+    demo.set_defaults(run=_demo)
+
+
+def _count(text: str) -> int:
+    value = int(text.replace(",", "").replace("_", ""))
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be zero or more")
+    return value
+
+
+def _run(steps: Generator[Progress, None, R], label: str) -> R:
+    """Drive a long job, turning its progress into ticks for the terminal's progress line."""
+    try:
+        first = next(steps)  # a job's first step says how much work there is
+    except StopIteration as finished:
+        return finished.value  # type: ignore[no-any-return]
+    result: list[R] = []
+
+    def ticks() -> Iterator[None]:
+        shown, step = 0, first
+        while True:
+            for _ in range(step.done - shown):
+                yield None
+            shown = max(shown, step.done)
+            try:
+                step = next(steps)
+            except StopIteration as finished:
+                result.append(finished.value)
+                return
+
+    for _ in progress(ticks(), first.total, label):
+        pass
+    return result[0]
+
+
+def _import(args: argparse.Namespace, db: Database) -> int:
+    if not args.file.is_file():
+        raise CommandError(f"there is no file {args.file}")
+    try:
+        document = read_document(args.file)
+        imported = _run(import_document(db, document), "Importing tickets")
+    except InvalidDocument as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        raise CommandError(f"{args.file} was not imported: {exc}", exc.exit_status) from None
+    print(f"Imported {imported.tickets:,} tickets, {imported.customers:,} customers "
+          f"({imported.matched_customers:,} already known), {imported.parcels:,} parcels and "
+          f"{imported.contacts:,} contacts from {args.file}.", file=sys.stderr)
+    return 0
+
+
+def _export(args: argparse.Namespace, db: Database) -> int:
+    if args.file == "-":
+        try:
+            _run(export_store(db, sys.stdout), "Exporting tickets")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader stopped early (`| head`); say nothing more on a closed pipe.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise CommandError("the export was cut short: its reader stopped reading") from None
+        return 0
+    target = Path(args.file)
+    # Write beside the target and rename, so a failed export never leaves half a file.
+    folder = target.resolve().parent
+    if not folder.is_dir():
+        raise CommandError(f"there is no folder {folder}")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    try:
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; an export is not
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            count = _run(export_store(db, out), "Exporting tickets")
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    print(f"Exported {count:,} tickets to {target}.", file=sys.stderr)
+    return 0
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _demo(args: argparse.Namespace, db: Database) -> int:
+    filled = _run(fill_demo_store(db, args.tickets, args.seed), "Making the demo store")
+    print(f"Filled the database with a demo store: {filled.tickets:,} tickets for "
+          f"{filled.customers:,} customers, {filled.parcels:,} parcels.", file=sys.stderr)
+    return 0

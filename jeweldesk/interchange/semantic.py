@@ -1,0 +1,323 @@
+"""What the schema cannot say: references, duplicates, real dates, money, possible histories.
+
+Every check reads the document defensively: a record of the wrong shape has already
+been reported by the schema check, and is skipped here rather than crashing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from decimal import Decimal
+from functools import cache
+from typing import Any
+from zoneinfo import available_timezones
+
+from jeweldesk.domain.status import Status, can_move, refusal
+from jeweldesk.interchange.common import (
+    Problem,
+    path_of,
+    read_date,
+    read_money,
+    read_timestamp,
+    timestamp_text,
+)
+
+# What the schema's patterns let through (re.search with "$"), to tell "not a real
+# date" apart from shapes the schema has already refused.
+_LOOSE_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_LOOSE_TIMESTAMP = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$")
+_LOOSE_MONEY = re.compile(r"^-?[0-9]+\.[0-9]{2}$")
+MONEY_LIMIT = Decimal("10000000000")  # Numeric(12, 2)
+
+# Columns narrower than the schema allows: PostgreSQL would refuse the whole import.
+_WIDTHS: dict[tuple[str, str], int] = {
+    ("store", "phone"): 64,
+    ("store", "timezone"): 64,
+    ("vendors", "phone"): 64,
+    ("vendors", "email"): 200,
+    ("customers", "phone"): 64,
+    ("customers", "email"): 200,
+    ("shipments", "carrier"): 64,
+    ("shipments", "tracking"): 64,
+}
+
+
+Where = tuple[str | int, ...]  # a JSON path, spelled out only when there is a problem
+
+
+def records(document: Any, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    items = document.get(name) if isinstance(document, dict) else None
+    if isinstance(items, list):
+        for i, item in enumerate(items):
+            if isinstance(item, dict):
+                yield i, item
+
+
+def _key(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _status(value: Any) -> Status | None:
+    try:
+        return Status(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+@cache
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+class Checker:
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.problems: list[Problem] = []
+        self.staff = self._codes("staff", "code")
+        self.vendors = self._codes("vendors", "code")
+        self.customers = self._codes("customers", "ref")
+        self.tickets = self._codes("tickets", "number")
+        self._codes("shipments", "ref")
+        self.received_at: dict[str, datetime] = {}
+
+    def add(self, where: Where, message: str) -> None:
+        self.problems.append(Problem(path_of(*where), message))
+
+    def _codes(self, name: str, key: str) -> dict[str, int]:
+        """Each record's own identifier, refusing the second of any two alike."""
+        seen: dict[str, int] = {}
+        for i, record in records(self.document, name):
+            code = _key(record.get(key))
+            if code is None:
+                continue
+            if code in seen:
+                self.add((name, i, key),
+                         f"{code} appears twice (first at {path_of(name, seen[code])})")
+            else:
+                seen[code] = i
+        return seen
+
+    def refers(self, known: dict[str, int], value: Any, where: Where, what: str) -> None:
+        if isinstance(value, str) and value not in known:
+            self.add(where, f"no {what} {value!r} in the document")
+
+    # --- values ----------------------------------------------------------------
+
+    def date(self, value: Any, where: Where) -> None:
+        if isinstance(value, str) and _LOOSE_DATE.search(value) and read_date(value) is None:
+            self.add(where, f"{value!r} is not a real date")
+
+    def timestamp(self, value: Any, where: Where) -> datetime | None:
+        moment = read_timestamp(value)
+        if moment is None and isinstance(value, str) and _LOOSE_TIMESTAMP.search(value):
+            self.add(where, f"{value!r} is not a real moment in time")
+        return moment
+
+    def money(self, value: Any, where: Where) -> None:
+        if not isinstance(value, str) or not _LOOSE_MONEY.search(value):
+            return  # null where allowed, or already refused by the schema
+        amount = read_money(value)
+        if amount is None:
+            self.add(where, f"{value!r} is not money with two decimals")
+        elif amount < 0:
+            self.add(where, f"{value} is negative; amounts in the store's records are not")
+        elif amount >= MONEY_LIMIT:
+            self.add(where, f"{value} is more than the store's records can hold")
+
+    def widths(self, name: str, record: dict[str, Any], *where: str | int) -> None:
+        for (section, key), width in _WIDTHS.items():
+            value = record.get(key)
+            if section == name and isinstance(value, str) and len(value) > width:
+                self.add((*where, key), f"longer than {width} characters")
+
+    # --- sections ----------------------------------------------------------------
+
+    def check(self) -> list[Problem]:
+        self.check_store()
+        for name in ("vendors", "customers"):
+            for i, record in records(self.document, name):
+                self.widths(name, record, name, i)
+        for i, ticket in records(self.document, "tickets"):
+            self.check_ticket(i, ticket)
+        for i, shipment in records(self.document, "shipments"):
+            self.check_shipment(i, shipment)
+        for i, contact in records(self.document, "contacts"):
+            self.check_contact(i, contact)
+        return self.problems
+
+    def check_store(self) -> None:
+        store = self.document.get("store") if isinstance(self.document, dict) else None
+        if not isinstance(store, dict):
+            return
+        zone = store.get("timezone")
+        if isinstance(zone, str) and zone and zone not in _zones():
+            self.add(("store", "timezone"), f"{zone!r} is not a time zone name")
+        self.widths("store", store, "store")
+        closed = store.get("closed_dates")
+        if isinstance(closed, list):
+            for i, day in enumerate(closed):
+                self.date(day, ("store", "closed_dates", i))
+
+    def check_ticket(self, i: int, ticket: dict[str, Any]) -> None:
+        number = _key(ticket.get("number")) or f"tickets[{i}]"
+        self.refers(self.customers, ticket.get("customer"), ("tickets", i, "customer"),
+                    "customer with ref")
+        for key in ("taken_in_by", "assigned_to"):
+            self.refers(self.staff, ticket.get(key), ("tickets", i, key),
+                        "staff member with code")
+        received = self.timestamp(ticket.get("received_at"), ("tickets", i, "received_at"))
+        if received is not None and isinstance(ticket.get("number"), str):
+            self.received_at.setdefault(ticket["number"], received)
+        self.date(ticket.get("promised_for"), ("tickets", i, "promised_for"))
+        self.money(ticket.get("deposit"), ("tickets", i, "deposit"))
+        item = ticket.get("item")
+        if isinstance(item, dict):
+            self.money(item.get("declared_value"), ("tickets", i, "item", "declared_value"))
+        occasion = ticket.get("occasion")
+        if isinstance(occasion, dict):
+            self.date(occasion.get("date"), ("tickets", i, "occasion", "date"))
+        services = ticket.get("services")
+        for k, line in enumerate(services if isinstance(services, list) else []):
+            if isinstance(line, dict):
+                self.money(line.get("price"), ("tickets", i, "services", k, "price"))
+                self.refers(self.vendors, line.get("vendor"),
+                            ("tickets", i, "services", k, "vendor"), "vendor with code")
+        events = ticket.get("events")
+        if isinstance(events, list):
+            self.check_history(i, number, received, events)
+
+    def check_history(self, i: int, number: str, received: datetime | None,
+                      events: list[Any]) -> None:
+        previous: tuple[datetime | None, Status | None] = (None, None)
+        for j, event in enumerate(events):
+            if not isinstance(event, dict):
+                previous = (None, None)
+                continue
+            where = ("tickets", i, "events", j)
+            self.refers(self.staff, event.get("by"), (*where, "by"),
+                        "staff member with code")
+            at = self.timestamp(event.get("at"), (*where, "at"))
+            status = _status(event.get("status"))
+            if j == 0:
+                if status is not None and status is not Status.RECEIVED:
+                    self.add((*where, "status"),
+                             f"the first event must be received, not {status.value}")
+                if at is not None and received is not None and at != received:
+                    self.add((*where, "at"), f"{timestamp_text(at)} is not the ticket's "
+                             f"received_at {timestamp_text(received)}")
+            else:
+                before, was = previous
+                if at is not None and before is not None and at < before:
+                    self.add((*where, "at"), f"{timestamp_text(at)} is before the event "
+                             f"before it ({timestamp_text(before)}); events go oldest first")
+                if status is not None and was is not None and not can_move(was, status):
+                    self.add((*where, "status"), refusal(number, was, status))
+            previous = (at if at is not None else previous[0], status)
+
+    def check_shipment(self, i: int, shipment: dict[str, Any]) -> None:
+        self.refers(self.vendors, shipment.get("vendor"), ("shipments", i, "vendor"),
+                    "vendor with code")
+        self.widths("shipments", shipment, "shipments", i)
+        sent = self.timestamp(shipment.get("sent_at"), ("shipments", i, "sent_at"))
+        back = self.timestamp(shipment.get("received_at"), ("shipments", i, "received_at"))
+        self.date(shipment.get("expected_back"), ("shipments", i, "expected_back"))
+        if sent is not None and back is not None and back < sent:
+            self.add(("shipments", i, "received_at"),
+                     f"{timestamp_text(back)} is before the parcel was sent")
+        numbers = shipment.get("tickets")
+        seen: set[str] = set()
+        for k, number in enumerate(numbers if isinstance(numbers, list) else []):
+            where = ("shipments", i, "tickets", k)
+            if not isinstance(number, str):
+                continue
+            if number in seen:
+                self.add(where, f"{number} is listed twice in this parcel")
+            seen.add(number)
+            if number not in self.tickets:
+                self.add(where, f"no ticket with number {number!r} in the document")
+            elif sent is not None:
+                self.check_shipped_ticket(number, sent, back, where)
+
+    def check_shipped_ticket(self, number: str, sent: datetime, back: datetime | None,
+                             where: Where) -> None:
+        i = self.tickets[number]
+        events = self.document["tickets"][i].get("events")
+        events = events if isinstance(events, list) else []
+        moments = [read_timestamp(e.get("at")) if isinstance(e, dict) else None for e in events]
+        sent_event = next((j for j, e in enumerate(events) if isinstance(e, dict)
+                           and e.get("status") == Status.AT_VENDOR.value and moments[j] == sent),
+                          None)
+        if sent_event is None:
+            self.add(where, f"{number} has no at_vendor event at the parcel's sent_at "
+                     f"{timestamp_text(sent)}")
+            return
+        following = sent_event + 1
+        if back is None or following >= len(events):
+            return
+        next_at = moments[following]
+        if next_at is not None and next_at < back:
+            self.add(("tickets", i, "events", following, "at"),
+                     f"{timestamp_text(next_at)} is before {number} came back "
+                     f"from the vendor ({timestamp_text(back)})")
+
+    def check_contact(self, i: int, contact: dict[str, Any]) -> None:
+        self.refers(self.tickets, contact.get("ticket"), ("contacts", i, "ticket"),
+                    "ticket with number")
+        self.refers(self.staff, contact.get("by"), ("contacts", i, "by"),
+                    "staff member with code")
+        at = self.timestamp(contact.get("at"), ("contacts", i, "at"))
+        received = self.received_at.get(_key(contact.get("ticket")) or "")
+        if at is not None and received is not None and at < received:
+            self.add(("contacts", i, "at"),
+                     f"{timestamp_text(at)} is before the ticket was received")
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # NUL, and halves of a surrogate pair
+
+
+def _bad_texts(node: Any, where: Where) -> Iterator[Where]:
+    if isinstance(node, str):
+        if _UNSTORABLE.search(node):
+            yield where
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, str) and _UNSTORABLE.search(key):
+                yield (*where, key)
+            yield from _bad_texts(value, (*where, str(key)))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _bad_texts(value, (*where, i))
+
+
+def _all_storable(node: Any) -> bool:
+    """The quick pass (a second over 100,000 tickets): most documents need no paths."""
+    search = _UNSTORABLE.search
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if type(item) is str:
+            if search(item):
+                return False
+        elif type(item) is dict:
+            for key, value in item.items():
+                if type(value) is str:
+                    if search(value):
+                        return False
+                elif value is not None:
+                    stack.append(value)
+                if type(key) is str and search(key):
+                    return False
+        elif type(item) is list:
+            stack.extend(item)
+    return True
+
+
+def semantic_problems(document: Any) -> list[Problem]:
+    checker = Checker(document)
+    problems = checker.check()
+    if not _all_storable(document):
+        problems += [Problem(path_of(*where), "holds a NUL or an unpaired surrogate character, "
+                             "which no database can keep") for where in _bad_texts(document, ())]
+    return problems

@@ -1,0 +1,104 @@
+"""`jeweldesk at-risk`: the example store imported through `jeweldesk import`, then asked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from jeweldesk.cli import main
+from jeweldesk.storage.engine import Database
+
+EXAMPLE = Path(__file__).parents[2] / "jeweldesk" / "interchange" / "example.json"
+FLAG_KEYS = {
+    "ticket": str,
+    "customer": str,
+    "status": str,
+    "level": str,
+    "promised_for": str,
+    "occasion_date": str,
+    "expected_ready": str,
+    "reasons": list,
+}
+
+
+@pytest.fixture
+def example_store(sqlite_db: Database) -> Database:
+    assert main(["--db", sqlite_db.url, "import", str(EXAMPLE)]) == 0
+    return sqlite_db
+
+
+def _at_risk(db: Database, capsys: pytest.CaptureFixture[str], *words: str) -> dict:
+    capsys.readouterr()
+    assert main(["--db", db.url, "at-risk", *words]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_the_anniversary_ring_at_the_plater_is_flagged_in_the_agreed_shape(
+    example_store: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _at_risk(example_store, capsys, "--as-of", "2026-11-12", "--json")
+
+    assert document["as_of"] == "2026-11-12T00:00:00"
+    flags = document["flags"]
+    assert isinstance(flags, list) and flags
+    flag = next(f for f in flags if f["ticket"] == "R-10001")
+    for key, kind in FLAG_KEYS.items():
+        assert isinstance(flag[key], kind), key
+    assert flag["customer"] == "Dana Whitfield"
+    assert flag["status"] == "at_vendor"
+    assert flag["level"] in ("late", "at_risk")
+    assert flag["promised_for"] == "2026-11-14"
+    assert flag["occasion_date"] == "2026-11-15"
+    assert flag["expected_ready"] > "2026-11-14"
+    assert flag["reasons"] and all(isinstance(r, str) and r for r in flag["reasons"])
+    assert any("PLAT" in r or "Riverbend Plating" in r for r in flag["reasons"])
+
+
+def test_a_timestamp_is_taken_as_it_is(
+    example_store: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _at_risk(example_store, capsys, "--as-of", "2026-11-12T15:30:00", "--json")
+    assert document["as_of"] == "2026-11-12T15:30:00"
+    assert [f["ticket"] for f in document["flags"]] == ["R-10001"]
+
+
+def test_before_a_piece_was_received_it_is_not_on_the_list(
+    example_store: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = _at_risk(example_store, capsys, "--as-of", "2026-11-03", "--json")
+    assert document["as_of"] == "2026-11-03T00:00:00"
+    assert "R-10002" not in [f["ticket"] for f in document["flags"]]
+    # The ring itself was already in the store, and its promise is far off.
+    assert all(f["ticket"] == "R-10001" for f in document["flags"])
+
+
+def test_the_readable_list_names_the_piece_the_customer_and_why(
+    example_store: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["--db", example_store.url, "at-risk", "--as-of", "2026-11-12"]) == 0
+    out = capsys.readouterr().out
+    assert "R-10001" in out and "Dana Whitfield" in out and "promised Nov 14" in out
+    assert "\n    - " in out  # reasons are indented under their piece
+
+
+@pytest.mark.parametrize("bad", ["2026-13-01", "tomorrow", "2026-11-12T25:00:00"])
+def test_a_bad_moment_is_one_clear_line_and_exit_2(
+    sqlite_db: Database, capsys: pytest.CaptureFixture[str], bad: str
+) -> None:
+    capsys.readouterr()
+    assert main(["--db", sqlite_db.url, "at-risk", "--as-of", bad, "--json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and "--as-of" in lines[0] and bad in lines[0]
+
+
+def test_a_database_without_a_store_says_so_in_one_line(
+    sqlite_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["--db", sqlite_db.url, "at-risk", "--as-of", "2026-11-12", "--json"]) != 0
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
