@@ -29,6 +29,9 @@ test: lint
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 
+screenshots: setup
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) scripts/screenshots.py
+
 demo: setup
 	$(VENV)/bin/jeweldesk demo --tickets 400
 

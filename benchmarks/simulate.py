@@ -2,10 +2,12 @@
 
 A day-by-day simulation of a repair desk: pieces come in (more of them in the
 holiday rush), the counter promises a date by the usual rule of thumb, bench
-jewelers with limited hours and days off work their queues earliest promise
-first, some pieces wait for parts, and vendor work leaves in parcels on parcel
-days and comes back when the vendor really returns it — on its quote for a
-reliable vendor, often a week late for one that misses its quotes.
+jewelers with limited hours and days off (planned weeks and unannounced sick
+days) clear the small jobs first thing and then work their queues earliest
+promise first, some pieces wait for parts, and vendor work leaves in parcels on
+parcel days and comes back when the vendor really returns it — on its quote for
+a reliable vendor, often a week late for one that misses its quotes, mostly in
+spells of weeks when it has fallen behind rather than at random.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from benchmarks.stores import SERVICES, JewelerSpec, StoreSpec, VendorSpec
+from benchmarks.stores import BEHIND_SPELL_DAYS, SERVICES, JewelerSpec, StoreSpec, VendorSpec
 
 FIRST_NAMES = ("Dana", "Marcus", "Alicia", "Priya", "Tom", "Grace", "Luis", "Mei", "Omar", "Ruth")
 LAST_NAMES = ("Whitfield", "Okafor", "Brandt", "Nair", "Castillo", "Boone", "Haddad", "Pryce")
 COUNTER = "CT"
+QUICK_HOURS = 0.35  # a job small enough to be done between the others
+QUICK_BUDGET = 1.5  # hours a day a jeweler gives the small jobs before the queue
 
 
 @dataclass
@@ -65,6 +69,8 @@ class StoreSimulation:
         self.parcels: list[dict[str, Any]] = []
         self.customers: list[dict[str, Any]] = []
         self.next_number = 10001
+        self.behind = {v.code: self.behind_days(v, i) for i, v in enumerate(spec.vendors)}
+        self.away: set[tuple[str, date]] = set()  # (jeweler, day) off sick, unannounced
 
     # The day -----------------------------------------------------------------------------
 
@@ -84,6 +90,8 @@ class StoreSimulation:
         self.parts_arrive(day)
         for jeweler in self.spec.jewelers:
             if day.isoweekday() in jeweler.weekdays and day not in jeweler.days_off:
+                if self.off_sick(jeweler, day):
+                    continue
                 self.work(jeweler, day)
         if day.isoweekday() in self.spec.parcel_weekdays:
             self.send_parcels(day)
@@ -112,7 +120,7 @@ class StoreSimulation:
         )[0]
         number = f"R-{self.next_number}"
         self.next_number += 1
-        promised = self.promise(at.date(), services, hours)
+        promised = self.promise(at.date(), services, hours, self.backlog_days(jeweler))
         occasion = None
         if rng.random() < 0.2:
             what = rng.choice(("Anniversary dinner", "Wedding", "Birthday", "Graduation"))
@@ -127,10 +135,21 @@ class StoreSimulation:
             self.ready_to_ship(piece)
         self.pieces.append(piece)
 
-    def promise(self, day: date, services: list[tuple[str, str | None]], hours: float) -> date:
-        """The counter's rule of thumb: the vendor's quote plus a few days, or a week."""
+    def backlog_days(self, jeweler: str) -> int:
+        """What a glance at the jeweler's pile of envelopes tells the counter: about half
+        the days of work really waiting there."""
+        spec = next(j for j in self.spec.jewelers if j.code == jeweler)
+        waiting = sum(p.left_hours for p in self.pieces if p.jeweler == jeweler
+                      and p.stage in ("queue", "finish"))
+        return int(0.5 * waiting / spec.hours)
+
+    def promise(
+        self, day: date, services: list[tuple[str, str | None]], hours: float, backlog: int = 0
+    ) -> date:
+        """The counter's rule of thumb: the vendor's quote plus a few days, or a week, and a
+        little more when the bench is visibly behind."""
         quotes = [self.spec.vendor(v).quote for _, v in services if v]
-        bench_days = 3 + int(hours // 2) + self.rng.choice((0, 1, 2))
+        bench_days = 3 + int(hours // 2) + self.rng.choice((0, 1, 2)) + backlog
         if self.spec.season(day) > 1.2:
             bench_days += self.rng.choice((0, 1, 2, 3))  # the counter knows the rush is on
         if quotes:
@@ -141,10 +160,38 @@ class StoreSimulation:
             return self.add_open(out, 2 + self.rng.choice((0, 1, 2)))
         return self.add_open(day, bench_days)
 
+    def behind_days(self, vendor: VendorSpec, index: int) -> frozenset[date]:
+        """The days a vendor is behind on its work: spells of weeks, not single bad parcels."""
+        rng = random.Random(self.spec.seed * 7919 + index)
+        share = vendor.behind_share
+        if share <= 0:
+            return frozenset()
+        low, high = BEHIND_SPELL_DAYS
+        start_chance = share / ((low + high) / 2 * (1 - share))
+        found: set[date] = set()
+        day = self.spec.start - timedelta(days=60)
+        while day <= self.spec.end:
+            if rng.random() < start_chance:
+                length = rng.randint(low, high)
+                found.update(day + timedelta(days=i) for i in range(length))
+                day += timedelta(days=length)
+            day += timedelta(days=1)
+        return frozenset(found)
+
+    def off_sick(self, jeweler: JewelerSpec, day: date) -> bool:
+        """A day lost without notice; now and then the next workday too."""
+        if (jeweler.code, day) in self.away:
+            return True
+        if self.rng.random() >= jeweler.sick_share:
+            return False
+        if self.rng.random() < 0.4:
+            self.away.add((jeweler.code, self.add_open(day, 1)))
+        return True
+
     def work(self, jeweler: JewelerSpec, day: date) -> None:
         clock = datetime.combine(day, time(9, 0))
         hours = jeweler.hours * self.rng.uniform(0.8, 1.1)
-        queue = sorted(
+        waiting = sorted(
             (
                 p for p in self.pieces
                 if p.jeweler == jeweler.code
@@ -152,6 +199,14 @@ class StoreSimulation:
             ),
             key=lambda p: (p.promised_for, p.received_at),
         )
+        # The small jobs (a battery, a clean, a piece back from the vendor) are cleared first
+        # thing, up to about an hour and a half; then the bench goes earliest promise first.
+        quick: list[Piece] = []
+        for piece in waiting:
+            small = piece.left_hours <= QUICK_HOURS and piece.parts_days is None
+            if small and sum(p.left_hours for p in quick) + piece.left_hours <= QUICK_BUDGET:
+                quick.append(piece)
+        queue = quick + [p for p in waiting if p not in quick]
         for piece in queue:
             if hours <= 0:
                 break
@@ -192,7 +247,7 @@ class StoreSimulation:
         for code, pieces in by_vendor.items():
             vendor = self.spec.vendor(code)
             ref = f"S-{len(self.parcels) + 1}"
-            days_out = vendor.turnaround(self.rng, self.spec.season(day))
+            days_out = vendor.turnaround(self.rng, self.spec.season(day), day in self.behind[code])
             back = day + timedelta(days=days_out)
             while not self.is_open(back):
                 back += timedelta(days=1)

@@ -34,6 +34,11 @@ SERVICES = {
 }
 
 
+BEHIND_LATE = 0.75  # parcels late while a vendor is behind on its work
+KEEPING_UP_LATE = 0.25  # share of ``late_share`` still late while it keeps up
+BEHIND_SPELL_DAYS = (10, 35)  # how long a vendor stays behind once it falls behind
+
+
 @dataclass(frozen=True)
 class VendorSpec:
     code: str
@@ -44,9 +49,18 @@ class VendorSpec:
     drift: float = 1.0  # real turnaround / quote when on time
     rush_days: int = 0  # extra days in the holiday rush
 
-    def turnaround(self, rng: random.Random, season: float) -> int:
+    @property
+    def behind_share(self) -> float:
+        """Share of the season the vendor is behind, so that ``late_share`` of parcels
+        are late overall."""
+        keeping_up = self.late_share * KEEPING_UP_LATE
+        return max(0.0, min(0.9, (self.late_share - keeping_up) / (BEHIND_LATE - keeping_up)))
+
+    def turnaround(self, rng: random.Random, season: float, behind: bool = False) -> int:
+        """Days out for a parcel sent now: a vendor that is behind returns most parcels late,
+        one that is keeping up only now and then (a stone to source, a piece redone)."""
         days = round(self.quote * self.drift) + rng.choice((-1, 0, 0, 0, 1))
-        if rng.random() < self.late_share:
+        if rng.random() < (BEHIND_LATE if behind else self.late_share * KEEPING_UP_LATE):
             days += rng.randint(*self.late_days)
         if season > 1.2:
             days += rng.randint(0, self.rush_days)
@@ -59,7 +73,8 @@ class JewelerSpec:
     name: str
     hours: float  # bench hours a working day
     weekdays: frozenset[int]
-    days_off: frozenset[date] = frozenset()
+    days_off: frozenset[date] = frozenset()  # a planned absence the records never announce
+    sick_share: float = 0.02  # workdays lost without notice, a day or two at a time
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,23 @@
-"""How fast each jeweler really works through the bench, and on which days.
+"""How fast each jeweler really works through the bench, on which days, and when they are away.
 
 A jeweler's pace is the pieces they moved off the bench per day they actually
 worked (a day with at least one of their moves on record), so a week off or a
 weekday they never work does not make them look slow; those days are instead
-skipped when their queue is counted forward.
+skipped when their queue is counted forward. The pieces moved on each worked
+day are kept too, so a queue can be counted forward at the pace's real ups and
+downs, not only its average.
+
+A jeweler who has made no move on their usual workdays lately, while pieces
+wait for them, is away: how long absences here have lasted (a sick day, a week
+off), together with the usual run of absences anywhere, says how much longer it
+is likely to last.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import median
 
@@ -19,14 +26,23 @@ from jeweldesk.risk.history import BENCH_STATUSES, History
 
 PACE_WINDOW = 20  # open days over which a jeweler's pace is measured
 HABIT_WEEKS = 8  # weeks over which the weekdays a jeweler works are learned
+AWAY_WEEKS = 17  # weeks over which absences are counted
 DEFAULT_PACE = 2.0  # pieces a day, for a jeweler with no record yet
 MIN_MOVED = 5  # pieces moved in the window before a jeweler's own pace is trusted
+MIN_WORKED_DAYS = 10  # worked days on record before a jeweler's habits are trusted
+# Usual workdays missed in a row, before the store has seen absences of its own.
+PRIOR_AWAY_SPELLS = (1, 1, 1, 2, 3, 5, 5, 10)
+PRIOR_AWAY_CHANCE = 0.02  # chance a usual workday starts an absence, before any record
 
 
 @dataclass(frozen=True)
 class Bench:
     pace: dict[str | None, float]  # pieces a worked day, by jeweler
     workdays: dict[str | None, frozenset[int]]  # ISO weekdays each jeweler usually works
+    daily: dict[str | None, tuple[int, ...]] = field(default_factory=dict)  # moved per worked day
+    away_so_far: dict[str | None, int] = field(default_factory=dict)  # usual workdays missed
+    away_spells: tuple[int, ...] = PRIOR_AWAY_SPELLS  # lengths of absences, in usual workdays
+    away_chance: float = PRIOR_AWAY_CHANCE  # chance a usual workday starts an absence
 
     def pace_of(self, jeweler: str | None) -> float:
         return self.pace.get(jeweler, DEFAULT_PACE)
@@ -55,13 +71,15 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
     window_start = calendar.day_at(calendar.ordinal(today) - PACE_WINDOW)
     start = datetime.combine(window_start, datetime.min.time())
     habit_start = today - timedelta(weeks=HABIT_WEEKS)
+    away_start = today - timedelta(weeks=AWAY_WEEKS)
     moved: Counter[str | None] = Counter()
+    moved_on: Counter[tuple[str | None, date]] = Counter()
     busy: dict[str | None, set[date]] = {}
     worked: dict[str | None, set[date]] = {}
     for ticket in history.tickets:
         events = ticket.events
         for i, event in enumerate(events):
-            if habit_start <= event.at.date() < today and event.by:
+            if away_start <= event.at.date() < today and event.by:
                 worked.setdefault(event.by, set()).add(event.at.date())
             if event.status not in BENCH_STATUSES:
                 continue
@@ -71,12 +89,14 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
                 continue
             if left is not None and left.at >= start and left.status not in BENCH_STATUSES:
                 moved[ticket.assigned_to] += 1
+                moved_on[ticket.assigned_to, left.at.date()] += 1
             days = busy.setdefault(ticket.assigned_to, set())
             day = max(window_start, event.at.date() + timedelta(days=1))
             while day <= min(end, today - timedelta(days=1)):
                 days.add(day)
                 day += timedelta(days=1)
     paces: dict[str | None, float] = {}
+    daily: dict[str | None, tuple[int, ...]] = {}
     for code, count in moved.items():
         if count < MIN_MOVED:
             continue
@@ -84,10 +104,52 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
         # Days the jeweler is on record as working; else the days work was waiting.
         days = own if len(own) >= 3 else {d for d in busy.get(code, ()) if calendar.is_open(d)}
         paces[code] = count / max(len(days), 1)
+        daily[code] = tuple(sorted(moved_on[code, d] for d in days))
     fallback = median(paces.values()) if paces else DEFAULT_PACE
     for ticket in history.tickets:
         paces.setdefault(ticket.assigned_to, fallback)
-    return Bench(paces, _workdays(worked, calendar, habit_start, today))
+    recent = {code: {d for d in days if d >= habit_start} for code, days in worked.items()}
+    habits = _workdays(recent, calendar, habit_start, today)
+    bench = {
+        t.assigned_to for t in history.tickets
+        if t.assigned_to and (t.is_open or t.status_since.date() >= away_start)
+    }
+    at_bench: dict[str | None, frozenset[int]] = {
+        code: days for code, days in habits.items() if code in bench
+    }
+    spells, usual_days, so_far = _absences(worked, at_bench, calendar, away_start, today)
+    return Bench(
+        paces, habits, daily, so_far,
+        tuple(sorted(spells + list(PRIOR_AWAY_SPELLS))),
+        len(spells) / usual_days if len(spells) >= 3 and usual_days else PRIOR_AWAY_CHANCE,
+    )
+
+
+def _absences(
+    worked: dict[str | None, set[date]], habits: dict[str | None, frozenset[int]],
+    calendar: StoreCalendar, start: date, today: date,
+) -> tuple[list[int], int, dict[str | None, int]]:
+    """Absences seen (usual workdays missed in a row, ended by a return), how many usual
+    workdays they were counted over, and each jeweler's usual workdays missed up to today."""
+    spells: list[int] = []
+    counted = 0
+    so_far: dict[str | None, int] = {}
+    for code, usual in habits.items():
+        days = worked.get(code, set())
+        run = 0
+        day = max(start, min(days))
+        while day < today:
+            if calendar.is_open(day) and day.isoweekday() in usual:
+                counted += 1
+                if day in days:
+                    if run:
+                        spells.append(run)
+                    run = 0
+                else:
+                    run += 1
+            day += timedelta(days=1)
+        so_far[code] = run
+    return spells, counted, so_far
 
 
 def _workdays(
@@ -97,7 +159,7 @@ def _workdays(
     counted from their first day on record in the window."""
     habits: dict[str | None, frozenset[int]] = {}
     for code, days in worked.items():
-        if len(days) < 10:
+        if len(days) < MIN_WORKED_DAYS:
             continue
         open_count: Counter[int] = Counter()
         day = max(start, min(days))

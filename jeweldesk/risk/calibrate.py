@@ -3,9 +3,10 @@
 As of a moment, the engine looks back at the mornings before it: what share of
 each open piece's outcomes fell after its promise then, and whether the promise
 was in fact kept (known only for promises whose day has passed by the moment).
-It then picks the least certainty that would still have warned, at least
+It then picks the highest certainty that would still have warned, at least
 ``LEAD_DAYS`` ahead, about ``RECALL_GOAL`` of the promises this store really
-missed, since every extra warning on a kept promise is a needless call. With few
+missed, since every extra warning on a kept promise is a needless call; but not
+so low that fewer than ``PRECISION_GOAL`` of its warnings would have been true. With few
 missed promises on record, the choice leans on ``PRIOR_SHARE``, and with none,
 it is the prior.
 
@@ -25,6 +26,7 @@ from jeweldesk.risk.history import History
 
 LEAD_DAYS = 2  # a warning is worth having when it leaves at least this many days to act
 RECALL_GOAL = 0.9  # share of missed promises the store wants to hear about in time
+PRECISION_GOAL = 0.75  # share of warnings that should turn out true: the rest are needless calls
 PRIOR_SHARE = 0.5  # before any record: warn when a miss is at least as likely as not
 PRIOR_WEIGHT = 6  # missed promises' worth of belief in the prior
 MIN_MISSES = 4  # below this many missed promises on record, the prior alone decides
@@ -82,17 +84,37 @@ def calibrate(history: History, moment: datetime, scorer: Scorer) -> Calibration
 
 
 def choose(missed: list[float], kept: list[float]) -> Calibration:
-    """The highest certainty that still catches ``RECALL_GOAL`` of ``missed``, shrunk to the
-    prior by how few misses there are to go on."""
+    """The certainty to warn at, shrunk to the prior by how few misses there are to go on.
+
+    The highest certainty that still catches ``RECALL_GOAL`` of ``missed``, unless warning
+    that early would make fewer than ``PRECISION_GOAL`` of the warnings true; then the
+    least certainty whose warnings are that often true (the most misses caught without
+    crying wolf), or, when no certainty is, the one with the best balance of the two.
+    """
     if len(missed) < MIN_MISSES:
         return Calibration(PRIOR_SHARE, len(missed), len(kept), _caught(missed, PRIOR_SHARE))
     needed = math.ceil(RECALL_GOAL * len(missed))
     learned = max(
         (s for s in GRID if sum(1 for m in missed if m >= s - 1e-9) >= needed), default=GRID[0]
     )
+    if _precision(missed, kept, learned) < PRECISION_GOAL:
+        trusted = [s for s in GRID if _precision(missed, kept, s) >= PRECISION_GOAL]
+        learned = min(trusted) if trusted else max(GRID, key=lambda s: _balance(missed, kept, s))
     weight = len(missed) / (len(missed) + PRIOR_WEIGHT)
     share = weight * learned + (1 - weight) * PRIOR_SHARE
     return Calibration(share, len(missed), len(kept), _caught(missed, share))
+
+
+def _precision(missed: list[float], kept: list[float], share: float) -> float:
+    hits = sum(1 for m in missed if m >= share - 1e-9)
+    false = sum(1 for k in kept if k >= share - 1e-9)
+    return hits / (hits + false) if hits + false else 1.0
+
+
+def _balance(missed: list[float], kept: list[float], share: float) -> float:
+    """The harmonic mean of the share of misses caught and the share of warnings true."""
+    caught, true = _caught(missed, share), _precision(missed, kept, share)
+    return 2 * caught * true / (caught + true) if caught + true else 0.0
 
 
 def _caught(missed: list[float], share: float) -> float:

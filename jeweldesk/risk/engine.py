@@ -6,7 +6,6 @@ that also holds later events, it answers exactly as if they had not happened.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -27,6 +26,9 @@ ON_TRACK = "on_track"
 LEVELS = (LATE, AT_RISK, WATCH, ON_TRACK)  # most urgent first
 LISTED = frozenset({LATE, AT_RISK, WATCH})
 WATCH_SLACK_DAYS = 1  # open days of slack at or below which a promise is watched
+WATCH_SHARE = 0.5  # a miss this much as likely as a warning needs is watched
+INTAKE_LEAD_DAYS = 5  # open days a new piece is usually promised in, before any record
+MIDDLE = 0.5  # expected_ready is the middle outcome: as likely to be earlier as later
 
 
 @dataclass(frozen=True)
@@ -101,13 +103,6 @@ def late_share(estimate: Estimate, ticket: Ticket, estimator: Estimator) -> floa
     return sum(1 for o in estimate.outcomes if o >= first_late) / len(estimate.outcomes)
 
 
-def expected_at(estimate: Estimate, share: float) -> int:
-    """The outcome that is after the promise exactly when ``share`` of them are."""
-    ordered = sorted(estimate.outcomes)
-    index = len(ordered) - math.ceil(share * len(ordered) - 1e-9)
-    return ordered[min(max(index, 0), len(ordered) - 1)]
-
-
 def urgency(flag: Flag) -> tuple[bool, int, date, str]:
     """Sort key: occasion threatened, then late, at risk, watch, then the earliest promise."""
     threatened = flag.occasion_threatened and flag.listed
@@ -126,13 +121,18 @@ def flags_to_json(as_of: date | datetime, flags: Iterable[Flag]) -> dict[str, An
 def _flag(ticket: Ticket, estimate: Estimate, estimator: Estimator, share: float) -> Flag:
     calendar = estimator.calendar
     today = estimator.today
-    expected = calendar.day_at(expected_at(estimate, share))
+    expected = calendar.day_at(estimate.quantile(MIDDLE))
     promised = ticket.promised_for
+    chance = late_share(estimate, ticket, estimator)
     if today > promised:
         level = LATE
-    elif expected > promised:
+    elif chance >= share - 1e-9:
         level = AT_RISK
-    elif calendar.open_days_between(expected, promised) <= WATCH_SLACK_DAYS:
+    elif (
+        expected > promised
+        or calendar.open_days_between(expected, promised) <= WATCH_SLACK_DAYS
+        or chance >= WATCH_SHARE * share
+    ):
         level = WATCH
     else:
         level = ON_TRACK
@@ -148,13 +148,14 @@ def _flag(ticket: Ticket, estimate: Estimate, estimator: Estimator, share: float
         promised_for=promised,
         occasion_date=occasion.date if occasion else None,
         expected_ready=expected,
-        reasons=tuple(_reasons(ticket, estimate, expected, level, today, threatened)),
+        reasons=tuple(_reasons(ticket, estimate, expected, level, today, threatened, chance)),
         occasion_threatened=threatened,
     )
 
 
 def _reasons(
-    ticket: Ticket, estimate: Estimate, expected: date, level: str, today: date, threatened: bool
+    ticket: Ticket, estimate: Estimate, expected: date, level: str, today: date, threatened: bool,
+    chance: float,
 ) -> list[str]:
     reasons = list(estimate.reasons)
     promised = ticket.promised_for
@@ -163,6 +164,11 @@ def _reasons(
         reasons.append(
             f"promised {words.day(promised)}, {words.days(overdue)} ago, and not ready; "
             f"expected ready {words.day(expected)}"
+        )
+    elif level == AT_RISK and expected <= promised:
+        reasons.append(
+            f"expected ready {words.day(expected)}, but {words.chance(chance)} it is later "
+            f"than promised ({words.day(promised)})"
         )
     else:
         reasons.append(f"expected ready {words.day(expected)}; promised {words.day(promised)}")
@@ -190,10 +196,14 @@ def expected_ready_for_intake(
     priced = tuple(services) or (Service("inspection"),)
     if vendor is not None and not any(s.vendor for s in priced):
         priced = (*priced, Service("vendor_work", vendor))
-    far = date(moment.year + 5, 1, 1)  # a new piece joins the end of the queue
-    newcomer = Ticket("(new)", "", moment, far, priced, (), None, jeweler)
+    knowledge = learn(known, moment.date())
+    # A new piece is worked among the others by the promise it gets: take the usual one.
+    leads = knowledge.intake.leads
+    usual = leads[len(leads) // 2] if leads else INTAKE_LEAD_DAYS
+    promise = known.calendar.add_open_days(moment.date(), usual)
+    newcomer = Ticket("(new)", "", moment, promise, priced, (), None, jeweler)
     known = replace(known, tickets=(*known.tickets, newcomer))
-    estimator = Estimator(known, learn(known, moment.date()))
+    estimator = Estimator(known, knowledge)
     estimate = estimator.ticket(newcomer)
     # A promise is kept at the slow outcomes, so intake proposes a cautious one.
     proposed = estimator.calendar.day_at(estimate.quantile(0.8))

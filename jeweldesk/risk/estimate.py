@@ -15,12 +15,14 @@ from datetime import date, timedelta
 
 from jeweldesk.risk import words
 from jeweldesk.risk.history import BENCH_STATUSES, History, Parcel, Ticket
-from jeweldesk.risk.learn import Knowledge, VendorRecord
+from jeweldesk.risk.learn import Knowledge
+from jeweldesk.risk.queue import QueueForecast, forecast_queue
+from jeweldesk.risk.vendors import VendorRecord
 
-OUTCOMES = 11  # outcomes kept per estimate
-# The outcome reported as the expected date: a little past the middle, because a
-# promise is broken by the slow outcomes, not the typical ones.
-CAUTION = 0.65
+OUTCOMES = 24  # outcomes kept per estimate
+# The outcome reported as a stage's expected date: the middle one. Whether a promise
+# is at risk is decided from the share of outcomes after it, not from this date.
+CAUTION = 0.5
 PRIOR_FINISHING = (0, 0, 1, 1, 2)
 PRIOR_PARTS = (3, 5, 7, 10, 14)
 PRIOR_QUALITY_CHECK = (0, 0, 0, 1)
@@ -109,6 +111,7 @@ class Estimator:
         self.today_ord = self.calendar.ordinal(knowledge.today)
         self.trust_quotes = trust_quotes
         self.queues = bench_queues(history, knowledge.today)
+        self._forecasts: dict[str | None, QueueForecast] = {}
 
     def ticket(self, ticket: Ticket) -> Estimate:
         status = ticket.status
@@ -201,20 +204,58 @@ class Estimator:
         return Estimate(outcomes, [f"in quality check since {words.day(since)}"])
 
     def _bench(self, ticket: Ticket) -> Estimate:
-        queue = self.queues.get(ticket.assigned_to, [])
+        quick = [self.know.quick.get(code, ()) for code in ticket.bench_services]
+        if quick and all(quick) and ticket.status in BENCH_STATUSES:
+            return self._quick(ticket, max(quick, key=max))
+        jeweler = ticket.assigned_to
+        queue = self.queues.get(jeweler, [])
         ahead = queue.index(ticket.number) if ticket.number in queue else len(queue)
-        pace = self.know.bench.pace_of(ticket.assigned_to)
-        done = self.know.bench.done_on(self.calendar, self.today, ticket.assigned_to, ahead + 1)
-        queue_days = done - self.today_ord
+        pace = self.know.bench.pace_of(jeweler)
+        forecast = self._forecast(jeweler)
+        off_bench = forecast.outcomes.get(ticket.number)
+        if off_bench is None:  # not waiting in the queue: counted behind all of it
+            done = self.know.bench.done_on(self.calendar, self.today, jeweler, ahead + 1)
+            off_bench = (done,)
         started = self._bench_start(ticket)
         own = self._own_bench_days(ticket, elapsed=self._since(started) if started else None)
-        outcomes = [self.today_ord + max(queue_days, d) for d in spread(own)]
-        who = self.history.staff_name(ticket.assigned_to)
+        own_days = spread(own, len(off_bench))
+        outcomes = spread(
+            max(day, self.today_ord + d) for day, d in zip(off_bench, own_days, strict=True)
+        )
+        who = self.history.staff_name(jeweler)
         reasons = [
             f"{who} has {words.pieces(ahead)} ahead of it (earliest promise first) "
             f"and has finished about {pace:.1f} a day lately"
         ]
+        if forecast.away_now:
+            reasons.append(
+                f"{who} has not moved a piece on the last {words.days(forecast.away_now)} "
+                "they usually work"
+            )
         return Estimate(outcomes, reasons)
+
+    def _quick(self, ticket: Ticket, days: Sequence[int]) -> Estimate:
+        """A small job the jewelers do between the others: as soon as such jobs are here."""
+        received = ticket.received_at.date()
+        elapsed = self._since(received)
+        outcomes = [max(self.today_ord, self._ord(received) + d)
+                    for d in spread(remaining(days, elapsed))]
+        names = " and ".join(c.replace("_", " ") for c in ticket.bench_services)
+        usual = sorted(days)[len(days) // 2]
+        return Estimate(outcomes, [
+            f"{names} is done between other work here, usually within "
+            f"{words.days(usual) if usual else 'the day'} of coming in"
+        ])
+
+    def _forecast(self, jeweler: str | None) -> QueueForecast:
+        found = self._forecasts.get(jeweler)
+        if found is None:
+            queue = [self.history.ticket_by_number[n] for n in self.queues.get(jeweler, [])]
+            found = forecast_queue(
+                queue, jeweler, self.know.bench, self.know.intake, self.calendar, self.today
+            )
+            self._forecasts[jeweler] = found
+        return found
 
     def _finishing(self, elapsed: int, back: Sequence[int], reasons: list[str]) -> Estimate:
         finishing = self.know.finishing if len(self.know.finishing) >= 5 else PRIOR_FINISHING

@@ -12,34 +12,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from statistics import median
+from datetime import date, datetime, timedelta
 
 from jeweldesk.risk.bench import Bench, learn_bench
 from jeweldesk.risk.calendar import StoreCalendar
-from jeweldesk.risk.history import History, Parcel, Ticket
+from jeweldesk.risk.history import History, Ticket
+from jeweldesk.risk.intake import Intake, learn_intake
+from jeweldesk.risk.vendors import PARCEL_DAYS, VendorRecord, vendor_records
 
-RECENT_PARCELS = 20  # a vendor's last parcels that speak for it now
 RECENT_SPANS = 60  # store-wide samples per stage
-MIN_OWN_PARCELS = 5  # below this, a vendor's record is padded with the store's prior
-PRIOR_LATE_RATIOS = (1.0, 1.0, 1.0, 1.15, 1.3)  # turnaround / quote, before any history
+LEARN_DAYS = 120  # pieces finished longer ago than this no longer speak for the store
+MIN_QUICK = 8  # pieces of a service on record before it can be known as done between others
+QUICK_DAYS = 1  # open days from intake within which such a service's pieces nearly all are done
 
-
-@dataclass(frozen=True)
-class VendorRecord:
-    """A vendor's real turnaround in calendar days, from its own recent parcels."""
-
-    code: str
-    name: str
-    quote: int
-    turnaround: tuple[int, ...]  # recent parcels' days out, padded with the prior when few
-    parcels_counted: int  # own parcels behind it
-    late: int  # of those, back after the date the vendor quoted
-    late_by: int  # median days past the quote of the late ones
-
-    @property
-    def learned(self) -> bool:
-        return self.parcels_counted >= 3
+__all__ = ["LEARN_DAYS", "PARCEL_DAYS", "Knowledge", "VendorRecord", "learn"]
 
 
 @dataclass(frozen=True)
@@ -53,28 +39,35 @@ class Knowledge:
     parts: tuple[int, ...]  # calendar days waiting for parts
     bench_only: tuple[int, ...]  # open days from intake to ready, no vendor work
     service_days: dict[str, tuple[int, ...]]  # open days at the bench, by service
+    # Services the jewelers do between the others, whatever the queue: open days from
+    # intake to ready of their recent pieces.
+    quick: dict[str, tuple[int, ...]] = field(default_factory=dict)
     bench: Bench = field(default_factory=lambda: Bench({}, {}))  # jewelers' pace and days
+    intake: Intake = field(default_factory=Intake)  # bench work still to come
 
 
 def learn(history: History, today: date) -> Knowledge:
     calendar = history.calendar
-    done = [t for t in history.tickets if t.ready_at is not None]
+    since = datetime.combine(today - timedelta(days=LEARN_DAYS), datetime.min.time())
+    done = [t for t in history.tickets if t.ready_at is not None and t.ready_at >= since]
     done.sort(key=lambda t: t.ready_at or t.received_at, reverse=True)
     return Knowledge(
         today=today,
         calendar=calendar,
-        vendors=_vendor_records(history, today),
-        parcel_weekdays=_parcel_weekdays(history),
+        vendors=vendor_records(history, today),
+        parcel_weekdays=_parcel_weekdays(history, today),
         finishing=_recent(_finishing_spans(done, calendar)),
         quality_check=_recent(_quality_check_spans(done, calendar)),
-        parts=_recent(_parts_spans(history.tickets, today)),
+        parts=_recent(_parts_spans(history.tickets, today, since)),
         bench_only=_recent(
             calendar.open_days_between(t.received_at.date(), _day(t.ready_at))
             for t in done
             if not t.vendor_codes
         ),
         service_days=_service_days(done, calendar),
+        quick=_quick_services(done, calendar),
         bench=learn_bench(history, calendar, today),
+        intake=learn_intake(history, calendar, today),
     )
 
 
@@ -92,63 +85,13 @@ def _recent(spans: Iterable[int], limit: int = RECENT_SPANS) -> tuple[int, ...]:
     return tuple(sorted(out))
 
 
-def _vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
-    by_vendor: dict[str, list[Parcel]] = {}
-    for parcel in history.parcels:
-        by_vendor.setdefault(parcel.vendor, []).append(parcel)
-    ratios: list[float] = []
-    own: dict[str, tuple[list[int], int, int, int]] = {}
-    for vendor in history.vendors:
-        parcels = sorted(by_vendor.get(vendor.code, []), key=lambda p: p.sent_at, reverse=True)
-        back = [p for p in parcels if p.received_at is not None][:RECENT_PARCELS]
-        days = [_days_out(p) for p in back]
-        quote = vendor.quoted_turnaround_days
-        late = [d - quote for d in days if d > quote]
-        typical = median(days) if days else vendor.quoted_turnaround_days
-        # A parcel out longer than the vendor's usual is evidence too, though not back yet.
-        days += [
-            (today - p.sent_at.date()).days
-            for p in parcels
-            if p.received_at is None and (today - p.sent_at.date()).days > typical
-        ]
-        own[vendor.code] = (days, len(back), len(late), round(median(late)) if late else 0)
-        if vendor.quoted_turnaround_days > 0:
-            ratios += [d / vendor.quoted_turnaround_days for d in days]
-    prior_ratios = sorted(ratios) if len(ratios) >= 10 else list(PRIOR_LATE_RATIOS)
-    records = {}
-    for vendor in history.vendors:
-        days, counted, late_count, late_by = own[vendor.code]
-        missing = max(0, MIN_OWN_PARCELS - len(days))
-        prior = [round(vendor.quoted_turnaround_days * r) for r in _spread(prior_ratios, missing)]
-        records[vendor.code] = VendorRecord(
-            vendor.code,
-            vendor.name,
-            vendor.quoted_turnaround_days,
-            tuple(sorted(days + prior)),
-            counted,
-            late_count,
-            late_by,
-        )
-    return records
-
-
-def _days_out(parcel: Parcel) -> int:
-    assert parcel.received_at is not None
-    return (parcel.received_at.date() - parcel.sent_at.date()).days
-
-
-def _spread(values: Sequence[float], count: int) -> list[float]:
-    """``count`` values evenly spread over the sorted ``values``."""
-    if count <= 0 or not values:
-        return []
-    last = len(values) - 1
-    return [values[min(last, int((i + 0.5) * len(values) / count))] for i in range(count)]
-
-
-def _parcel_weekdays(history: History) -> frozenset[int]:
+def _parcel_weekdays(history: History, today: date) -> frozenset[int]:
     """Weekdays parcels leave on, when the history shows the store keeps to some."""
     open_days = history.calendar.open_weekdays
-    counts = Counter(p.sent_at.isoweekday() for p in history.parcels)
+    counts = Counter(
+        p.sent_at.isoweekday() for p in history.parcels
+        if (today - p.sent_at.date()).days <= PARCEL_DAYS
+    )
     total = sum(counts.values())
     if total < 10:
         return open_days
@@ -178,12 +121,12 @@ def _quality_check_spans(done: list[Ticket], calendar: StoreCalendar) -> Iterabl
             yield calendar.open_days_between(checks[-1].date(), _day(ticket.ready_at))
 
 
-def _parts_spans(tickets: Sequence[Ticket], today: date) -> Iterable[int]:
+def _parts_spans(tickets: Sequence[Ticket], today: date, since: datetime) -> Iterable[int]:
     spans: list[tuple[datetime, int]] = []
     for ticket in tickets:
         events = ticket.events
         for i, event in enumerate(events):
-            if event.status != "waiting_parts":
+            if event.status != "waiting_parts" or event.at < since:
                 continue
             if i + 1 < len(events):
                 spans.append((event.at, (events[i + 1].at.date() - event.at.date()).days))
@@ -208,3 +151,29 @@ def _service_days(done: list[Ticket], calendar: StoreCalendar) -> dict[str, tupl
             if len(found) < RECENT_SPANS:
                 found.append(days)
     return {code: tuple(sorted(days)) for code, days in spans.items()}
+
+
+def _quick_services(done: list[Ticket], calendar: StoreCalendar) -> dict[str, tuple[int, ...]]:
+    """Services whose pieces nearly always came back within a day of intake while the
+    store's other bench work took days: done between the others, whatever the queue.
+    (When all work comes back within a day, the queue is short, not the service quick.)"""
+    waits: dict[str, list[int]] = {}
+    for ticket in done:
+        codes = ticket.bench_services
+        if len(codes) != 1 or ticket.vendor_codes:
+            continue
+        if any(e.status == "waiting_parts" for e in ticket.events):
+            continue
+        found = waits.setdefault(codes[0], [])
+        if len(found) < RECENT_SPANS:
+            received = ticket.received_at.date()
+            found.append(calendar.open_days_between(received, _day(ticket.ready_at)))
+    everything = sorted(d for days in waits.values() for d in days)
+    if not everything or everything[len(everything) // 2] < QUICK_DAYS + 2:
+        return {}
+    quick = {}
+    for code, days in waits.items():
+        ordered = sorted(days)
+        if len(ordered) >= MIN_QUICK and ordered[int(0.8 * (len(ordered) - 1))] <= QUICK_DAYS:
+            quick[code] = tuple(ordered)
+    return quick

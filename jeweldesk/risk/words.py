@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from jeweldesk.risk.learn import VendorRecord
+from jeweldesk.risk.vendors import VendorRecord
 
 
 def day(when: date) -> str:
@@ -18,6 +18,12 @@ def days(count: int) -> str:
     if count == 14:
         return "two weeks"
     return f"{count} day" if count == 1 else f"{count} days"
+
+
+def chance(share: float) -> str:
+    """ "about 4 in 10": a likelihood as it is said at the counter."""
+    tenths = min(9, max(1, round(share * 10)))
+    return f"about {tenths} in 10"
 
 
 def pieces(count: int) -> str:

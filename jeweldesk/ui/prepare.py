@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from html import escape
 
@@ -28,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from jeweldesk.domain.models import Channel
-from jeweldesk.risk.engine import LATE
+from jeweldesk.risk.engine import LATE, WATCH
 from jeweldesk.services.errors import Invalid, ServiceError
 from jeweldesk.services.prepare import (
     AGREED_NEW_DATE,
     OUTCOMES,
+    FlagWithHandling,
     WayOut,
     briefing,
     flags_with_handling,
@@ -40,7 +42,7 @@ from jeweldesk.services.prepare import (
 )
 from jeweldesk.services.prepare_words import spoken_day
 from jeweldesk.ui.at_risk_model import (
-    HANDLED,
+    CUSTOMER,
     NUMBER_ROLE,
     OCCASION_MARK,
     WHY,
@@ -347,6 +349,21 @@ class _FlagTable(QTableView):
         super().keyPressEvent(event)
 
 
+def summary(rows: Sequence[FlagWithHandling]) -> str:
+    """Late and at-risk promises are calls to make; a promise to watch is not yet a call."""
+    if not rows:
+        return "No promise is at risk."
+    calls = sum(1 for r in rows if not r.handled and r.flag.level != WATCH)
+    watch = sum(1 for r in rows if not r.handled and r.flag.level == WATCH)
+    handled = sum(1 for r in rows if r.handled)
+    parts = [f"{calls} to call" if calls else "Nobody left to call"]
+    if watch:
+        parts.append(f"{watch} to watch")
+    if handled:
+        parts.append(f"{handled} handled")
+    return "; ".join(parts)
+
+
 class AtRiskList(QWidget):
     """The promises at risk, compact, for the Today view; refreshes on ``ctx.changed``."""
 
@@ -372,8 +389,13 @@ class AtRiskList(QWidget):
                                  " selection-color: #1f2328; }")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The reason is the point of the list: it takes the room; a long name is cut short.
+        header.setSectionResizeMode(CUSTOMER, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(CUSTOMER, 150)
         header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(HANDLED, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(40)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.summary = muted("")
         self.prepare = QPushButton("Prepare the customer…")
         self.prepare.setEnabled(False)
@@ -402,13 +424,7 @@ class AtRiskList(QWidget):
             self.summary.setText(str(exc))
             return
         self.model.set_rows(rows)
-        waiting = sum(1 for r in rows if not r.handled)
-        if not rows:
-            self.summary.setText("No promise is at risk.")
-        else:
-            handled = len(rows) - waiting
-            calls = f"{waiting} to call" if waiting else "Nobody left to call"
-            self.summary.setText(calls + (f"; {handled} handled" if handled else ""))
+        self.summary.setText(summary(rows))
         self.select(chosen)
 
     def select(self, number: str | None) -> None:

@@ -19,7 +19,8 @@ def two_a_day(first: date, last: date, skip: frozenset[int] = frozenset(), off=(
     while day <= last:
         if day.isoweekday() not in skip | {7} and day not in off:
             for i in range(2):
-                done.append(ticket(f"D-{day:%m%d}-{i}", day - timedelta(days=3), day + timedelta(3),
+                taken_in = day - timedelta(days=12)
+                done.append(ticket(f"D-{day:%m%d}-{i}", taken_in, day + timedelta(3),
                                    [(day, "at_bench"), (day, "quality_check"), (day, "ready")]))
         day += timedelta(days=1)
     return done
@@ -32,7 +33,7 @@ def test_a_week_off_does_not_make_the_jeweler_look_slow():
 
 
 def test_the_queue_skips_the_weekday_the_jeweler_never_works():
-    past = two_a_day(nov(9) - timedelta(days=60), nov(9), skip=frozenset({1}))  # never Mondays
+    past = two_a_day(nov(9) - timedelta(days=60), nov(11), skip=frozenset({1}))  # never Mondays
     queue = [ticket(f"R-{20 + i}", nov(10), nov(20)) for i in range(8)]
     flags = assess(history(past + queue), nov(12))  # Thursday: Thu, Fri, Sat, then Tuesday
     last = next(f for f in flags if f.ticket == "R-27")

@@ -69,18 +69,21 @@ def test_waiting_to_go_out_leaves_with_the_next_parcel_the_store_sends():
     assert flag.level == "at_risk"
 
 
-def jeweler_record(per_day: int, days: int = 20) -> list:
-    """Finished pieces: ``per_day`` done each open day through Nov 7."""
+def jeweler_record(
+    per_day: int, days: int = 20, lead_days: int = 12, last: date = date(2026, 11, 9)
+) -> list:
+    """Finished pieces: ``per_day`` done each open day through ``last``, each taken in
+    ``lead_days`` before it was done and promised three days after."""
     done = []
-    day = nov(7) - timedelta(days=days * 7 // 6)
-    while day <= nov(7):
+    day = last - timedelta(days=days * 7 // 6)
+    while day <= last:
         if day.isoweekday() != 7:
             for i in range(per_day):
                 number = f"D-{day:%m%d}-{i}"
                 done.append(
                     ticket(
                         number,
-                        day - timedelta(days=2 if day.isoweekday() == 1 else 1),
+                        day - timedelta(days=lead_days),
                         day + timedelta(days=3),
                         [(day, "at_bench"), (day, "quality_check"), (day, "ready")],
                     )

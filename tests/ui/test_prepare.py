@@ -115,3 +115,17 @@ def test_the_at_risk_model_passes_the_model_tester(qtmodeltester, ctx, late):
     assert listing.model.rowCount() == 1
     qtmodeltester.check(listing.model)
     listing.deleteLater()
+
+
+def test_a_promise_to_watch_is_not_yet_a_call_to_make():
+    from jeweldesk.risk.engine import AT_RISK, WATCH, Flag
+    from jeweldesk.services.prepare import FlagWithHandling
+    from jeweldesk.ui.prepare import summary
+
+    def row(level, handled=False):
+        flag = Flag("R-1", "Ann", "at_bench", level, None, None, None, ())
+        return FlagWithHandling(flag, None, handled)
+
+    assert summary([]) == "No promise is at risk."
+    assert summary([row(AT_RISK), row(WATCH), row(AT_RISK, handled=True)]) == (
+        "1 to call; 1 to watch; 1 handled")

@@ -1,0 +1,44 @@
+"""What the counter has been taking in lately: the bench work still to come.
+
+Pieces taken in tomorrow with an earlier promise than a piece already waiting
+will be worked before it, so a queue is only as short as the intake lets it
+be. How many bench pieces each jeweler has been given a day lately, and how far
+ahead the counter has been promising them, are enough to forecast that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from jeweldesk.risk.calendar import StoreCalendar
+from jeweldesk.risk.history import History
+
+INTAKE_WINDOW = 20  # open days of intake that speak for the days ahead
+MIN_LEADS = 5  # promises on record before their lead times are trusted
+
+
+@dataclass(frozen=True)
+class Intake:
+    rate: dict[str | None, float] = field(default_factory=dict)  # bench pieces an open day
+    leads: tuple[int, ...] = ()  # open days from intake to the promise, recent bench pieces
+
+    def rate_of(self, jeweler: str | None) -> float:
+        return self.rate.get(jeweler, 0.0) if len(self.leads) >= MIN_LEADS else 0.0
+
+
+def learn_intake(history: History, calendar: StoreCalendar, today: date) -> Intake:
+    """Bench pieces taken in over the last ``INTAKE_WINDOW`` open days, by jeweler."""
+    first = calendar.day_at(calendar.ordinal(today) - INTAKE_WINDOW)
+    since = datetime.combine(first, time.min)
+    until = datetime.combine(today, time.min)
+    counts: dict[str | None, int] = {}
+    leads: list[int] = []
+    for ticket in history.tickets:
+        if not since <= ticket.received_at < until or not ticket.bench_services:
+            continue
+        counts[ticket.assigned_to] = counts.get(ticket.assigned_to, 0) + 1
+        leads.append(max(0, calendar.open_days_between(ticket.received_at.date(),
+                                                       ticket.promised_for)))
+    days = max(1, calendar.open_days_between(first, today) - (1 if calendar.is_open(today) else 0))
+    return Intake({code: n / days for code, n in counts.items()}, tuple(sorted(leads)))

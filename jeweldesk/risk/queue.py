@@ -1,0 +1,113 @@
+"""A jeweler's queue counted forward day by day, in many possible futures.
+
+Each future works the queue earliest promise first on the jeweler's usual
+workdays, moving as many pieces a day as on one of their recent worked days,
+takes in tomorrow's pieces at the store's recent intake (those promised earlier
+go ahead), and loses days to absence: a jeweler already away stays away as long
+as absences here have lasted, and any workday may start a new one. The day a
+piece comes off the bench in each future is one of its equally likely outcomes.
+
+The futures are drawn from a seed made of the day and the jeweler, so the same
+history as of the same moment always gives the same answer.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import random
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from jeweldesk.risk.bench import Bench
+from jeweldesk.risk.calendar import StoreCalendar
+from jeweldesk.risk.history import Ticket
+from jeweldesk.risk.intake import Intake
+
+FUTURES = 24  # possible futures counted per queue
+HORIZON = 150  # open days after which a piece still waiting is taken as done then
+
+
+@dataclass(frozen=True)
+class QueueForecast:
+    outcomes: dict[str, tuple[int, ...]]  # open-day ordinal each piece comes off the bench
+    away_now: int  # usual workdays the jeweler has missed up to today, with work waiting
+
+
+def forecast_queue(
+    queue: Sequence[Ticket], jeweler: str | None, bench: Bench, intake: Intake,
+    calendar: StoreCalendar, today: date,
+) -> QueueForecast:
+    rng = random.Random(zlib.crc32(f"{today.isoformat()}|{jeweler}".encode()))
+    start = calendar.ordinal(today)
+    waiting = [(calendar.ordinal(t.promised_for), i, t.number) for i, t in enumerate(queue)]
+    away_now = bench.away_so_far.get(jeweler, 0) if queue else 0
+    found: dict[str, list[int]] = {t.number: [] for t in queue}
+    for _ in range(FUTURES):
+        for number, day in _one_future(
+            waiting, jeweler, bench, intake, calendar, start, away_now, rng
+        ).items():
+            found[number].append(day)
+    return QueueForecast({n: tuple(sorted(d)) for n, d in found.items()}, away_now)
+
+
+def _one_future(
+    waiting: list[tuple[int, int, str]], jeweler: str | None, bench: Bench, intake: Intake,
+    calendar: StoreCalendar, start: int, away_now: int, rng: random.Random,
+) -> dict[str, int]:
+    heap = list(waiting)
+    heapq.heapify(heap)
+    left = len(heap)
+    done: dict[str, int] = {}
+    workdays = bench.days_of(jeweler, calendar)
+    daily = bench.daily.get(jeweler, ())
+    pace = bench.pace_of(jeweler)
+    rate = intake.rate_of(jeweler)
+    away = _still_away(bench.away_spells, away_now, rng) if away_now else 0
+    carry = 0.0
+    arrivals = 0
+    for day in range(start, start + HORIZON):
+        if calendar.day_at(day).isoweekday() in workdays:
+            if away == 0 and rng.random() < bench.away_chance:
+                away = rng.choice(bench.away_spells)
+            if away > 0:
+                away -= 1
+            else:
+                carry += rng.choice(daily) if daily else pace
+                while carry >= 1 and heap:
+                    carry -= 1
+                    _, kind, number = heapq.heappop(heap)
+                    if kind < len(waiting):
+                        done[number] = day
+                        left -= 1
+                if not heap:
+                    carry = 0.0
+        if left == 0:
+            return done
+        for _ in range(_poisson(rate, rng)):
+            arrivals += 1
+            heapq.heappush(heap, (day + rng.choice(intake.leads), len(waiting) + arrivals, ""))
+    for _, kind, number in heap:
+        if kind < len(waiting):
+            done[number] = start + HORIZON
+    return done
+
+
+def _still_away(spells: Sequence[int], so_far: int, rng: random.Random) -> int:
+    """Usual workdays more a jeweler away for ``so_far`` of them is likely to stay away."""
+    longer = [s - so_far for s in spells if s >= so_far]
+    if longer:
+        return rng.choice(longer)
+    return rng.randint(1, max(2, so_far))  # longer than any absence seen: as long again
+
+
+def _poisson(rate: float, rng: random.Random) -> int:
+    if rate <= 0:
+        return 0
+    limit, count, product = math.exp(-rate), 0, rng.random()
+    while product > limit:
+        count += 1
+        product *= rng.random()
+    return count

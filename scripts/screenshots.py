@@ -1,0 +1,77 @@
+"""The README's pictures, taken from a demo store on a virtual screen.
+
+Run with ``make screenshots`` (it starts Xvfb). Each picture is what a person
+would see; look at every one before committing it.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QWidget
+
+from jeweldesk.interchange.common import drain
+from jeweldesk.services.demo import fill_demo_store
+from jeweldesk.services.store import list_staff
+from jeweldesk.services.warnings import at_risk
+from jeweldesk.storage.engine import Database
+from jeweldesk.storage.migrate import upgrade
+from jeweldesk.ui.context import AppContext
+from jeweldesk.ui.main_window import MainWindow
+from jeweldesk.ui.prepare import PrepareDialog
+from jeweldesk.ui.theme import apply_theme
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+SIZE = QSize(1400, 860)
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def shoot(app: QApplication, widget: QWidget, name: str) -> None:
+    widget.show()
+    settle(app)
+    path = DOCS / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    apply_theme(app)
+    folder = Path(tempfile.mkdtemp(prefix="jeweldesk-shots-"))
+    db = Database(f"sqlite:///{folder / 'demo.sqlite3'}")
+    upgrade(db.engine)
+    drain(fill_demo_store(db, tickets=400, seed=1))
+    manager = next(s for s in list_staff(db) if s.role.value == "manager")
+    ctx = AppContext(db, manager)
+    window = MainWindow(ctx)
+    window.resize(SIZE)
+    screens: list[tuple[str, str]] = [("today", "today"), ("tickets", "board"),
+                                      ("bench", "bench"), ("vendors", "vendors")]
+    for key, name in screens:
+        window.show_screen(key)
+        shoot(app, window, name)
+    _, flags = at_risk(db)
+    dialogs: list[tuple[str, Callable[[], QWidget | None]]] = [
+        ("intake", window.open_intake),
+        ("ticket", lambda: window.open_ticket(flags[0].ticket)),
+        ("prepare", lambda: PrepareDialog(ctx, flags[0].ticket, window)),
+    ]
+    for name, make in dialogs:
+        dialog = make()
+        assert dialog is not None
+        shoot(app, dialog, name)
+        dialog.close()
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""The queue counted forward: a jeweler away, pieces still to come in, vendors with few parcels."""
+
+from datetime import date, timedelta
+
+from jeweldesk.risk.engine import assess
+from jeweldesk.risk.history import History, Parcel, Service, Vendor
+from jeweldesk.risk.vendors import vendor_records
+from tests.risk.risk_builders import JONAH, MON_SAT, at, history, ticket, vendor_past
+from tests.risk.test_engine import flag_for, jeweler_record, nov
+
+
+def queue_of_six() -> list:
+    return [ticket(f"R-{20 + i}", nov(9), nov(16 + i)) for i in range(6)]
+
+
+def test_a_jeweler_with_no_moves_on_their_usual_days_is_taken_as_away():
+    working = assess(history(jeweler_record(2, last=nov(9)) + queue_of_six()), nov(10))
+    away = assess(history(jeweler_record(2, last=nov(5)) + queue_of_six()), nov(10))
+    assert flag_for(away, "R-25").expected_ready > flag_for(working, "R-25").expected_ready
+    said = " ".join(flag_for(away, "R-20").reasons)
+    assert "Jonah Reyes has not moved a piece on the last 3 days they usually work" in said
+    assert "has not moved" not in " ".join(flag_for(working, "R-20").reasons)
+
+
+def test_pieces_still_to_come_with_earlier_promises_go_ahead_in_the_queue():
+    # Same pace, same queue; one store promises new pieces four days out, the other two weeks.
+    short = assess(history(jeweler_record(2, lead_days=1) + queue_of_six()), nov(10))
+    long = assess(history(jeweler_record(2, lead_days=12) + queue_of_six()), nov(10))
+    assert flag_for(long, "R-25").expected_ready == nov(12)
+    assert flag_for(short, "R-25").expected_ready > nov(12)
+    assert flag_for(short, "R-20").expected_ready == flag_for(long, "R-20").expected_ready
+
+
+SLOW = Vendor("SLOW", "Ironworks Casting", 10)
+NEW = Vendor("NEW", "Laser Line Engraving", 6)
+
+
+def store_with(new_parcels: int) -> History:
+    """A store whose long-known vendor returns everything twice as late as it quotes, and a
+    new vendor that has kept its quote on each of its few parcels."""
+    slow, slow_parcels = vendor_past(SLOW, date(2026, 8, 3), [20] * 12)
+    new, new_parcels = vendor_past(NEW, date(2026, 11, 9) - timedelta(days=7 * new_parcels),
+                                   [6] * new_parcels)
+    return history(slow + new, slow_parcels + new_parcels, vendors=(SLOW, NEW))
+
+
+def test_a_vendor_with_few_parcels_is_judged_partly_by_the_stores_other_vendors():
+    few = vendor_records(store_with(2), nov(10))["NEW"].turnaround
+    many = vendor_records(store_with(20), nov(10))["NEW"].turnaround
+    late_share = lambda days: sum(1 for d in days if d > 6) / len(days)  # noqa: E731
+    assert 0.3 < late_share(few) < 0.8  # two parcels on time do not yet outweigh the store
+    assert late_share(many) < 0.2  # twenty do
+    assert sorted(few)[len(few) // 2] <= sorted(many)[-1] + 12
+
+
+def test_a_parcel_still_out_counts_as_at_least_as_long_as_it_has_been_out():
+    tickets, parcels = vendor_past(NEW, date(2026, 8, 3), [6] * 10)
+    piece = ticket("R-1", nov(2), nov(30), [(nov(3), "at_vendor")],
+                   services=(Service("engraving", "NEW"),))
+    out = Parcel("S-1", "NEW", ("R-1",), at(nov(3), 9), nov(9))
+    known = History(MON_SAT, (NEW,), (*tickets, piece), (*parcels, out), (JONAH,))
+    assert max(vendor_records(known, nov(20))["NEW"].turnaround) > 17
