@@ -225,7 +225,8 @@ def _piece(ticket: Ticket) -> str:
 
 def _flag_now(session: Session, number: str, moment: datetime) -> Flag | None:
     """The ticket's flag as the engine sees it within this session's transaction."""
-    return next((f for f in assess(load_history(session), moment) if f.ticket == number), None)
+    return next((f for f in assess(load_history(session, moment), moment) if f.ticket == number),
+                None)
 
 
 def log_preparation(db: Database, number: str, by: str, channel: Channel | str, outcome: str,

@@ -55,7 +55,7 @@ def promise_rules(db: Database) -> PromiseRules:
         vendors = {v.code: (v.name, v.quoted_turnaround_days)
                    for v in session.scalars(select(Vendor))}
         return PromiseRules(now.date(), calendar(session), days, vendors, now,
-                            load_history(session))
+                            load_history(session, now))
 
 
 def _days(count: int) -> str:
