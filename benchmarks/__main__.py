@@ -1,7 +1,11 @@
-"""`make bench`: the early-warning benchmark on the simulated stores."""
+"""`make bench`: the data layer against bare sqlite3, then the early-warning engine against
+the truth of simulated stores and against what other systems do."""
 
 import sys
 
-from benchmarks.risk_bench import main
+from benchmarks import risk_bench, storage_bench
 
-sys.exit(main())
+print("== The data layer ==")
+storage_bench.main([])
+print("\n== Early warnings ==")
+sys.exit(risk_bench.main())
