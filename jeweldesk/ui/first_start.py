@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Generator
-from typing import Any
-
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -20,31 +15,18 @@ from PySide6.QtWidgets import (
 )
 
 from jeweldesk.domain.models import Role
+from jeweldesk.services.demo import fill_demo_store
 from jeweldesk.services.errors import Invalid
 from jeweldesk.services.store import StaffMember, StoreSettings, set_up_store
 from jeweldesk.storage.engine import Database
 from jeweldesk.ui.settings import WEEKDAYS
 from jeweldesk.ui.widgets import ProblemLabel, heading, muted
+from jeweldesk.ui.work import LongJob
 
 DEMO_TICKETS, DEMO_SEED = 400, 1
 COMMON_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
                 "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu",
                 "America/Toronto", "Europe/London", "Europe/Paris", "Australia/Sydney")
-
-
-def demo_filler() -> Callable[..., Any] | None:
-    """The demo store maker, when that part of the app is installed."""
-    try:
-        module = importlib.import_module("jeweldesk.services.demo")
-    except ModuleNotFoundError as exc:
-        if exc.name != "jeweldesk.services.demo":
-            raise
-        return None
-    for name in ("fill_demo_store", "fill_demo"):
-        found = getattr(module, name, None)
-        if callable(found):
-            return found  # type: ignore[no-any-return]
-    return None
 
 
 class FirstStartDialog(QDialog):
@@ -77,10 +59,6 @@ class FirstStartDialog(QDialog):
         self.set_up_button.setObjectName("primary")
         self.set_up_button.setDefault(True)
         self.demo_button = QPushButton("Explore a demo store")
-        self._fill_demo = demo_filler()
-        if self._fill_demo is None:
-            self.demo_button.setEnabled(False)
-            self.demo_button.setToolTip("The demo store is not installed in this copy.")
 
         days = QHBoxLayout()
         for box in self.days:
@@ -130,16 +108,20 @@ class FirstStartDialog(QDialog):
             return
         self.accept()
 
-    def make_demo(self) -> None:
-        if self._fill_demo is None:
-            return
-        self.problem.setStyleSheet("color: #37474f;")
-        self.problem.show_problem("Making the demo store…")
+    def make_demo(self) -> LongJob:
+        self.problem.show_problem(None)
         self.setEnabled(False)
-        QApplication.processEvents()
-        steps = self._fill_demo(self.db, DEMO_TICKETS, DEMO_SEED)
-        if isinstance(steps, Generator):  # progress steps, the result comes at the end
-            for _ in steps:
-                QApplication.processEvents()
+        self.job = LongJob("Making the demo store",
+                           lambda: fill_demo_store(self.db, DEMO_TICKETS, DEMO_SEED), self)
+        self.job.done.connect(self._demo_made)
+        self.job.failed.connect(self._demo_failed)
+        self.job.start()
+        return self.job
+
+    def _demo_made(self, _filled: object) -> None:
         self.made_demo = True
         self.accept()
+
+    def _demo_failed(self, message: str) -> None:
+        self.setEnabled(True)
+        self.problem.show_problem(f"The demo store could not be made: {message}")
