@@ -43,7 +43,9 @@ from jeweldesk.services.prepare import (
 from jeweldesk.services.prepare_words import spoken_day
 from jeweldesk.ui.at_risk_model import (
     CUSTOMER,
+    HANDLED,
     NUMBER_ROLE,
+    OCCASION,
     OCCASION_MARK,
     WHY,
     AtRiskModel,
@@ -369,7 +371,8 @@ class AtRiskList(QWidget):
 
     prepared = Signal(str)  # a call was logged for this ticket
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 compact: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.dialog: PrepareDialog | None = None
@@ -396,6 +399,12 @@ class AtRiskList(QWidget):
         header.setMinimumSectionSize(40)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        if compact:
+            # Half a screen wide: the occasion speaks in the first reason, handled rows are
+            # dimmed, and the reasons get the room.
+            self.table.setColumnHidden(OCCASION, True)
+            self.table.setColumnHidden(HANDLED, True)
+            header.resizeSection(CUSTOMER, 130)
         self.summary = muted("")
         self.prepare = QPushButton("Prepare the customer…")
         self.prepare.setEnabled(False)

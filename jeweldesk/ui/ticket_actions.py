@@ -145,7 +145,9 @@ class PromiseForm(QWidget):
         self.setVisible(bool(story.allowed_moves))
         if not self.touched:
             self._showing = True
-            self.new_date.setDate(to_qdate(story.promised_for))
+            # A promise already past offers the next open day, not a date that is refused.
+            offered = max(story.promised_for, self.rules.calendar.next_open(self.rules.today))
+            self.new_date.setDate(to_qdate(offered))
             self._showing = False
         self._check()
 

@@ -203,7 +203,7 @@ class AtRiskPanel(QWidget):
         super().__init__()
         self.ctx = ctx
         self.title = heading("Promises at risk", 1)
-        self.list = AtRiskList(ctx)
+        self.list = AtRiskList(ctx, compact=True)
         self.print_morning = QPushButton("Print the morning list…")
         self.print_morning.setAutoDefault(False)
         self.print_morning.clicked.connect(lambda: show_morning_list(ctx, self))

@@ -34,12 +34,12 @@ def _slower_than_quoted(record: VendorRecord) -> bool:
 VENDOR_COLUMNS = (
     Column("Vendor", lambda r: r.name, bold=lambda r: True),
     Column("Quoted", lambda r: _days(r.quoted_days), sort=lambda r: r.quoted_days, right=True),
-    Column("Real median", lambda r: _days(r.median_days), sort=lambda r: r.median_days or 0,
+    Column("Median", lambda r: _days(r.median_days), sort=lambda r: r.median_days or 0,
            colour=lambda r: LATE_RED if _slower_than_quoted(r) else None, right=True),
-    Column("Slow (4 in 5)", lambda r: _days(r.slow_days), sort=lambda r: r.slow_days or 0,
+    Column("Slow", lambda r: _days(r.slow_days), sort=lambda r: r.slow_days or 0,
            right=True),
-    Column("Back by quote", _share, sort=lambda r: r.on_time_share or 0, right=True),
-    Column("Out now", lambda r: f"{r.open_parcels}" + (f" ({r.overdue_parcels} overdue)"
+    Column("On time", _share, sort=lambda r: r.on_time_share or 0, right=True),
+    Column("Out", lambda r: f"{r.open_parcels}" + (f" · {r.overdue_parcels} late"
                                                        if r.overdue_parcels else ""),
            colour=lambda r: LATE_RED if r.overdue_parcels else None),
 )
@@ -84,7 +84,7 @@ class VendorsScreen(QWidget):
         self.vendor_view.verticalHeader().hide()
         header = self.vendor_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.vendor_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.vendor_view.selectionModel().selectionChanged.connect(self._picked)
 
         self.title = heading("")
@@ -102,6 +102,10 @@ class VendorsScreen(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.parcel_view.horizontalHeader().setStretchLastSection(True)
         self.parcel_view.setColumnHidden(1, True)  # the vendor is the one picked
+        self.parcel_view.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.Interactive)  # carrier and tracking: long, cut short
+        self.parcel_view.horizontalHeader().resizeSection(3, 150)
+        self.parcel_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.parcel_view.setWordWrap(False)
 
         detail = QWidget()
@@ -117,12 +121,14 @@ class VendorsScreen(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(heading("Vendors", 1))
         left_layout.addWidget(muted("The real record is learned from each vendor's own "
-                                    "parcels: days from sending to the last piece back."))
+                                    "parcels: days from sending to the last piece back. "
+                                    "Slow: four in five parcels are back within it. On time: "
+                                    "back by the quoted date."))
         left_layout.addWidget(self.vendor_view, 1)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(detail)
-        split.setSizes([600, 700])
+        split.setSizes([615, 685])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
@@ -136,6 +142,10 @@ class VendorsScreen(QWidget):
     def reload(self) -> None:
         keep = self.current()
         self.vendors.set_rows(vendor_records(self.ctx.db))
+        # The name gives way (cut short) so the figures always show; set after each reset,
+        # which forgets per-column sizing.
+        self.vendor_view.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
         codes = [r.code for r in self.vendors.rows]
         if codes:
             self.select(keep.code if keep and keep.code in codes else codes[0])

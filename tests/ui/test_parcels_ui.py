@@ -102,7 +102,7 @@ def test_an_overdue_parcel_is_marked(qtbot, counter_ctx, screen):
 
     vendors = VendorsScreen(counter_ctx)
     qtbot.addWidget(vendors)
-    assert vendors.vendors.index(0, 5).data() == "1 (1 overdue)"
+    assert vendors.vendors.index(0, 5).data() == "1 · 1 late"
     assert vendors.parcels.index(0, 6).data().startswith("OVERDUE")
 
 
