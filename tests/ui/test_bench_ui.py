@@ -7,17 +7,15 @@ from PySide6.QtCore import QDate, Qt
 
 from jeweldesk.domain.status import Status
 from jeweldesk.services.moves import move
-from jeweldesk.services.store import list_staff
 from jeweldesk.services.story import ticket_story
 from jeweldesk.ui.bench import BenchScreen
-from jeweldesk.ui.context import AppContext
 from tests.support.store import BENCH, COUNTER, store_today, take_in_ring
+from tests.ui.conftest import signed_in
 
 
 @pytest.fixture
 def bench_ctx(qtbot, sqlite_store):
-    person = next(p for p in list_staff(sqlite_store) if p.code == BENCH)
-    return AppContext(sqlite_store, person)
+    return signed_in(sqlite_store, BENCH)
 
 
 @pytest.fixture

@@ -1,28 +1,19 @@
 """Each document is one call away in the window, previewed from the real store."""
 
 import pypdfium2 as pdfium
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from jeweldesk.services.store import list_staff
-from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.documents import show_receipt, show_tags, show_thank_you
-from tests.support.store import COUNTER, take_in_ring
-
-
-@pytest.fixture
-def counter_ctx(sqlite_store, qtbot):
-    user = next(s for s in list_staff(sqlite_store) if s.code == COUNTER)
-    return AppContext(sqlite_store, user)
+from tests.support.store import take_in_ring
 
 
 def _width_mm(pdf: bytes) -> float:
     return pdfium.PdfDocument(pdf)[0].get_width() / 72 * 25.4
 
 
-def test_the_receipt_preview_switches_between_paper_sizes(counter_ctx, qtbot):
-    number = take_in_ring(counter_ctx.db)
-    preview = show_receipt(counter_ctx, [number])
+def test_the_receipt_preview_switches_between_paper_sizes(ctx, qtbot):
+    number = take_in_ring(ctx.db)
+    preview = show_receipt(ctx, [number])
     qtbot.addWidget(preview)
     assert round(_width_mm(preview.pdf)) == 216  # Letter
     preview.layout_choice.setCurrentText("80 mm roll")
@@ -32,18 +23,18 @@ def test_the_receipt_preview_switches_between_paper_sizes(counter_ctx, qtbot):
     assert number in text and "Dana Whitfield" in text
 
 
-def test_tags_and_the_thank_you_note_are_signed_by_whoever_is_serving(counter_ctx, qtbot):
-    number = take_in_ring(counter_ctx.db)
-    tags = show_tags(counter_ctx, [number])
+def test_tags_and_the_thank_you_note_are_signed_by_whoever_is_serving(ctx, qtbot):
+    number = take_in_ring(ctx.db)
+    tags = show_tags(ctx, [number])
     qtbot.addWidget(tags)
     assert number in pdfium.PdfDocument(tags.pdf)[0].get_textpage().get_text_range()
-    note = show_thank_you(counter_ctx, [number])
+    note = show_thank_you(ctx, [number])
     qtbot.addWidget(note)
     assert "Kate Pruitt" in pdfium.PdfDocument(note.pdf)[0].get_textpage().get_text_range()
 
 
-def test_a_missing_ticket_says_so_instead_of_a_preview(counter_ctx, qtbot, monkeypatch):
+def test_a_missing_ticket_says_so_instead_of_a_preview(ctx, qtbot, monkeypatch):
     said = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args[2]))
-    assert show_receipt(counter_ctx, ["R-99999"]) is None
+    assert show_receipt(ctx, ["R-99999"]) is None
     assert "R-99999" in said[0]

@@ -7,24 +7,16 @@ from PySide6.QtCore import QDate, Qt
 
 from jeweldesk.domain.status import Status
 from jeweldesk.services.parcels import send_parcel
-from jeweldesk.services.store import list_staff
 from jeweldesk.services.story import ticket_story
 from jeweldesk.services.vendors import parcels
-from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.parcels import ParcelsScreen
 from jeweldesk.ui.vendors import VendorsScreen
 from tests.support.store import COUNTER, store_today, take_in_ring
 
 
 @pytest.fixture
-def counter_ctx(qtbot, sqlite_store):
-    person = next(p for p in list_staff(sqlite_store) if p.code == COUNTER)
-    return AppContext(sqlite_store, person)
-
-
-@pytest.fixture
-def screen(qtbot, counter_ctx):
-    widget = ParcelsScreen(counter_ctx)
+def screen(qtbot, ctx):
+    widget = ParcelsScreen(ctx)
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -35,8 +27,8 @@ def _scan(qtbot, box, text):
     qtbot.keyClick(box, Qt.Key.Key_Return)
 
 
-def test_a_parcel_out_and_back_with_one_piece_missing(qtbot, counter_ctx, screen):
-    db = counter_ctx.db
+def test_a_parcel_out_and_back_with_one_piece_missing(qtbot, ctx, screen):
+    db = ctx.db
     a = take_in_ring(db, declared_value="2400.00")
     b = take_in_ring(db, declared_value="650.00")
     send = screen.send
@@ -71,57 +63,57 @@ def test_a_parcel_out_and_back_with_one_piece_missing(qtbot, counter_ctx, screen
     assert screen.out.rows == []
 
 
-def test_a_malformed_tracking_number_is_refused_on_screen(qtbot, counter_ctx, screen):
-    number = take_in_ring(counter_ctx.db)
+def test_a_malformed_tracking_number_is_refused_on_screen(qtbot, ctx, screen):
+    number = take_in_ring(ctx.db)
     _scan(qtbot, screen.send.scan_box, number)
     qtbot.keyClicks(screen.send.tracking, "1Z999AA10123456785")
     screen.send.send_button.click()
     assert "fails its check digit" in screen.send.tracking_problem.text()
-    assert ticket_story(counter_ctx.db, number).status == Status.RECEIVED
-    assert parcels(counter_ctx.db) == []
+    assert ticket_story(ctx.db, number).status == Status.RECEIVED
+    assert parcels(ctx.db) == []
     assert len(screen.send.pieces.rows) == 1  # nothing lost: fix the number and send again
 
 
-def test_an_envelope_that_cannot_go_out_is_not_added(qtbot, counter_ctx, screen):
-    number = take_in_ring(counter_ctx.db)
-    send_parcel(counter_ctx.db, "PLAT", [number], by=COUNTER)
+def test_an_envelope_that_cannot_go_out_is_not_added(qtbot, ctx, screen):
+    number = take_in_ring(ctx.db)
+    send_parcel(ctx.db, "PLAT", [number], by=COUNTER)
     _scan(qtbot, screen.send.scan_box, number)
     assert screen.send.pieces.rows == []
     assert "cannot go out" in screen.send.message.text()
 
 
-def test_an_overdue_parcel_is_marked(qtbot, counter_ctx, screen):
-    number = take_in_ring(counter_ctx.db)
+def test_an_overdue_parcel_is_marked(qtbot, ctx, screen):
+    number = take_in_ring(ctx.db)
     screen.send.expected_back.setDate(QDate.currentDate())
-    send_parcel(counter_ctx.db, "PLAT", [number], by=COUNTER,
+    send_parcel(ctx.db, "PLAT", [number], by=COUNTER,
                 expected_back=store_today() - timedelta(days=2))
     screen.reload()
     assert screen.tabs.tabText(2) == "Parcels out (1, 1 overdue)"
     assert screen.out.index(0, 6).data().startswith(f"OVERDUE 2 d — missing {number}")
     assert "OVERDUE 2 d" in screen.receive.parcel_box.currentText()
 
-    vendors = VendorsScreen(counter_ctx)
+    vendors = VendorsScreen(ctx)
     qtbot.addWidget(vendors)
     assert vendors.vendors.index(0, 5).data() == "1 · 1 late"
     assert vendors.parcels.index(0, 6).data().startswith("OVERDUE")
 
 
-def test_the_parcel_tables_pass_the_model_tester(qtbot, qtmodeltester, counter_ctx, screen):
-    number = take_in_ring(counter_ctx.db)
+def test_the_parcel_tables_pass_the_model_tester(qtbot, qtmodeltester, ctx, screen):
+    number = take_in_ring(ctx.db)
     _scan(qtbot, screen.send.scan_box, number)
     qtmodeltester.check(screen.send.pieces)
-    send_parcel(counter_ctx.db, "PLAT", [take_in_ring(counter_ctx.db)], by=COUNTER)
+    send_parcel(ctx.db, "PLAT", [take_in_ring(ctx.db)], by=COUNTER)
     screen.reload()
     qtmodeltester.check(screen.out)
     qtmodeltester.check(screen.receive.pieces)
 
 
-def test_the_manifest_of_a_sent_parcel_is_one_click_away(qtbot, counter_ctx, screen):
+def test_the_manifest_of_a_sent_parcel_is_one_click_away(qtbot, ctx, screen):
     import pypdfium2 as pdfium
 
     from jeweldesk.ui.paper import PaperPreview
 
-    number = take_in_ring(counter_ctx.db, declared_value="2400.00")
+    number = take_in_ring(ctx.db, declared_value="2400.00")
     send = screen.send
     _scan(qtbot, send.scan_box, number)
     qtbot.keyClicks(send.tracking, "1Z999AA10123456784")

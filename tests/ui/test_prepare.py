@@ -7,20 +7,11 @@ from PySide6.QtWidgets import QLabel
 from jeweldesk.domain.models import Channel
 from jeweldesk.risk.engine import AT_RISK
 from jeweldesk.services.prepare import AGREED_NEW_DATE
-from jeweldesk.services.store import list_staff
 from jeweldesk.services.story import ticket_story
 from jeweldesk.services.warnings import at_risk
 from jeweldesk.ui.at_risk_model import HANDLED, HANDLED_ROLE
-from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.prepare import AtRiskList, PrepareDialog
 from tests.support.late_vendor import late_at_vendor
-from tests.support.store import COUNTER
-
-
-@pytest.fixture
-def ctx(sqlite_store, qtbot):
-    kate = next(s for s in list_staff(sqlite_store) if s.code == COUNTER)
-    return AppContext(sqlite_store, kate)
 
 
 @pytest.fixture
