@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from jeweldesk.printing.barcode import code128
 from jeweldesk.printing.fonts import markup
 from jeweldesk.printing.model import PaperParcel, StoreHeader
-from jeweldesk.printing.parts import PLAIN, letterhead, signature_lines
+from jeweldesk.printing.parts import GUTTER, PLAIN, letterhead, signature_lines
 from jeweldesk.printing.styles import (
     RULE,
     SHADE,
@@ -63,7 +63,7 @@ def _parcel_head(parcel: PaperParcel, styles: Styles, width: float) -> list[Flow
     ) + [para(parcel.vendor_phone, styles.body)]
     ref = [
         para(f"Parcel {parcel.ref}", styles.number.clone("ref", fontSize=18, leading=22)),
-        code128(parcel.ref, column, bar_height=0.4 * inch),
+        code128(parcel.ref, column - GUTTER, bar_height=0.4 * inch),
     ]
     shipping = [
         *labelled("Carrier and tracking", f"{parcel.carrier} {parcel.tracking}".strip(), styles),

@@ -15,11 +15,15 @@ from jeweldesk.printing.fonts import SANS
 from jeweldesk.printing.model import StoreHeader
 from jeweldesk.printing.styles import ACCENT, MUTED, RULE, Styles, para
 
+GUTTER = 10
+
 PLAIN = TableStyle(
     [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        # A gutter between side-by-side columns, so a long name never runs into its neighbour.
+        ("RIGHTPADDING", (0, 0), (-2, -1), GUTTER),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
     ]

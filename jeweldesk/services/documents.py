@@ -17,6 +17,7 @@ from jeweldesk.printing import (
     render_tags,
     render_thank_you,
 )
+from jeweldesk.services.errors import Invalid
 from jeweldesk.services.paper import morning_rows, parcel_for_paper, tickets_for_paper
 from jeweldesk.storage.engine import Database
 
@@ -30,7 +31,15 @@ def _pdf(render: Callable[[BinaryIO], None]) -> bytes:
 
 
 def receipt_pdf(db: Database, numbers: Sequence[str], layout: Layout = "letter") -> bytes:
+    """One claim receipt is one customer's visit: tickets of another customer are refused."""
     store, tickets = tickets_for_paper(db, numbers)
+    first = tickets[0]
+    for other in tickets[1:]:
+        if (other.customer_name, other.customer_phone) != (first.customer_name,
+                                                           first.customer_phone):
+            raise Invalid({"tickets": (
+                f"{other.number} is {other.customer_name}'s and {first.number} is "
+                f"{first.customer_name}'s: a claim receipt is for one customer's visit")})
     return _pdf(lambda out: render_receipt(store, tickets, layout, out))
 
 

@@ -90,3 +90,21 @@ def test_print_the_morning_list_as_of_a_later_day(sqlite_store: Database, tmp_pa
     assert number in text
     assert "Dana Whitfield" in text
     assert "555" in text and "0142" in text, text
+
+
+def test_one_receipt_is_for_one_customer(
+    sqlite_store: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from jeweldesk.services.customers import CustomerDetails
+    from jeweldesk.services.intake import Visit, take_in
+    from tests.support.store import ring
+
+    dana = take_in_ring(sqlite_store)
+    [marcus] = take_in(sqlite_store, Visit(pieces=(ring(),), new_customer=CustomerDetails(
+        "Marcus Okafor", "601 555 0177")), by=COUNTER)
+    out = tmp_path / "receipt.pdf"
+
+    assert _print(sqlite_store, "receipt", dana, marcus, "--out", str(out)) == 2
+
+    assert "one customer's visit" in capsys.readouterr().err
+    assert not out.exists()
