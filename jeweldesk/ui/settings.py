@@ -7,6 +7,7 @@ from datetime import date
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from jeweldesk.domain.models import Role
 from jeweldesk.domain.money import MoneyError, money
+from jeweldesk.printing import default_terms
 from jeweldesk.services.errors import Invalid, ServiceError
 from jeweldesk.services.store import (
     CatalogEntry,
@@ -43,7 +45,7 @@ from jeweldesk.services.store import (
     update_store,
 )
 from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.widgets import ProblemLabel, heading, muted
+from jeweldesk.ui.widgets import MUTED_COLOUR, ProblemLabel, heading, muted
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -131,7 +133,8 @@ class StoreTab(QWidget):
         for n, box in enumerate(self.days, 1):
             box.setChecked(n in settings.open_weekdays)
         self.unclaimed.setValue(settings.unclaimed_days)
-        self.terms.setPlainText(settings.receipt_terms or "")
+        # The terms that print: the store's own, or the wording JewelDesk ships with.
+        self.terms.setPlainText(settings.receipt_terms or default_terms().strip())
         self.closed.clear()
         for day in settings.closed_dates:
             self._add_day(day)
@@ -141,8 +144,10 @@ class StoreTab(QWidget):
             return
         item = QListWidgetItem(f"{day:%a %d %b %Y}")
         item.setData(DAY_ROLE, day)
-        self.closed.addItem(item)
-        self.closed.sortItems()
+        if day < date.today():
+            item.setForeground(QColor(MUTED_COLOUR))
+        later = [n for n in range(self.closed.count()) if self.closed.item(n).data(DAY_ROLE) > day]
+        self.closed.insertItem(later[0] if later else self.closed.count(), item)
 
     def _add_closed_day(self) -> None:
         picked = self.closed_pick.date()
@@ -161,7 +166,7 @@ class StoreTab(QWidget):
             timezone=self.timezone.currentText().strip(),
             open_weekdays=tuple(n for n, box in enumerate(self.days, 1) if box.isChecked()),
             closed_dates=self.closed_dates(),
-            receipt_terms=self.terms.toPlainText().strip() or None,
+            receipt_terms=_own_terms(self.terms.toPlainText()),
             unclaimed_days=self.unclaimed.value(),
         )
         try:
@@ -376,3 +381,9 @@ class SettingsScreen(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading("Settings"))
         layout.addWidget(self.tabs, 1)
+
+
+def _own_terms(text: str) -> str | None:
+    """None while the store keeps the shipped wording, so it follows JewelDesk's updates."""
+    text = text.strip()
+    return None if not text or text == default_terms().strip() else text

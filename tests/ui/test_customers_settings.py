@@ -130,3 +130,20 @@ def test_a_new_person_is_added_with_a_pin(manager_ctx: AppContext, qtbot):
     member = next(s for s in list_staff(manager_ctx.db) if s.code == "MO")
     assert (member.name, member.role, member.has_pin) == ("Mei Ono", Role.BENCH, True)
     assert check_pin(manager_ctx.db, "MO", "8642")
+
+
+def test_closed_days_are_in_date_order_and_the_shipped_terms_show(
+        manager_ctx: AppContext, qtbot):
+    from jeweldesk.printing import default_terms
+
+    screen = _settings(manager_ctx, qtbot).store
+    assert screen.terms.toPlainText() == default_terms().strip()  # what prints today
+    for days in (40, 5, 400):
+        day = store_today() + timedelta(days=days)
+        screen.closed_pick.setDate(QDate(day.year, day.month, day.day))
+        screen.add_closed.click()
+    shown = [screen.closed.item(n).text() for n in range(screen.closed.count())]
+    expected = [f"{store_today() + timedelta(days=d):%a %d %b %Y}" for d in (5, 40, 400)]
+    assert shown == expected
+    screen.save_button.click()
+    assert store_settings(manager_ctx.db).receipt_terms is None  # still the shipped wording
