@@ -136,7 +136,8 @@ def test_closed_days_are_in_date_order_and_the_shipped_terms_show(
         manager_ctx: AppContext, qtbot):
     from jeweldesk.printing import default_terms
 
-    screen = _settings(manager_ctx, qtbot).store
+    settings_screen = _settings(manager_ctx, qtbot)
+    screen = settings_screen.store
     assert screen.terms.toPlainText() == default_terms().strip()  # what prints today
     for days in (40, 5, 400):
         day = store_today() + timedelta(days=days)
