@@ -14,15 +14,18 @@ habit), so what it cannot see two days ahead no engine can.
 from __future__ import annotations
 
 import copy
+import json
 import random
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as clock
+from pathlib import Path
 
 from benchmarks.risk_bench import EARLY_DAYS
 from benchmarks.simulate import Piece, StoreSimulation
-from benchmarks.stores import SERVICES, StoreSpec, stores
+from benchmarks.stores import PARTS_SLIP, SERVICES, StoreSpec, stores
 from jeweldesk.risk.asof import as_of
 from jeweldesk.risk.engine import assess, late_share
 from jeweldesk.risk.estimate import Estimator
@@ -30,6 +33,9 @@ from jeweldesk.risk.from_interchange import history_from_interchange
 from jeweldesk.risk.learn import learn
 
 REPLAYS = 24
+# The oracle's answers, kept between runs: they depend on the simulator, never on the engine.
+CACHE = Path(tempfile.gettempdir()) / "jeweldesk-oracle.json"
+_ORACLE: dict[str, dict[str, int]] = {}
 HORIZON_DAYS = 40
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
@@ -42,6 +48,8 @@ class Seen:
     engine: float = 0.0  # highest engine late share, two or more days ahead
     flagged: bool = False  # the engine flagged it at_risk or late that early
     stage: str = ""  # where it was on the last morning that counts
+    note: str = ""  # the morning the two disagreed most, and what the engine said then
+    gap: float = 0.0  # the largest oracle-minus-engine disagreement, signed
 
 
 @dataclass
@@ -51,6 +59,7 @@ class StoreDiagnosis:
     judged: set[str]
     seen: dict[str, Seen] = field(default_factory=dict)
     causes: dict[str, str] = field(default_factory=dict)
+    oracle: dict[str, dict[str, int]] = field(default_factory=dict)  # replays late, by morning
 
 
 def replay(sim: StoreSimulation, day: date, seed: int) -> dict[str, date]:
@@ -96,6 +105,8 @@ def _redraw(sim: StoreSimulation, piece: Piece, day: date) -> Piece:
     elif piece.stage == "parts" and piece.due is not None:
         since = piece.last_at.date()
         options = [since + timedelta(days=d) for d in range(3, 13)]
+        if piece.parts_quote is not None:  # the supplier's date, kept or missed as usual
+            options = [piece.parts_quote + timedelta(days=d) for d in PARTS_SLIP]
         piece.due = rng.choice([d for d in options if d >= day] or [day])
     elif piece.stage == "queue" and piece.status == "received":
         bench = [c for c, v in piece.services if v is None]
@@ -107,6 +118,8 @@ def _redraw(sim: StoreSimulation, piece: Piece, day: date) -> Piece:
 
 
 def diagnose(spec: StoreSpec, replays: int = REPLAYS) -> StoreDiagnosis:
+    if "--fresh" not in sys.argv and CACHE.exists():
+        _ORACLE.update(json.loads(CACHE.read_text()))
     sim = StoreSimulation(spec)
     history = history_from_interchange(StoreSimulation(spec).run())
     ready = {t.number: t.ready_at.date() if t.ready_at else None for t in history.tickets}
@@ -123,6 +136,7 @@ def diagnose(spec: StoreSpec, replays: int = REPLAYS) -> StoreDiagnosis:
             sim.open_day(day)
         day += timedelta(days=1)
     found.causes = {n: _cause(history, n) for n in missed}
+    found.oracle = {k: v for k, v in _ORACLE.items() if k.startswith(spec.name + "|")}
     return found
 
 
@@ -132,21 +146,32 @@ def _morning(sim: StoreSimulation, history, day: date, replays: int,
     counted = [p for p in open_now if day <= promised[p.number] - timedelta(days=EARLY_DAYS)]
     if not counted:
         return
-    late = {p.number: 0 for p in counted}
-    for k in range(replays):
-        outcome = replay(sim, day, sim.spec.seed * 1_000_003 + day.toordinal() * 101 + k)
-        for number in late:
-            back = outcome.get(number)
-            late[number] += back is None or back > promised[number]
+    key = f"{sim.spec.name}|{day}|{replays}"
+    late = _ORACLE.get(key)
+    if late is None:
+        late = {p.number: 0 for p in counted}
+        for k in range(replays):
+            outcome = replay(sim, day, sim.spec.seed * 1_000_003 + day.toordinal() * 101 + k)
+            for number in late:
+                back = outcome.get(number)
+                late[number] += back is None or back > promised[number]
+        _ORACLE[key] = late
     moment = datetime.combine(day, clock.min)
     flags = {f.ticket: f for f in assess(history, moment)}
     known = as_of(history, moment)
     estimator = Estimator(known, learn(known, day))
     for piece in counted:
         seen = found.seen.setdefault(piece.number, Seen())
-        seen.oracle = max(seen.oracle, late[piece.number] / replays)
+        oracle = late[piece.number] / replays
+        seen.oracle = max(seen.oracle, oracle)
         ticket = known.ticket_by_number[piece.number]
-        seen.engine = max(seen.engine, late_share(estimator.ticket(ticket), ticket, estimator))
+        estimate = estimator.ticket(ticket)
+        engine = late_share(estimate, ticket, estimator)
+        seen.engine = max(seen.engine, engine)
+        if abs(oracle - engine) > abs(seen.gap):
+            seen.gap = oracle - engine
+            seen.note = (f"{day} {piece.stage} promised {promised[piece.number]} "
+                         f"oracle {oracle:.2f} engine {engine:.2f}: " + "; ".join(estimate.reasons))
         seen.flagged |= flags[piece.number].level in ("at_risk", "late")
         seen.stage = piece.stage
 
@@ -181,6 +206,8 @@ def report(found: list[StoreDiagnosis]) -> str:
             hits = len(flagged & d.missed)
             lines.append(f"  engine score at {t:.1f}: recall {hits / max(1, len(d.missed)):.2f} "
                          f"precision {hits / max(1, len(flagged)):.2f}")
+        lines.append("  engine score, best recall with precision ≥ 0.75: "
+                     + _best_at_precision(d, 0.75))
         engine = {n for n in d.judged if n in d.seen and d.seen[n].flagged}
         hits = len(engine & d.missed)
         lines.append(f"  engine:        recall {hits / max(1, len(d.missed)):.2f} "
@@ -203,6 +230,34 @@ def report(found: list[StoreDiagnosis]) -> str:
     return "\n".join(lines)
 
 
+def _best_at_precision(d: StoreDiagnosis, floor: float) -> str:
+    """How well the engine's scores rank the pieces, whatever threshold is chosen."""
+    best = (0.0, 0.0, 0.0)
+    for step in range(1, 40):
+        t = step / 40
+        flagged = {n for n in d.judged if n in d.seen and d.seen[n].engine >= t}
+        hits = len(flagged & d.missed)
+        recall, precision = hits / max(1, len(d.missed)), hits / max(1, len(flagged))
+        if precision >= floor and recall > best[0]:
+            best = (recall, precision, t)
+    return f"recall {best[0]:.3f} precision {best[1]:.2f} at {best[2]:.3f}"
+
+
+def disagreements(found: list[StoreDiagnosis], count: int = 40) -> str:
+    """The pieces the engine and the oracle disagreed on most, missed or flagged for nothing."""
+    rows = []
+    for d in found:
+        for number, seen in d.seen.items():
+            if number not in d.judged:
+                continue
+            missed = number in d.missed
+            if (missed and not seen.flagged) or (not missed and seen.flagged):
+                kind = "MISSED" if missed else "FALSE"
+                rows.append((abs(seen.gap), f"{kind:6} {d.name[:12]} {number} {seen.note}"))
+    rows.sort(reverse=True)
+    return "\n".join(text for _, text in rows[:count])
+
+
 def _all(found: list[StoreDiagnosis]) -> StoreDiagnosis:
     total = StoreDiagnosis("All stores", set(), set())
     for d in found:
@@ -219,7 +274,10 @@ def main() -> int:
 
     with ProcessPoolExecutor(max_workers=2) as pool:
         found = list(pool.map(diagnose, stores()))
+    CACHE.write_text(json.dumps({k: v for d in found for k, v in d.oracle.items()}))
     print(report(found))
+    if "--worst" in sys.argv:
+        print("\n" + disagreements(found, 60))
     return 0
 
 

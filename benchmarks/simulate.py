@@ -14,51 +14,25 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from benchmarks.stores import BEHIND_SPELL_DAYS, SERVICES, JewelerSpec, StoreSpec, VendorSpec
+from benchmarks.records import COUNTER, Piece, store_document
+from benchmarks.stores import (
+    BEHIND_SPELL_DAYS,
+    PARTS_SLIP,
+    SERVICES,
+    JewelerSpec,
+    StoreSpec,
+    VendorSpec,
+)
+
+__all__ = ["Piece", "StoreSimulation", "all_vendor_specs", "simulate"]
 
 FIRST_NAMES = ("Dana", "Marcus", "Alicia", "Priya", "Tom", "Grace", "Luis", "Mei", "Omar", "Ruth")
 LAST_NAMES = ("Whitfield", "Okafor", "Brandt", "Nair", "Castillo", "Boone", "Haddad", "Pryce")
-COUNTER = "CT"
 QUICK_HOURS = 0.35  # a job small enough to be done between the others
 QUICK_BUDGET = 1.5  # hours a day a jeweler gives the small jobs before the queue
-
-
-@dataclass
-class Piece:
-    number: str
-    customer: str
-    received_at: datetime
-    promised_for: date
-    services: list[tuple[str, str | None]]
-    jeweler: str
-    bench_hours: float
-    parts_days: int | None
-    occasion: tuple[str, date] | None
-    events: list[dict[str, Any]] = field(default_factory=list)
-    left_hours: float = 0.0
-    stage: str = "queue"  # queue, parts, to_ship, out, finish, done
-    vendor: str | None = None
-    due: date | None = None
-
-    def move(self, at: datetime, status: str, by: str, note: str | None = None) -> None:
-        last = self.events[-1]["at"] if self.events else at
-        at = max(at, last + timedelta(minutes=1)) if self.events else at
-        event: dict[str, Any] = {"at": at, "status": status, "by": by}
-        if note:
-            event["note"] = note
-        self.events.append(event)
-
-    @property
-    def status(self) -> str:
-        return self.events[-1]["status"]
-
-    @property
-    def last_at(self) -> datetime:
-        return self.events[-1]["at"]
 
 
 class StoreSimulation:
@@ -216,8 +190,9 @@ class StoreSimulation:
                 spent = min(hours, 0.3)
                 hours -= spent
                 clock += timedelta(hours=spent)
-                piece.move(clock, "waiting_parts", jeweler.code, "Parts ordered")
-                piece.stage, piece.due = "parts", day + timedelta(days=piece.parts_days)
+                due = day + timedelta(days=piece.parts_days)
+                piece.move(clock, "waiting_parts", jeweler.code, self.parts_note(piece, due))
+                piece.stage, piece.due = "parts", due
                 piece.parts_days = None
                 continue
             spent = min(hours, piece.left_hours)
@@ -233,6 +208,14 @@ class StoreSimulation:
                 piece.move(clock + timedelta(minutes=10), "ready", jeweler.code)
                 piece.stage = "done"
                 piece.due = self.add_open(day, self.rng.choice((0, 1, 2, 3, 5, 8)))
+
+    def parts_note(self, piece: Piece, due: date) -> str:
+        """What the jeweler writes: the supplier's date where this store notes one, which
+        the parts keep or miss by a few days (drawn apart, so the history is the same)."""
+        if not self.spec.parts_dates:
+            return "Parts ordered"
+        piece.parts_quote = due - timedelta(days=random.Random(piece.number).choice(PARTS_SLIP))
+        return f"Parts expected {piece.parts_quote.isoformat()}. Parts ordered"
 
     def ready_to_ship(self, piece: Piece) -> None:
         piece.stage = "to_ship"
@@ -306,64 +289,8 @@ class StoreSimulation:
                                "notes": None})
         return ref
 
-    # The document -------------------------------------------------------------------------
-
     def document(self) -> dict[str, Any]:
-        spec = self.spec
-        return {
-            "format": "jeweldesk-interchange",
-            "version": 1,
-            "store": {
-                "name": spec.name, "phone": None, "address": None, "timezone": "America/Chicago",
-                "open_weekdays": sorted(spec.open_weekdays),
-                "closed_dates": sorted(d.isoformat() for d in spec.closed_dates),
-            },
-            "staff": [{"code": COUNTER, "name": "Counter", "role": "counter"}]
-            + [{"code": j.code, "name": j.name, "role": "bench"} for j in spec.jewelers],
-            "vendors": [
-                {"code": v.code, "name": v.name, "phone": None, "email": None,
-                 "quoted_turnaround_days": v.quote}
-                for v in spec.vendors
-            ],
-            "customers": self.customers,
-            "tickets": [_ticket(p) for p in self.pieces],
-            "shipments": [
-                {k: _text(v) for k, v in p.items() if not k.startswith("_")} for p in self.parcels
-            ],
-            "contacts": [],
-        }
-
-
-def _text(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _ticket(piece: Piece) -> dict[str, Any]:
-    return {
-        "number": piece.number,
-        "customer": piece.customer,
-        "received_at": _text(piece.received_at),
-        "taken_in_by": COUNTER,
-        "item": {"kind": "ring", "description": "Customer's piece", "metal": None, "stones": None,
-                 "condition": None, "declared_value": None},
-        "services": [
-            {"code": code, "description": SERVICES[code].label, "price": SERVICES[code].price,
-             "vendor": vendor}
-            for code, vendor in piece.services
-        ],
-        "deposit": "0.00",
-        "promised_for": piece.promised_for.isoformat(),
-        "occasion": (
-            {"what": piece.occasion[0], "date": piece.occasion[1].isoformat()}
-            if piece.occasion else None
-        ),
-        "assigned_to": piece.jeweler,
-        "events": [{k: _text(v) for k, v in e.items()} for e in piece.events],
-    }
+        return store_document(self.spec, self.customers, self.pieces, self.parcels)
 
 
 def simulate(spec: StoreSpec) -> dict[str, Any]:

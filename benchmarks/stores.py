@@ -37,6 +37,8 @@ SERVICES = {
 BEHIND_LATE = 0.75  # parcels late while a vendor is behind on its work
 KEEPING_UP_LATE = 0.25  # share of ``late_share`` still late while it keeps up
 BEHIND_SPELL_DAYS = (10, 35)  # how long a vendor stays behind once it falls behind
+# Days parts come after the date the supplier gave (the jeweler notes it in some stores).
+PARTS_SLIP = (-1, 0, 0, 0, 0, 0, 1, 2, 3, 5)
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class StoreSpec:
     daily_pieces: float
     rush: tuple[date, date, float]
     service_mix: list[str] = field(default_factory=list)
+    parts_dates: bool = False  # the jeweler notes the supplier's parts date
 
     def season(self, day: date) -> float:
         start, end, factor = self.rush
@@ -143,7 +146,7 @@ def stores() -> list[StoreSpec]:
             vendor_for={"rhodium_plating": "PLAT", "casting": "CAST", "watch_service": "WTCH",
                         "engraving": "ENGR"},
             daily_pieces=4.5, rush=(date(2025, 11, 20), date(2025, 12, 23), 1.6),
-            service_mix=BENCH_MIX + VENDOR_MIX,
+            service_mix=BENCH_MIX + VENDOR_MIX, parts_dates=True,
         ),
         StoreSpec(
             name="Maple Street Gold", seed=23, **season,
@@ -179,7 +182,7 @@ def stores() -> list[StoreSpec]:
             vendor_for={"rhodium_plating": "PLAT", "casting": "CAST", "watch_service": "WTCH",
                         "engraving": "ENGR"},
             daily_pieces=6.0, rush=(date(2025, 11, 15), date(2025, 12, 24), 1.5),
-            service_mix=BENCH_MIX * 2 + VENDOR_MIX,
+            service_mix=BENCH_MIX * 2 + VENDOR_MIX, parts_dates=True,
         ),
         StoreSpec(
             name="Old Mill Jewelers", seed=41, **season,

@@ -43,6 +43,7 @@ class Bench:
     away_so_far: dict[str | None, int] = field(default_factory=dict)  # usual workdays missed
     away_spells: tuple[int, ...] = PRIOR_AWAY_SPELLS  # lengths of absences, in usual workdays
     away_chance: float = PRIOR_AWAY_CHANCE  # chance a usual workday starts an absence
+    worked: dict[str | None, frozenset[date]] = field(default_factory=dict)  # days with moves
 
     def pace_of(self, jeweler: str | None) -> float:
         return self.pace.get(jeweler, DEFAULT_PACE)
@@ -66,6 +67,28 @@ class Bench:
             ordinal += 1
         return ordinal
 
+    def workdays_between(
+        self, calendar: StoreCalendar, jeweler: str | None, start: date, end: date
+    ) -> int:
+        """The jeweler's working days after ``start`` up to and including ``end``: the days
+        they are on record as working, or, without a record, their usual workdays."""
+        worked = self.worked.get(jeweler)
+        if worked is not None and len(worked) >= MIN_WORKED_DAYS:
+            return sum(1 for d in worked if start < d <= end)
+        usual = self.days_of(jeweler, calendar)
+        count, day = 0, start + timedelta(days=1)
+        while day <= end:
+            count += calendar.is_open(day) and day.isoweekday() in usual
+            day += timedelta(days=1)
+        return count
+
+    def workday_after(
+        self, calendar: StoreCalendar, jeweler: str | None, today: date, count: int
+    ) -> int:
+        """The open day (ordinal) that is the jeweler's ``count``-th usual workday after their
+        first one on or after ``today``."""
+        return self.done_on(calendar, today, jeweler, count + 1, pace=1.0)
+
 
 def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench:
     window_start = calendar.day_at(calendar.ordinal(today) - PACE_WINDOW)
@@ -87,7 +110,14 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
             end = left.at.date() if left else today
             if end < window_start:
                 continue
-            if left is not None and left.at >= start and left.status not in BENCH_STATUSES:
+            # Sent straight out without bench work it needed is no bench work done.
+            straight_out = (
+                left is not None and left.status == "at_vendor" and not ticket.bench_services
+            )
+            if (
+                left is not None and left.at >= start and left.status not in BENCH_STATUSES
+                and not straight_out
+            ):
                 moved[ticket.assigned_to] += 1
                 moved_on[ticket.assigned_to, left.at.date()] += 1
             days = busy.setdefault(ticket.assigned_to, set())
@@ -122,6 +152,7 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
         paces, habits, daily, so_far,
         tuple(sorted(spells + list(PRIOR_AWAY_SPELLS))),
         len(spells) / usual_days if len(spells) >= 3 and usual_days else PRIOR_AWAY_CHANCE,
+        {code: frozenset(days) for code, days in worked.items()},
     )
 
 

@@ -1,103 +1,33 @@
 """When an open piece will really be ready, from where it is now.
 
-An estimate is a handful of equally likely outcomes (open-day ordinals) built
-stage by stage — the bench queue, waiting for parts, the next parcel out, the
-vendor, the finishing after it — each stage drawn from the store's own history
-and, for a stage already under way, only from the outcomes still possible after
-the time it has already taken.
+An estimate (``outcomes``) is built stage by stage — the bench queue, waiting
+for parts and then the queue again, the next parcel out, the vendor, the
+finishing after it — each stage drawn from the store's own history and, for a
+stage already under way, only from the outcomes still possible after the time
+it has already taken.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from jeweldesk.risk import words
 from jeweldesk.risk.history import BENCH_STATUSES, History, Parcel, Ticket
 from jeweldesk.risk.learn import Knowledge
+from jeweldesk.risk.outcomes import OUTCOMES, Estimate, remaining, spread
+from jeweldesk.risk.parts import parts_expected
 from jeweldesk.risk.queue import QueueForecast, forecast_queue
+from jeweldesk.risk.route import bench_queues, bench_work_done, needs_bench, pending_vendors
 from jeweldesk.risk.vendors import VendorRecord
 
-OUTCOMES = 24  # outcomes kept per estimate
+__all__ = ["OUTCOMES", "Estimate", "Estimator"]
+
 # The outcome reported as a stage's expected date: the middle one. Whether a promise
 # is at risk is decided from the share of outcomes after it, not from this date.
 CAUTION = 0.5
 PRIOR_FINISHING = (0, 0, 1, 1, 2)
-PRIOR_PARTS = (3, 5, 7, 10, 14)
 PRIOR_QUALITY_CHECK = (0, 0, 0, 1)
-
-
-@dataclass
-class Estimate:
-    outcomes: list[int]
-    reasons: list[str] = field(default_factory=list)
-
-    def quantile(self, share: float) -> int:
-        ordered = sorted(self.outcomes)
-        return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
-def spread(values: Iterable[int], count: int = OUTCOMES) -> list[int]:
-    """``count`` equally likely values standing for the sorted ``values``."""
-    ordered = sorted(values)
-    n = len(ordered)
-    return [ordered[min(n - 1, int((i + 0.5) * n / count))] for i in range(count)]
-
-
-def remaining(samples: Sequence[int], elapsed: int) -> list[int]:
-    """Durations still possible for a stage that has lasted ``elapsed`` so far.
-
-    Past everything the history has seen, the stage is overdue: it is pushed out
-    by about the spread the history shows, never assumed to end today.
-    """
-    left = [s for s in samples if s >= elapsed]
-    if len(left) >= 3:
-        return left
-    ordered = sorted(samples) or [elapsed]
-    width = ordered[int(0.8 * (len(ordered) - 1))] - ordered[int(0.2 * (len(ordered) - 1))]
-    step = max(2, width)
-    return left + [elapsed + max(1, round(step * f)) for f in (0.5, 1.0, 1.5, 2.0)]
-
-
-def bench_queues(history: History, today: date) -> dict[str | None, list[str]]:
-    """Each jeweler's pieces waiting for bench work, earliest promise first."""
-    queues: dict[str | None, list[Ticket]] = {}
-    for ticket in history.tickets:
-        if ticket.status in BENCH_STATUSES and needs_bench(ticket, history):
-            if bench_work_done(ticket, history, today):
-                continue
-            queues.setdefault(ticket.assigned_to, []).append(ticket)
-    return {
-        code: [t.number for t in sorted(found, key=lambda t: (t.promised_for, t.received_at))]
-        for code, found in queues.items()
-    }
-
-
-def bench_work_done(ticket: Ticket, history: History, today: date) -> bool:
-    """On the bench since an earlier day and bound for a vendor: waiting for the parcel.
-
-    A piece stays ``at_bench`` from its bench work until the parcel leaves; once a day
-    has passed, the work before the vendor is taken as done, so it is no longer ahead
-    of anything in the queue.
-    """
-    if ticket.status != "at_bench" or not pending_vendors(ticket, history):
-        return False
-    return history.calendar.open_days_between(ticket.status_since.date(), today) >= 1
-
-
-def needs_bench(ticket: Ticket, history: History) -> bool:
-    return bool(ticket.bench_services) or not pending_vendors(ticket, history)
-
-
-def pending_vendors(ticket: Ticket, history: History) -> list[str]:
-    """Vendors this piece still has to go out to."""
-    sent = [p.vendor for p in history.parcels_by_ticket.get(ticket.number, ())]
-    trips = sum(1 for e in ticket.events if e.status == "at_vendor")
-    if trips > len(sent):
-        # Sent without a parcel on record: take the vendors in the order the services list them.
-        sent += [c for c in ticket.vendor_codes if c not in sent][: trips - len(sent)]
-    return [code for code in ticket.vendor_codes if code not in sent]
 
 
 class Estimator:
@@ -112,6 +42,11 @@ class Estimator:
         self.trust_quotes = trust_quotes
         self.queues = bench_queues(history, knowledge.today)
         self._forecasts: dict[str | None, QueueForecast] = {}
+        self._arrivals: dict[str, list[int]] = {}
+        self._waiting_for_parts: dict[str | None, list[Ticket]] = {}
+        for piece in history.tickets:
+            if piece.status == "waiting_parts":
+                self._waiting_for_parts.setdefault(piece.assigned_to, []).append(piece)
 
     def ticket(self, ticket: Ticket) -> Estimate:
         status = ticket.status
@@ -171,17 +106,29 @@ class Estimator:
         return self._finishing(0, back, reasons)
 
     def _waiting_parts(self, ticket: Ticket) -> Estimate:
-        since = ticket.status_since.date()
-        parts = self.know.parts if len(self.know.parts) >= 5 else PRIOR_PARTS
-        elapsed = (self.today - since).days
-        arrive = [self._after(since, d) for d in spread(remaining(parts, elapsed))]
-        usual = sorted(parts)[len(parts) // 2]
-        reasons = [
-            f"waiting for parts since {words.day(since)}; parts have taken about "
-            f"{words.days(usual)} here"
-        ]
-        own = self._own_bench_days(ticket, elapsed=None)
-        after_bench = spread(a + b for a in arrive for b in spread(own))
+        """Parts in, then back in the jeweler's queue by its promise, then any vendor."""
+        since, noted = self._parts_order(ticket)
+        arrive = self._parts_in(ticket)
+        if noted is not None:
+            reasons = [f"waiting for parts since {words.day(since)}; expected "
+                       f"{words.day(noted)}, and parts here have come in about "
+                       f"{words.days(self._usual_slip())} after the date given"]
+        else:
+            waits = self.know.parts.durations(since, None)
+            usual = sorted(waits)[len(waits) // 2]
+            reasons = [f"waiting for parts since {words.day(since)}; parts have taken about "
+                       f"{words.days(usual)} here"]
+        off_bench = self._forecast(ticket.assigned_to).outcomes.get(ticket.number)
+        own = spread(self._own_bench_days(ticket, elapsed=None))
+        after_bench = spread(
+            max(off, got + d)
+            for off, got, d in zip(spread(off_bench or arrive), sorted(arrive), own, strict=True)
+        )
+        if needs_bench(ticket, self.history):
+            reasons.append(
+                f"then back in {self.history.staff_name(ticket.assigned_to)}'s queue "
+                "by its promise"
+            )
         pending = pending_vendors(ticket, self.history)
         if not pending:
             return Estimate(after_bench, reasons)
@@ -192,6 +139,28 @@ class Estimator:
         )
         reasons.append(f"then goes out to {record.name}")
         return self._finishing(0, back, reasons)
+
+    def _parts_order(self, ticket: Ticket) -> tuple[date, date | None]:
+        """When the piece was put aside for parts, and the parts date noted then, if any."""
+        event = ticket.events[-1] if ticket.events else None
+        if event is None or event.status != "waiting_parts":
+            return ticket.status_since.date(), None
+        return event.at.date(), parts_expected(event.note)
+
+    def _parts_in(self, ticket: Ticket) -> list[int]:
+        """Equally likely open days (ordinals) the piece's parts are in hand."""
+        found = self._arrivals.get(ticket.number)
+        if found is None:
+            since, noted = self._parts_order(ticket)
+            elapsed = (self.today - since).days
+            waits = self.know.parts.durations(since, noted)
+            found = [self._after(since, d) for d in spread(remaining(waits, elapsed))]
+            self._arrivals[ticket.number] = found
+        return found
+
+    def _usual_slip(self) -> int:
+        slips = self.know.parts.durations(self.today, self.today)
+        return max(0, sorted(slips)[len(slips) // 2])
 
     def _quality_check(self, ticket: Ticket) -> Estimate:
         checks = self.know.quality_check
@@ -235,16 +204,21 @@ class Estimator:
         return Estimate(outcomes, reasons)
 
     def _quick(self, ticket: Ticket, days: Sequence[int]) -> Estimate:
-        """A small job the jewelers do between the others: as soon as such jobs are here."""
+        """A small job the jewelers do between the others: on the jeweler's next working
+        days, as such jobs have been (``days`` counts the jeweler's working days)."""
         received = ticket.received_at.date()
-        elapsed = self._since(received)
-        outcomes = [max(self.today_ord, self._ord(received) + d)
-                    for d in spread(remaining(days, elapsed))]
+        bench, jeweler = self.know.bench, ticket.assigned_to
+        yesterday = self.today - timedelta(days=1)
+        elapsed = bench.workdays_between(self.calendar, jeweler, received, yesterday)
+        outcomes = [
+            max(self.today_ord, bench.workday_after(
+                self.calendar, jeweler, self.today, max(0, d - elapsed - 1)))
+            for d in spread(remaining(days, elapsed))
+        ]
         names = " and ".join(c.replace("_", " ") for c in ticket.bench_services)
-        usual = sorted(days)[len(days) // 2]
         return Estimate(outcomes, [
-            f"{names} is done between other work here, usually within "
-            f"{words.days(usual) if usual else 'the day'} of coming in"
+            f"{names} is done between other work here, usually on "
+            f"{self.history.staff_name(jeweler)}'s next working day"
         ])
 
     def _forecast(self, jeweler: str | None) -> QueueForecast:
@@ -252,10 +226,18 @@ class Estimator:
         if found is None:
             queue = [self.history.ticket_by_number[n] for n in self.queues.get(jeweler, [])]
             found = forecast_queue(
-                queue, jeweler, self.know.bench, self.know.intake, self.calendar, self.today
+                queue, jeweler, self.know.bench, self.know.intake, self.calendar, self.today,
+                coming=self._back_from_parts(jeweler),
             )
             self._forecasts[jeweler] = found
         return found
+
+    def _back_from_parts(self, jeweler: str | None) -> list[tuple[Ticket, list[int]]]:
+        """This jeweler's pieces waiting for parts that rejoin the queue once parts are in."""
+        return [
+            (t, self._parts_in(t)) for t in self._waiting_for_parts.get(jeweler, ())
+            if needs_bench(t, self.history)
+        ]
 
     def _finishing(self, elapsed: int, back: Sequence[int], reasons: list[str]) -> Estimate:
         finishing = self.know.finishing if len(self.know.finishing) >= 5 else PRIOR_FINISHING

@@ -10,7 +10,7 @@ working while the store is closed.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -18,6 +18,7 @@ from jeweldesk.risk.bench import Bench, learn_bench
 from jeweldesk.risk.calendar import StoreCalendar
 from jeweldesk.risk.history import History, Ticket
 from jeweldesk.risk.intake import Intake, learn_intake
+from jeweldesk.risk.parts import PartsRecord, learn_parts
 from jeweldesk.risk.vendors import PARCEL_DAYS, VendorRecord, vendor_records
 
 RECENT_SPANS = 60  # store-wide samples per stage
@@ -36,7 +37,7 @@ class Knowledge:
     parcel_weekdays: frozenset[int]
     finishing: tuple[int, ...]  # open days from back-from-vendor to ready
     quality_check: tuple[int, ...]  # open days from quality check to ready
-    parts: tuple[int, ...]  # calendar days waiting for parts
+    parts: PartsRecord  # how long parts waits have lasted here, and how true noted dates were
     bench_only: tuple[int, ...]  # open days from intake to ready, no vendor work
     service_days: dict[str, tuple[int, ...]]  # open days at the bench, by service
     # Services the jewelers do between the others, whatever the queue: open days from
@@ -51,6 +52,7 @@ def learn(history: History, today: date) -> Knowledge:
     since = datetime.combine(today - timedelta(days=LEARN_DAYS), datetime.min.time())
     done = [t for t in history.tickets if t.ready_at is not None and t.ready_at >= since]
     done.sort(key=lambda t: t.ready_at or t.received_at, reverse=True)
+    bench = learn_bench(history, calendar, today)
     return Knowledge(
         today=today,
         calendar=calendar,
@@ -58,15 +60,15 @@ def learn(history: History, today: date) -> Knowledge:
         parcel_weekdays=_parcel_weekdays(history, today),
         finishing=_recent(_finishing_spans(done, calendar)),
         quality_check=_recent(_quality_check_spans(done, calendar)),
-        parts=_recent(_parts_spans(history.tickets, today, since)),
+        parts=learn_parts(history.tickets, today, since),
         bench_only=_recent(
             calendar.open_days_between(t.received_at.date(), _day(t.ready_at))
             for t in done
             if not t.vendor_codes
         ),
         service_days=_service_days(done, calendar),
-        quick=_quick_services(done, calendar),
-        bench=learn_bench(history, calendar, today),
+        quick=_quick_services(done, calendar, bench),
+        bench=bench,
         intake=learn_intake(history, calendar, today),
     )
 
@@ -121,22 +123,6 @@ def _quality_check_spans(done: list[Ticket], calendar: StoreCalendar) -> Iterabl
             yield calendar.open_days_between(checks[-1].date(), _day(ticket.ready_at))
 
 
-def _parts_spans(tickets: Sequence[Ticket], today: date, since: datetime) -> Iterable[int]:
-    spans: list[tuple[datetime, int]] = []
-    for ticket in tickets:
-        events = ticket.events
-        for i, event in enumerate(events):
-            if event.status != "waiting_parts" or event.at < since:
-                continue
-            if i + 1 < len(events):
-                spans.append((event.at, (events[i + 1].at.date() - event.at.date()).days))
-            elif (today - event.at.date()).days > 0:
-                # Still waiting: at least this long, which is news about the supplier.
-                spans.append((event.at, (today - event.at.date()).days))
-    spans.sort(reverse=True)
-    return (days for _, days in spans)
-
-
 def _service_days(done: list[Ticket], calendar: StoreCalendar) -> dict[str, tuple[int, ...]]:
     spans: dict[str, list[int]] = {}
     for ticket in done:
@@ -153,10 +139,14 @@ def _service_days(done: list[Ticket], calendar: StoreCalendar) -> dict[str, tupl
     return {code: tuple(sorted(days)) for code, days in spans.items()}
 
 
-def _quick_services(done: list[Ticket], calendar: StoreCalendar) -> dict[str, tuple[int, ...]]:
-    """Services whose pieces nearly always came back within a day of intake while the
-    store's other bench work took days: done between the others, whatever the queue.
-    (When all work comes back within a day, the queue is short, not the service quick.)"""
+def _quick_services(
+    done: list[Ticket], calendar: StoreCalendar, bench: Bench
+) -> dict[str, tuple[int, ...]]:
+    """Services whose pieces nearly always came back by the jeweler's first working day
+    after intake while the store's other bench work took days: done between the others,
+    whatever the queue. Counted in the jeweler's own working days, so a jeweler who works
+    three days a week is not taken as slow at them. (When every service comes back within
+    a day or so, the queue is short, not the service quick.)"""
     waits: dict[str, list[int]] = {}
     for ticket in done:
         codes = ticket.bench_services
@@ -166,14 +156,15 @@ def _quick_services(done: list[Ticket], calendar: StoreCalendar) -> dict[str, tu
             continue
         found = waits.setdefault(codes[0], [])
         if len(found) < RECENT_SPANS:
-            received = ticket.received_at.date()
-            found.append(calendar.open_days_between(received, _day(ticket.ready_at)))
-    everything = sorted(d for days in waits.values() for d in days)
-    if not everything or everything[len(everything) // 2] < QUICK_DAYS + 2:
+            found.append(bench.workdays_between(
+                calendar, ticket.assigned_to, ticket.received_at.date(), _day(ticket.ready_at)
+            ))
+    slow_fifth = {
+        code: sorted(days)[int(0.8 * (len(days) - 1))]
+        for code, days in waits.items() if len(days) >= MIN_QUICK
+    }
+    if not slow_fifth or max(slow_fifth.values()) < QUICK_DAYS + 2:
         return {}
-    quick = {}
-    for code, days in waits.items():
-        ordered = sorted(days)
-        if len(ordered) >= MIN_QUICK and ordered[int(0.8 * (len(ordered) - 1))] <= QUICK_DAYS:
-            quick[code] = tuple(ordered)
-    return quick
+    return {
+        code: tuple(sorted(waits[code])) for code, slow in slow_fifth.items() if slow <= QUICK_DAYS
+    }

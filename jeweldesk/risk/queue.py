@@ -3,8 +3,10 @@
 Each future works the queue earliest promise first on the jeweler's usual
 workdays, moving as many pieces a day as on one of their recent worked days,
 takes in tomorrow's pieces at the store's recent intake (those promised earlier
-go ahead), and loses days to absence: a jeweler already away stays away as long
-as absences here have lasted, and any workday may start a new one. The day a
+go ahead), takes back each piece now waiting for parts on the day its parts come
+in in that future (it rejoins the queue by its promise), and loses days to
+absence: a jeweler already away stays away as long as absences here have
+lasted, and any workday may start a new one. The day a
 piece comes off the bench in each future is one of its equally likely outcomes.
 
 The futures are drawn from a seed made of the day and the jeweler, so the same
@@ -39,27 +41,42 @@ class QueueForecast:
 def forecast_queue(
     queue: Sequence[Ticket], jeweler: str | None, bench: Bench, intake: Intake,
     calendar: StoreCalendar, today: date,
+    coming: Sequence[tuple[Ticket, Sequence[int]]] = (),
 ) -> QueueForecast:
+    """``coming`` holds pieces not in the queue yet, each with the equally likely open days
+    (ordinals) it joins it: a piece waiting for parts, on the day they come in."""
     rng = random.Random(zlib.crc32(f"{today.isoformat()}|{jeweler}".encode()))
     start = calendar.ordinal(today)
     waiting = [(calendar.ordinal(t.promised_for), i, t.number) for i, t in enumerate(queue)]
-    away_now = bench.away_so_far.get(jeweler, 0) if queue else 0
+    later = [
+        (calendar.ordinal(t.promised_for), len(waiting) + i, t.number, tuple(days))
+        for i, (t, days) in enumerate(coming)
+    ]
+    away_now = bench.away_so_far.get(jeweler, 0) if queue or coming else 0
     found: dict[str, list[int]] = {t.number: [] for t in queue}
+    found.update({t.number: [] for t, _ in coming})
     for _ in range(FUTURES):
+        joins = sorted(
+            (max(start, rng.choice(days)), (promise, kind, number))
+            for promise, kind, number, days in later
+        )
         for number, day in _one_future(
-            waiting, jeweler, bench, intake, calendar, start, away_now, rng
+            waiting, joins, jeweler, bench, intake, calendar, start, away_now, rng
         ).items():
             found[number].append(day)
     return QueueForecast({n: tuple(sorted(d)) for n, d in found.items()}, away_now)
 
 
 def _one_future(
-    waiting: list[tuple[int, int, str]], jeweler: str | None, bench: Bench, intake: Intake,
+    waiting: list[tuple[int, int, str]], joins: list[tuple[int, tuple[int, int, str]]],
+    jeweler: str | None, bench: Bench, intake: Intake,
     calendar: StoreCalendar, start: int, away_now: int, rng: random.Random,
 ) -> dict[str, int]:
     heap = list(waiting)
     heapq.heapify(heap)
-    left = len(heap)
+    tracked = len(waiting) + len(joins)
+    left = tracked
+    joined = 0
     done: dict[str, int] = {}
     workdays = bench.days_of(jeweler, calendar)
     daily = bench.daily.get(jeweler, ())
@@ -69,6 +86,9 @@ def _one_future(
     carry = 0.0
     arrivals = 0
     for day in range(start, start + HORIZON):
+        while joined < len(joins) and joins[joined][0] <= day:
+            heapq.heappush(heap, joins[joined][1])
+            joined += 1
         if calendar.day_at(day).isoweekday() in workdays:
             if away == 0 and rng.random() < bench.away_chance:
                 away = rng.choice(bench.away_spells)
@@ -79,7 +99,7 @@ def _one_future(
                 while carry >= 1 and heap:
                     carry -= 1
                     _, kind, number = heapq.heappop(heap)
-                    if kind < len(waiting):
+                    if kind < tracked:
                         done[number] = day
                         left -= 1
                 if not heap:
@@ -88,9 +108,9 @@ def _one_future(
             return done
         for _ in range(_poisson(rate, rng)):
             arrivals += 1
-            heapq.heappush(heap, (day + rng.choice(intake.leads), len(waiting) + arrivals, ""))
-    for _, kind, number in heap:
-        if kind < len(waiting):
+            heapq.heappush(heap, (day + rng.choice(intake.leads), tracked + arrivals, ""))
+    for _, kind, number in [*heap, *(entry for _, entry in joins[joined:])]:
+        if kind < tracked:
             done[number] = start + HORIZON
     return done
 

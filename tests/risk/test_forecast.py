@@ -60,3 +60,12 @@ def test_a_parcel_still_out_counts_as_at_least_as_long_as_it_has_been_out():
     out = Parcel("S-1", "NEW", ("R-1",), at(nov(3), 9), nov(9))
     known = History(MON_SAT, (NEW,), (*tickets, piece), (*parcels, out), (JONAH,))
     assert max(vendor_records(known, nov(20))["NEW"].turnaround) > 17
+
+
+def test_a_jeweler_back_from_a_week_off_is_no_longer_taken_as_away():
+    week_off = {nov(2) + timedelta(days=i) for i in range(6)}
+    back = [d for d in jeweler_record(2, last=nov(9)) if d.events[-1].at.date() not in week_off]
+    flags = assess(history(back + queue_of_six()), nov(10))
+    assert "has not moved" not in " ".join(flag_for(flags, "R-20").reasons)
+    working = assess(history(jeweler_record(2, last=nov(9)) + queue_of_six()), nov(10))
+    assert flag_for(flags, "R-25").expected_ready == flag_for(working, "R-25").expected_ready
