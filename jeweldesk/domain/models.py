@@ -214,6 +214,9 @@ class Ticket(Base):
         back_populates="ticket", order_by="PromiseChange.at"
     )
     contacts: Mapped[list[Contact]] = relationship(back_populates="ticket", order_by="Contact.at")
+    edits: Mapped[list[TicketEdit]] = relationship(
+        back_populates="ticket", order_by="(TicketEdit.at, TicketEdit.id)"
+    )
 
     @property
     def total(self) -> Decimal:
@@ -256,6 +259,23 @@ class TicketEvent(Base):
     note: Mapped[str | None] = mapped_column(Text)
 
     ticket: Mapped[Ticket] = relationship(back_populates="events")
+    by: Mapped[Staff] = relationship()
+
+
+class TicketEdit(Base):
+    """One field of a ticket changed after intake: who, when, from what to what. Never changed."""
+
+    __tablename__ = "ticket_edit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    field: Mapped[str] = mapped_column(String(40))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="edits")
     by: Mapped[Staff] = relationship()
 
 

@@ -77,6 +77,33 @@ class PhotoView:
     height: int
 
 
+# What each edited field is called on the screen.
+EDIT_LABELS = {
+    "description": "Description",
+    "metal": "Metal",
+    "stones": "Stones",
+    "condition": "Condition",
+    "declared_value": "Declared value",
+    "services": "Services",
+    "assigned_to": "Jeweler",
+    "occasion_what": "Occasion",
+    "occasion_date": "Occasion date",
+}
+
+
+@dataclass(frozen=True)
+class EditView:
+    at: datetime
+    by_name: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+
+    @property
+    def label(self) -> str:
+        return EDIT_LABELS.get(self.field, self.field.replace("_", " ").capitalize())
+
+
 @dataclass(frozen=True)
 class TicketStory:
     number: str
@@ -115,6 +142,7 @@ class TicketStory:
     parcels: tuple[ParcelView, ...]
     contacts: tuple[ContactView, ...]
     photos: tuple[PhotoView, ...]
+    edits: tuple[EditView, ...]
 
     @property
     def allowed_moves(self) -> tuple[Status, ...]:
@@ -203,4 +231,23 @@ def story_of(session: Session, ticket: Ticket) -> TicketStory:
             ContactView(c.at, c.channel, c.by.name, c.note, c.outcome) for c in ticket.contacts
         ),
         photos=tuple(PhotoView(p.id, p.stage, p.width, p.height) for p in ticket.photos),
+        edits=tuple(
+            EditView(e.at, e.by.name, e.field, e.old_value, e.new_value) for e in ticket.edits
+        ),
     )
+
+
+def what_changed(before: TicketStory, after: TicketStory) -> list[str]:
+    """What another workstation did to a ticket between two looks at it, in plain words."""
+    said = [f"{e.by_name} changed {e.label.lower()}: {e.old_value or '—'} → {e.new_value or '—'}"
+            for e in after.edits[len(before.edits):]]
+    said += [f"{e.by_name} moved it to {e.status.label}" for e in after.events[len(before.events):]]
+    if after.promised_for != before.promised_for:
+        said.append(f"the promise is now {after.promised_for:%a %b} {after.promised_for.day}")
+    if len(after.payments) > len(before.payments):
+        said.append("a payment was taken")
+    if len(after.photos) > len(before.photos):
+        said.append("photos were added")
+    if len(after.contacts) > len(before.contacts):
+        said.append("a call or message was logged")
+    return said or ["its details were updated"]

@@ -62,6 +62,32 @@ def buddy(text: str, field: QWidget) -> QLabel:
     return label
 
 
+def metal_edit() -> QLineEdit:
+    edit = QLineEdit()
+    completer = QCompleter(list(METALS), edit)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    # Inline: the rest of the metal's name appears as typed, and no popup steals the keys.
+    completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+    edit.setCompleter(completer)
+    return edit
+
+
+def vendor_box(vendors: list[VendorInfo]) -> QComboBox:
+    box = QComboBox()
+    box.addItem("Nothing goes out", None)
+    for vendor in vendors:
+        box.addItem(f"{vendor.name} (quotes {vendor.quoted_turnaround_days} days)", vendor.code)
+    return box
+
+
+def jeweler_box(staff: list[StaffMember]) -> QComboBox:
+    box = QComboBox()
+    box.addItem("Not assigned yet", None)
+    for person in sorted(staff, key=lambda s: (s.role != Role.BENCH, s.name)):
+        box.addItem(person.name, person.code)
+    return box
+
+
 class PieceForm(QWidget):
     """Emits ``changed`` whenever a sum or the promise may have moved."""
 
@@ -84,12 +110,7 @@ class PieceForm(QWidget):
             self.kind.addItem(kind.value.capitalize(), kind.value)
         self.description = QLineEdit()
         self.description.setPlaceholderText("Lady's solitaire engagement ring")
-        self.metal = QLineEdit()
-        completer = QCompleter(list(METALS), self.metal)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        # Inline: the rest of the metal's name appears as typed, and no popup steals the keys.
-        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
-        self.metal.setCompleter(completer)
+        self.metal = metal_edit()
         self.stones = QLineEdit()
         self.stones.setPlaceholderText("as the customer states them: 1 round diamond, about ½ ct")
         self.findings = [QCheckBox(f) for f in FINDINGS]
@@ -109,15 +130,8 @@ class PieceForm(QWidget):
         self.no_photos = QLabel("No photos yet")
         self.no_photos.setStyleSheet(NOTE_STYLE)
         self.services = ServicesEditor(catalog)
-        self.vendor = QComboBox()
-        self.vendor.addItem("Nothing goes out", None)
-        for vendor in vendors:
-            self.vendor.addItem(f"{vendor.name} (quotes {vendor.quoted_turnaround_days} days)",
-                                vendor.code)
-        self.jeweler = QComboBox()
-        self.jeweler.addItem("Not assigned yet", None)
-        for person in sorted(staff, key=lambda s: (s.role != Role.BENCH, s.name)):
-            self.jeweler.addItem(person.name, person.code)
+        self.vendor = vendor_box(vendors)
+        self.jeweler = jeweler_box(staff)
         self.deposit = money_edit()
         self.total = QLabel(display(ZERO))
         self.balance = QLabel(display(ZERO))

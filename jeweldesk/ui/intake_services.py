@@ -115,22 +115,30 @@ class ServicesEditor(QWidget):
         self.picker.clear()
 
     def add(self, entry: CatalogEntry, price: Decimal | None = None) -> None:
+        self.add_line(entry.code, entry.name,
+                      entry.default_price if price is None else price, entry.usually_outside)
+
+    def add_line(self, code: str, description: str, price: Decimal, goes_out: bool) -> None:
+        """One line as given: a catalog pick, or a line already on a ticket being edited."""
         row = self.table.rowCount()
         self.table.blockSignals(True)
         self.table.insertRow(row)
-        name = QTableWidgetItem(entry.name)
-        name.setData(CODE_ROLE, entry.code)
-        amount = QTableWidgetItem(money_text(entry.default_price if price is None else price))
+        name = QTableWidgetItem(description)
+        name.setData(CODE_ROLE, code)
+        amount = QTableWidgetItem(money_text(price))
         amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         out = QTableWidgetItem()
         out.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                      | Qt.ItemFlag.ItemIsSelectable)
-        out.setCheckState(Qt.CheckState.Checked if entry.usually_outside
-                          else Qt.CheckState.Unchecked)
+        out.setCheckState(Qt.CheckState.Checked if goes_out else Qt.CheckState.Unchecked)
         self.table.setItem(row, SERVICE, name)
         self.table.setItem(row, PRICE, amount)
         self.table.setItem(row, OUT, out)
         self.table.blockSignals(False)
+        self._item_changed()
+
+    def clear_lines(self) -> None:
+        self.table.setRowCount(0)
         self._item_changed()
 
     def remove_selected(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 
@@ -52,3 +53,10 @@ def parcels_table() -> QTableWidget:
 
 def contacts_table() -> QTableWidget:
     return read_only_table(["When", "How", "Who", "Outcome", "Note"], 80)
+
+
+def edits_table() -> QTableWidget:
+    table = read_only_table(["When", "Who", "What", "Was → now"], 110)
+    # Service lists run long: they wrap in the last column instead of scrolling sideways.
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return table

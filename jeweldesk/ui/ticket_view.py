@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -17,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from jeweldesk.domain.money import display
 from jeweldesk.domain.status import Status
-from jeweldesk.services.photos import photo_data
+from jeweldesk.services.errors import Invalid
+from jeweldesk.services.photos import add_photo, photo_data
 from jeweldesk.services.promise import spoken
 from jeweldesk.services.story import TicketStory, ticket_story, visit_numbers
 from jeweldesk.ui.context import AppContext
@@ -30,9 +34,18 @@ from jeweldesk.ui.counter_fields import (
 )
 from jeweldesk.ui.documents import show_receipt, show_tags, show_thank_you
 from jeweldesk.ui.ticket_actions import ContactForm, MovePanel, PromiseForm
-from jeweldesk.ui.ticket_tables import history_table, parcels_table, set_rows, when
+from jeweldesk.ui.ticket_edit import EditTicketDialog
+from jeweldesk.ui.ticket_tables import (
+    edits_table,
+    history_table,
+    parcels_table,
+    set_rows,
+    when,
+)
 
 THUMB = 120
+EDIT_TIP = ("Correct the piece, the services and prices, the jeweler or the occasion; "
+            "every change is kept on record")
 
 
 def field_grid(rows: list[tuple[str, QLabel]]) -> QGridLayout:
@@ -76,6 +89,7 @@ class TicketDialog(CounterDialog):
         self.money = {k: QLabel() for k in ("services", "paid", "total", "balance")}
         self.promise = {k: QLabel() for k in ("promised", "earlier", "occasion")}
         self.history = history_table()
+        self.edits = edits_table()
         self.parcels = parcels_table()
         self.moves = MovePanel(self)
         self.change_promise = PromiseForm(self)
@@ -105,6 +119,8 @@ class TicketDialog(CounterDialog):
         right = QVBoxLayout()
         right.addWidget(self._group("Move it on", self.moves))
         right.addWidget(self._group("Who had it, and when (chain of custody)", self.history), 3)
+        self.edits_box = self._group("Changed after intake", self.edits)
+        right.addWidget(self.edits_box, 2)
         self.parcels_box = self._group("Parcels it travelled in", self.parcels)
         right.addWidget(self.parcels_box)
         right.addWidget(self._group("Calls and messages", self.contact), 2)
@@ -122,16 +138,23 @@ class TicketDialog(CounterDialog):
         header.addWidget(self.title, 1)
         header.addWidget(self.status)
         layout.addLayout(header)
-        layout.addLayout(self._paper_buttons())
+        layout.addLayout(self._buttons())
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
 
         ctx.changed.connect(self.reload)
         self.show_story()
 
-    def _paper_buttons(self) -> QHBoxLayout:
-        """The paper for this ticket, each one button away (previewed before printing)."""
+    def _buttons(self) -> QHBoxLayout:
+        """Correcting the ticket on the left; its paper on the right, previewed before printing."""
         row = QHBoxLayout()
+        self.edit_button = QPushButton("Edit details…")
+        self.edit_button.clicked.connect(self.edit_details)
+        self.photos_button = QPushButton("Add photos…")
+        self.photos_button.clicked.connect(self._choose_photos)
+        for button in (self.edit_button, self.photos_button):
+            button.setAutoDefault(False)
+            row.addWidget(button)
         row.addStretch(1)
         self.receipt_button = QPushButton("Claim receipt")
         self.receipt_button.setToolTip("The claim receipt for the whole visit")
@@ -156,6 +179,37 @@ class TicketDialog(CounterDialog):
         else:
             box.setLayout(content)
         return box
+
+    # Changing -----------------------------------------------------------------------------
+
+    def edit_details(self) -> EditTicketDialog:
+        dialog = EditTicketDialog(self.ctx, self.story, self)
+        dialog.accepted.connect(lambda: self.say(
+            "Saved. What changed is listed under the chain of custody.", good=True))
+        dialog.open()
+        return dialog
+
+    def _choose_photos(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, f"Add photos to {self.number}", "",
+            "Pictures (*.jpg *.jpeg *.png *.heic *.webp)")
+        self.add_photos([Path(p) for p in paths])
+
+    def add_photos(self, paths: list[Path]) -> None:
+        refused = []
+        for path in paths:
+            try:
+                add_photo(self.ctx.db, self.number, path.read_bytes())
+            except (Invalid, OSError):
+                refused.append(path.name)
+        added = len(paths) - len(refused)
+        if refused:
+            self.say(f"{', '.join(refused)}: not a picture JewelDesk can read"
+                     + ("; the others were added." if added else "."))
+        elif added:
+            self.say(f"Added {added} photo{'s' if added > 1 else ''}.", good=True)
+        if added:
+            self.ctx.did_change()  # every open screen, this one too, reloads on the news
 
     # Showing ----------------------------------------------------------------------------
 
@@ -211,6 +265,14 @@ class TicketDialog(CounterDialog):
              when(p.returned_at) if p.returned_at else "not back yet",
              " ".join(x for x in (p.carrier, p.tracking) if x)) for p in s.parcels])
         self.parcels_box.setVisible(bool(s.parcels))
+        set_rows(self.edits, [
+            (when(e.at), e.by_name, e.label, f"{e.old_value or '—'} → {e.new_value or '—'}")
+            for e in s.edits])
+        self.edits_box.setVisible(bool(s.edits))
+        self.edit_button.setEnabled(bool(s.allowed_moves))
+        self.edit_button.setToolTip(
+            EDIT_TIP if s.allowed_moves
+            else f"{s.status.label}: a closed ticket's record stays as it was")
         self.thanks_button.setEnabled(s.status in (Status.READY, Status.PICKED_UP))
         self.moves.show_moves(s)
         self.change_promise.show_story(s)

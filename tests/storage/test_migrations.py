@@ -7,8 +7,11 @@ from pathlib import Path
 import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from jeweldesk.cli import main
+from jeweldesk.services.edit import edit_ticket
+from jeweldesk.services.story import ticket_story
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.migrate import (
     NewerDatabaseError,
@@ -17,7 +20,7 @@ from jeweldesk.storage.migrate import (
     head_revision,
     upgrade,
 )
-from tests.support.store import set_up, take_in_ring
+from tests.support.store import COUNTER, set_up, take_in_ring
 
 
 def _revisions() -> list[str]:
@@ -51,6 +54,10 @@ def test_a_database_from_every_earlier_revision_upgrades_with_its_data(tmp_path,
         assert conn.execute(text("SELECT name FROM customer")).scalar() == "Dana Whitfield"
     set_up(reopened)
     assert take_in_ring(reopened) == "R-10001"
+    edit_ticket(reopened, "R-10001", COUNTER, ticket_story(reopened, "R-10001").version,
+                metal="18K white gold")
+    with pytest.raises(DBAPIError, match="append-only"), reopened.engine.begin() as conn:
+        conn.execute(text("DELETE FROM ticket_edit"))
     reopened.dispose()
 
 

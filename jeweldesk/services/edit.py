@@ -1,0 +1,200 @@
+"""Correcting a ticket after intake: only the fields given change, and each change is kept.
+
+Every changed field leaves a TicketEdit row with its old and new value as a person
+reads them, so the story can say who changed the price, when, and from what.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.exc import StaleDataError
+
+from jeweldesk.domain.models import Staff, Ticket, TicketEdit, TicketService, Vendor
+from jeweldesk.domain.money import display
+from jeweldesk.services.common import mark_changed, staff_by_code, store_now, ticket_by_number
+from jeweldesk.services.errors import Conflict, Invalid
+from jeweldesk.services.moves import check_version
+from jeweldesk.services.piece_checks import (
+    ServiceLine,
+    check_deposit,
+    check_description,
+    check_occasion,
+    check_services,
+    jeweler_id,
+    money_or_problem,
+    service_rows,
+    text_or_none,
+)
+from jeweldesk.storage.engine import Database
+
+__all__ = ["UNCHANGED", "ServiceLine", "day_text", "edit_ticket", "services_text"]
+
+
+class _Unchanged(enum.Enum):
+    UNCHANGED = "unchanged"
+
+
+# "Leave this field as it is", distinct from None, which clears a field.
+UNCHANGED: Final = _Unchanged.UNCHANGED
+
+Change = Callable[[str, str | None, str | None], None]
+
+
+def day_text(day: date | None) -> str | None:
+    return f"{day:%a %b} {day.day}, {day.year}" if day else None
+
+
+def services_text(lines: Sequence[tuple[str, Decimal, str | None]]) -> str:
+    """(description, price, vendor name) as one line: "Retip four prongs $90.00; …"."""
+    return "; ".join(
+        f"{description} {display(price)}" + (f" at {vendor}" if vendor else "")
+        for description, price, vendor in lines
+    )
+
+
+def _service_lines(session: Session, rows: Sequence[TicketService]) -> str:
+    return services_text([
+        (row.description, row.price,
+         vendor.name if row.vendor_id and (vendor := session.get(Vendor, row.vendor_id)) else None)
+        for row in rows
+    ])
+
+
+def _staff_name(session: Session, staff_id: int | None) -> str | None:
+    staff = session.get(Staff, staff_id) if staff_id is not None else None
+    return staff.name if staff else None
+
+
+def _closed(ticket: Ticket) -> Invalid:
+    return Invalid({"ticket": f"{ticket.number} is {ticket.status.label.lower()}; a closed "
+                              "ticket's record stays as it was"})
+
+
+def edit_ticket(
+    db: Database,
+    number: str,
+    by: str,
+    expected_version: int,
+    *,
+    description: str | _Unchanged = UNCHANGED,
+    metal: str | None | _Unchanged = UNCHANGED,
+    stones: str | None | _Unchanged = UNCHANGED,
+    condition: str | None | _Unchanged = UNCHANGED,
+    declared_value: Decimal | str | None | _Unchanged = UNCHANGED,
+    services: Sequence[ServiceLine] | _Unchanged = UNCHANGED,
+    assigned_to: str | None | _Unchanged = UNCHANGED,
+    occasion_what: str | None | _Unchanged = UNCHANGED,
+    occasion_date: date | None | _Unchanged = UNCHANGED,
+) -> int:
+    """Change the fields given, all or none, as ``by``; returns the ticket's new version.
+
+    Refused with Invalid (a problem per field) or Conflict (someone changed the
+    ticket since the screen read ``expected_version``); either way nothing is written.
+    """
+    problems: dict[str, str] = {}
+    if description is not UNCHANGED:
+        check_description(description, "description", problems)
+    new_value = None
+    if declared_value is not UNCHANGED:
+        new_value = money_or_problem(declared_value, "declared_value", problems)
+    new_total = None
+    if services is not UNCHANGED:
+        new_total = check_services(services, "", problems)
+    try:
+        with db.session() as session:
+            ticket = ticket_by_number(session, number, lock=True)
+            check_version(ticket, expected_version)
+            if ticket.status.is_closed:
+                raise _closed(ticket)
+            if new_total is not None and not any(k.startswith("services") for k in problems):
+                _check_money_taken(ticket, new_total, problems)
+            check_occasion(
+                ticket.occasion_what if occasion_what is UNCHANGED else occasion_what,
+                ticket.occasion_date if occasion_date is UNCHANGED else occasion_date,
+                "", problems)
+            if problems:
+                raise Invalid(problems)
+            staff = staff_by_code(session, by)
+            changes: list[tuple[str, str | None, str | None]] = []
+
+            def change(field: str, old: str | None, new: str | None) -> None:
+                if old != new:
+                    changes.append((field, old, new))
+
+            # Look-ups along the way must not flush the half-changed ticket: each
+            # flush would be an UPDATE of its own, and one edit is one new version.
+            with session.no_autoflush:
+                if description is not UNCHANGED:
+                    change("description", ticket.item_description, description.strip())
+                    ticket.item_description = description.strip()
+                if metal is not UNCHANGED:
+                    change("metal", ticket.item_metal, text_or_none(metal))
+                    ticket.item_metal = text_or_none(metal)
+                if stones is not UNCHANGED:
+                    change("stones", ticket.item_stones, text_or_none(stones))
+                    ticket.item_stones = text_or_none(stones)
+                if condition is not UNCHANGED:
+                    change("condition", ticket.item_condition, text_or_none(condition))
+                    ticket.item_condition = text_or_none(condition)
+                if declared_value is not UNCHANGED:
+                    change("declared_value", display(ticket.declared_value) or None,
+                           display(new_value) or None)
+                    ticket.declared_value = new_value
+                if services is not UNCHANGED:
+                    _edit_services(session, ticket, services, change)
+                if assigned_to is not UNCHANGED:
+                    new_id = jeweler_id(session, assigned_to, "assigned_to")
+                    change("assigned_to", _staff_name(session, ticket.assigned_to_id),
+                           _staff_name(session, new_id))
+                    ticket.assigned_to_id = new_id
+                if occasion_what is not UNCHANGED:
+                    change("occasion_what", ticket.occasion_what, text_or_none(occasion_what))
+                    ticket.occasion_what = text_or_none(occasion_what)
+                if occasion_date is not UNCHANGED:
+                    change("occasion_date", day_text(ticket.occasion_date), day_text(occasion_date))
+                    ticket.occasion_date = occasion_date
+                if not changes:
+                    return ticket.version
+                # A change to the services alone would not touch the ticket's own row, and
+                # then its version would not move: other screens must see that it changed.
+                flag_modified(ticket, "item_description")
+            now = store_now(session)
+            session.add_all(TicketEdit(ticket_id=ticket.id, at=now, by_id=staff.id, field=field,
+                                       old_value=old, new_value=new)
+                            for field, old, new in changes)
+            mark_changed(session)
+            session.flush()
+            return ticket.version
+    except StaleDataError:
+        raise Conflict(
+            f"{number} was changed at another workstation at the same moment; nothing was saved."
+        ) from None
+
+
+def _check_money_taken(ticket: Ticket, total: Decimal, problems: dict[str, str]) -> None:
+    """The work cannot come to less than the customer has already given the store."""
+    check_deposit(ticket.deposit, total, "deposit", problems)
+    paid = ticket.paid
+    if "deposit" not in problems and paid > total and paid != ticket.deposit:
+        problems["services"] = (f"{display(paid)} is already paid, more than the new total "
+                                f"{display(total)}")
+
+
+def _edit_services(session: Session, ticket: Ticket, lines: Sequence[ServiceLine],
+                   change: Change) -> None:
+    rows = service_rows(session, lines, "")
+    same = [(s.code, s.description, s.price, s.vendor_id) for s in ticket.services] == [
+        (r.code, r.description, r.price, r.vendor_id) for r in rows]
+    if same:
+        return
+    old = _service_lines(session, ticket.services)
+    ticket.services = rows
+    change("services", old, _service_lines(session, rows))
+

@@ -1,0 +1,106 @@
+"""What a piece's details must be, at intake and whenever they are edited later.
+
+Problems are collected per field, keyed the way the screens name them, so one
+refusal can say everything that is wrong at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from jeweldesk.domain.models import TicketService
+from jeweldesk.domain.money import ZERO, MoneyError, money
+from jeweldesk.services.common import staff_by_code, vendor_by_code
+from jeweldesk.services.errors import Invalid, NotFound
+
+
+@dataclass(frozen=True)
+class ServiceLine:
+    code: str
+    description: str
+    price: Decimal | str
+    vendor: str | None = None  # vendor code when the work goes out
+
+
+def optional_money(value: Decimal | str | None) -> Decimal | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return money(value)
+
+
+def money_or_problem(value: object, where: str, problems: dict[str, str]) -> Decimal | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        amount = money(value)  # type: ignore[arg-type]  # checked: any text a person typed
+    except MoneyError:
+        problems[where] = f"{value!r} is not an amount of money"
+        return None
+    if amount < 0:
+        problems[where] = "cannot be negative"
+    return amount
+
+
+def check_description(text: str, where: str, problems: dict[str, str]) -> None:
+    if not text.strip():
+        problems[where] = "describe the piece"
+
+
+def check_services(lines: Sequence[ServiceLine], at: str, problems: dict[str, str]) -> Decimal:
+    """Every line a service with a price; returns the total of the prices that are money."""
+    if not lines:
+        problems[f"{at}services"] = "choose at least one service"
+    total = ZERO
+    for i, line in enumerate(lines):
+        where = f"{at}services[{i}].price"
+        price = money_or_problem(line.price, where, problems)
+        if price is None and where not in problems:
+            problems[where] = "every service needs a price"
+        total += price or ZERO
+        if not line.code.strip():
+            problems[f"{at}services[{i}].code"] = "choose a service"
+    return total
+
+
+def check_deposit(deposit: Decimal, total: Decimal, where: str, problems: dict[str, str]) -> None:
+    if deposit > total and where not in problems:
+        problems[where] = f"the deposit {deposit} is more than the total {total}"
+
+
+def check_occasion(what: str | None, day: date | None, at: str, problems: dict[str, str]) -> None:
+    if (what or "").strip() and day is None:
+        problems[f"{at}occasion_date"] = "when is the occasion?"
+
+
+def text_or_none(text: str | None) -> str | None:
+    return (text or "").strip() or None
+
+
+def jeweler_id(session: Session, code: str | None, where: str) -> int | None:
+    if not code:
+        return None
+    try:
+        return staff_by_code(session, code).id
+    except NotFound as exc:
+        raise Invalid({where: str(exc)}) from None
+
+
+def service_rows(session: Session, lines: Sequence[ServiceLine], at: str) -> list[TicketService]:
+    """The ticket's service rows for checked lines; an unknown vendor is refused by its line."""
+    rows = []
+    for position, line in enumerate(lines):
+        vendor_id = None
+        if line.vendor:
+            try:
+                vendor_id = vendor_by_code(session, line.vendor).id
+            except NotFound as exc:
+                raise Invalid({f"{at}services[{position}].vendor": str(exc)}) from None
+        rows.append(TicketService(position=position, code=line.code.strip(),
+                                  description=line.description.strip(),
+                                  price=money(line.price), vendor_id=vendor_id))
+    return rows
