@@ -42,9 +42,11 @@ from jeweldesk.services.bench import (
     wait_for_parts,
 )
 from jeweldesk.services.errors import Conflict, ServiceError
+from jeweldesk.services.warnings import at_risk
 from jeweldesk.ui.bench_models import queue_model, waiting_model
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.widgets import PROBLEM_COLOUR, day_text, heading, muted
+from jeweldesk.ui.work import BackgroundCall
 
 PARTS_DAYS = 7  # the date offered for parts until the jeweler types the supplier's
 DONE_COLOUR = "#1e6b34"
@@ -99,6 +101,8 @@ class BenchScreen(QWidget):
         self.message.setWordWrap(True)
 
         self.queue = queue_model(self)
+        self.marking = BackgroundCall(self)
+        self.marking.done.connect(self.queue.set_risk)
         self.waiting = waiting_model(self)
         self.queue_view = _table(self.queue)
         self.queue_view.doubleClicked.connect(
@@ -190,7 +194,8 @@ class BenchScreen(QWidget):
         if code is None:
             return
         found: BenchQueue = bench_queue(self.ctx.db, code)
-        self.queue.set_rows(found.queue, _risk_marks(self.ctx), found.today)
+        self.queue.set_rows(found.queue, today=found.today)
+        self.marking.request(lambda: _risk_marks(self.ctx))
         self.waiting.set_rows(found.waiting, found.today)
         self.queue_title.setText(f"{found.jeweler.name}'s queue — {len(found.queue)} pieces")
         self.waiting_title.setText(f"Waiting for parts — {len(found.waiting)}")
@@ -356,9 +361,5 @@ def _table(model) -> QTableView:  # type: ignore[no-untyped-def]
 
 def _risk_marks(ctx: AppContext) -> dict[str, tuple[str, str]]:
     """Each listed piece's level and reasons, from the early-warning engine."""
-    try:
-        from jeweldesk.services.warnings import at_risk
-    except ImportError:  # the engine is optional: without it the column stays empty
-        return {}
     _moment, flags = at_risk(ctx.db)
     return {f.ticket: (f.level, "; ".join(f.reasons)) for f in flags if f.listed}

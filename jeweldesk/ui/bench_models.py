@@ -39,9 +39,17 @@ class QueueModel(RowsModel):
     def set_rows(self, rows: Sequence[Any],  # type: ignore[override]
                  risk: dict[str, tuple[str, str]] | None = None,
                  today: date | None = None) -> None:
-        self.risk = dict(risk or {})
+        if risk is not None:
+            self.risk = dict(risk)
         self.today = today or date.today()
         super().set_rows(rows)
+
+    def set_risk(self, risk: dict[str, tuple[str, str]]) -> None:
+        """The engine's marks arrive after the rows (it runs off the window's thread)."""
+        self.risk = dict(risk)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:

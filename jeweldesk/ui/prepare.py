@@ -54,6 +54,7 @@ from jeweldesk.ui.at_risk_model import (
 )
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.widgets import MUTED_COLOUR, ProblemLabel, heading, muted
+from jeweldesk.ui.work import BackgroundCall
 
 CHANNELS = {Channel.PHONE: "Phone call", Channel.SMS: "Text message", Channel.EMAIL: "Email",
             Channel.IN_PERSON: "In person"}
@@ -421,20 +422,25 @@ class AtRiskList(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_prepare())
         self.table.open_requested.connect(lambda: self.open_prepare())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.loading = BackgroundCall(self)
+        self.loading.done.connect(self._show)
+        self.loading.failed.connect(self._not_shown)
         ctx.changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
+        """Asks the engine off the window's thread; on a big store it takes a second or two."""
+        self.loading.request(lambda: flags_with_handling(self.ctx.db))
+
+    def _show(self, rows: list[FlagWithHandling]) -> None:
         chosen = self.selected_number()
-        try:
-            rows = flags_with_handling(self.ctx.db)
-        except ServiceError as exc:
-            self.model.set_rows([])
-            self.summary.setText(str(exc))
-            return
         self.model.set_rows(rows)
         self.summary.setText(summary(rows))
         self.select(chosen)
+
+    def _not_shown(self, message: str) -> None:
+        self.model.set_rows([])
+        self.summary.setText(message)
 
     def select(self, number: str | None) -> None:
         for n in range(self.model.rowCount()):

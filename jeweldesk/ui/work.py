@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Generator
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from jeweldesk.interchange.common import Progress
@@ -78,3 +78,64 @@ class LongJob(QObject):
     def _failed(self, message: str) -> None:
         self._stop()
         self.failed.emit(message)
+
+
+class _Relay(QObject):
+    """Lives on the window's thread; the worker's result reaches it as a queued signal."""
+
+    finished = Signal(int, object)
+    failed = Signal(int, str)
+
+
+class _Call(QRunnable):
+    def __init__(self, ticket: int, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.ticket, self.work, self.relay = ticket, work, relay
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:  # reported to the screen, which says it plainly
+            self._say(self.relay.failed, str(exc))
+        else:
+            self._say(self.relay.finished, result)
+
+    def _say(self, signal: Any, value: object) -> None:
+        try:
+            signal.emit(self.ticket, value)
+        except RuntimeError:  # the screen was closed meanwhile: nobody is left to tell
+            pass
+
+
+class BackgroundCall(QObject):
+    """Runs ``work`` off the window's thread; when asked again meanwhile, only the newest
+    answer is delivered, so a screen never shows an older picture over a newer one."""
+
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._asked = 0
+        self._answered = 0
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._finished)
+        self._relay.failed.connect(self._failed)
+
+    @property
+    def busy(self) -> bool:
+        return self._answered < self._asked
+
+    def request(self, work: Callable[[], Any]) -> None:
+        self._asked += 1
+        QThreadPool.globalInstance().start(_Call(self._asked, work, self._relay))
+
+    def _finished(self, ticket: int, result: object) -> None:
+        if ticket == self._asked:
+            self._answered = ticket
+            self.done.emit(result)
+
+    def _failed(self, ticket: int, message: str) -> None:
+        if ticket == self._asked:
+            self._answered = ticket
+            self.failed.emit(message)

@@ -115,3 +115,18 @@ def test_the_bench_tables_pass_the_model_tester(qtbot, qtmodeltester, bench_ctx,
     assert screen.queue.rowCount() == 1 and screen.waiting.rowCount() == 1
     qtmodeltester.check(screen.queue)
     qtmodeltester.check(screen.waiting)
+
+
+def test_a_piece_at_risk_is_marked_in_the_jewelers_queue(qtbot, bench_ctx):
+    from tests.support.late_vendor import late_at_vendor
+
+    number = late_at_vendor(bench_ctx.db)  # the ring is Jonah Reyes's, out at a slow vendor
+    screen = BenchScreen(bench_ctx)
+    qtbot.addWidget(screen)
+    row = next(n for n in range(screen.queue.rowCount())
+               if screen.queue.row_at(n).number == number)
+    column = next(c for c in range(screen.queue.columnCount())
+                  if screen.queue.headerData(c, Qt.Orientation.Horizontal) == "At risk")
+    qtbot.waitUntil(lambda: screen.queue.index(row, column).data() == "At risk")
+    assert "Riverbend Plating" in screen.queue.index(row, column).data(
+        Qt.ItemDataRole.ToolTipRole)

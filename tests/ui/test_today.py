@@ -81,7 +81,7 @@ def test_a_promise_at_risk_is_a_click_from_preparing_the_customer(ctx: AppContex
     number = late_at_vendor(ctx.db)
     view = _view(ctx, qtbot, [])
     listing = view.at_risk.list
-    assert listing.model.rowCount() == 1
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 1)
     listing.select(number)
     assert listing.selected_number() == number
     qtbot.mouseClick(listing.prepare, Qt.MouseButton.LeftButton)
