@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, Signal
@@ -101,10 +102,9 @@ class _Call(QRunnable):
             self._say(self.relay.finished, result)
 
     def _say(self, signal: Any, value: object) -> None:
-        try:
+        # The screen may have closed meanwhile: then nobody is left to tell.
+        with suppress(RuntimeError):
             signal.emit(self.ticket, value)
-        except RuntimeError:  # the screen was closed meanwhile: nobody is left to tell
-            pass
 
 
 class BackgroundCall(QObject):
