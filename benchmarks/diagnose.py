@@ -94,7 +94,7 @@ def _redraw(sim: StoreSimulation, piece: Piece, day: date) -> Piece:
         vendor = sim.spec.vendor(piece.vendor)
         sent = piece.last_at.date()
         for _ in range(40):
-            back = sent + timedelta(days=vendor.turnaround(rng, sim.spec.season(sent)))
+            back = sent + timedelta(days=vendor.turnaround(rng, sim.spec.season(sent), sent=sent))
             if back >= day:
                 break
         else:

@@ -230,7 +230,9 @@ class StoreSimulation:
         for code, pieces in by_vendor.items():
             vendor = self.spec.vendor(code)
             ref = f"S-{len(self.parcels) + 1}"
-            days_out = vendor.turnaround(self.rng, self.spec.season(day), day in self.behind[code])
+            days_out = vendor.turnaround(
+                self.rng, self.spec.season(day), day in self.behind[code], sent=day
+            )
             back = day + timedelta(days=days_out)
             while not self.is_open(back):
                 back += timedelta(days=1)

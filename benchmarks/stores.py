@@ -50,6 +50,7 @@ class VendorSpec:
     late_days: tuple[int, int] = (5, 9)
     drift: float = 1.0  # real turnaround / quote when on time
     rush_days: int = 0  # extra days in the holiday rush
+    reliable_from: date | None = None  # from this day on it keeps its quotes (new management)
 
     @property
     def behind_share(self) -> float:
@@ -58,11 +59,18 @@ class VendorSpec:
         keeping_up = self.late_share * KEEPING_UP_LATE
         return max(0.0, min(0.9, (self.late_share - keeping_up) / (BEHIND_LATE - keeping_up)))
 
-    def turnaround(self, rng: random.Random, season: float, behind: bool = False) -> int:
+    def turnaround(
+        self, rng: random.Random, season: float, behind: bool = False, sent: date | None = None
+    ) -> int:
         """Days out for a parcel sent now: a vendor that is behind returns most parcels late,
         one that is keeping up only now and then (a stone to source, a piece redone)."""
         days = round(self.quote * self.drift) + rng.choice((-1, 0, 0, 0, 1))
-        if rng.random() < (BEHIND_LATE if behind else self.late_share * KEEPING_UP_LATE):
+        if behind and self.reliable_from is not None and sent is not None:
+            behind = sent < self.reliable_from
+        late = self.late_share
+        if self.reliable_from is not None and sent is not None and sent >= self.reliable_from:
+            late = 0.0
+        if rng.random() < (BEHIND_LATE if behind else late * KEEPING_UP_LATE):
             days += rng.randint(*self.late_days)
         if season > 1.2:
             days += rng.randint(0, self.rush_days)
@@ -197,5 +205,72 @@ def stores() -> list[StoreSpec]:
                         "watch_service": "WTCH"},
             daily_pieces=2.3, rush=(date(2025, 11, 24), date(2025, 12, 22), 1.7),
             service_mix=BENCH_MIX + VENDOR_MIX,
+        ),
+    ]
+
+
+def held_out() -> list[StoreSpec]:
+    """Stores never looked at while tuning the engine: other seeds, other habits. A change
+    is kept only when it helps here too (``python -m benchmarks.risk_bench``)."""
+    season = dict(start=date(2025, 9, 1), end=date(2026, 2, 28), last_intake=date(2026, 1, 17))
+    return [
+        StoreSpec(
+            name="Birch Row Goldsmiths", seed=53, **season,
+            open_weekdays=TUE_SAT, closed_dates=HOLIDAYS, parcel_weekdays=frozenset({2, 5}),
+            jewelers=(
+                JewelerSpec("TN", "Tess Noor", 5.5, frozenset({2, 3, 4, 5}),
+                            _week(date(2025, 11, 4), 9)),
+                JewelerSpec("BW", "Ben Wolfe", 4.5, frozenset({4, 5, 6})),
+            ),
+            vendors=(
+                VendorSpec("PLAT", "Northside Plating", 6, late_share=0.1),
+                VendorSpec("CAST", "Foundry Row", 9, late_share=0.2, late_days=(4, 8),
+                           rush_days=2),
+                VendorSpec("WTCH", "Tick Tock Repair", 12, drift=1.2),
+            ),
+            vendor_for={"rhodium_plating": "PLAT", "casting": "CAST", "engraving": "CAST",
+                        "watch_service": "WTCH"},
+            daily_pieces=2.2, rush=(date(2025, 11, 22), date(2025, 12, 22), 1.6),
+            service_mix=BENCH_MIX + VENDOR_MIX,
+        ),
+        StoreSpec(
+            name="Quarry Hill Jewelry", seed=67, **season,
+            open_weekdays=MON_SAT, closed_dates=HOLIDAYS, parcel_weekdays=frozenset({1, 4}),
+            jewelers=(
+                JewelerSpec("RM", "Rosa Marin", 6.0, MON_SAT - {6}),
+                JewelerSpec("DK", "Dev Kapoor", 3.0, frozenset({3, 5, 6}), sick_share=0.04),
+            ),
+            vendors=(
+                # Misses its quotes half the time until new management sorts it out.
+                VendorSpec("PLAT", "Summit Plating", 5, late_share=0.5, late_days=(5, 9),
+                           reliable_from=date(2025, 11, 10)),
+                VendorSpec("CAST", "Ridge Casting", 11, late_share=0.1, rush_days=3),
+                VendorSpec("WTCH", "Precision Watch", 14, drift=1.2, late_share=0.15),
+                VendorSpec("ENGR", "Mark Engravers", 4),
+            ),
+            vendor_for={"rhodium_plating": "PLAT", "casting": "CAST", "watch_service": "WTCH",
+                        "engraving": "ENGR"},
+            daily_pieces=3.4, rush=(date(2025, 11, 18), date(2025, 12, 23), 1.7),
+            service_mix=BENCH_MIX + VENDOR_MIX, parts_dates=True,
+        ),
+        StoreSpec(
+            name="Lantern Square Jewelers", seed=79, **season,
+            open_weekdays=frozenset({1, 2, 3, 4, 5, 6, 7}),
+            closed_dates=HOLIDAYS | {date(2025, 12, 26)}, parcel_weekdays=frozenset({1, 3, 5}),
+            jewelers=(
+                JewelerSpec("HC", "Hana Cho", 7.5, MON_SAT, _week(date(2025, 10, 20), 8)),
+                JewelerSpec("LG", "Leo Grant", 5.0, frozenset({4, 5, 6, 7})),
+                JewelerSpec("IP", "Iris Pham", 3.5, frozenset({1, 6, 7})),
+            ),
+            vendors=(
+                VendorSpec("PLAT", "Harbor Plating", 5),
+                VendorSpec("CAST", "Anvil Casting", 10, late_share=0.1, rush_days=4),
+                VendorSpec("WTCH", "Chrono Care", 16, drift=1.1, late_share=0.05),
+                VendorSpec("ENGR", "Fine Line Engraving", 4, late_share=0.3, late_days=(3, 6)),
+            ),
+            vendor_for={"rhodium_plating": "PLAT", "casting": "CAST", "watch_service": "WTCH",
+                        "engraving": "ENGR"},
+            daily_pieces=5.5, rush=(date(2025, 11, 20), date(2025, 12, 24), 1.5),
+            service_mix=BENCH_MIX * 2 + VENDOR_MIX,
         ),
     ]

@@ -82,6 +82,15 @@ class Bench:
             day += timedelta(days=1)
         return count
 
+    def still_away(self, jeweler: str | None) -> list[int]:
+        """Equally likely usual workdays more a jeweler is away, as absences here have lasted
+        (none for a jeweler at work); longer than any absence seen: up to as long again."""
+        so_far = self.away_so_far.get(jeweler, 0)
+        if not so_far:
+            return [0]
+        longer = [s - so_far for s in self.away_spells if s >= so_far]
+        return longer or list(range(1, max(2, so_far) + 1))
+
     def workday_after(
         self, calendar: StoreCalendar, jeweler: str | None, today: date, count: int
     ) -> int:

@@ -173,7 +173,7 @@ class Estimator:
         return Estimate(outcomes, [f"in quality check since {words.day(since)}"])
 
     def _bench(self, ticket: Ticket) -> Estimate:
-        quick = [self.know.quick.get(code, ()) for code in ticket.bench_services]
+        quick = [self._quick_days(code, ticket.assigned_to) for code in ticket.bench_services]
         if quick and all(quick) and ticket.status in BENCH_STATUSES:
             return self._quick(ticket, max(quick, key=max))
         jeweler = ticket.assigned_to
@@ -203,23 +203,36 @@ class Estimator:
             )
         return Estimate(outcomes, reasons)
 
+    def _quick_days(self, code: str, jeweler: str | None) -> tuple[int, ...]:
+        """How this jeweler's pieces of a service done between the others have gone: their
+        own record where they have one, else the store's; empty when not done that way."""
+        own = self.know.quick_own.get((jeweler, code))
+        return own if own is not None else self.know.quick.get(code, ())
+
     def _quick(self, ticket: Ticket, days: Sequence[int]) -> Estimate:
         """A small job the jewelers do between the others: on the jeweler's next working
-        days, as such jobs have been (``days`` counts the jeweler's working days)."""
+        days, as such jobs have been (``days`` counts the jeweler's working days), once a
+        jeweler who is away now is back, as absences here have lasted."""
         received = ticket.received_at.date()
         bench, jeweler = self.know.bench, ticket.assigned_to
         yesterday = self.today - timedelta(days=1)
         elapsed = bench.workdays_between(self.calendar, jeweler, received, yesterday)
-        outcomes = [
+        away = bench.away_so_far.get(jeweler, 0)
+        later = bench.still_away(jeweler)
+        outcomes = spread(
             max(self.today_ord, bench.workday_after(
-                self.calendar, jeweler, self.today, max(0, d - elapsed - 1)))
-            for d in spread(remaining(days, elapsed))
-        ]
+                self.calendar, jeweler, self.today, max(0, d - elapsed - 1) + extra))
+            for d in spread(remaining(days, elapsed)) for extra in later
+        )
         names = " and ".join(c.replace("_", " ") for c in ticket.bench_services)
-        return Estimate(outcomes, [
-            f"{names} is done between other work here, usually on "
-            f"{self.history.staff_name(jeweler)}'s next working day"
-        ])
+        who = self.history.staff_name(jeweler)
+        reasons = [f"{names} is done between other work here, usually on {who}'s next "
+                   "working day"]
+        if away:
+            reasons.append(
+                f"{who} has not moved a piece on the last {words.days(away)} they usually work"
+            )
+        return Estimate(outcomes, reasons)
 
     def _forecast(self, jeweler: str | None) -> QueueForecast:
         found = self._forecasts.get(jeweler)

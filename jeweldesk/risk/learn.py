@@ -9,6 +9,7 @@ working while the store is closed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from jeweldesk.risk.vendors import PARCEL_DAYS, VendorRecord, vendor_records
 RECENT_SPANS = 60  # store-wide samples per stage
 LEARN_DAYS = 120  # pieces finished longer ago than this no longer speak for the store
 MIN_QUICK = 8  # pieces of a service on record before it can be known as done between others
+MIN_OVERTAKES = 3  # pieces of a service seen done ahead of earlier work, before it can be quick
+MIN_QUICK_OWN = 5  # a jeweler's own pieces of a service before their own habit with it speaks
 QUICK_DAYS = 1  # open days from intake within which such a service's pieces nearly all are done
 
 __all__ = ["LEARN_DAYS", "PARCEL_DAYS", "Knowledge", "VendorRecord", "learn"]
@@ -43,6 +46,9 @@ class Knowledge:
     # Services the jewelers do between the others, whatever the queue: open days from
     # intake to ready of their recent pieces.
     quick: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # The same, one jeweler's own habit, where they have done enough of the service: an
+    # empty record means this jeweler does not do it between the others, whatever the store.
+    quick_own: dict[tuple[str | None, str], tuple[int, ...]] = field(default_factory=dict)
     bench: Bench = field(default_factory=lambda: Bench({}, {}))  # jewelers' pace and days
     intake: Intake = field(default_factory=Intake)  # bench work still to come
 
@@ -53,6 +59,7 @@ def learn(history: History, today: date) -> Knowledge:
     done = [t for t in history.tickets if t.ready_at is not None and t.ready_at >= since]
     done.sort(key=lambda t: t.ready_at or t.received_at, reverse=True)
     bench = learn_bench(history, calendar, today)
+    quick, quick_own = _quick_services(done, calendar, bench)
     return Knowledge(
         today=today,
         calendar=calendar,
@@ -67,7 +74,8 @@ def learn(history: History, today: date) -> Knowledge:
             if not t.vendor_codes
         ),
         service_days=_service_days(done, calendar),
-        quick=_quick_services(done, calendar, bench),
+        quick=quick,
+        quick_own=quick_own,
         bench=bench,
         intake=learn_intake(history, calendar, today),
     )
@@ -141,13 +149,20 @@ def _service_days(done: list[Ticket], calendar: StoreCalendar) -> dict[str, tupl
 
 def _quick_services(
     done: list[Ticket], calendar: StoreCalendar, bench: Bench
-) -> dict[str, tuple[int, ...]]:
+) -> tuple[dict[str, tuple[int, ...]], dict[tuple[str | None, str], tuple[int, ...]]]:
     """Services whose pieces nearly always came back by the jeweler's first working day
     after intake while the store's other bench work took days: done between the others,
     whatever the queue. Counted in the jeweler's own working days, so a jeweler who works
     three days a week is not taken as slow at them. (When every service comes back within
-    a day or so, the queue is short, not the service quick.)"""
+    a day or so, the queue is short, not the service quick.) A service must also have been
+    seen done ahead of the queue (``_overtakes``): fast only because its pieces happened to
+    come in on quiet days is not quick, and such pieces would wait behind a long queue.
+
+    Store-wide, and for each jeweler with enough of a service of their own: a jeweler
+    who fits small jobs in for the store may not (a short day has no room for them), and
+    one may where the store's record is still too thin to say."""
     waits: dict[str, list[int]] = {}
+    own: dict[tuple[str | None, str], list[int]] = {}
     for ticket in done:
         codes = ticket.bench_services
         if len(codes) != 1 or ticket.vendor_codes:
@@ -155,16 +170,64 @@ def _quick_services(
         if any(e.status == "waiting_parts" for e in ticket.events):
             continue
         found = waits.setdefault(codes[0], [])
-        if len(found) < RECENT_SPANS:
-            found.append(bench.workdays_between(
-                calendar, ticket.assigned_to, ticket.received_at.date(), _day(ticket.ready_at)
-            ))
+        if len(found) >= RECENT_SPANS:
+            continue
+        days = bench.workdays_between(
+            calendar, ticket.assigned_to, ticket.received_at.date(), _day(ticket.ready_at)
+        )
+        found.append(days)
+        own.setdefault((ticket.assigned_to, codes[0]), []).append(days)
     slow_fifth = {
-        code: sorted(days)[int(0.8 * (len(days) - 1))]
-        for code, days in waits.items() if len(days) >= MIN_QUICK
+        code: _slow_fifth(days) for code, days in waits.items() if len(days) >= MIN_QUICK
     }
     if not slow_fifth or max(slow_fifth.values()) < QUICK_DAYS + 2:
-        return {}
-    return {
+        return {}, {}
+    ahead = _overtakes(done)
+    slow_fifth = {c: v for c, v in slow_fifth.items() if ahead.get(c, 0) >= MIN_OVERTAKES}
+    own = {k: v for k, v in own.items() if ahead.get(k[1], 0) >= MIN_OVERTAKES}
+    store = {
         code: tuple(sorted(waits[code])) for code, slow in slow_fifth.items() if slow <= QUICK_DAYS
     }
+    mine: dict[tuple[str | None, str], tuple[int, ...]] = {}
+    for key, spans in own.items():
+        if len(spans) >= MIN_QUICK_OWN:
+            mine[key] = tuple(sorted(spans)) if _slow_fifth(spans) <= QUICK_DAYS else ()
+    return store, mine
+
+
+def _overtakes(done: list[Ticket]) -> dict[str, int]:
+    """Pieces of each single service that were ready before a piece their jeweler had taken
+    in earlier, promised no later, and that waited only for the bench: done ahead of the
+    queue, which working earliest promise first never does."""
+    bench_only: dict[str | None, list[tuple[datetime, date, datetime]]] = {}
+    for ticket in done:
+        if ticket.vendor_codes or not ticket.bench_services or ticket.ready_at is None:
+            continue
+        if any(e.status == "waiting_parts" for e in ticket.events):
+            continue
+        bench_only.setdefault(ticket.assigned_to, []).append(
+            (ticket.received_at, ticket.promised_for, ticket.ready_at)
+        )
+    for pieces in bench_only.values():
+        pieces.sort()
+    found: dict[str, int] = {}
+    for ticket in done:
+        codes = ticket.bench_services
+        if len(codes) != 1 or ticket.vendor_codes or ticket.ready_at is None:
+            continue
+        pieces = bench_only.get(ticket.assigned_to, [])
+        before = bisect_left(pieces, (ticket.received_at,))
+        ready = ticket.ready_at
+        oldest = ready - timedelta(days=LEARN_DAYS)
+        for i in range(before - 1, -1, -1):
+            received, promised, done_at = pieces[i]
+            if received < oldest:
+                break
+            if promised <= ticket.promised_for and done_at > ready:
+                found[codes[0]] = found.get(codes[0], 0) + 1
+                break
+    return found
+
+
+def _slow_fifth(days: list[int]) -> int:
+    return sorted(days)[int(0.8 * (len(days) - 1))]

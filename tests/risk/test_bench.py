@@ -63,3 +63,67 @@ def test_a_small_job_is_quick_when_it_comes_back_on_the_jewelers_next_working_da
                     (nov(1) - timedelta(days=10 + i), "ready")]) for i in range(10)]
     known = learn(history(past + batteries + slow), nov(10))
     assert "watch_battery" in known.quick
+
+
+def small_jobs_store(ring_promise_days: int) -> list:
+    """Ten weeks of batteries back the next day, each taken in the day after a ring sizing
+    that was ready three days after it, promised ``ring_promise_days`` after the battery came in."""
+    past = two_a_day(nov(9) - timedelta(days=60), nov(9))
+    for week in range(10):
+        tuesday = nov(3) - timedelta(days=7 * week)
+        past.append(ticket(f"R-{week}", tuesday - timedelta(days=1),
+                           tuesday + timedelta(days=ring_promise_days),
+                           [(tuesday + timedelta(days=4), "at_bench"),
+                            (tuesday + timedelta(days=4), "ready")]))
+        past.append(ticket(f"B-{week}", tuesday, tuesday + timedelta(days=3),
+                           [(tuesday + timedelta(days=1), "at_bench"),
+                            (tuesday + timedelta(days=1), "ready")],
+                           services=(Service("watch_battery"),)))
+    return past
+
+
+def test_a_small_job_is_quick_only_when_seen_done_ahead_of_earlier_work():
+    # Batteries done before ring sizings taken in earlier and promised sooner: between the others.
+    assert "watch_battery" in learn(history(small_jobs_store(1)), nov(10)).quick
+    # Done first only because they were promised sooner: that is the queue, not a quick job.
+    assert "watch_battery" not in learn(history(small_jobs_store(10)), nov(10)).quick
+
+
+def test_a_jeweler_whose_own_small_jobs_wait_does_not_get_them_between_the_others():
+    past = small_jobs_store(1)
+    for week in range(6):  # Ana's batteries wait about a week for her
+        monday = nov(2) - timedelta(days=7 * week)
+        past.append(ticket(f"A-{week}", monday, monday + timedelta(days=8),
+                           [(monday + timedelta(days=6), "at_bench"),
+                            (monday + timedelta(days=6), "ready")],
+                           services=(Service("watch_battery"),), jeweler="AL"))
+    known = learn(history(past), nov(10))
+    assert known.quick_own[("AL", "watch_battery")] == ()
+    assert known.quick_own[("JR", "watch_battery")]
+    open_for_ana = ticket("A-9", nov(9), nov(20), services=(Service("watch_battery"),),
+                          jeweler="AL")
+    flag = next(f for f in assess(history([*past, open_for_ana]), nov(10)) if f.ticket == "A-9")
+    assert not any("between other work" in r for r in flag.reasons)
+
+
+def test_a_quick_job_waits_for_a_jeweler_who_is_away():
+    # Jonah's last moves were on Monday Nov 9; by Friday he has missed three workdays.
+    battery = ticket("B-99", nov(9), nov(16), services=(Service("watch_battery"),))
+    there = next(f for f in assess(history([*small_jobs_store(1), battery]), nov(10))
+                 if f.ticket == "B-99")
+    away = next(f for f in assess(history([*small_jobs_store(1), battery]), nov(13))
+                if f.ticket == "B-99")
+    assert any("between other work" in r for r in away.reasons)
+    assert any("has not moved a piece on the last 3 days" in r for r in away.reasons)
+    assert away.expected_ready > nov(13) and there.expected_ready == nov(10)
+
+
+def test_how_much_longer_an_absent_jeweler_stays_away():
+    from jeweldesk.risk.bench import Bench
+
+    bench = Bench({}, {}, away_so_far={"JR": 2}, away_spells=(1, 1, 3, 5))
+    assert bench.still_away("JR") == [1, 3]
+    assert bench.still_away("AL") == [0]
+    assert Bench({}, {}, away_so_far={"JR": 9}, away_spells=(1, 3)).still_away("JR") == list(
+        range(1, 10)
+    )
