@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy.exc import OperationalError
 
@@ -97,5 +98,6 @@ def open_window(db_option: str | None) -> int:
     ctx.start_watching()
     window.show()
     status = app.exec()
+    QThreadPool.globalInstance().waitForDone(10_000)  # screens' background reads finish first
     db.dispose()
     return status

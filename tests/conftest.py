@@ -23,6 +23,14 @@ REQUIRE_PG = os.environ.get("JEWELDESK_REQUIRE_PG") == "1"
 _counter = itertools.count()
 
 
+def finish_background_work() -> None:
+    """Screens ask the engine off the window's thread; let that finish before the database
+    it reads goes away, or its connection outlives the test."""
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(30_000)
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Migrating once and copying the file keeps each test's fresh database cheap."""
@@ -41,6 +49,7 @@ def sqlite_db(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
     shutil.copy(sqlite_template, path)
     db = Database(f"sqlite:///{path}")
     yield db
+    finish_background_work()
     db.dispose()
 
 
@@ -84,6 +93,7 @@ def pg_db(pg_server: PostgresServer | None) -> Iterator[Database]:
         pytest.skip("PostgreSQL could not start on this machine (see the warning above)")
     db = fresh_pg_database(pg_server)
     yield db
+    finish_background_work()
     db.dispose()
 
 
