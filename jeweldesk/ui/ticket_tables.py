@@ -48,6 +48,9 @@ def history_table() -> QTableWidget:
 def parcels_table() -> QTableWidget:
     table = read_only_table(["Parcel", "Vendor", "Sent", "Due back", "Back", "Carrier"], 70)
     table.setMaximumHeight(110)  # a piece rarely travels more than twice
+    # A long tracking number gives way (whole on hover) rather than scrolling sideways.
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setWordWrap(False)
     return table
 
 

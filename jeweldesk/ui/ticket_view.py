@@ -261,8 +261,9 @@ class TicketDialog(CounterDialog):
         set_rows(self.history, [
             (when(e.at), e.status.label, e.by_name, e.note or "") for e in s.events])
         set_rows(self.parcels, [
-            (p.ref, p.vendor_name, when(p.sent_at), spoken(p.expected_back),
-             when(p.returned_at) if p.returned_at else "not back yet",
+            # Days are enough here; the chain of custody above has the times.
+            (p.ref, p.vendor_name, spoken(p.sent_at.date()), spoken(p.expected_back),
+             spoken(p.returned_at.date()) if p.returned_at else "not back yet",
              " ".join(x for x in (p.carrier, p.tracking) if x)) for p in s.parcels])
         self.parcels_box.setVisible(bool(s.parcels))
         set_rows(self.edits, [
