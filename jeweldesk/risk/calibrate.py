@@ -6,9 +6,17 @@ was in fact kept (known only for promises whose day has passed by the moment).
 It then picks the highest certainty that would still have warned, at least
 ``LEAD_DAYS`` ahead, about ``RECALL_GOAL`` of the promises this store really
 missed, since every extra warning on a kept promise is a needless call; but not
-so low that fewer than ``PRECISION_GOAL`` of its warnings would have been true. With few
-missed promises on record, the choice leans on ``PRIOR_SHARE``, and with none,
-it is the prior.
+so low that fewer than ``PRECISION_GOAL`` of its warnings would have been true.
+
+A store that rarely misses has only a handful of missed promises on record, and
+on so few that choice is torn: one morning's promises can flip it from its
+"catch the misses" answer to its "keep the warnings true" one. So the choice is
+made on many equally plausible reweightings of the record (``choose``) and
+averaged: a record that clearly supports one answer still gives it, a torn one
+gives a share in between that one more morning moves only a little. The share
+used is also the average of that answer over the last ``SMOOTH_MORNINGS`` open
+mornings, so one morning's promises are a fraction of it. And the fewer the
+misses, the more the answer leans on ``PRIOR_SHARE``; with none, it is the prior.
 
 Everything read is the history as of each past morning, and the outcomes as of
 the moment itself, so the answer never depends on anything after the moment.
@@ -17,7 +25,9 @@ the moment itself, so the answer never depends on anything after the moment.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+import random
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -29,7 +39,9 @@ RECALL_GOAL = 0.9  # share of missed promises the store wants to hear about in t
 PRECISION_GOAL = 0.75  # share of warnings that should turn out true: the rest are needless calls
 PRIOR_SHARE = 0.5  # before any record: warn when a miss is at least as likely as not
 PRIOR_WEIGHT = 6  # missed promises' worth of belief in the prior
-MIN_MISSES = 4  # below this many missed promises on record, the prior alone decides
+DRAWS = 100  # reweightings of the record the rule is averaged over
+DRAW_SEED = 20261120  # the same draws every time: the same record, the same answer
+SMOOTH_MORNINGS = 5  # this morning's answer is averaged with the open mornings' before it
 LOOKBACK_DAYS = 56  # calendar days of past mornings replayed
 MORNING_BUDGET = 2500  # open pieces re-assessed per call at most, before mornings are thinned
 GRID = tuple(i / 22 for i in range(1, 23))  # certainties tried
@@ -60,16 +72,38 @@ def remember_scores(history: History, day: date, scores: Scores) -> None:
 
 
 def calibrate(history: History, moment: datetime, scorer: Scorer) -> Calibration:
-    """The certainty to warn at, as this store's own mornings before ``moment`` support it."""
+    """The certainty to warn at, as this store's own mornings before ``moment`` support it.
+
+    The answer is the average of what the record said on this morning and on the
+    ``SMOOTH_MORNINGS`` - 1 open mornings before it (each from the mornings and the
+    promises settled before that morning, as far as they are known now), so that one
+    morning's promises move it by a fraction of their weight, never by a jump.
+    """
     known = as_of(history, moment)
     today = moment.date()
-    mornings = _mornings(known, today)
+    scored = [(day, morning_scores(history, day, scorer)) for day in _mornings(known, today)]
+    selves = [today] + [d for _, d in zip(range(SMOOTH_MORNINGS - 1), _open_days_before(
+        known, today), strict=False)]
+    answers = [choose(*_record(known, scored, day)) for day in selves]
+    share = sum(a.share for a in answers) / len(answers)
+    latest = answers[0]
+    missed, _ = _record(known, scored, today)
+    return Calibration(share, latest.misses, latest.kept, _caught(missed, share))
+
+
+def _record(
+    known: History, scored: list[tuple[date, Scores]], today: date
+) -> tuple[list[float], list[float]]:
+    """Each promise settled before ``today``: its highest share on a morning early enough
+    to warn, among the missed promises and among the kept ones."""
     best: dict[str, float] = {}
     promised: dict[str, date] = {}
-    for day in mornings:
-        for number, (promise, share) in morning_scores(history, day, scorer).items():
+    for day, scores in scored:
+        if day >= today:
+            continue
+        for number, (promise, share) in scores.items():
             if promise >= today or day > promise - timedelta(days=LEAD_DAYS):
-                continue  # not yet settled at the moment, or too late to have been a warning
+                continue  # not yet settled that morning, or too late to have been a warning
             best[number] = max(best.get(number, 0.0), share)
             promised[number] = promise
     missed: list[float] = []
@@ -80,41 +114,79 @@ def calibrate(history: History, moment: datetime, scorer: Scorer) -> Calibration
             continue
         ready = ticket.ready_at
         (kept if ready is not None and ready.date() <= promised[number] else missed).append(share)
-    return choose(missed, kept)
+    return missed, kept
+
+
+def _open_days_before(known: History, today: date) -> Iterator[date]:
+    day = today - timedelta(days=1)
+    for _ in range(LOOKBACK_DAYS):
+        if known.calendar.is_open(day):
+            yield day
+        day -= timedelta(days=1)
 
 
 def choose(missed: list[float], kept: list[float]) -> Calibration:
-    """The certainty to warn at, shrunk to the prior by how few misses there are to go on.
+    """The certainty to warn at, averaged over what the record could just as well have been,
+    and shrunk to the prior by how few misses there are to go on.
 
-    The highest certainty that still catches ``RECALL_GOAL`` of ``missed``, unless warning
-    that early would make fewer than ``PRECISION_GOAL`` of the warnings true; then the
-    least certainty whose warnings are that often true (the most misses caught without
-    crying wolf), or, when no certainty is, the one with the best balance of the two.
+    For one record the rule is: the highest certainty that still catches ``RECALL_GOAL``
+    of ``missed``, unless warning that early would make fewer than ``PRECISION_GOAL`` of
+    the warnings true; then the least certainty whose warnings are that often true, or,
+    when no certainty is, the one with the best balance of the two. With a handful of
+    misses that rule flips between its branches on a single morning's promises, so it is
+    applied to ``DRAWS`` reweightings of the record (a Bayesian bootstrap: each group of
+    equal scores weighted as the record might as well have fallen) and the answers are
+    averaged. Where the record clearly supports one answer every draw gives it; where it
+    is torn, the share settles in between and moves by little as one promise comes in.
+    The draws are the same for the same record, so the answer is too.
     """
-    if len(missed) < MIN_MISSES:
-        return Calibration(PRIOR_SHARE, len(missed), len(kept), _caught(missed, PRIOR_SHARE))
-    needed = math.ceil(RECALL_GOAL * len(missed))
-    learned = max(
-        (s for s in GRID if sum(1 for m in missed if m >= s - 1e-9) >= needed), default=GRID[0]
-    )
-    if _precision(missed, kept, learned) < PRECISION_GOAL:
-        trusted = [s for s in GRID if _precision(missed, kept, s) >= PRECISION_GOAL]
-        learned = min(trusted) if trusted else max(GRID, key=lambda s: _balance(missed, kept, s))
+    if not missed:
+        return Calibration(PRIOR_SHARE, 0, len(kept), 0.0)
+    missed_cells = sorted(Counter(missed).items(), reverse=True)
+    kept_cells = sorted(Counter(kept).items(), reverse=True)
+    draw = random.Random(DRAW_SEED)
+    learned = 0.0
+    for _ in range(DRAWS):
+        weighed_missed = [(s, draw.gammavariate(n, 1.0)) for s, n in missed_cells]
+        weighed_kept = [(s, draw.gammavariate(n, 1.0)) for s, n in kept_cells]
+        learned += _rule(weighed_missed, weighed_kept) / DRAWS
     weight = len(missed) / (len(missed) + PRIOR_WEIGHT)
     share = weight * learned + (1 - weight) * PRIOR_SHARE
     return Calibration(share, len(missed), len(kept), _caught(missed, share))
 
 
-def _precision(missed: list[float], kept: list[float], share: float) -> float:
-    hits = sum(1 for m in missed if m >= share - 1e-9)
-    false = sum(1 for k in kept if k >= share - 1e-9)
-    return hits / (hits + false) if hits + false else 1.0
+def _rule(missed: list[tuple[float, float]], kept: list[tuple[float, float]]) -> float:
+    """The rule on one weighting of the record: (score, weight) groups, highest score first."""
+    hits = _at_or_above(missed)
+    false = _at_or_above(kept)
+    total = sum(w for _, w in missed)
+
+    def precision(i: int) -> float:
+        return hits[i] / (hits[i] + false[i]) if hits[i] + false[i] else 1.0
+
+    def balance(i: int) -> float:
+        caught, true = hits[i] / total, precision(i)
+        return 2 * caught * true / (caught + true) if caught + true else 0.0
+
+    steps = range(len(GRID))
+    enough = [i for i in steps if hits[i] >= RECALL_GOAL * total - 1e-9]
+    chosen = max(enough, default=0)
+    if precision(chosen) < PRECISION_GOAL:
+        trusted = [i for i in steps if precision(i) >= PRECISION_GOAL]
+        chosen = min(trusted) if trusted else max(steps, key=balance)
+    return GRID[chosen]
 
 
-def _balance(missed: list[float], kept: list[float], share: float) -> float:
-    """The harmonic mean of the share of misses caught and the share of warnings true."""
-    caught, true = _caught(missed, share), _precision(missed, kept, share)
-    return 2 * caught * true / (caught + true) if caught + true else 0.0
+def _at_or_above(groups: list[tuple[float, float]]) -> list[float]:
+    """For each certainty in ``GRID``, the weight of the groups scored at least that."""
+    found = [0.0] * len(GRID)
+    total, j = 0.0, 0
+    for i in range(len(GRID) - 1, -1, -1):
+        while j < len(groups) and groups[j][0] >= GRID[i] - 1e-9:
+            total += groups[j][1]
+            j += 1
+        found[i] = total
+    return found
 
 
 def _caught(missed: list[float], share: float) -> float:
