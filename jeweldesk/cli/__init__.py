@@ -12,26 +12,10 @@ import sys
 from collections.abc import Callable, Sequence
 
 from jeweldesk import __version__
-from jeweldesk.cli import store
+from jeweldesk.cli import data, printing, risk, store
 from jeweldesk.cli.common import CommandError, open_database
 from jeweldesk.services.errors import Invalid, ServiceError
 from jeweldesk.storage.migrate import NewerDatabaseError
-
-Registrar = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-arg]
-
-
-def _registrars() -> list[Registrar]:
-    found: list[Registrar] = [store.register]
-    # Command groups that ship with other parts of the app, when present.
-    for name in ("data", "printing", "risk", "bench"):
-        try:
-            module = __import__(f"jeweldesk.cli.{name}", fromlist=["register"])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"jeweldesk.cli.{name}":
-                raise
-            continue
-        found.append(module.register)
-    return found
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,8 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
         "default: $JEWELDESK_DB, then the file in your data folder",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for register in _registrars():
-        register(commands)
+    for group in (store, data, risk, printing):
+        group.register(commands)
     # `--db` is also accepted after the command, where people tend to type it.
     for sub in commands.choices.values():
         _accept_db_after(sub)
