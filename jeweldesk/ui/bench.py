@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +43,7 @@ from jeweldesk.services.errors import Conflict, ServiceError
 from jeweldesk.services.warnings import at_risk
 from jeweldesk.ui.bench_models import queue_model, waiting_model
 from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.widgets import PROBLEM_COLOUR, day_text, heading, muted
+from jeweldesk.ui.widgets import PROBLEM_COLOUR, day_text, heading, muted, table_view
 from jeweldesk.ui.work import BackgroundCall
 
 PARTS_DAYS = 7  # the date offered for parts until the jeweler types the supplier's
@@ -104,10 +102,10 @@ class BenchScreen(QWidget):
         self.marking = BackgroundCall(self)
         self.marking.done.connect(self.queue.set_risk)
         self.waiting = waiting_model(self)
-        self.queue_view = _table(self.queue)
+        self.queue_view = table_view(self.queue)
         self.queue_view.doubleClicked.connect(
             lambda index: self.load(self.queue.row_at(index.row()).number))
-        self.waiting_view = _table(self.waiting)
+        self.waiting_view = table_view(self.waiting)
         self.waiting_view.doubleClicked.connect(
             lambda index: self.load(self.waiting.row_at(index.row()).number))
         self.queue_title = heading("Queue", 1)
@@ -345,18 +343,6 @@ class BenchScreen(QWidget):
         colour = PROBLEM_COLOUR if problem else DONE_COLOUR
         self.message.setStyleSheet(f"color: {colour};")
         self.message.setText(text)
-
-
-def _table(model) -> QTableView:  # type: ignore[no-untyped-def]
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return view
 
 
 def _risk_marks(ctx: AppContext) -> dict[str, tuple[str, str]]:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,22 +17,9 @@ from jeweldesk.services.parcels import receive_parcel
 from jeweldesk.services.vendors import ParcelLine, ParcelPiece, open_parcels
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.rows import LATE_RED, QUIET_GREY, Column, RowsModel, day
-from jeweldesk.ui.widgets import PROBLEM_COLOUR, muted
+from jeweldesk.ui.widgets import PROBLEM_COLOUR, muted, table_view
 
 DONE_COLOUR = "#1e6b34"
-
-
-def table(model: Any) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return view
 
 
 class ReceiveParcel(QWidget):
@@ -60,7 +43,7 @@ class ReceiveParcel(QWidget):
             Column("Instructions", lambda p: p.instructions or ""),
             Column("", self._state, colour=self._colour, bold=self._missing),
         ), self)
-        self.view = table(self.pieces)
+        self.view = table_view(self.pieces)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.check_in_button = QPushButton("Check in what came back")

@@ -35,10 +35,10 @@ from jeweldesk.services.vendors import (
 )
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.documents import show_manifest
-from jeweldesk.ui.parcel_receive import ReceiveParcel, table
+from jeweldesk.ui.parcel_receive import ReceiveParcel
 from jeweldesk.ui.rows import Column, RowsModel
 from jeweldesk.ui.vendors import parcel_columns
-from jeweldesk.ui.widgets import PROBLEM_COLOUR, ProblemLabel, heading, muted
+from jeweldesk.ui.widgets import PROBLEM_COLOUR, ProblemLabel, heading, muted, table_view
 
 CARRIERS = ("UPS", "FedEx", "USPS", "DHL Express", "Courier", "Hand delivery")
 DONE_COLOUR = "#1e6b34"
@@ -120,7 +120,7 @@ class SendParcel(QWidget):
         self.scan_box.setPlaceholderText("Scan each envelope going in, or type its number + Enter")
         self.scan_box.returnPressed.connect(self._scanned)
         self.pieces = OutgoingModel(self)
-        self.view = table(self.pieces)
+        self.view = table_view(self.pieces)
         self.view.setEditTriggers(QTableView.EditTrigger.DoubleClicked
                                   | QTableView.EditTrigger.EditKeyPressed)
         self.insured = QLabel()
@@ -279,7 +279,7 @@ class ParcelsScreen(QWidget):
         self.send = SendParcel(ctx)
         self.receive = ReceiveParcel(ctx)
         self.out = RowsModel(parcel_columns(), self)
-        out_view = table(self.out)
+        out_view = table_view(self.out)
         out_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         out_page = QWidget()
         out_layout = QVBoxLayout(out_page)

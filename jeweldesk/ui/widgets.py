@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 # Soft tints that keep black text readable: lateness must show without shouting.
 OVERDUE_TINT = QColor("#f6d5d1")
@@ -81,3 +82,17 @@ def day_text(day: date, today: date | None = None) -> str:
 
 def days_text(days: int, word: str = "day") -> str:
     return f"{days} {word}" if days == 1 else f"{days} {word}s"
+
+
+def table_view(model: Any) -> QTableView:
+    """A read-only list of rows over ``model``: whole rows selected, columns fit their text."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return view
