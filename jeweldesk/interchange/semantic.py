@@ -115,15 +115,15 @@ class Checker:
             self.add(where, f"{value!r} is not a real moment in time")
         return moment
 
-    def money(self, value: Any, where: Where) -> None:
+    def money(self, value: Any, where: Where, may_be_negative: bool = False) -> None:
         if not isinstance(value, str) or not _LOOSE_MONEY.search(value):
             return  # null where allowed, or already refused by the schema
         amount = read_money(value)
         if amount is None:
             self.add(where, f"{value!r} is not money with two decimals")
-        elif amount < 0:
-            self.add(where, f"{value} is negative; amounts in the store's records are not")
-        elif amount >= MONEY_LIMIT:
+        elif amount < 0 and not may_be_negative:
+            self.add(where, f"{value} is negative; a deposit or a declared value cannot be")
+        elif abs(amount) >= MONEY_LIMIT:
             self.add(where, f"{value} is more than the store's records can hold")
 
     def widths(self, name: str, record: dict[str, Any], *where: str | int) -> None:
@@ -181,7 +181,9 @@ class Checker:
         services = ticket.get("services")
         for k, line in enumerate(services if isinstance(services, list) else []):
             if isinstance(line, dict):
-                self.money(line.get("price"), ("tickets", i, "services", k, "price"))
+                # A service line may be a credit: a discount or a courtesy given back.
+                self.money(line.get("price"), ("tickets", i, "services", k, "price"),
+                           may_be_negative=True)
                 self.refers(self.vendors, line.get("vendor"),
                             ("tickets", i, "services", k, "vendor"), "vendor with code")
         events = ticket.get("events")

@@ -31,6 +31,15 @@ def test_example_imports_and_exports_back_the_same(db: Database) -> None:
     assert export_document(db) == document
 
 
+def test_a_credit_line_comes_back_as_it_went_in(db: Database) -> None:
+    document = example()
+    document["tickets"][1]["services"].append(
+        {"code": "courtesy", "description": "Courtesy for the wait", "price": "-15.00",
+         "vendor": None})
+    drain(import_document(db, document))
+    assert export_document(db) == document
+
+
 def test_import_sets_status_parcels_and_phone_digits(db: Database) -> None:
     drain(import_document(db, example()))
     with db.session(write=False) as session:
