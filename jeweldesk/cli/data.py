@@ -82,10 +82,15 @@ def _import(args: argparse.Namespace, db: Database) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         raise CommandError(f"{args.file} was not imported: {exc}", exc.exit_status) from None
-    print(f"Imported {imported.tickets:,} tickets, {imported.customers:,} customers "
-          f"({imported.matched_customers:,} already known), {imported.parcels:,} parcels and "
-          f"{imported.contacts:,} contacts from {args.file}.", file=sys.stderr)
+    print(f"Imported {_count(imported.tickets, 'ticket')}, "
+          f"{_count(imported.customers, 'customer')} ({imported.matched_customers:,} already "
+          f"known), {_count(imported.parcels, 'parcel')} and "
+          f"{_count(imported.contacts, 'contact')} from {args.file}.", file=sys.stderr)
     return 0
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _export(args: argparse.Namespace, db: Database) -> int:
