@@ -82,14 +82,14 @@ def _import(args: argparse.Namespace, db: Database) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         raise CommandError(f"{args.file} was not imported: {exc}", exc.exit_status) from None
-    print(f"Imported {_count(imported.tickets, 'ticket')}, "
-          f"{_count(imported.customers, 'customer')} ({imported.matched_customers:,} already "
-          f"known), {_count(imported.parcels, 'parcel')} and "
-          f"{_count(imported.contacts, 'contact')} from {args.file}.", file=sys.stderr)
+    print(f"Imported {_plural(imported.tickets, 'ticket')}, "
+          f"{_plural(imported.customers, 'customer')} ({imported.matched_customers:,} already "
+          f"known), {_plural(imported.parcels, 'parcel')} and "
+          f"{_plural(imported.contacts, 'contact')} from {args.file}.", file=sys.stderr)
     return 0
 
 
-def _count(n: int, word: str) -> str:
+def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
