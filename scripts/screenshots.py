@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QThreadPool
 from PySide6.QtWidgets import QApplication, QWidget
 
 from jeweldesk.interchange.common import drain
@@ -30,8 +30,11 @@ SIZE = QSize(1400, 860)
 
 
 def settle(app: QApplication) -> None:
+    """Let the screens finish what they asked for in the background, then draw."""
     for _ in range(5):
         app.processEvents()
+        QThreadPool.globalInstance().waitForDone(10_000)
+    app.processEvents()
 
 
 def shoot(app: QApplication, widget: QWidget, name: str) -> None:

@@ -35,6 +35,7 @@ from jeweldesk.ui.counter_fields import (
 from jeweldesk.ui.documents import show_receipt, show_tags, show_thank_you
 from jeweldesk.ui.ticket_actions import ContactForm, MovePanel, PromiseForm
 from jeweldesk.ui.ticket_edit import EditTicketDialog
+from jeweldesk.ui.ticket_risk import RiskBanner
 from jeweldesk.ui.ticket_tables import (
     edits_table,
     history_table,
@@ -80,6 +81,7 @@ class TicketDialog(CounterDialog):
         self.status = QLabel()
         self.status.setStyleSheet("font-size: 15px;")
         self.message = banner()
+        self.risk = RiskBanner(ctx, self.number, self)
 
         self.customer = {k: QLabel() for k in ("name", "reach", "prefers", "notes")}
         self.piece = {k: QLabel() for k in ("what", "metal", "stones", "condition", "value",
@@ -140,10 +142,12 @@ class TicketDialog(CounterDialog):
         layout.addLayout(header)
         layout.addLayout(self._buttons())
         layout.addWidget(self.message)
+        layout.addWidget(self.risk)
         layout.addWidget(scroll, 1)
 
         ctx.changed.connect(self.reload)
         self.show_story()
+        self.risk.refresh()
 
     def _buttons(self) -> QHBoxLayout:
         """Correcting the ticket on the left; its paper on the right, previewed before printing."""
@@ -216,6 +220,7 @@ class TicketDialog(CounterDialog):
     def reload(self) -> None:
         self.story = ticket_story(self.ctx.db, self.number)
         self.show_story()
+        self.risk.refresh()
 
     def say(self, message: str | None, good: bool = False) -> None:
         """A refusal or a conflict, in plain words at the top; it stays until the next action."""

@@ -136,3 +136,24 @@ def test_the_visit_receipt_is_one_button_away(ctx: AppContext, qtbot: QtBot) -> 
     text = "".join(pages[i].get_textpage().get_text_range() for i in range(len(pages)))
     assert first in text and second in text and "Marcus Okafor" in text
     preview.close()
+
+
+def test_a_ticket_at_risk_says_so_and_leads_to_preparing_the_customer(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    from tests.support.late_vendor import late_at_vendor
+
+    late = late_at_vendor(ctx.db)
+    dialog = open_ticket(ctx, qtbot, late)
+    qtbot.waitUntil(dialog.risk.isVisible)
+    assert "At risk" in dialog.risk.words.text()
+    assert "Riverbend Plating" in dialog.risk.words.text()
+    qtbot.mouseClick(dialog.risk.prepare, Qt.MouseButton.LeftButton)
+    assert dialog.risk.dialog is not None and dialog.risk.dialog.number == late
+    dialog.risk.dialog.close()
+
+
+def test_a_ticket_on_track_shows_no_warning(ctx: AppContext, qtbot: QtBot) -> None:
+    number = take_in_ring(ctx.db, promised_in_days=30)
+    dialog = open_ticket(ctx, qtbot, number)
+    qtbot.waitUntil(lambda: not dialog.risk.asking.busy)
+    assert not dialog.risk.isVisible()
