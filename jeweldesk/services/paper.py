@@ -124,12 +124,12 @@ def morning_rows(
     moment, flags = at_risk(db, as_of)
     listed = [f for f in flags if f.listed]
     with db.session(write=False) as session:
-        phones = dict(
+        phones: dict[str, str | None] = dict(
             session.execute(
                 select(Ticket.number, Customer.phone)
                 .join(Customer, Ticket.customer_id == Customer.id)
                 .where(Ticket.number.in_([f.ticket for f in listed]))
-            ).all()
+            ).tuples().all()
         )
         header = store_header(session)
     return header, moment.date(), [_morning_row(f, phones.get(f.ticket)) for f in listed]

@@ -24,8 +24,9 @@ from jeweldesk.domain.models import (
     Staff,
     Ticket,
 )
-from jeweldesk.domain.status import Status
+from jeweldesk.domain.status import OPEN_STATUSES, Status
 from jeweldesk.risk.engine import WATCH_SLACK_DAYS, Flag, assess
+from jeweldesk.risk.history import History
 from jeweldesk.services.common import (
     calendar,
     get_store,
@@ -36,7 +37,7 @@ from jeweldesk.services.common import (
 )
 from jeweldesk.services.errors import Conflict, Invalid
 from jeweldesk.services.prepare_words import WayOut, opening, ways_out, where_now
-from jeweldesk.services.warnings import at_risk, load_history
+from jeweldesk.services.warnings import load_history, read_history
 from jeweldesk.storage.engine import Database
 
 AGREED_NEW_DATE = "Agreed new date"
@@ -51,7 +52,10 @@ __all__ = [
     "Logged",
     "WayOut",
     "briefing",
+    "RiskInputs",
+    "flags_from",
     "flags_with_handling",
+    "risk_inputs",
     "log_preparation",
 ]
 
@@ -112,43 +116,71 @@ class Logged:
     flag: Flag | None  # the ticket's flag after the call; on track when the new date fixed it
 
 
-def flags_with_handling(db: Database, as_of: date | datetime | None = None,
-                        listed_only: bool = True) -> list[FlagWithHandling]:
-    """The engine's flags, most urgent first, each saying whether staff already acted on it."""
-    moment, flags = at_risk(db, as_of)
+@dataclass(frozen=True)
+class HandledMark:
+    """What a flag looked like when staff acted on it."""
+
+    handling: Handling
+    level: str
+    expected_ready: date | None
+    promised_for: date
+
+
+@dataclass(frozen=True)
+class RiskInputs:
+    """Everything the at-risk list needs from the database; judging it needs none."""
+
+    moment: datetime
+    history: History
+    marks: dict[str, HandledMark]
+
+
+def risk_inputs(db: Database, as_of: date | datetime | None = None) -> RiskInputs:
+    moment, history = read_history(db, as_of)
+    with db.session(write=False) as session:
+        return RiskInputs(moment, history, _latest_marks(session, moment))
+
+
+def flags_from(inputs: RiskInputs, listed_only: bool = True) -> list[FlagWithHandling]:
+    """The engine's flags, most urgent first, each saying whether staff already acted on it.
+    Pure: the window runs this off its own thread."""
+    flags = assess(inputs.history, inputs.moment)
     if listed_only:
         flags = [f for f in flags if f.listed]
-    with db.session(write=False) as session:
-        latest = _latest_handling(session, [f.ticket for f in flags], moment)
     out = []
     for flag in flags:
-        found = latest.get(flag.ticket)
-        if found is None:
+        mark = inputs.marks.get(flag.ticket)
+        if mark is None:
             out.append(FlagWithHandling(flag, None, False))
-            continue
-        row, staff = found
-        out.append(FlagWithHandling(flag, Handling(staff.code, staff.name, row.at),
-                                    _fits(row, flag)))
+        else:
+            out.append(FlagWithHandling(flag, mark.handling, _fits(mark, flag)))
     return out
 
 
-def _fits(row: FlagHandled, flag: Flag) -> bool:
-    return (row.level, row.expected_ready, row.promised_for) == (
+def flags_with_handling(db: Database, as_of: date | datetime | None = None,
+                        listed_only: bool = True) -> list[FlagWithHandling]:
+    return flags_from(risk_inputs(db, as_of), listed_only)
+
+
+def _fits(mark: HandledMark, flag: Flag) -> bool:
+    return (mark.level, mark.expected_ready, mark.promised_for) == (
         flag.level, flag.expected_ready, flag.promised_for)
 
 
-def _latest_handling(session: Session, numbers: Sequence[str],
-                     moment: datetime) -> dict[str, tuple[FlagHandled, Staff]]:
-    if not numbers:
-        return {}
+def _latest_marks(session: Session, moment: datetime) -> dict[str, HandledMark]:
+    """Each open ticket's latest handling at or before the moment."""
     rows = session.execute(
         select(Ticket.number, FlagHandled, Staff)
         .join(Ticket, Ticket.id == FlagHandled.ticket_id)
         .join(Staff, Staff.id == FlagHandled.by_id)
-        .where(Ticket.number.in_(list(numbers)), FlagHandled.at <= moment)
+        .where(Ticket.status.in_(OPEN_STATUSES), FlagHandled.at <= moment)
         .order_by(FlagHandled.at, FlagHandled.id)
     ).all()
-    return {number: (row, staff) for number, row, staff in rows}  # later rows win
+    return {  # later rows win
+        number: HandledMark(Handling(staff.code, staff.name, row.at), row.level,
+                            row.expected_ready, row.promised_for)
+        for number, row, staff in rows
+    }
 
 
 def briefing(db: Database, number: str) -> Briefing:
@@ -197,11 +229,10 @@ def briefing(db: Database, number: str) -> Briefing:
 
 
 def _handling(session: Session, flag: Flag, moment: datetime) -> FlagWithHandling:
-    found = _latest_handling(session, [flag.ticket], moment).get(flag.ticket)
-    if found is None:
+    mark = _latest_marks(session, moment).get(flag.ticket)
+    if mark is None:
         return FlagWithHandling(flag, None, False)
-    row, staff = found
-    return FlagWithHandling(flag, Handling(staff.code, staff.name, row.at), _fits(row, flag))
+    return FlagWithHandling(flag, mark.handling, _fits(mark, flag))
 
 
 def _suggested_date(session: Session, flag: Flag | None, today: date) -> date:

@@ -141,20 +141,30 @@ def record_of(vendor: Vendor, parcels: Sequence[Parcel], today: date) -> VendorR
     )
 
 
-def _parcels_of(session: Session, vendor_id: int | None = None) -> Sequence[Parcel]:
-    query = select(Parcel).options(
-        selectinload(Parcel.vendor),
-        selectinload(Parcel.items).selectinload(ParcelItem.ticket).selectinload(Ticket.customer),
-    ).order_by(Parcel.sent_at.desc(), Parcel.id.desc())
+def _parcels_of(session: Session, vendor_id: int | None = None, open_only: bool = False,
+                limit: int | None = None, with_pieces: bool = True) -> Sequence[Parcel]:
+    """Newest first; the pieces (and their tickets) only when the caller lists them."""
+    query = select(Parcel).order_by(Parcel.sent_at.desc(), Parcel.id.desc())
+    if with_pieces:
+        query = query.options(
+            selectinload(Parcel.vendor),
+            selectinload(Parcel.items).selectinload(ParcelItem.ticket)
+            .selectinload(Ticket.customer),
+        )
     if vendor_id is not None:
         query = query.where(Parcel.vendor_id == vendor_id)
+    if open_only:
+        query = query.where(Parcel.received_at.is_(None))
+    if limit is not None:
+        query = query.limit(limit)
     return session.scalars(query).all()
 
 
 def vendor_record(db: Database, code: str) -> VendorRecord:
     with db.session(write=False) as session:
         vendor = vendor_by_code(session, code)
-        return record_of(vendor, _parcels_of(session, vendor.id), store_now(session).date())
+        return record_of(vendor, _parcels_of(session, vendor.id, with_pieces=False),
+                         store_now(session).date())
 
 
 def vendor_records(db: Database, include_inactive: bool = False) -> list[VendorRecord]:
@@ -164,7 +174,7 @@ def vendor_records(db: Database, include_inactive: bool = False) -> list[VendorR
             query = query.where(Vendor.active.is_(True))
         today = store_now(session).date()
         by_vendor: dict[int, list[Parcel]] = {}
-        for parcel in _parcels_of(session):
+        for parcel in _parcels_of(session, with_pieces=False):
             by_vendor.setdefault(parcel.vendor_id, []).append(parcel)
         return [record_of(v, by_vendor.get(v.id, []), today) for v in session.scalars(query)]
 
@@ -190,9 +200,7 @@ def parcels(db: Database, vendor: str | None = None, open_only: bool = False,
     with db.session(write=False) as session:
         vendor_id = vendor_by_code(session, vendor).id if vendor else None
         today = store_now(session).date()
-        found = [p for p in _parcels_of(session, vendor_id)
-                 if not open_only or p.received_at is None]
-        return [_line(p, today) for p in found[:limit]]
+        return [_line(p, today) for p in _parcels_of(session, vendor_id, open_only, limit)]
 
 
 def open_parcels(db: Database) -> list[ParcelLine]:

@@ -168,11 +168,20 @@ def _parcels(
     )
 
 
-def at_risk(db: Database, as_of: date | datetime | None = None) -> tuple[datetime, list[Flag]]:
-    """Every open piece's flag as of the moment (now, by default), most urgent first."""
+def read_history(db: Database,
+                 as_of: date | datetime | None = None) -> tuple[datetime, risk.History]:
+    """The moment (now, by default) and what the engine needs to judge it: the database part.
+
+    The window reads this on its own thread and hands only the pure engine to a worker.
+    """
     with db.session(write=False) as session:
         moment = moment_of(as_of) if as_of is not None else store_now(session)
-        history = load_history(session, moment)
+        return moment, load_history(session, moment)
+
+
+def at_risk(db: Database, as_of: date | datetime | None = None) -> tuple[datetime, list[Flag]]:
+    """Every open piece's flag as of the moment (now, by default), most urgent first."""
+    moment, history = read_history(db, as_of)
     return moment, assess(history, moment)
 
 

@@ -8,7 +8,7 @@ envelope ready.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from jeweldesk.domain.models import Role
+from jeweldesk.risk.engine import assess
+from jeweldesk.risk.history import History
 from jeweldesk.services.bench import (
     BenchMove,
     BenchQueue,
@@ -40,7 +42,7 @@ from jeweldesk.services.bench import (
     wait_for_parts,
 )
 from jeweldesk.services.errors import Conflict, ServiceError
-from jeweldesk.services.warnings import at_risk
+from jeweldesk.services.warnings import read_history
 from jeweldesk.ui.bench_models import queue_model, waiting_model
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.widgets import PROBLEM_COLOUR, day_text, heading, muted, table_view
@@ -193,7 +195,8 @@ class BenchScreen(QWidget):
             return
         found: BenchQueue = bench_queue(self.ctx.db, code)
         self.queue.set_rows(found.queue, today=found.today)
-        self.marking.request(lambda: _risk_marks(self.ctx))
+        moment, history = read_history(self.ctx.db)  # the database stays on this thread
+        self.marking.request(lambda: _risk_marks(history, moment))
         self.waiting.set_rows(found.waiting, found.today)
         self.queue_title.setText(f"{found.jeweler.name}'s queue — {len(found.queue)} pieces")
         self.waiting_title.setText(f"Waiting for parts — {len(found.waiting)}")
@@ -345,7 +348,7 @@ class BenchScreen(QWidget):
         self.message.setText(text)
 
 
-def _risk_marks(ctx: AppContext) -> dict[str, tuple[str, str]]:
+def _risk_marks(history: History, moment: datetime) -> dict[str, tuple[str, str]]:
     """Each listed piece's level and reasons, from the early-warning engine."""
-    _moment, flags = at_risk(ctx.db)
+    flags = assess(history, moment)
     return {f.ticket: (f.level, "; ".join(f.reasons)) for f in flags if f.listed}

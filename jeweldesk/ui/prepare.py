@@ -37,8 +37,9 @@ from jeweldesk.services.prepare import (
     FlagWithHandling,
     WayOut,
     briefing,
-    flags_with_handling,
+    flags_from,
     log_preparation,
+    risk_inputs,
 )
 from jeweldesk.services.prepare_words import spoken_day
 from jeweldesk.ui.at_risk_model import (
@@ -429,8 +430,10 @@ class AtRiskList(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Asks the engine off the window's thread; on a big store it takes a second or two."""
-        self.loading.request(lambda: flags_with_handling(self.ctx.db))
+        """Reads here, judges off the window's thread: on a big store judging takes seconds,
+        and the database is only ever used from the window's own thread."""
+        inputs = risk_inputs(self.ctx.db)
+        self.loading.request(lambda: flags_from(inputs))
 
     def _show(self, rows: list[FlagWithHandling]) -> None:
         chosen = self.selected_number()

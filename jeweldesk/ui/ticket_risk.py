@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from jeweldesk.services.prepare import FlagWithHandling, flags_with_handling
+from jeweldesk.services.prepare import FlagWithHandling, flags_from, risk_inputs
 from jeweldesk.ui.at_risk_model import first_reason, level_colours, level_label
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.prepare import PrepareDialog
@@ -37,7 +37,8 @@ class RiskBanner(QWidget):
         self.hide()
 
     def refresh(self) -> None:
-        self.asking.request(lambda: flags_with_handling(self.ctx.db))
+        inputs = risk_inputs(self.ctx.db)  # the database is read on the window's thread only
+        self.asking.request(lambda: flags_from(inputs))
 
     def _show(self, rows: list[FlagWithHandling]) -> None:
         self.row = next((r for r in rows if r.ticket == self.number), None)

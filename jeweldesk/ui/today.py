@@ -81,6 +81,13 @@ class ListPanel(QWidget):
         self.title.setText(title)
 
     def set_rows(self, rows: Sequence[tuple[str | None, Sequence[Cell]]]) -> None:
+        # Columns sized to their contents re-measure on every cell set; fill first, then
+        # measure once (a few hundred rows otherwise take seconds).
+        header = self.table.horizontalHeader()
+        modes = [header.sectionResizeMode(c) for c in range(self.table.columnCount())]
+        for c, mode in enumerate(modes):
+            if mode == QHeaderView.ResizeMode.ResizeToContents:
+                header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
         self.table.setRowCount(len(rows))
         for r, (number, cells) in enumerate(rows):
             for c, (text, tint) in enumerate(cells):
@@ -91,6 +98,8 @@ class ListPanel(QWidget):
                 if tint is not None:
                     item.setBackground(tint)
                 self.table.setItem(r, c, item)
+        for c, mode in enumerate(modes):
+            header.setSectionResizeMode(c, mode)
         self.counter.setText(f"{len(rows)}" if rows else "")
         self.stack.setCurrentWidget(self.table if rows else self.empty)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -132,12 +133,26 @@ class VendorsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
-        ctx.changed.connect(self.reload)
+        self._stale = False
+        ctx.changed.connect(self._changed)
         self.reload()
 
     def current(self) -> VendorRecord | None:
         rows = self.vendor_view.selectionModel().selectedRows()
         return self.vendors.row_at(rows[0].row()) if rows else None
+
+    def _changed(self) -> None:
+        # A vendor's record reads every parcel it ever had: worth it only when someone looks.
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
 
     def reload(self) -> None:
         keep = self.current()
