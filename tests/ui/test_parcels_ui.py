@@ -124,3 +124,15 @@ def test_the_manifest_of_a_sent_parcel_is_one_click_away(qtbot, ctx, screen):
     text = pdfium.PdfDocument(preview.pdf)[0].get_textpage().get_text_range()
     assert number in text and "Riverbend Plating" in text and "2,400.00" in text
     preview.close()
+
+
+def test_the_vendors_screen_catches_up_when_it_is_shown(qtbot, ctx):
+    vendors = VendorsScreen(ctx)
+    qtbot.addWidget(vendors)
+    assert vendors.vendors.index(0, 5).data() == "0"
+    number = take_in_ring(ctx.db)
+    send_parcel(ctx.db, "PLAT", [number], by=COUNTER)
+    ctx.did_change()
+    assert vendors.vendors.index(0, 5).data() == "0"  # hidden: no work done for nobody
+    vendors.show()
+    qtbot.waitUntil(lambda: vendors.vendors.index(0, 5).data() == "1")
