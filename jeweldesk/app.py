@@ -9,7 +9,6 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy.exc import OperationalError
 
@@ -21,6 +20,7 @@ from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.first_start import FirstStartDialog
 from jeweldesk.ui.main_window import MainWindow, sign_in_first
 from jeweldesk.ui.theme import apply_theme
+from jeweldesk.ui.work import wait_for_background_work
 
 log = logging.getLogger("jeweldesk")
 
@@ -98,6 +98,6 @@ def open_window(db_option: str | None) -> int:
     ctx.start_watching()
     window.show()
     status = app.exec()
-    QThreadPool.globalInstance().waitForDone(10_000)  # screens' background reads finish first
+    wait_for_background_work()  # the screens' background work finishes before the database closes
     db.dispose()
     return status

@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QThreadPool
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from jeweldesk.interchange.common import drain
@@ -24,6 +24,7 @@ from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.main_window import MainWindow
 from jeweldesk.ui.prepare import PrepareDialog
 from jeweldesk.ui.theme import apply_theme
+from jeweldesk.ui.work import wait_for_background_work
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 SIZE = QSize(1400, 860)
@@ -33,7 +34,8 @@ def settle(app: QApplication) -> None:
     """Let the screens finish what they asked for in the background, then draw."""
     for _ in range(5):
         app.processEvents()
-        QThreadPool.globalInstance().waitForDone(10_000)
+        wait_for_background_work()
+        app.processEvents()
     app.processEvents()
 
 

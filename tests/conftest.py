@@ -26,9 +26,9 @@ _counter = itertools.count()
 def finish_background_work() -> None:
     """Screens ask the engine off the window's thread; let that finish before the database
     it reads goes away, or its connection outlives the test."""
-    from PySide6.QtCore import QThreadPool
+    from jeweldesk.ui.work import wait_for_background_work
 
-    QThreadPool.globalInstance().waitForDone(30_000)
+    wait_for_background_work()
 
 
 @pytest.fixture(scope="session")

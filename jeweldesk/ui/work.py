@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
-from contextlib import suppress
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from jeweldesk.interchange.common import Progress
@@ -81,61 +81,54 @@ class LongJob(QObject):
         self.failed.emit(message)
 
 
-class _Relay(QObject):
-    """Lives on the window's thread; the worker's result reaches it as a queued signal."""
+# Plain Python threads, and no Qt object is touched off the window's thread: a worker that
+# emitted a Qt signal while its screen was being closed crashed the whole program.
+_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="jeweldesk-background")
+_PENDING: set[Future[Any]] = set()
+_CHECK_MS = 25
 
-    finished = Signal(int, object)
-    failed = Signal(int, str)
 
-
-class _Call(QRunnable):
-    def __init__(self, ticket: int, work: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.ticket, self.work, self.relay = ticket, work, relay
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as exc:  # reported to the screen, which says it plainly
-            self._say(self.relay.failed, str(exc))
-        else:
-            self._say(self.relay.finished, result)
-
-    def _say(self, signal: Any, value: object) -> None:
-        # The screen may have closed meanwhile: then nobody is left to tell.
-        with suppress(RuntimeError):
-            signal.emit(self.ticket, value)
+def wait_for_background_work(timeout: float = 30.0) -> None:
+    """Let background work finish, e.g. before the database it reads is closed."""
+    wait(list(_PENDING), timeout=timeout)
 
 
 class BackgroundCall(QObject):
     """Runs ``work`` off the window's thread; when asked again meanwhile, only the newest
-    answer is delivered, so a screen never shows an older picture over a newer one."""
+    answer is delivered, so a screen never shows an older picture over a newer one.
+
+    ``work`` must not use the database or Qt: read what it needs first, on this thread.
+    """
 
     done = Signal(object)
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._asked = 0
-        self._answered = 0
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._finished)
-        self._relay.failed.connect(self._failed)
+        self._future: Future[Any] | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(_CHECK_MS)
+        self._timer.timeout.connect(self._check)
 
     @property
     def busy(self) -> bool:
-        return self._answered < self._asked
+        return self._future is not None
 
     def request(self, work: Callable[[], Any]) -> None:
-        self._asked += 1
-        QThreadPool.globalInstance().start(_Call(self._asked, work, self._relay))
+        future = _POOL.submit(work)
+        _PENDING.add(future)
+        future.add_done_callback(_PENDING.discard)
+        self._future = future  # an older request still running is simply not listened to
+        self._timer.start()
 
-    def _finished(self, ticket: int, result: object) -> None:
-        if ticket == self._asked:
-            self._answered = ticket
-            self.done.emit(result)
-
-    def _failed(self, ticket: int, message: str) -> None:
-        if ticket == self._asked:
-            self._answered = ticket
-            self.failed.emit(message)
+    def _check(self) -> None:
+        future = self._future
+        if future is None or not future.done():
+            return
+        self._future = None
+        self._timer.stop()
+        problem = future.exception()
+        if problem is not None:
+            self.failed.emit(str(problem))
+        else:
+            self.done.emit(future.result())
