@@ -8,7 +8,7 @@ envelope ready.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from jeweldesk.domain.models import Role
-from jeweldesk.risk.engine import assess
-from jeweldesk.risk.history import History
 from jeweldesk.services.bench import (
     BenchMove,
     BenchQueue,
@@ -42,11 +40,10 @@ from jeweldesk.services.bench import (
     wait_for_parts,
 )
 from jeweldesk.services.errors import Conflict, ServiceError
-from jeweldesk.services.warnings import read_history
+from jeweldesk.services.prepare import FlagWithHandling
 from jeweldesk.ui.bench_models import queue_model, waiting_model
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.widgets import PROBLEM_COLOUR, day_text, heading, muted, table_view
-from jeweldesk.ui.work import BackgroundCall
 
 PARTS_DAYS = 7  # the date offered for parts until the jeweler types the supplier's
 DONE_COLOUR = "#1e6b34"
@@ -101,8 +98,7 @@ class BenchScreen(QWidget):
         self.message.setWordWrap(True)
 
         self.queue = queue_model(self)
-        self.marking = BackgroundCall(self)
-        self.marking.done.connect(self.queue.set_risk)
+        ctx.risk.updated.connect(lambda rows: self.queue.set_risk(_risk_marks(rows)))
         self.waiting = waiting_model(self)
         self.queue_view = table_view(self.queue)
         self.queue_view.doubleClicked.connect(
@@ -195,8 +191,7 @@ class BenchScreen(QWidget):
             return
         found: BenchQueue = bench_queue(self.ctx.db, code)
         self.queue.set_rows(found.queue, today=found.today)
-        moment, history = read_history(self.ctx.db)  # the database stays on this thread
-        self.marking.request(lambda: _risk_marks(history, moment))
+        self.ctx.risk.ensure()
         self.waiting.set_rows(found.waiting, found.today)
         self.queue_title.setText(f"{found.jeweler.name}'s queue — {len(found.queue)} pieces")
         self.waiting_title.setText(f"Waiting for parts — {len(found.waiting)}")
@@ -348,7 +343,7 @@ class BenchScreen(QWidget):
         self.message.setText(text)
 
 
-def _risk_marks(history: History, moment: datetime) -> dict[str, tuple[str, str]]:
+def _risk_marks(rows: list[FlagWithHandling]) -> dict[str, tuple[str, str]]:
     """Each listed piece's level and reasons, from the early-warning engine."""
-    flags = assess(history, moment)
+    flags = [r.flag for r in rows]
     return {f.ticket: (f.level, "; ".join(f.reasons)) for f in flags if f.listed}

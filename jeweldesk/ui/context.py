@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from jeweldesk.services.changes import change_marker
 from jeweldesk.services.store import StaffMember
 from jeweldesk.storage.engine import Database
+
+if TYPE_CHECKING:
+    from jeweldesk.ui.risk_feed import RiskFeed
 
 POLL_MS = 1000  # well inside the two seconds a change may take to show elsewhere
 
@@ -22,6 +27,7 @@ class AppContext(QObject):
         super().__init__(parent)
         self.db = db
         self._user = user
+        self._risk: RiskFeed | None = None
         self._marker = change_marker(db)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -32,6 +38,15 @@ class AppContext(QObject):
         if self._user is None:
             raise RuntimeError("nobody is signed in at this workstation")
         return self._user
+
+    @property
+    def risk(self) -> RiskFeed:
+        """The early-warning picture every screen shares, made on first use."""
+        if self._risk is None:
+            from jeweldesk.ui.risk_feed import RiskFeed
+
+            self._risk = RiskFeed(self)
+        return self._risk
 
     @property
     def has_user(self) -> bool:

@@ -37,9 +37,7 @@ from jeweldesk.services.prepare import (
     FlagWithHandling,
     WayOut,
     briefing,
-    flags_from,
     log_preparation,
-    risk_inputs,
 )
 from jeweldesk.services.prepare_words import spoken_day
 from jeweldesk.ui.at_risk_model import (
@@ -55,7 +53,6 @@ from jeweldesk.ui.at_risk_model import (
 )
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.widgets import MUTED_COLOUR, ProblemLabel, heading, muted
-from jeweldesk.ui.work import BackgroundCall
 
 CHANNELS = {Channel.PHONE: "Phone call", Channel.SMS: "Text message", Channel.EMAIL: "Email",
             Channel.IN_PERSON: "In person"}
@@ -423,17 +420,12 @@ class AtRiskList(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_prepare())
         self.table.open_requested.connect(lambda: self.open_prepare())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.loading = BackgroundCall(self)
-        self.loading.done.connect(self._show)
-        self.loading.failed.connect(self._not_shown)
-        ctx.changed.connect(self.refresh)
-        self.refresh()
+        ctx.risk.updated.connect(self._show)
+        ctx.risk.failed.connect(self._not_shown)
+        ctx.risk.ensure()
 
     def refresh(self) -> None:
-        """Reads here, judges off the window's thread: on a big store judging takes seconds,
-        and the database is only ever used from the window's own thread."""
-        inputs = risk_inputs(self.ctx.db)
-        self.loading.request(lambda: flags_from(inputs))
+        self.ctx.risk.refresh()
 
     def _show(self, rows: list[FlagWithHandling]) -> None:
         chosen = self.selected_number()

@@ -5,12 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from jeweldesk.services.prepare import FlagWithHandling, flags_from, risk_inputs
+from jeweldesk.services.prepare import FlagWithHandling
 from jeweldesk.ui.at_risk_model import first_reason, level_colours, level_label
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.prepare import PrepareDialog
 from jeweldesk.ui.widgets import day_text
-from jeweldesk.ui.work import BackgroundCall
 
 
 class RiskBanner(QWidget):
@@ -31,14 +30,12 @@ class RiskBanner(QWidget):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.words, 1)
         layout.addWidget(self.prepare)
-        self.asking = BackgroundCall(self)
-        self.asking.done.connect(self._show)
+        ctx.risk.updated.connect(self._show)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.hide()
 
     def refresh(self) -> None:
-        inputs = risk_inputs(self.ctx.db)  # the database is read on the window's thread only
-        self.asking.request(lambda: flags_from(inputs))
+        self.ctx.risk.ensure()
 
     def _show(self, rows: list[FlagWithHandling]) -> None:
         self.row = next((r for r in rows if r.ticket == self.number), None)

@@ -155,5 +155,5 @@ def test_a_ticket_at_risk_says_so_and_leads_to_preparing_the_customer(
 def test_a_ticket_on_track_shows_no_warning(ctx: AppContext, qtbot: QtBot) -> None:
     number = take_in_ring(ctx.db, promised_in_days=30)
     dialog = open_ticket(ctx, qtbot, number)
-    qtbot.waitUntil(lambda: not dialog.risk.asking.busy)
+    qtbot.waitUntil(lambda: ctx.risk.rows is not None and not ctx.risk.busy)
     assert not dialog.risk.isVisible()
