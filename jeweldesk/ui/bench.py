@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -46,6 +47,7 @@ from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.widgets import PROBLEM_COLOUR, day_text, heading, muted, table_view
 
 PARTS_DAYS = 7  # the date offered for parts until the jeweler types the supplier's
+WORK_COLUMN = 5  # the queue's "Work" column
 DONE_COLOUR = "#1e6b34"
 
 
@@ -185,12 +187,21 @@ class BenchScreen(QWidget):
     def set_jeweler(self, code: str) -> None:
         self.jeweler.setCurrentIndex(self.jeweler.findData(code))
 
+    def _fit_queue(self) -> None:
+        """The work gives way (whole on hover) so status and occasion always show; set after
+        each reset, which forgets per-column sizing."""
+        header = self.queue_view.horizontalHeader()
+        header.setSectionResizeMode(WORK_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(WORK_COLUMN, 230)
+        self.queue_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
     def reload(self) -> None:
         code = self.jeweler_code()
         if code is None:
             return
         found: BenchQueue = bench_queue(self.ctx.db, code)
         self.queue.set_rows(found.queue, today=found.today)
+        self._fit_queue()
         self.ctx.risk.ensure()
         self.waiting.set_rows(found.waiting, found.today)
         self.queue_title.setText(f"{found.jeweler.name}'s queue — {len(found.queue)} pieces")
