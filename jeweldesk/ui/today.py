@@ -67,15 +67,7 @@ class ListPanel(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
 
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addStretch(1)
-        top.addWidget(self.counter)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(self.stack, 1)
+        _lay_out_panel(self, self.title, self.counter, self.stack)
 
     def set_title(self, title: str) -> None:
         self.title.setText(title)
@@ -216,12 +208,17 @@ class AtRiskPanel(QWidget):
         self.print_morning = QPushButton("Print the morning list…")
         self.print_morning.setAutoDefault(False)
         self.print_morning.clicked.connect(lambda: show_morning_list(ctx, self))
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addStretch(1)
-        top.addWidget(self.print_morning)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(self.list, 1)
+        _lay_out_panel(self, self.title, self.print_morning, self.list)
+
+
+def _lay_out_panel(panel: QWidget, title: QWidget, corner: QWidget, body: QWidget) -> None:
+    """A Today panel: its title with something in the right corner, the list below."""
+    top = QHBoxLayout()
+    top.addWidget(title)
+    top.addStretch(1)
+    top.addWidget(corner)
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    layout.addLayout(top)
+    layout.addWidget(body, 1)
