@@ -3,9 +3,11 @@
 A jeweler's pace is the pieces they moved off the bench per day they actually
 worked (a day with at least one of their moves on record), so a week off or a
 weekday they never work does not make them look slow; those days are instead
-skipped when their queue is counted forward. The pieces moved on each worked
-day are kept too, so a queue can be counted forward at the pace's real ups and
-downs, not only its average.
+skipped when their queue is counted forward. A queue is counted forward at what
+a full day gets done, with its real ups and downs: a day that ended with work
+still waiting shows it, while a day the bench ran dry shows only that the
+jeweler could do at least that much (``_capacity``), so one who is rarely pressed
+is not taken to clear a backlog at the pace of their quiet days.
 
 A jeweler who has made no move on their usual workdays lately, while pieces
 wait for them, is away: how long absences here have lasted (a sick day, a week
@@ -23,6 +25,7 @@ from statistics import median
 
 from jeweldesk.risk.calendar import StoreCalendar
 from jeweldesk.risk.history import BENCH_STATUSES, History
+from jeweldesk.risk.outcomes import weighted_spread
 
 PACE_WINDOW = 20  # open days over which a jeweler's pace is measured
 HABIT_WEEKS = 8  # weeks over which the weekdays a jeweler works are learned
@@ -39,7 +42,7 @@ PRIOR_AWAY_CHANCE = 0.02  # chance a usual workday starts an absence, before any
 class Bench:
     pace: dict[str | None, float]  # pieces a worked day, by jeweler
     workdays: dict[str | None, frozenset[int]]  # ISO weekdays each jeweler usually works
-    daily: dict[str | None, tuple[int, ...]] = field(default_factory=dict)  # moved per worked day
+    daily: dict[str | None, tuple[int, ...]] = field(default_factory=dict)  # a full day's moves
     away_so_far: dict[str | None, int] = field(default_factory=dict)  # usual workdays missed
     away_spells: tuple[int, ...] = PRIOR_AWAY_SPELLS  # lengths of absences, in usual workdays
     away_chance: float = PRIOR_AWAY_CHANCE  # chance a usual workday starts an absence
@@ -108,6 +111,7 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
     moved_on: Counter[tuple[str | None, date]] = Counter()
     busy: dict[str | None, set[date]] = {}
     worked: dict[str | None, set[date]] = {}
+    left_over: Counter[tuple[str | None, date]] = Counter()
     for ticket in history.tickets:
         events = ticket.events
         for i, event in enumerate(events):
@@ -134,6 +138,12 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
             while day <= min(end, today - timedelta(days=1)):
                 days.add(day)
                 day += timedelta(days=1)
+            if ticket.bench_services and not (left is not None and left.status == "at_vendor"
+                                              and event.status == "at_bench"):
+                day = max(window_start, event.at.date() + timedelta(days=1))
+                while day < min(end, today):
+                    left_over[ticket.assigned_to, day] += 1
+                    day += timedelta(days=1)
     paces: dict[str | None, float] = {}
     daily: dict[str | None, tuple[int, ...]] = {}
     for code, count in moved.items():
@@ -143,7 +153,7 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
         # Days the jeweler is on record as working; else the days work was waiting.
         days = own if len(own) >= 3 else {d for d in busy.get(code, ()) if calendar.is_open(d)}
         paces[code] = count / max(len(days), 1)
-        daily[code] = tuple(sorted(moved_on[code, d] for d in days))
+        daily[code] = _capacity([(moved_on[code, d], left_over[code, d] > 0) for d in days])
     fallback = median(paces.values()) if paces else DEFAULT_PACE
     for ticket in history.tickets:
         paces.setdefault(ticket.assigned_to, fallback)
@@ -163,6 +173,32 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
         len(spells) / usual_days if len(spells) >= 3 and usual_days else PRIOR_AWAY_CHANCE,
         {code: frozenset(days) for code, days in worked.items()},
     )
+
+
+def _capacity(days: list[tuple[int, bool]]) -> tuple[int, ...]:
+    """Pieces a jeweler can move on a day of full work, as equally likely values.
+
+    A day that ended with work still waiting shows what a full day gets done; a day
+    the queue ran dry shows only that they could do at least that much. The two are
+    combined as survival data are (Kaplan-Meier), and what is left above the largest
+    day seen is put at that day: a jeweler who has never been pressed is taken to be
+    able to do at least their best day again.
+    """
+    if not days:
+        return ()
+    ordered = sorted(days, key=lambda d: (d[0], not d[1]))
+    at_risk, survive = len(ordered), 1.0
+    mass: dict[int, float] = {}
+    for moved, full in ordered:
+        if full:
+            mass[moved] = mass.get(moved, 0.0) + survive / at_risk
+            survive -= survive / at_risk
+        at_risk -= 1
+    # Above the last full day, the survivors are split among the days the queue ran dry.
+    tail = [m for m, full in ordered if not full and m > max(mass, default=-1)]
+    for moved in tail or [ordered[-1][0]]:
+        mass[moved] = mass.get(moved, 0.0) + survive / max(1, len(tail))
+    return tuple(weighted_spread(sorted(mass.items()), len(days)))
 
 
 def _absences(

@@ -3,10 +3,14 @@
 As of a moment, the engine looks back at the mornings before it: what share of
 each open piece's outcomes fell after its promise then, and whether the promise
 was in fact kept (known only for promises whose day has passed by the moment).
-It then picks the highest certainty that would still have warned, at least
-``LEAD_DAYS`` ahead, about ``RECALL_GOAL`` of the promises this store really
-missed, since every extra warning on a kept promise is a needless call; but not
-so low that fewer than ``PRECISION_GOAL`` of its warnings would have been true.
+It then looks for certainties that would have warned, at least ``LEAD_DAYS``
+ahead, about ``RECALL_GOAL`` of the promises this store really missed, with at
+least ``PRECISION_GOAL`` of the warnings true (every other one is a needless
+call). Where a range of certainties meets both, it takes the middle of it: the
+edges are where the record only just met a goal, and the next weeks' promises
+tip over an edge more often than not. Where none meets both, the warnings are
+kept true. Mornings in the store's first ``SETTLING_DAYS`` are not replayed: the
+engine knew too little then to say what it would know now.
 
 A store that rarely misses has only a handful of missed promises on record, and
 on so few that choice is torn: one morning's promises can flip it from its
@@ -42,6 +46,7 @@ PRIOR_WEIGHT = 6  # missed promises' worth of belief in the prior
 DRAWS = 100  # reweightings of the record the rule is averaged over
 DRAW_SEED = 20261120  # the same draws every time: the same record, the same answer
 SMOOTH_MORNINGS = 5  # this morning's answer is averaged with the open mornings' before it
+SETTLING_DAYS = 35  # mornings this soon after the store's first record knew too little to judge by
 LOOKBACK_DAYS = 56  # calendar days of past mornings replayed
 MORNING_BUDGET = 2500  # open pieces re-assessed per call at most, before mornings are thinned
 GRID = tuple(i / 22 for i in range(1, 23))  # certainties tried
@@ -129,10 +134,11 @@ def choose(missed: list[float], kept: list[float]) -> Calibration:
     """The certainty to warn at, averaged over what the record could just as well have been,
     and shrunk to the prior by how few misses there are to go on.
 
-    For one record the rule is: the highest certainty that still catches ``RECALL_GOAL``
-    of ``missed``, unless warning that early would make fewer than ``PRECISION_GOAL`` of
-    the warnings true; then the least certainty whose warnings are that often true, or,
-    when no certainty is, the one with the best balance of the two. With a handful of
+    For one record the rule is: between the least certainty whose warnings are at least
+    ``PRECISION_GOAL`` true and the highest that still catches ``RECALL_GOAL`` of
+    ``missed``, the middle; when the first is above the second, the least certainty whose
+    warnings are that often true, or, when no certainty is, the one with the best balance
+    of the two. With a handful of
     misses that rule flips between its branches on a single morning's promises, so it is
     applied to ``DRAWS`` reweightings of the record (a Bayesian bootstrap: each group of
     equal scores weighted as the record might as well have fallen) and the answers are
@@ -170,10 +176,13 @@ def _rule(missed: list[tuple[float, float]], kept: list[tuple[float, float]]) ->
 
     steps = range(len(GRID))
     enough = [i for i in steps if hits[i] >= RECALL_GOAL * total - 1e-9]
-    chosen = max(enough, default=0)
+    trusted = [i for i in steps if precision(i) >= PRECISION_GOAL]
+    highest, lowest = max(enough, default=0), min(trusted, default=len(GRID))
+    if lowest <= highest:  # both goals met between these: keep clear of either edge
+        return (GRID[lowest] + GRID[highest]) / 2
+    chosen = highest
     if precision(chosen) < PRECISION_GOAL:
-        trusted = [i for i in steps if precision(i) >= PRECISION_GOAL]
-        chosen = min(trusted) if trusted else max(steps, key=balance)
+        chosen = lowest if trusted else max(steps, key=balance)
     return GRID[chosen]
 
 
@@ -198,6 +207,8 @@ def _mornings(known: History, today: date) -> list[date]:
     has so many open pieces that replaying every one would be slow."""
     calendar = known.calendar
     first = today - timedelta(days=LOOKBACK_DAYS)
+    began = min((t.received_at.date() for t in known.tickets), default=today)
+    first = max(first, began + timedelta(days=SETTLING_DAYS))
     days = [first + timedelta(days=i) for i in range(LOOKBACK_DAYS)]
     days = [d for d in days if calendar.is_open(d)]
     open_now = sum(1 for t in known.tickets if t.is_open) or 1

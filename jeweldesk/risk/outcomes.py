@@ -43,3 +43,18 @@ def remaining(samples: Sequence[int], elapsed: int) -> list[int]:
     width = ordered[int(0.8 * (len(ordered) - 1))] - ordered[int(0.2 * (len(ordered) - 1))]
     step = max(2, width)
     return left + [elapsed + max(1, round(step * f)) for f in (0.5, 1.0, 1.5, 2.0)]
+
+
+def weighted_spread(values: Sequence[tuple[int, float]], count: int) -> list[int]:
+    """``count`` equally likely values standing for weighted ``(value, weight)`` pairs."""
+    ordered = sorted(values)
+    total = sum(w for _, w in ordered)
+    out: list[int] = []
+    seen, i = 0.0, 0
+    for k in range(count):
+        target = (k + 0.5) * total / count
+        while i < len(ordered) - 1 and seen + ordered[i][1] < target:
+            seen += ordered[i][1]
+            i += 1
+        out.append(ordered[i][0])
+    return out

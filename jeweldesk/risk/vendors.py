@@ -10,12 +10,12 @@ judged mostly like the store's other vendors, and one with many by its own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from statistics import median
 
 from jeweldesk.risk.history import History, Parcel
+from jeweldesk.risk.outcomes import weighted_spread
 
 RECENT_PARCELS = 20  # a vendor's last parcels that speak for it now
 PARCEL_DAYS = 180  # parcels sent longer ago than this no longer speak for a vendor
@@ -83,21 +83,6 @@ def vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
             back_count, late_count, late_by,
         )
     return records
-
-
-def weighted_spread(values: Sequence[tuple[int, float]], count: int) -> list[int]:
-    """``count`` equally likely values standing for weighted ``(value, weight)`` pairs."""
-    ordered = sorted(values)
-    total = sum(w for _, w in ordered)
-    out: list[int] = []
-    seen, i = 0.0, 0
-    for k in range(count):
-        target = (k + 0.5) * total / count
-        while i < len(ordered) - 1 and seen + ordered[i][1] < target:
-            seen += ordered[i][1]
-            i += 1
-        out.append(ordered[i][0])
-    return out
 
 
 def _weight(parcel: Parcel, today: date) -> float:

@@ -127,3 +127,28 @@ def test_how_much_longer_an_absent_jeweler_stays_away():
     assert Bench({}, {}, away_so_far={"JR": 9}, away_spells=(1, 3)).still_away("JR") == list(
         range(1, 10)
     )
+
+
+def test_a_jeweler_who_is_rarely_pressed_is_counted_at_their_full_days_pace():
+    # Most days Jonah finishes the two pieces that came in and the bench runs dry; on the
+    # days a backlog was waiting he got through five. A queue is worked at the five.
+    past, day = [], nov(9) - timedelta(days=40)
+    while day <= nov(9):
+        if day.isoweekday() != 7:
+            if day.day % 7 == 0:  # a backlog: six waiting since the day before, one left over
+                for i in range(6):
+                    done = day + timedelta(days=1 if i == 5 else 0)
+                    past.append(ticket(f"B-{day:%m%d}-{i}", day - timedelta(days=1),
+                                       day + timedelta(days=5), [(done, "at_bench"),
+                                                                 (done, "ready")]))
+            else:
+                for i in range(2):
+                    past.append(ticket(f"D-{day:%m%d}-{i}", day, day + timedelta(days=5),
+                                       [(day, "at_bench"), (day, "ready")]))
+        day += timedelta(days=1)
+    bench = learn(history(past), nov(10)).bench
+    assert bench.pace_of("JR") < 3  # what he has finished on a usual day
+    assert sorted(bench.daily["JR"])[len(bench.daily["JR"]) // 2] == 5  # what a full day takes
+    queue = [ticket(f"R-{20 + i}", nov(9), nov(12)) for i in range(10)]  # ahead of new work
+    last = next(f for f in assess(history(past + queue), nov(10)) if f.ticket == "R-29")
+    assert last.expected_ready <= nov(11)  # ten pieces in two full days, not five usual ones
