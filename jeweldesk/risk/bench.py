@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta
 from statistics import median
 
 from jeweldesk.risk.calendar import StoreCalendar
-from jeweldesk.risk.history import BENCH_STATUSES, History
+from jeweldesk.risk.history import BENCH_STATUSES, Event, History
 from jeweldesk.risk.outcomes import weighted_spread
 
 PACE_WINDOW = 20  # open days over which a jeweler's pace is measured
@@ -111,12 +111,15 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
     moved_on: Counter[tuple[str | None, date]] = Counter()
     busy: dict[str | None, set[date]] = {}
     worked: dict[str | None, set[date]] = {}
+    at_work: dict[str | None, set[date]] = {}  # the days with moves only the jeweler makes
     left_over: Counter[tuple[str | None, date]] = Counter()
     for ticket in history.tickets:
         events = ticket.events
         for i, event in enumerate(events):
             if away_start <= event.at.date() < today and event.by:
                 worked.setdefault(event.by, set()).add(event.at.date())
+                if not _clerical(events, i):
+                    at_work.setdefault(event.by, set()).add(event.at.date())
             if event.status not in BENCH_STATUSES:
                 continue
             left = events[i + 1] if i + 1 < len(events) else None
@@ -157,7 +160,7 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
     fallback = median(paces.values()) if paces else DEFAULT_PACE
     for ticket in history.tickets:
         paces.setdefault(ticket.assigned_to, fallback)
-    recent = {code: {d for d in days if d >= habit_start} for code, days in worked.items()}
+    recent = {code: {d for d in days if d >= habit_start} for code, days in at_work.items()}
     habits = _workdays(recent, calendar, habit_start, today)
     bench = {
         t.assigned_to for t in history.tickets
@@ -173,6 +176,13 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
         len(spells) / usual_days if len(spells) >= 3 and usual_days else PRIOR_AWAY_CHANCE,
         {code: frozenset(days) for code, days in worked.items()},
     )
+
+
+def _clerical(events: tuple[Event, ...], i: int) -> bool:
+    """A move anyone at the store makes for the jeweler, that says nothing of whether the
+    jeweler was at work: a piece back on the bench because its parts or its parcel came in."""
+    return events[i].status == "at_bench" and i > 0 and events[i - 1].status in (
+        "waiting_parts", "at_vendor")
 
 
 def _capacity(days: list[tuple[int, bool]]) -> tuple[int, ...]:

@@ -6,6 +6,8 @@ vendor usually takes counts as at least that long. To these the store's record
 of all its vendors (how far past their quotes they come back) is added with the
 weight of ``PRIOR_WEIGHT`` parcels, so a vendor with few parcels on record is
 judged mostly like the store's other vendors, and one with many by its own.
+Vendors fall behind and catch up in streaks, so the share of the turnaround past
+the quote is then set by how its last few weeks of parcels went (``_as_of_late``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ RECENT_PARCELS = 20  # a vendor's last parcels that speak for it now
 PARCEL_DAYS = 180  # parcels sent longer ago than this no longer speak for a vendor
 PRIOR_WEIGHT = 4.0  # parcels' worth of belief in the store-wide record
 HALF_LIFE_DAYS = 60.0  # a parcel's say halves with every this many days of age
+NOW_DAYS = 42  # parcels sent within this many days say how the vendor is doing now
+NOW_HALF_LIFE_DAYS = 10.0  # ... the newer the more
+NOW_STRENGTH = 2.0  # parcels' worth of belief in the vendor's usual share of late parcels
 SAMPLES = 21  # turnaround values kept per vendor
 PRIOR_LATE_RATIOS = (1.0, 1.0, 1.0, 1.15, 1.3)  # turnaround / quote, before any history
 
@@ -77,12 +82,55 @@ def vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
         quote = vendor.quoted_turnaround_days
         prior = [(round(quote * r), PRIOR_WEIGHT * w / total) for r, w in ratios]
         back_count, late_count, late_by = counted[vendor.code]
+        values = own[vendor.code] + prior
+        if quote > 0:
+            values = _as_of_late(values, quote, by_vendor.get(vendor.code, []), today)
         records[vendor.code] = VendorRecord(
             vendor.code, vendor.name, quote,
-            tuple(weighted_spread(own[vendor.code] + prior, SAMPLES)),
+            tuple(weighted_spread(values, SAMPLES)),
             back_count, late_count, late_by,
         )
     return records
+
+
+def _as_of_late(
+    values: list[tuple[int, float]], quote: int, parcels: list[Parcel], today: date
+) -> list[tuple[int, float]]:
+    """The turnaround reweighted so that its share past the quote is the vendor's lately.
+
+    A vendor that falls behind stays behind for weeks, and one that catches up stays
+    caught up: its last few weeks of parcels (those back, and those out past their date)
+    say more about the parcel out now than its season does, which weighs in as
+    ``NOW_STRENGTH`` parcels.
+    """
+    on_time = [(v, w) for v, w in values if v <= quote]
+    late = [(v, w) for v, w in values if v > quote]
+    total = sum(w for _, w in values)
+    usual = sum(w for _, w in late) / total if total else 0.0
+    said = weight = 0.0
+    for parcel in parcels:
+        age = (today - parcel.sent_at.date()).days
+        if age > NOW_DAYS:
+            continue
+        if parcel.received_at is not None:
+            was_late = parcel.received_at.date() > parcel.expected_back
+        elif today > parcel.expected_back:
+            was_late = True
+        else:
+            continue  # out, and not yet due: says nothing yet
+        w = 0.5 ** (age / NOW_HALF_LIFE_DAYS)
+        weight += w
+        said += w * was_late
+    now = (said + NOW_STRENGTH * usual) / (weight + NOW_STRENGTH)
+    if not late:
+        late = [(quote + max(2, quote // 2), 1.0)]
+    if not on_time:
+        on_time = [(quote, 1.0)]
+    late_total = sum(w for _, w in late)
+    on_time_total = sum(w for _, w in on_time)
+    return [(v, w * (1 - now) / on_time_total) for v, w in on_time] + [
+        (v, w * now / late_total) for v, w in late
+    ]
 
 
 def _weight(parcel: Parcel, today: date) -> float:

@@ -152,3 +152,17 @@ def test_a_jeweler_who_is_rarely_pressed_is_counted_at_their_full_days_pace():
     queue = [ticket(f"R-{20 + i}", nov(9), nov(12)) for i in range(10)]  # ahead of new work
     last = next(f for f in assess(history(past + queue), nov(10)) if f.ticket == "R-29")
     assert last.expected_ready <= nov(11)  # ten pieces in two full days, not five usual ones
+
+
+def test_parts_booked_in_on_a_monday_do_not_make_monday_a_workday():
+    # Jonah never works Mondays, but the parts that come in then are booked to his name.
+    past = two_a_day(nov(9) - timedelta(days=60), nov(11), skip=frozenset({1}))
+    for week in range(8):
+        monday = nov(9) - timedelta(days=7 * week)
+        past.append(ticket(f"P-{week}", monday - timedelta(days=6), monday + timedelta(days=4),
+                           [(monday - timedelta(days=5), "at_bench"),
+                            (monday - timedelta(days=5), "waiting_parts"),
+                            (monday, "at_bench"), (monday + timedelta(days=1), "ready")]))
+    queue = [ticket(f"R-{20 + i}", nov(10), nov(20)) for i in range(8)]
+    flags = assess(history(past + queue), nov(12))  # Thursday: Thu, Fri, Sat, then Tuesday
+    assert next(f for f in flags if f.ticket == "R-27").expected_ready == nov(17)

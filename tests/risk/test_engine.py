@@ -186,3 +186,20 @@ def test_intake_proposes_a_date_the_vendor_really_keeps():
     proposed, why = expected_ready_for_intake(history(tickets, parcels), nov(10), PLATED)
     assert proposed >= nov(23)
     assert "Riverbend Plating" in why
+
+
+def test_a_vendor_behind_lately_is_expected_late_though_its_season_was_good():
+    # The same season's record, three late parcels among twelve: behind in the summer, or
+    # behind these last weeks, with its last parcel still out past its date.
+    summer = [13] * 3 + [6] * 9
+    lately = [6] * 9 + [13] * 3
+    found = {}
+    for name, days in (("summer", summer), ("lately", lately)):
+        tickets, parcels = vendor_past(PLATING, date(2026, 8, 10), days)
+        piece = ticket("R-1", nov(2), nov(11), [(nov(3), "at_vendor")], services=PLATED)
+        parcel = Parcel("S-99", "PLAT", ("R-1",), at(nov(3), 9), nov(9))
+        found[name] = flag_for(assess(history([*tickets, piece], [*parcels, parcel]), nov(5)),
+                               "R-1")
+    assert found["summer"].level in ("on_track", "watch")
+    assert found["lately"].level == "at_risk"
+    assert found["lately"].expected_ready > found["summer"].expected_ready
