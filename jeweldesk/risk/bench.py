@@ -126,13 +126,15 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
             end = left.at.date() if left else today
             if end < window_start:
                 continue
-            # Sent straight out without bench work it needed is no bench work done.
+            # Sent straight out without bench work it needed is no bench work done; and
+            # finishing a piece back from the vendor is quick, not the queue's work.
             straight_out = (
                 left is not None and left.status == "at_vendor" and not ticket.bench_services
             )
+            finishing = any(e.status == "at_vendor" for e in events[:i])
             if (
                 left is not None and left.at >= start and left.status not in BENCH_STATUSES
-                and not straight_out
+                and not straight_out and not finishing
             ):
                 moved[ticket.assigned_to] += 1
                 moved_on[ticket.assigned_to, left.at.date()] += 1

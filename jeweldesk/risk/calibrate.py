@@ -41,7 +41,7 @@ from jeweldesk.risk.history import History
 LEAD_DAYS = 2  # a warning is worth having when it leaves at least this many days to act
 RECALL_GOAL = 0.9  # share of missed promises the store wants to hear about in time
 PRECISION_GOAL = 0.75  # share of warnings that should turn out true: the rest are needless calls
-PRIOR_SHARE = 0.5  # before any record: warn when a miss is at least as likely as not
+PRIOR_SHARE = 0.6  # before any record: warn when a miss is somewhat more likely than not
 PRIOR_WEIGHT = 6  # missed promises' worth of belief in the prior
 DRAWS = 100  # reweightings of the record the rule is averaged over
 DRAW_SEED = 20261120  # the same draws every time: the same record, the same answer

@@ -23,8 +23,7 @@ RECENT_PARCELS = 20  # a vendor's last parcels that speak for it now
 PARCEL_DAYS = 180  # parcels sent longer ago than this no longer speak for a vendor
 PRIOR_WEIGHT = 4.0  # parcels' worth of belief in the store-wide record
 HALF_LIFE_DAYS = 60.0  # a parcel's say halves with every this many days of age
-NOW_DAYS = 42  # parcels sent within this many days say how the vendor is doing now
-NOW_HALF_LIFE_DAYS = 10.0  # ... the newer the more
+NOW_PARCELS = 4  # a vendor's last parcels known late or not say how it is doing now
 NOW_STRENGTH = 2.0  # parcels' worth of belief in the vendor's usual share of late parcels
 SAMPLES = 21  # turnaround values kept per vendor
 PRIOR_LATE_RATIOS = (1.0, 1.0, 1.0, 1.15, 1.3)  # turnaround / quote, before any history
@@ -74,7 +73,7 @@ def vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
         counted[vendor.code] = (len(back), len(late), round(median(late)) if late else 0)
         if quote > 0:
             ratios += [(d / quote, w) for d, w in seen]
-    if sum(w for _, w in ratios) < 5:
+    if len(ratios) < 5:  # too few parcels in the whole store to say how its vendors do
         ratios = [(r, 1.0) for r in PRIOR_LATE_RATIOS]
     total = sum(w for _, w in ratios)
     records = {}
@@ -84,7 +83,9 @@ def vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
         back_count, late_count, late_by = counted[vendor.code]
         values = own[vendor.code] + prior
         if quote > 0:
-            values = _as_of_late(values, quote, by_vendor.get(vendor.code, []), today)
+            prior_late = sum(w for v, w in prior if v > quote) / PRIOR_WEIGHT
+            values = _as_of_late(values, quote, (back_count, late_count, prior_late),
+                                 by_vendor.get(vendor.code, []), today)
         records[vendor.code] = VendorRecord(
             vendor.code, vendor.name, quote,
             tuple(weighted_spread(values, SAMPLES)),
@@ -94,34 +95,34 @@ def vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
 
 
 def _as_of_late(
-    values: list[tuple[int, float]], quote: int, parcels: list[Parcel], today: date
+    values: list[tuple[int, float]], quote: int, record: tuple[int, int, float],
+    parcels: list[Parcel], today: date,
 ) -> list[tuple[int, float]]:
     """The turnaround reweighted so that its share past the quote is the vendor's lately.
 
     A vendor that falls behind stays behind for weeks, and one that catches up stays
-    caught up: its last few weeks of parcels (those back, and those out past their date)
-    say more about the parcel out now than its season does, which weighs in as
-    ``NOW_STRENGTH`` parcels.
+    caught up: its last few parcels (those back, and those out past their date) say more
+    about the parcel out now than the rest of its record does, which weighs in as
+    ``NOW_STRENGTH`` parcels. ``record`` is the vendor's parcels back, how many of them
+    late, and the store's share of late parcels that stands for ``PRIOR_WEIGHT`` more.
     """
     on_time = [(v, w) for v, w in values if v <= quote]
     late = [(v, w) for v, w in values if v > quote]
-    total = sum(w for _, w in values)
-    usual = sum(w for _, w in late) / total if total else 0.0
-    said = weight = 0.0
-    for parcel in parcels:
-        age = (today - parcel.sent_at.date()).days
-        if age > NOW_DAYS:
-            continue
+    decided: list[tuple[bool, bool]] = []  # (late, back): back, or out past its date
+    for parcel in sorted(parcels, key=lambda p: p.sent_at, reverse=True):
         if parcel.received_at is not None:
-            was_late = parcel.received_at.date() > parcel.expected_back
+            decided.append((parcel.received_at.date() > parcel.expected_back, True))
         elif today > parcel.expected_back:
-            was_late = True
-        else:
-            continue  # out, and not yet due: says nothing yet
-        w = 0.5 ** (age / NOW_HALF_LIFE_DAYS)
-        weight += w
-        said += w * was_late
-    now = (said + NOW_STRENGTH * usual) / (weight + NOW_STRENGTH)
+            decided.append((True, False))
+        if len(decided) == NOW_PARCELS:
+            break
+    back_count, late_count, prior_late = record
+    # The rest of the record: the vendor's other parcels back, and the store's.
+    rest_late = max(0, late_count - sum(1 for was, back in decided if was and back))
+    rest_back = max(0, back_count - sum(1 for _, back in decided if back))
+    usual = (rest_late + PRIOR_WEIGHT * prior_late) / (rest_back + PRIOR_WEIGHT)
+    now = (sum(was for was, _ in decided) + NOW_STRENGTH * usual) / (
+        len(decided) + NOW_STRENGTH)
     if not late:
         late = [(quote + max(2, quote // 2), 1.0)]
     if not on_time:

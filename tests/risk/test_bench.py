@@ -8,6 +8,7 @@ from jeweldesk.risk.learn import learn
 from tests.risk.risk_builders import history, ticket
 
 NOV = date(2026, 11, 1)
+PLATED = (Service("rhodium_plating", "PLAT"),)
 
 
 def nov(day: int) -> date:
@@ -166,3 +167,22 @@ def test_parts_booked_in_on_a_monday_do_not_make_monday_a_workday():
     queue = [ticket(f"R-{20 + i}", nov(10), nov(20)) for i in range(8)]
     flags = assess(history(past + queue), nov(12))  # Thursday: Thu, Fri, Sat, then Tuesday
     assert next(f for f in flags if f.ticket == "R-27").expected_ready == nov(17)
+
+
+def test_pieces_back_from_the_vendor_do_not_speed_up_the_queue():
+    # Each day Jonah finishes four pieces from his queue (one always left for the morning)
+    # and four quick finishes on pieces back from the vendor. His queue goes at four a day.
+    past, day = [], nov(9) - timedelta(days=40)
+    while day <= nov(9):
+        if day.isoweekday() != 7:
+            for i in range(4):
+                done = day + timedelta(days=1 if i == 3 else 0)
+                past.append(ticket(f"Q-{day:%m%d}-{i}", day - timedelta(days=2),
+                                   day + timedelta(days=5), [(done, "at_bench"), (done, "ready")]))
+                past.append(ticket(f"V-{day:%m%d}-{i}", day - timedelta(days=9), day,
+                                   [(day - timedelta(days=8), "at_vendor"), (day, "at_bench"),
+                                    (day, "ready")], services=PLATED))
+        day += timedelta(days=1)
+    queue = [ticket(f"R-{20 + i}", nov(9), nov(13)) for i in range(12)]
+    last = next(f for f in assess(history(past + queue), nov(10)) if f.ticket == "R-31")
+    assert last.expected_ready >= nov(12)  # three days at four, not a day and a half at eight
