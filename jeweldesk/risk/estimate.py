@@ -62,7 +62,7 @@ class Estimator:
         back = self._back_from_vendor(ticket)
         if back is not None:
             reasons = [f"back from the vendor {words.day(back)}; finishing at the bench"]
-            return self._finishing(self._since(back), [self._ord(back)], reasons)
+            return self._finishing(ticket, self._since(back), [self._ord(back)], reasons)
         return self._bench(ticket)
 
     # Stages -------------------------------------------------------------------------------
@@ -84,7 +84,7 @@ class Estimator:
             )
         expected_back = self.calendar.day_at(Estimate(back).quantile(CAUTION))
         reasons.append(f"{said}; expected back {words.day(expected_back)}")
-        return self._finishing(0, back, reasons)
+        return self._finishing(ticket, 0, back, reasons)
 
     def _waiting_to_go_out(self, ticket: Ticket, vendor: str) -> Estimate:
         reasons: list[str] = []
@@ -103,7 +103,7 @@ class Estimator:
             f"waits to go out to {record.name}; next parcel about {words.day(first)}, "
             f"expected back {words.day(self.calendar.day_at(Estimate(back).quantile(CAUTION)))}"
         )
-        return self._finishing(0, back, reasons)
+        return self._finishing(ticket, 0, back, reasons)
 
     def _waiting_parts(self, ticket: Ticket) -> Estimate:
         """Parts in, then back in the jeweler's queue by its promise, then any vendor."""
@@ -138,7 +138,7 @@ class Estimator:
             self._after(self._parcel_day(o), t) for o in after_bench for t in spread(days)
         )
         reasons.append(f"then goes out to {record.name}")
-        return self._finishing(0, back, reasons)
+        return self._finishing(ticket, 0, back, reasons)
 
     def _parts_order(self, ticket: Ticket) -> tuple[date, date | None]:
         """When the piece was put aside for parts, and the parts date noted then, if any."""
@@ -252,10 +252,25 @@ class Estimator:
             if needs_bench(t, self.history)
         ]
 
-    def _finishing(self, elapsed: int, back: Sequence[int], reasons: list[str]) -> Estimate:
+    def _finishing(
+        self, ticket: Ticket, elapsed: int, back: Sequence[int], reasons: list[str]
+    ) -> Estimate:
+        """The finishing after the vendor: as long as it has taken here, and not before the
+        piece's jeweler is next at work once it is back."""
         finishing = self.know.finishing if len(self.know.finishing) >= 5 else PRIOR_FINISHING
         left = spread(remaining(finishing, elapsed))
-        outcomes = spread(max(self.today_ord, b + d) for b in back for d in left)
+        at_work = {
+            b: self.know.bench.workday_after(
+                self.calendar, ticket.assigned_to, self.calendar.day_at(max(b, self.today_ord)), 0
+            )
+            for b in set(back)
+        } if ticket.assigned_to else {b: b for b in back}
+        outcomes = spread(max(self.today_ord, b + d, at_work[b]) for b in back for d in left)
+        middle = sorted(back)[len(back) // 2]
+        if at_work[middle] > max(middle, self.today_ord):
+            who = self.history.staff_name(ticket.assigned_to)
+            reasons = [*reasons, f"{who}, who finishes it, is next at the bench "
+                       f"{words.day(self.calendar.day_at(at_work[middle]))}"]
         return Estimate(outcomes, reasons)
 
     # Helpers ------------------------------------------------------------------------------

@@ -186,3 +186,14 @@ def test_pieces_back_from_the_vendor_do_not_speed_up_the_queue():
     queue = [ticket(f"R-{20 + i}", nov(9), nov(13)) for i in range(12)]
     last = next(f for f in assess(history(past + queue), nov(10)) if f.ticket == "R-31")
     assert last.expected_ready >= nov(12)  # three days at four, not a day and a half at eight
+
+
+def test_a_piece_back_from_the_vendor_waits_for_its_jeweler_s_next_workday():
+    # Jonah works Thursday to Saturday; plating back on Monday is finished on Thursday.
+    past = two_a_day(nov(9) - timedelta(days=60), nov(7), skip=frozenset({1, 2, 3}))
+    back = ticket("R-1", nov(1), nov(11), [(nov(2), "at_vendor"), (nov(9), "at_bench")],
+                  services=PLATED)
+    flag = next(f for f in assess(history([*past, back]), nov(10)) if f.ticket == "R-1")
+    assert flag.expected_ready == nov(12)
+    assert flag.level == "at_risk"
+    assert "Jonah Reyes, who finishes it, is next at the bench Nov 12" in flag.reasons
