@@ -50,6 +50,8 @@ DEFAULT_SEED = 1
 OPENS, CLOSES = 10 * 60, 18 * 60  # minutes after midnight
 PRICES = {s.code: s.price for s in DEFAULT_CATALOG}
 BENCH_DAYS = {s.code: s.bench_days for s in DEFAULT_CATALOG}
+# Open minutes at the bench, by the catalog's bench days for the service.
+BENCH_MINUTES = {0: 10, 1: 20, 2: 30, 3: 40, 4: 50, 5: 60}
 
 
 @dataclass
@@ -132,6 +134,7 @@ class DemoMaker:
         self.contacts: list[dict[str, Any]] = []
         self.promise_changes: list[tuple[str, datetime, str, date, date]] = []
         self.payments: list[tuple[str, datetime, str, str, Decimal]] = []
+        self.free_at: dict[str, datetime] = {}  # when each jeweler is through their pieces
 
     # --- people ------------------------------------------------------------------
 
@@ -208,16 +211,20 @@ class DemoMaker:
         if total >= 100 and rng.random() < 0.5:  # a deposit on the bigger jobs
             deposit = Decimal(round(float(total) * 0.4 / 5) * 5)
         vendor = next((line["vendor"] for line in services if line["vendor"]), None)
-        bench_days = sum(BENCH_DAYS.get(line["code"], 2) for line in services
-                         if not line["vendor"])
+        bench_codes = [line["code"] for line in services if not line["vendor"]]
+        bench_days = sum(BENCH_DAYS.get(code, 2) for code in bench_codes)
         quoted = next((v[4] for v in VENDORS if v[0] == vendor), 0)
-        plan = bench_days + (quoted * 6 // 7 + 2 if vendor else 0) + (kind != "watch")
+        jeweler, clerk = rng.choice(BENCH), rng.choice(COUNTER)
+        # Each jeweler works their pieces in turn: a piece waits for the ones before it.
+        free = max(self.free_at.get(jeweler, received), received)
+        backlog = self.calendar.open_days_between(received.date(), free.date())
+        plan = (bench_days + (quoted * 6 // 7 + 2 if vendor else 0) + (kind != "watch") + 1
+                + backlog)
         promised = self.calendar.add_open_days(received.date(), plan)
         occasion = None
         if rng.random() < 0.07:
             occasion = {"what": rng.choice(OCCASIONS),
                         "date": (promised + timedelta(days=rng.randint(1, 6))).isoformat()}
-        jeweler, clerk = rng.choice(BENCH), rng.choice(COUNTER)
         events: list[list[Any]] = [[received, "received", clerk, None]]
 
         def move(status: str, at: datetime, by: str, note: Any = None) -> datetime:
@@ -225,45 +232,50 @@ class DemoMaker:
             return at
 
         t = received
-        goes_out_first = vendor == "WTCH" and bench_days == 0
+        goes_out_first = vendor == "WTCH" and not bench_codes
         if rng.random() < 0.02:
             move("cancelled", clock.advance(t, 480 * rng.uniform(0.3, 3)), clerk,
                  "Customer declined the estimate")
-        else:
-            if not goes_out_first:
-                t = move("at_bench", clock.advance(t, 480 * rng.choice(
-                    (0.05, 0.2, 0.5, 1, 1, 2, 3, 7))), jeweler)
+            return self.finish(number, customer, kind, received, clerk, services, promised,
+                               occasion, jeweler, events, deposit)
+        if not goes_out_first:
+            minutes = sum(BENCH_MINUTES.get(min(BENCH_DAYS.get(c, 2), 5), 60)
+                          for c in bench_codes) * rng.uniform(0.7, 1.4) or 15
+            t = move("at_bench", clock.advance(free, rng.randint(5, 40)), jeweler)
+            if rng.random() < 0.1:
+                t = move("waiting_parts", clock.advance(t, rng.randint(10, 40)), jeweler,
+                         rng.choice(("Ordered a replacement clasp", "Ordered a matching stone",
+                                     "Waiting for findings from the supplier")))
+                self.free_at[jeweler] = t
                 if rng.random() < 0.1:
-                    t = move("waiting_parts", clock.advance(t, rng.randint(60, 480)), jeweler,
-                             rng.choice(("Ordered a replacement clasp", "Ordered a matching stone",
-                                         "Waiting for findings from the supplier")))
-                    if rng.random() < 0.1:
-                        move("cancelled", clock.advance(t, 480 * rng.uniform(2, 8)), clerk,
-                             "Part discontinued; customer declined the alternative")
-                        return self.finish(number, customer, kind, received, clerk, services,
-                                           promised, occasion, jeweler, events, deposit)
-                    t = move("at_bench", clock.advance(t, 480 * rng.uniform(3, 12)), jeweler)
-            in_qc = False
-            if vendor:
-                parcel = self.shipment(vendor, clock.advance(t, 480 * rng.uniform(0.1, 1)))
-                parcel.numbers.append(number)
-                t = move("at_vendor", parcel.sent_at, parcel.sent_by, ("to", parcel))
-                in_qc = rng.random() < 0.3
-                t = move("quality_check" if in_qc else "at_bench", parcel.back_at,
-                         parcel.received_by, ("back", parcel))
-            work = bench_days * rng.uniform(0.4, 1.6) + (rng.uniform(3, 10)
-                                                        if rng.random() < 0.06 else 0)
-            if not in_qc:
-                t = clock.advance(t, 480 * max(work, 0.05))
-                if rng.random() < 0.75:
-                    t = move("quality_check", t, "SC")
-                    if rng.random() < 0.05:
-                        t = move("at_bench", clock.advance(t, 60), jeweler, "Redo: finish uneven")
-                        t = move("quality_check", clock.advance(t, 480 * rng.uniform(0.5, 2)), "SC")
-            if in_qc or events[-1][1] == "quality_check":
-                t = clock.advance(t, 480 * rng.uniform(0.1, 1.2))
-            self.ready_and_after(number, customer, move("ready", t, rng.choice((jeweler, "SC"))),
-                                 events, total - deposit)
+                    move("cancelled", clock.advance(t, 480 * rng.uniform(2, 8)), clerk,
+                         "Part discontinued; customer declined the alternative")
+                    return self.finish(number, customer, kind, received, clerk, services,
+                                       promised, occasion, jeweler, events, deposit)
+                t = clock.advance(move("at_bench", clock.advance(t, 480 * rng.uniform(3, 12)),
+                                       jeweler), minutes)
+            else:
+                t = self.free_at[jeweler] = clock.advance(t, minutes)
+                if rng.random() < 0.05:  # set aside: a question for the customer, a second look
+                    t = clock.advance(t, 480 * rng.uniform(2, 6))
+        in_qc = False
+        if vendor:
+            parcel = self.shipment(vendor, clock.advance(t, rng.randint(10, 120)))
+            parcel.numbers.append(number)
+            t = move("at_vendor", parcel.sent_at, parcel.sent_by, ("to", parcel))
+            in_qc = rng.random() < 0.3
+            t = move("quality_check" if in_qc else "at_bench", parcel.back_at,
+                     parcel.received_by, ("back", parcel))
+            t = clock.advance(t, rng.randint(20, 240))  # finishing after the vendor
+        if not in_qc and rng.random() < 0.75:
+            t = move("quality_check", t, "SC")
+            if rng.random() < 0.05:
+                t = move("at_bench", clock.advance(t, 60), jeweler, "Redo: finish uneven")
+                t = move("quality_check", clock.advance(t, 480 * rng.uniform(0.5, 2)), "SC")
+        if in_qc or events[-1][1] == "quality_check":
+            t = clock.advance(t, 480 * rng.uniform(0.05, 0.6))
+        self.ready_and_after(number, customer, move("ready", t, rng.choice((jeweler, "SC"))),
+                             events, total - deposit)
         return self.finish(number, customer, kind, received, clerk, services, promised, occasion,
                            jeweler, events, deposit)
 
