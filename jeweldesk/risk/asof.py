@@ -12,6 +12,8 @@ from datetime import date, datetime, time
 
 from jeweldesk.risk.history import History, Parcel, PromiseChange, Ticket
 
+WORKED = frozenset({"at_bench", "waiting_parts", "quality_check", "ready"})  # moves at the bench
+
 
 def moment_of(when: date | datetime) -> datetime:
     """A date means the start of that day; a timestamp is taken as it is."""
@@ -25,8 +27,10 @@ def as_of(history: History, when: date | datetime) -> History:
     moment = moment_of(when)
     changes = tuple(c for c in history.promise_changes if c.at <= moment)
     later_changes = [c for c in history.promise_changes if c.at > moment]
+    bench = frozenset(s.code for s in history.staff if s.role == "bench")
     tickets = tuple(
-        _ticket_as_of(t, moment, later_changes) for t in history.tickets if t.received_at <= moment
+        _ticket_as_of(t, moment, later_changes, bench)
+        for t in history.tickets if t.received_at <= moment
     )
     known = {t.number for t in tickets}
     parcels = tuple(_parcel_as_of(p, moment, known) for p in history.parcels if p.sent_at <= moment)
@@ -39,16 +43,23 @@ def as_of(history: History, when: date | datetime) -> History:
     )
 
 
-def _ticket_as_of(ticket: Ticket, moment: datetime, later: list[PromiseChange]) -> Ticket:
+def _ticket_as_of(
+    ticket: Ticket, moment: datetime, later: list[PromiseChange], bench: frozenset[str]
+) -> Ticket:
     events = tuple(e for e in ticket.events if e.at <= moment)
     promised_for = ticket.promised_for
     # The stored promise is the newest one; an earlier change's old date was in force then.
     mine = sorted((c for c in later if c.ticket == ticket.number), key=lambda c: c.at)
     if mine:
         promised_for = mine[0].old_date
-    if len(events) == len(ticket.events) and promised_for == ticket.promised_for:
+    assigned_to = ticket.assigned_to
+    if assigned_to is None:  # not assigned on record: whoever at the bench has worked on it
+        assigned_to = next((e.by for e in reversed(events) if e.by in bench
+                            and e.status in WORKED), None)
+    if (len(events), promised_for, assigned_to) == (
+            len(ticket.events), ticket.promised_for, ticket.assigned_to):
         return ticket
-    return replace(ticket, events=events, promised_for=promised_for)
+    return replace(ticket, events=events, promised_for=promised_for, assigned_to=assigned_to)
 
 
 def _parcel_as_of(parcel: Parcel, moment: datetime, known: set[str]) -> Parcel:

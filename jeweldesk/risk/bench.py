@@ -159,6 +159,16 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
         days = own if len(own) >= 3 else {d for d in busy.get(code, ()) if calendar.is_open(d)}
         paces[code] = count / max(len(days), 1)
         daily[code] = _capacity([(moved_on[code, d], left_over[code, d] > 0) for d in days])
+    if None not in paces and paces:
+        # Pieces no one has been given yet wait for whoever at the bench is free first.
+        days = {d for (_, d) in moved_on if d >= window_start and calendar.is_open(d)}
+        full = {d for (_, d), n in left_over.items() if n}
+        total = Counter({d: 0 for d in days})
+        for (_, d), n in moved_on.items():
+            if d in days:
+                total[d] += n
+        paces[None] = sum(total.values()) / max(len(days), 1)
+        daily[None] = _capacity([(total[d], d in full) for d in sorted(days)])
     fallback = median(paces.values()) if paces else DEFAULT_PACE
     for ticket in history.tickets:
         paces.setdefault(ticket.assigned_to, fallback)

@@ -1,11 +1,13 @@
 """A jeweler's pace counts the days they really worked, and their queue skips their days off."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
+from jeweldesk.risk.asof import as_of
 from jeweldesk.risk.engine import assess
-from jeweldesk.risk.history import Service
+from jeweldesk.risk.history import History, Jeweler, Service
 from jeweldesk.risk.learn import learn
-from tests.risk.risk_builders import history, ticket
+from tests.risk.risk_builders import JONAH, MON_SAT, PLATING, history, ticket
 
 NOV = date(2026, 11, 1)
 PLATED = (Service("rhodium_plating", "PLAT"),)
@@ -197,3 +199,22 @@ def test_a_piece_back_from_the_vendor_waits_for_its_jeweler_s_next_workday():
     assert flag.expected_ready == nov(12)
     assert flag.level == "at_risk"
     assert "Jonah Reyes, who finishes it, is next at the bench Nov 12" in flag.reasons
+
+
+def test_a_piece_no_one_was_given_is_the_jewelers_who_worked_on_it():
+    past = [replace(t, assigned_to=None) for t in two_a_day(nov(9) - timedelta(days=60), nov(9))]
+    known = as_of(history(past), nov(10))  # the engine reads a history as of a moment
+    assert learn(known, nov(10)).bench.pace["JR"] == 2.0  # learned, not a default
+
+
+def test_pieces_no_one_has_been_given_go_at_the_whole_benchs_pace():
+    # Jonah and Ana each finish two a day; eight pieces no one has taken yet go at four.
+    jonah = two_a_day(nov(9) - timedelta(days=40), nov(9))
+    ana = [replace(t, number="A" + t.number, assigned_to="AL",
+                   events=tuple(replace(e, by="AL" if e.by == "JR" else e.by) for e in t.events))
+           for t in jonah]
+    waiting = [ticket(f"R-{20 + i}", nov(9), nov(20), jeweler=None) for i in range(8)]
+    store = History(MON_SAT, (PLATING,), tuple(jonah + ana + waiting), (),
+                    (JONAH, Jeweler("AL", "Ana Lopes")))
+    last = next(f for f in assess(store, nov(10)) if f.ticket == "R-27")
+    assert last.expected_ready == nov(11)  # two days at four, not four days at two
