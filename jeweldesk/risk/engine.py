@@ -28,7 +28,11 @@ LISTED = frozenset({LATE, AT_RISK, WATCH})
 WATCH_SLACK_DAYS = 1  # open days of slack at or below which a promise is watched
 WATCH_SHARE = 0.5  # a miss this much as likely as a warning needs is watched
 INTAKE_LEAD_DAYS = 5  # open days a new piece is usually promised in, before any record
-MIDDLE = 0.5  # expected_ready is the middle outcome: as likely to be earlier as later
+# expected_ready is the middle outcome, as likely to be earlier as later; where the store
+# warns only at more than even odds, it is read at that certainty instead, so that a piece
+# expected after its promise is always one it is warned about.
+MIDDLE = 0.5
+WATCH_CHANCE_SAID = 0.25  # a watched piece's chance of missing is said from about 3 in 10
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,7 @@ def flags_to_json(as_of: date | datetime, flags: Iterable[Flag]) -> dict[str, An
 def _flag(ticket: Ticket, estimate: Estimate, estimator: Estimator, share: float) -> Flag:
     calendar = estimator.calendar
     today = estimator.today
-    expected = calendar.day_at(estimate.quantile(MIDDLE))
+    expected = calendar.day_at(estimate.quantile(min(MIDDLE, max(0.0, 1 - share))))
     promised = ticket.promised_for
     chance = late_share(estimate, ticket, estimator)
     if today > promised:
@@ -165,7 +169,7 @@ def _reasons(
             f"promised {words.day(promised)}, {words.days(overdue)} ago, and not ready; "
             f"expected ready {words.day(expected)}"
         )
-    elif level == AT_RISK and expected <= promised:
+    elif level in (AT_RISK, WATCH) and expected <= promised and chance >= WATCH_CHANCE_SAID:
         reasons.append(
             f"expected ready {words.day(expected)}, but {words.chance(chance)} it is later "
             f"than promised ({words.day(promised)})"

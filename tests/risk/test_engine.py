@@ -201,6 +201,14 @@ def test_a_vendor_behind_lately_is_expected_late_though_its_season_was_good():
         found[name] = flag_for(assess(history([*tickets, piece], [*parcels, parcel]), nov(5)),
                                "R-1")
     assert found["summer"].level == "on_track"
-    assert found["summer"].expected_ready <= nov(11)
-    assert found["lately"].listed  # on the morning list, expected after its promise
-    assert found["lately"].expected_ready > nov(11)
+    assert found["lately"].listed  # on the morning list
+    assert any("about 5 in 10 it is later than promised" in r for r in found["lately"].reasons)
+
+
+@pytest.mark.parametrize("days_out", [[6] * 10, [8] * 10, [6, 13] * 5, [13] * 10, [9, 6, 6] * 4])
+def test_a_piece_expected_after_its_promise_is_always_warned_about(days_out):
+    tickets, parcels = out_at_plating(days_out, promised=nov(12))
+    for day in (nov(4), nov(6), nov(9)):
+        for flag in assess(history(tickets, parcels), day):
+            if flag.expected_ready > flag.promised_for:
+                assert flag.level in ("late", "at_risk"), flag
