@@ -20,7 +20,12 @@ from jeweldesk.risk.calendar import StoreCalendar
 from jeweldesk.risk.history import History, Ticket
 from jeweldesk.risk.intake import Intake, learn_intake
 from jeweldesk.risk.parts import PartsRecord, learn_parts
-from jeweldesk.risk.vendors import PARCEL_DAYS, VendorRecord, vendor_records
+from jeweldesk.risk.vendors import (
+    PARCEL_DAYS,
+    VendorRecord,
+    unrecorded_parcels,
+    vendor_records,
+)
 
 RECENT_SPANS = 60  # store-wide samples per stage
 LEARN_DAYS = 120  # pieces finished longer ago than this no longer speak for the store
@@ -99,7 +104,7 @@ def _parcel_weekdays(history: History, today: date) -> frozenset[int]:
     """Weekdays parcels leave on, when the history shows the store keeps to some."""
     open_days = history.calendar.open_weekdays
     counts = Counter(
-        p.sent_at.isoweekday() for p in history.parcels
+        p.sent_at.isoweekday() for p in (*history.parcels, *unrecorded_parcels(history))
         if (today - p.sent_at.date()).days <= PARCEL_DAYS
     )
     total = sum(counts.values())

@@ -13,7 +13,7 @@ the quote is then set by how its last few weeks of parcels went (``_as_of_late``
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from statistics import median
 
 from jeweldesk.risk.history import History, Parcel
@@ -48,7 +48,7 @@ class VendorRecord:
 
 def vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
     by_vendor: dict[str, list[Parcel]] = {}
-    for parcel in history.parcels:
+    for parcel in (*history.parcels, *unrecorded_parcels(history)):
         if (today - parcel.sent_at.date()).days <= PARCEL_DAYS:
             by_vendor.setdefault(parcel.vendor, []).append(parcel)
     own: dict[str, list[tuple[int, float]]] = {}
@@ -132,6 +132,27 @@ def _as_of_late(
     return [(v, w * (1 - now) / on_time_total) for v, w in on_time] + [
         (v, w * now / late_total) for v, w in late
     ]
+
+
+def unrecorded_parcels(history: History) -> list[Parcel]:
+    """Trips to a vendor seen only in a piece's moves (a store that does not log its
+    parcels): each stay at the vendor, as a parcel of its own quoted back on time."""
+    quotes = {v.code: v.quoted_turnaround_days for v in history.vendors}
+    found = []
+    for ticket in history.tickets:
+        vendors = ticket.vendor_codes
+        if not vendors or ticket.number in history.parcels_by_ticket:
+            continue
+        trips = 0
+        for i, event in enumerate(ticket.events):
+            if event.status != "at_vendor" or (i and ticket.events[i - 1].status == "at_vendor"):
+                continue
+            vendor = vendors[min(trips, len(vendors) - 1)]
+            trips += 1
+            back = ticket.events[i + 1].at if i + 1 < len(ticket.events) else None
+            found.append(Parcel(f"({ticket.number})", vendor, (ticket.number,), event.at,
+                                event.at.date() + timedelta(days=quotes.get(vendor, 7)), back))
+    return found
 
 
 def _weight(parcel: Parcel, today: date) -> float:

@@ -212,3 +212,12 @@ def test_a_piece_expected_after_its_promise_is_always_warned_about(days_out):
         for flag in assess(history(tickets, parcels), day):
             if flag.expected_ready > flag.promised_for:
                 assert flag.level in ("late", "at_risk"), flag
+
+
+def test_a_store_that_does_not_log_its_parcels_still_learns_its_vendor():
+    tickets, _ = out_at_plating([13] * 10)  # the same trips, seen only in the pieces' moves
+    flag = flag_for(assess(history(tickets), nov(5)), "R-1")
+    assert flag.level == "at_risk"
+    assert flag.expected_ready == nov(16)
+    assert "Riverbend Plating returned 10 of its last 10 parcels a week past its quote" in (
+        flag.reasons)
