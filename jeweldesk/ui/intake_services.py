@@ -24,7 +24,7 @@ from jeweldesk.domain.money import ZERO, display, money_text
 from jeweldesk.services.intake import ServiceLine
 from jeweldesk.services.store import CatalogEntry
 from jeweldesk.ui.counter_fields import NOTE_STYLE, money_or_problem
-from jeweldesk.ui.widgets import ProblemLabel
+from jeweldesk.ui.widgets import ProblemLabel, as_label
 
 SERVICE, PRICE, OUT = range(3)
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -46,7 +46,7 @@ class ServicesEditor(QWidget):
         self.browse.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         menu = QMenu(self.browse)
         for entry in catalog:
-            action = QAction(f"{entry.name}  ({display(entry.default_price)})", menu)
+            action = QAction(as_label(f"{entry.name}  ({display(entry.default_price)})"), menu)
             action.triggered.connect(lambda _=False, e=entry: self.add(e))
             menu.addAction(action)
         self.browse.setMenu(menu)

@@ -52,7 +52,7 @@ from jeweldesk.ui.at_risk_model import (
     level_label,
 )
 from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.widgets import MUTED_COLOUR, ProblemLabel, heading, muted
+from jeweldesk.ui.widgets import MUTED_COLOUR, ProblemLabel, as_label, heading, muted
 
 CHANNELS = {Channel.PHONE: "Phone call", Channel.SMS: "Text message", Channel.EMAIL: "Email",
             Channel.IN_PERSON: "In person"}
@@ -224,7 +224,7 @@ class PrepareDialog(QDialog):
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(2)
-        check = QCheckBox(way.title)
+        check = QCheckBox(as_label(way.title))
         check.setObjectName(f"offer_{way.key}")
         self.offers[way.key] = check
         words = QLabel(f"“{way.words}”")

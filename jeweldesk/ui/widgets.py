@@ -37,6 +37,12 @@ class ProblemLabel(QLabel):
         return self.text()
 
 
+def as_label(text: str) -> str:
+    """Store text for a button, check box or menu entry: Qt reads "&" there as a keyboard
+    shortcut marker, which would eat it from "Magnolia Casting & Engraving"."""
+    return text.replace("&", "&&")
+
+
 def heading(text: str, size_delta: int = 3) -> QLabel:
     label = QLabel(text)
     font = QFont(label.font())

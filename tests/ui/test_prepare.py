@@ -2,9 +2,11 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
+from sqlalchemy import update
 
-from jeweldesk.domain.models import Channel
+from jeweldesk.domain.models import Channel, Vendor
 from jeweldesk.risk.engine import AT_RISK
 from jeweldesk.services.prepare import AGREED_NEW_DATE
 from jeweldesk.services.story import ticket_story
@@ -121,3 +123,15 @@ def test_a_promise_to_watch_is_not_yet_a_call_to_make():
     assert summary([]) == "No promise is at risk."
     assert summary([row(AT_RISK), row(WATCH), row(AT_RISK, handled=True)]) == (
         "1 to call; 1 to watch; 1 handled")
+
+
+def test_a_vendor_name_with_an_ampersand_keeps_it_on_the_rush_offer(qtbot, ctx, late):
+    with ctx.db.session() as session:
+        session.execute(update(Vendor).where(Vendor.code == "PLAT")
+                        .values(name="Riverbend Plating & Polish"))
+    dialog = PrepareDialog(ctx, late)
+    qtbot.addWidget(dialog)
+    rush = dialog.offers["rush"]
+    # Qt reads a lone "&" on a check box as a shortcut marker and drops it from the words.
+    assert QKeySequence.mnemonic(rush.text()).isEmpty()
+    assert "Riverbend Plating && Polish" in rush.text()
