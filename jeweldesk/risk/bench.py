@@ -161,14 +161,7 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
         daily[code] = _capacity([(moved_on[code, d], left_over[code, d] > 0) for d in days])
     if None not in paces and paces:
         # Pieces no one has been given yet wait for whoever at the bench is free first.
-        days = {d for (_, d) in moved_on if d >= window_start and calendar.is_open(d)}
-        full = {d for (_, d), n in left_over.items() if n}
-        total = Counter({d: 0 for d in days})
-        for (_, d), n in moved_on.items():
-            if d in days:
-                total[d] += n
-        paces[None] = sum(total.values()) / max(len(days), 1)
-        daily[None] = _capacity([(total[d], d in full) for d in sorted(days)])
+        paces[None], daily[None] = _whole_bench(moved_on, left_over, window_start, calendar)
     fallback = median(paces.values()) if paces else DEFAULT_PACE
     for ticket in history.tickets:
         paces.setdefault(ticket.assigned_to, fallback)
@@ -190,6 +183,20 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
     )
 
 
+def _whole_bench(
+    moved_on: Counter[tuple[str | None, date]], left_over: Counter[tuple[str | None, date]],
+    start: date, calendar: StoreCalendar,
+) -> tuple[float, tuple[int, ...]]:
+    """The pace and a full day's moves of all the jewelers together."""
+    days = sorted({d for (_, d) in moved_on if d >= start and calendar.is_open(d)})
+    full = {d for (_, d), n in left_over.items() if n}
+    total: Counter[date] = Counter()
+    for (_, d), n in moved_on.items():
+        total[d] += n
+    pace = sum(total[d] for d in days) / max(len(days), 1)
+    return pace, _capacity([(total[d], d in full) for d in days])
+
+
 def _clerical(events: tuple[Event, ...], i: int) -> bool:
     """A move anyone at the store makes for the jeweler, that says nothing of whether the
     jeweler was at work: a piece back on the bench because its parts or its parcel came in."""
@@ -202,9 +209,9 @@ def _capacity(days: list[tuple[int, bool]]) -> tuple[int, ...]:
 
     A day that ended with work still waiting shows what a full day gets done; a day
     the queue ran dry shows only that they could do at least that much. The two are
-    combined as survival data are (Kaplan-Meier), and what is left above the largest
-    day seen is put at that day: a jeweler who has never been pressed is taken to be
-    able to do at least their best day again.
+    combined as survival data are (Kaplan-Meier). What is left above the last full day
+    is shared among the quieter days above it: nothing on record says how much more a
+    jeweler who is never pressed could do, so they are taken at the days they had.
     """
     if not days:
         return ()

@@ -7,7 +7,7 @@ of all its vendors (how far past their quotes they come back) is added with the
 weight of ``PRIOR_WEIGHT`` parcels, so a vendor with few parcels on record is
 judged mostly like the store's other vendors, and one with many by its own.
 Vendors fall behind and catch up in streaks, so the share of the turnaround past
-the quote is then set by how its last few weeks of parcels went (``_as_of_late``).
+the quote is then set by how its last few parcels went (``_as_lately``).
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
         values = own[vendor.code] + prior
         if quote > 0:
             prior_late = sum(w for v, w in prior if v > quote) / PRIOR_WEIGHT
-            values = _as_of_late(values, quote, (back_count, late_count, prior_late),
+            values = _as_lately(values, quote, (back_count, late_count, prior_late),
                                  by_vendor.get(vendor.code, []), today)
         records[vendor.code] = VendorRecord(
             vendor.code, vendor.name, quote,
@@ -94,7 +94,7 @@ def vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
     return records
 
 
-def _as_of_late(
+def _as_lately(
     values: list[tuple[int, float]], quote: int, record: tuple[int, int, float],
     parcels: list[Parcel], today: date,
 ) -> list[tuple[int, float]]:
@@ -136,7 +136,7 @@ def _as_of_late(
 
 def unrecorded_parcels(history: History) -> list[Parcel]:
     """Trips to a vendor seen only in a piece's moves (a store that does not log its
-    parcels): each stay at the vendor, as a parcel of its own quoted back on time."""
+    parcels): each stay at the vendor, as a parcel of its own, due back at the quote."""
     quotes = {v.code: v.quoted_turnaround_days for v in history.vendors}
     found = []
     for ticket in history.tickets:
