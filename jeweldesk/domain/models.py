@@ -31,6 +31,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from jeweldesk.domain.status import Status
 
 MONEY = Numeric(12, 2, asdecimal=True)
+WIDE_TEXT = 4000  # phones, e-mails, carriers, tracking: as long as the interchange allows
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -88,7 +89,7 @@ class Store(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     address: Mapped[str | None] = mapped_column(Text)
-    phone: Mapped[str | None] = mapped_column(String(64))
+    phone: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
     timezone: Mapped[str] = mapped_column(String(64), default="America/Chicago")
     # ISO weekdays, "1,2,3,4,5,6": small enough that a table would only add joins.
     open_weekdays: Mapped[str] = mapped_column(String(20), default="1,2,3,4,5,6")
@@ -130,12 +131,12 @@ class Customer(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), index=True)
-    phone: Mapped[str | None] = mapped_column(String(64), index=True)
-    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
+    email: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
     notes: Mapped[str | None] = mapped_column(Text)
     preferred_channel: Mapped[Channel | None] = mapped_column(_enum(Channel, "channel"))
     # Digits of the phone only, so "601 555 0142" finds "+1 (601) 555-0142".
-    phone_digits: Mapped[str | None] = mapped_column(String(64), index=True)
+    phone_digits: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
 
     tickets: Mapped[list[Ticket]] = relationship(back_populates="customer")
 
@@ -147,8 +148,8 @@ class Vendor(Base):
     code: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     contact: Mapped[str | None] = mapped_column(String(200))
-    phone: Mapped[str | None] = mapped_column(String(64))
-    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
+    email: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
     quoted_turnaround_days: Mapped[int] = mapped_column(Integer, default=7)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
@@ -353,8 +354,8 @@ class Parcel(Base):
     vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"), index=True)
     sent_at: Mapped[datetime] = mapped_column(DateTime)
     sent_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    carrier: Mapped[str | None] = mapped_column(String(64))
-    tracking: Mapped[str | None] = mapped_column(String(64))
+    carrier: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
+    tracking: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
     expected_back: Mapped[date] = mapped_column(Date)
     received_at: Mapped[datetime | None] = mapped_column(DateTime)
 

@@ -40,6 +40,20 @@ def test_a_credit_line_comes_back_as_it_went_in(db: Database) -> None:
     assert export_document(db) == document
 
 
+def test_the_longest_phones_e_mails_and_tracking_the_format_allows_come_back(
+        db: Database) -> None:
+    document = example()
+    longest = 4000  # the schema's limit for free text
+    document["store"]["phone"] = "601 555 0100 ext. " + "9" * (longest - 18)
+    document["vendors"][0]["email"] = "orders@" + "a" * (longest - 19) + ".example.com"
+    document["customers"][0]["phone"] = "+1 " + "5" * (longest - 3)
+    document["shipments"][0]["carrier"] = "Courier " + "c" * (longest - 8)
+    document["shipments"][0]["tracking"] = "1Z" + "7" * (longest - 2)
+    assert validate(document) == []
+    drain(import_document(db, document))
+    assert export_document(db) == document
+
+
 def test_import_sets_status_parcels_and_phone_digits(db: Database) -> None:
     drain(import_document(db, example()))
     with db.session(write=False) as session:
