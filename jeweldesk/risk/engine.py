@@ -141,7 +141,9 @@ def _flag(ticket: Ticket, estimate: Estimate, estimator: Estimator, share: float
     else:
         level = ON_TRACK
     occasion = ticket.occasion
-    threatened = occasion is not None and max(expected, promised) > occasion.date
+    # An occasion already past is missed whatever is done now: no longer the most urgent.
+    threatened = (occasion is not None and occasion.date >= today
+                  and max(expected, promised) > occasion.date)
     if threatened and level == ON_TRACK:
         level = WATCH
     return Flag(

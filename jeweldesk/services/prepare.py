@@ -221,8 +221,8 @@ def briefing(db: Database, number: str) -> Briefing:
             original_promised_for=_original_promise(ticket),
             expected_ready=flag.expected_ready if flag else None,
             reasons=flag.reasons if flag else (),
-            opening=opening(ticket, get_store(session).name, flag),
-            ways_out=ways_out(ticket, items, visit, suggested),
+            opening=opening(ticket, get_store(session).name, flag, today),
+            ways_out=ways_out(ticket, items, visit, suggested, today),
             suggested_date=suggested,
             handled=_handling(session, flag, now) if flag is not None and flag.listed else None,
         )

@@ -53,6 +53,13 @@ def _occasion(ticket: Ticket) -> str:
     return ticket.occasion_what or "your occasion"
 
 
+def _coming(ticket: Ticket, today: date) -> date | None:
+    """The customer's occasion while it is still ahead; one already past is no help to plan
+    with, and staff should not promise to make that day go right."""
+    day = ticket.occasion_date
+    return day if day is not None and day >= today else None
+
+
 def open_parcel_item(items: Sequence[ParcelItem]) -> ParcelItem | None:
     """The parcel the piece is out in now, if it is out."""
     out = [i for i in items if i.returned_at is None]
@@ -98,7 +105,7 @@ def where_now(ticket: Ticket, items: Sequence[ParcelItem]) -> str:
     return f"{status.label.lower()} on {since}"
 
 
-def opening(ticket: Ticket, store_name: str, flag: Flag | None) -> str:
+def opening(ticket: Ticket, store_name: str, flag: Flag | None, today: date) -> str:
     """The first words of the call: say it early, say it plainly, remember why they came."""
     first = ticket.customer.name.split()[0] if ticket.customer.name.strip() else "there"
     hello = f"Hello {first}, this is {store_name}, calling about {_your(ticket)}."
@@ -111,21 +118,23 @@ def opening(ticket: Ticket, store_name: str, flag: Flag | None) -> str:
     else:
         news = (f"I'd rather tell you now than on the day: it may not be ready by {promised}, "
                 "and I'd like to plan with you while there's still time.")
-    if ticket.occasion_date is not None:
-        news += (f" I know it's for {_occasion(ticket)} on {spoken_day(ticket.occasion_date)}, "
+    occasion = _coming(ticket, today)
+    if occasion is not None:
+        news += (f" I know it's for {_occasion(ticket)} on {spoken_day(occasion)}, "
                  "and we want that day to go right.")
     return f"{hello} {news}"
 
 
 def ways_out(ticket: Ticket, items: Sequence[ParcelItem], visit: Sequence[Ticket],
-             new_date: date) -> tuple[WayOut, ...]:
+             new_date: date, today: date) -> tuple[WayOut, ...]:
     """What the store can offer here, given where the piece is and why the customer came."""
     offers: list[WayOut] = []
     rush = _rush(ticket, items)
     if rush:
         offers.append(rush)
-    when = (f" on {spoken_day(ticket.occasion_date)}" if ticket.occasion_date else "")
-    if ticket.occasion_date is not None:
+    occasion = _coming(ticket, today)
+    when = f" on {spoken_day(occasion)}" if occasion else ""
+    if occasion is not None:
         offers.append(WayOut(
             COMPARABLE, "A comparable piece from the case",
             f"If it would help for {_occasion(ticket)}, we have pieces in the case much like "
@@ -136,13 +145,13 @@ def ways_out(ticket: Ticket, items: Sequence[ParcelItem], visit: Sequence[Ticket
             LOANER, "A loaner watch",
             "We can lend you a watch to wear until yours is back, at no charge.",
         ))
-    elif ticket.occasion_date is not None:
+    elif occasion is not None:
         offers.append(WayOut(
             LOANER, "A loaner",
             f"We'd be happy to lend you a piece from the store to wear{when}, at no charge, "
             "while we finish yours.",
         ))
-    partial = _partial(ticket, visit)
+    partial = _partial(ticket, visit, occasion)
     if partial:
         offers.append(partial)
     offers.append(WayOut(
@@ -172,7 +181,7 @@ def _rush(ticket: Ticket, items: Sequence[ParcelItem]) -> WayOut | None:
     return None
 
 
-def _partial(ticket: Ticket, visit: Sequence[Ticket]) -> WayOut | None:
+def _partial(ticket: Ticket, visit: Sequence[Ticket], occasion: date | None) -> WayOut | None:
     ready = [t for t in visit if t.status == Status.READY]
     if ready:
         names = " and ".join(_your(t) for t in ready[:2])
@@ -194,7 +203,7 @@ def _partial(ticket: Ticket, visit: Sequence[Ticket]) -> WayOut | None:
         ordered = sorted(ticket.services, key=lambda s: (s.vendor_id is not None, s.position))
         first = (ordered[0].description or ordered[0].code).lower()
         rest = ", ".join((s.description or s.code).lower() for s in ordered[1:])
-        before = (f" before {_occasion(ticket)}" if ticket.occasion_date else " sooner")
+        before = f" before {_occasion(ticket)}" if occasion else " sooner"
         return WayOut(
             PARTIAL, "Do part of the work now, the rest after",
             f"We could do the {first} now and hand it back to you{before}, then take care of "

@@ -123,7 +123,8 @@ class PrepareDialog(QDialog):
         grid.addLayout(self._reach())
         if b.occasion_date is not None:
             what = b.occasion_what or "An occasion"
-            occasion = QLabel(f"{OCCASION_MARK} <b>Needs it for {escape(what)} on "
+            needs = "Needs it for" if b.occasion_date >= b.today else "Needed it for"
+            occasion = QLabel(f"{OCCASION_MARK} <b>{needs} {escape(what)} on "
                               f"{escape(spoken_day(b.occasion_date))}</b>")
             if b.occasion_threatened:
                 occasion.setStyleSheet(f"color: {level_colours(LATE)[1]};")
@@ -187,7 +188,8 @@ class PrepareDialog(QDialog):
         if b.expected_ready is not None:
             facts.append(("Expected ready", spoken_day(b.expected_ready)))
         if b.occasion_date is not None:
-            facts.append(("Occasion", spoken_day(b.occasion_date)))
+            passed = " (passed)" if b.occasion_date < b.today else ""
+            facts.append(("Occasion", spoken_day(b.occasion_date) + passed))
         facts.append(("Where it is", sentence(b.where_now)))
         for row, (name, value) in enumerate(facts):
             dates.addWidget(_label(name), row, 0, Qt.AlignmentFlag.AlignTop)

@@ -135,6 +135,14 @@ def test_a_promise_past_the_occasion_comes_first_then_late_then_at_risk():
     assert "promised Nov 6, 4 days ago, and not ready" in flags[1].reasons[-1]
 
 
+def test_an_occasion_already_past_no_longer_puts_a_piece_first():
+    late = ticket("R-5", nov(2), nov(6))
+    after = ticket("R-6", nov(1), nov(20), occasion=Occasion("Anniversary dinner", nov(8)))
+    flags = assess(history([late, after]), nov(10))
+    assert flags[0].ticket == "R-5"
+    assert not flag_for(flags, "R-6").occasion_threatened
+
+
 def test_as_of_a_moment_later_events_change_nothing():
     tickets, parcels = out_at_plating([13] * 10)
     before = history(tickets, parcels)

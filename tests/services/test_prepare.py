@@ -1,7 +1,9 @@
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import update
 
+from jeweldesk.domain.models import Ticket
 from jeweldesk.risk.engine import AT_RISK, LATE
 from jeweldesk.services.errors import Invalid
 from jeweldesk.services.moves import change_promise
@@ -113,3 +115,14 @@ def test_bench_work_offers_no_rush_and_splits_separable_work(store_db):
     number = take_in_ring(store_db)
     keys = [w.key for w in briefing(store_db, number).ways_out]
     assert RUSH not in keys and PARTIAL in keys and keys[-1] == NEW_DATE
+
+
+def test_an_occasion_already_past_is_not_planned_around(store_db):
+    number = late_at_vendor(store_db)
+    with store_db.session() as session:
+        session.execute(update(Ticket).where(Ticket.number == number)
+                        .values(occasion_date=store_today() - timedelta(days=1)))
+    brief = briefing(store_db, number)
+    assert not brief.occasion_threatened
+    assert "go right" not in brief.opening
+    assert [w.key for w in brief.ways_out] == [RUSH, NEW_DATE]  # no loaner "to wear" then
