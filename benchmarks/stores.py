@@ -273,4 +273,26 @@ def held_out() -> list[StoreSpec]:
             daily_pieces=5.5, rush=(date(2025, 11, 20), date(2025, 12, 24), 1.5),
             service_mix=BENCH_MIX * 2 + VENDOR_MIX,
         ),
+        # Added last, after every change to the engine so far: looked at once.
+        StoreSpec(
+            name="Willow Bend Jewelers", seed=97, **season,
+            open_weekdays=MON_SAT, closed_dates=HOLIDAYS | {date(2025, 12, 26)},
+            parcel_weekdays=frozenset({1, 3, 5}),
+            jewelers=(
+                JewelerSpec("OP", "Omar Price", 7.0, frozenset({1, 2, 3, 4, 5}),
+                            _week(date(2025, 12, 1), 6)),
+                JewelerSpec("RK", "Rita Kell", 4.0, frozenset({2, 4, 6}), sick_share=0.03),
+                JewelerSpec("SN", "Sam Noel", 5.0, frozenset({3, 4, 5, 6})),
+            ),
+            vendors=(
+                VendorSpec("PLAT", "Bayou Plating", 5, late_share=0.3, late_days=(4, 8)),
+                VendorSpec("CAST", "Cypress Casting", 12, late_share=0.25, rush_days=5),
+                VendorSpec("WTCH", "Delta Time", 21, drift=1.05),
+                VendorSpec("ENGR", "Etch Works", 4),
+            ),
+            vendor_for={"rhodium_plating": "PLAT", "casting": "CAST", "watch_service": "WTCH",
+                        "engraving": "ENGR"},
+            daily_pieces=4.8, rush=(date(2025, 11, 22), date(2025, 12, 23), 1.7),
+            service_mix=BENCH_MIX + VENDOR_MIX, parts_dates=True,
+        ),
     ]

@@ -209,9 +209,10 @@ def _capacity(days: list[tuple[int, bool]]) -> tuple[int, ...]:
 
     A day that ended with work still waiting shows what a full day gets done; a day
     the queue ran dry shows only that they could do at least that much. The two are
-    combined as survival data are (Kaplan-Meier). What is left above the last full day
-    is shared among the quieter days above it: nothing on record says how much more a
-    jeweler who is never pressed could do, so they are taken at the days they had.
+    combined as survival data are (Kaplan-Meier), and what is left above the last full
+    day goes to the best day seen (Efron's rule): a jeweler who is rarely pressed is
+    taken to be able to do their best day again when a backlog waits, not only what
+    their quiet days happened to bring.
     """
     if not days:
         return ()
@@ -223,10 +224,7 @@ def _capacity(days: list[tuple[int, bool]]) -> tuple[int, ...]:
             mass[moved] = mass.get(moved, 0.0) + survive / at_risk
             survive -= survive / at_risk
         at_risk -= 1
-    # Above the last full day, the survivors are split among the days the queue ran dry.
-    tail = [m for m, full in ordered if not full and m > max(mass, default=-1)]
-    for moved in tail or [ordered[-1][0]]:
-        mass[moved] = mass.get(moved, 0.0) + survive / max(1, len(tail))
+    mass[ordered[-1][0]] = mass.get(ordered[-1][0], 0.0) + survive
     return tuple(weighted_spread(sorted(mass.items()), len(days)))
 
 

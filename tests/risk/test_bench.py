@@ -218,3 +218,19 @@ def test_pieces_no_one_has_been_given_go_at_the_whole_benchs_pace():
                     (JONAH, Jeweler("AL", "Ana Lopes")))
     last = next(f for f in assess(store, nov(10)) if f.ticket == "R-27")
     assert last.expected_ready == nov(11)  # two days at four, not four days at two
+
+
+def test_a_jeweler_never_pressed_is_taken_to_manage_their_best_day_again():
+    # Jonah's bench always runs dry: one or two pieces most days, five on his best day.
+    past, day, i = [], nov(9) - timedelta(days=30), 0
+    while day <= nov(9):
+        if day.isoweekday() != 7:
+            count = 5 if day == nov(2) else 1 + i % 2
+            i += 1
+            for k in range(count):
+                past.append(ticket(f"D-{day:%m%d}-{k}", day, day + timedelta(days=5),
+                                   [(day, "at_bench"), (day, "ready")]))
+        day += timedelta(days=1)
+    queue = [ticket(f"R-{20 + k}", nov(9), nov(12)) for k in range(10)]
+    last = next(f for f in assess(history(past + queue), nov(10)) if f.ticket == "R-29")
+    assert last.expected_ready == nov(11)  # two days at five, not seven at one or two
