@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 
@@ -23,7 +23,7 @@ from benchmarks.stores import StoreSpec, held_out, stores
 from jeweldesk.risk.asof import as_of
 from jeweldesk.risk.engine import LATE, Flag, assess
 from jeweldesk.risk.from_interchange import history_from_interchange
-from jeweldesk.risk.history import History
+from jeweldesk.risk.history import DayOff, History
 
 EARLY_DAYS = 2  # a flag counts when raised at least this many days before the promise
 Method = Callable[[History, datetime], list[Flag]]
@@ -62,8 +62,11 @@ def bare(history: History, moment: datetime) -> int:
     return count
 
 
+WITH_DAYS_OFF = "  with days off entered"  # the engine on a store that enters planned days off
+
 METHODS: dict[str, Method] = {
     "JewelDesk engine": assess,
+    WITH_DAYS_OFF: assess,
     "trust vendor quotes": quoted_dates,
     "flag once overdue": overdue_only,
 }
@@ -94,6 +97,10 @@ def ready_dates(history: History) -> dict[str, date | None]:
 
 def run_store(spec: StoreSpec) -> StoreResult:
     history = history_from_interchange(simulate(spec))
+    # Interchange v1 has no days off: as a store would enter them, a month or more ahead.
+    planned = replace(history, days_off=tuple(
+        DayOff(j.code, min(j.days_off), max(j.days_off), datetime.combine(spec.start, clock.min))
+        for j in spec.jewelers if j.days_off))
     ready = ready_dates(history)
     first, last = spec.evaluation
     cancelled = {t.number for t in history.tickets if t.status == "cancelled" and not t.ready_at}
@@ -115,7 +122,7 @@ def run_store(spec: StoreSpec) -> StoreResult:
         bare_seconds += time.perf_counter() - started
         for name, method in METHODS.items():
             started = time.perf_counter()
-            flags = method(history, moment)
+            flags = method(planned if name == WITH_DAYS_OFF else history, moment)
             tallies[name].seconds += time.perf_counter() - started
             _score(tallies[name], flags, day, promised, ready)
     return StoreResult(spec.name, len(history.tickets), missed, judged, len(mornings), tallies,

@@ -126,6 +126,25 @@ class Staff(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class StaffDayOff(Base):
+    """Days a jeweler is planned to be away (a holiday, a course), entered ahead so the
+    early warnings can count with them."""
+
+    __tablename__ = "staff_day_off"
+    __table_args__ = (CheckConstraint("last_day >= first_day", name="ends_after_it_starts"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(String(200))
+    planned_at: Mapped[datetime] = mapped_column(DateTime)
+    planned_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+
+    staff: Mapped[Staff] = relationship(foreign_keys=[staff_id])
+    planned_by: Mapped[Staff] = relationship(foreign_keys=[planned_by_id])
+
+
 class Customer(Base):
     __tablename__ = "customer"
 

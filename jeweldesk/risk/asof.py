@@ -40,6 +40,8 @@ def as_of(history: History, when: date | datetime) -> History:
         parcels=tuple(p for p in parcels if p.tickets),
         contacts=tuple(c for c in history.contacts if c.at <= moment),
         promise_changes=changes,
+        days_off=tuple(d for d in history.days_off
+                       if d.planned_at is None or d.planned_at <= moment),
     )
 
 

@@ -47,6 +47,7 @@ class Bench:
     away_spells: tuple[int, ...] = PRIOR_AWAY_SPELLS  # lengths of absences, in usual workdays
     away_chance: float = PRIOR_AWAY_CHANCE  # chance a usual workday starts an absence
     worked: dict[str | None, frozenset[date]] = field(default_factory=dict)  # days with moves
+    off: dict[str | None, frozenset[date]] = field(default_factory=dict)  # planned days off
 
     def pace_of(self, jeweler: str | None) -> float:
         return self.pace.get(jeweler, DEFAULT_PACE)
@@ -60,15 +61,20 @@ class Bench:
     ) -> int:
         """The open day (ordinal) by which ``pieces`` pieces are off this jeweler's bench."""
         needed = max(1, math.ceil(pieces / (pace or self.pace_of(jeweler))))
-        days = self.days_of(jeweler, calendar)
         ordinal = calendar.ordinal(today)
         for _ in range(400):
-            if calendar.day_at(ordinal).isoweekday() in days:
+            if self.at_work(jeweler, calendar, calendar.day_at(ordinal)):
                 needed -= 1
                 if needed <= 0:
                     return ordinal
             ordinal += 1
         return ordinal
+
+    def at_work(self, jeweler: str | None, calendar: StoreCalendar, day: date) -> bool:
+        """Whether the jeweler works on this open day: one of their usual weekdays, and not
+        a day off the store has planned for them."""
+        return day.isoweekday() in self.days_of(jeweler, calendar) and day not in self.off.get(
+            jeweler, ())
 
     def workdays_between(
         self, calendar: StoreCalendar, jeweler: str | None, start: date, end: date
@@ -174,12 +180,20 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
     at_bench: dict[str | None, frozenset[int]] = {
         code: days for code, days in habits.items() if code in bench
     }
-    spells, usual_days, so_far = _absences(worked, at_bench, calendar, away_start, today)
+    off: dict[str | None, set[date]] = {}
+    for planned in history.days_off:
+        days_off = off.setdefault(planned.staff, set())
+        day = planned.first
+        while day <= planned.last:
+            days_off.add(day)
+            day += timedelta(days=1)
+    spells, usual_days, so_far = _absences(worked, at_bench, calendar, away_start, today, off)
     return Bench(
         paces, habits, daily, so_far,
         tuple(sorted(spells + list(PRIOR_AWAY_SPELLS))),
         len(spells) / usual_days if len(spells) >= 3 and usual_days else PRIOR_AWAY_CHANCE,
         {code: frozenset(days) for code, days in worked.items()},
+        {code: frozenset(days) for code, days in off.items()},
     )
 
 
@@ -230,19 +244,21 @@ def _capacity(days: list[tuple[int, bool]]) -> tuple[int, ...]:
 
 def _absences(
     worked: dict[str | None, set[date]], habits: dict[str | None, frozenset[int]],
-    calendar: StoreCalendar, start: date, today: date,
+    calendar: StoreCalendar, start: date, today: date, off: dict[str | None, set[date]],
 ) -> tuple[list[int], int, dict[str | None, int]]:
     """Absences seen (usual workdays missed in a row, ended by a return), how many usual
-    workdays they were counted over, and each jeweler's usual workdays missed up to today."""
+    workdays they were counted over, and each jeweler's usual workdays missed up to today.
+    Planned days off are not absences: they are skipped, as days the jeweler never works."""
     spells: list[int] = []
     counted = 0
     so_far: dict[str | None, int] = {}
     for code, usual in habits.items():
         days = worked.get(code, set())
+        planned = off.get(code, set())
         run = 0
         day = max(start, min(days))
         while day < today:
-            if calendar.is_open(day) and day.isoweekday() in usual:
+            if calendar.is_open(day) and day.isoweekday() in usual and day not in planned:
                 counted += 1
                 if day in days:
                     if run:

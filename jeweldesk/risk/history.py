@@ -136,6 +136,16 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class DayOff:
+    """Days a jeweler is planned to be away, entered ahead (a holiday, a course)."""
+
+    staff: str
+    first: date
+    last: date
+    planned_at: datetime | None = None  # when it was entered; unknown before then
+
+
+@dataclass(frozen=True)
 class History:
     calendar: StoreCalendar
     vendors: tuple[Vendor, ...] = ()
@@ -145,6 +155,7 @@ class History:
     contacts: tuple[Contact, ...] = ()
     promise_changes: tuple[PromiseChange, ...] = ()
     store_name: str = ""
+    days_off: tuple[DayOff, ...] = ()
 
     @cached_property
     def vendor_by_code(self) -> dict[str, Vendor]:

@@ -78,7 +78,6 @@ def _one_future(
     left = tracked
     joined = 0
     done: dict[str, int] = {}
-    workdays = bench.days_of(jeweler, calendar)
     daily = bench.daily.get(jeweler, ())
     pace = bench.pace_of(jeweler)
     rate = intake.rate_of(jeweler)
@@ -89,7 +88,7 @@ def _one_future(
         while joined < len(joins) and joins[joined][0] <= day:
             heapq.heappush(heap, joins[joined][1])
             joined += 1
-        if calendar.day_at(day).isoweekday() in workdays:
+        if bench.at_work(jeweler, calendar, calendar.day_at(day)):
             if away == 0 and rng.random() < bench.away_chance:
                 away = rng.choice(bench.away_spells)
             if away > 0:

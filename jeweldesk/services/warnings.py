@@ -24,6 +24,7 @@ from jeweldesk.domain.models import (
     ParcelItem,
     PromiseChange,
     Staff,
+    StaffDayOff,
     Ticket,
     TicketEvent,
     TicketService,
@@ -73,6 +74,10 @@ def load_history(session: Session, as_of: date | datetime | None = None) -> risk
             if c.ticket_id in numbers
         ),
         store_name=store.name,
+        days_off=tuple(
+            risk.DayOff(staff_code[d.staff_id], d.first_day, d.last_day, d.planned_at)
+            for d in session.scalars(select(StaffDayOff))
+        ),
     )
 
 

@@ -1,4 +1,5 @@
-"""Settings, for the manager: the store and its hours, closed dates, terms, prices, staff."""
+"""Settings, for the manager: the store and its hours, closed dates, terms, prices, staff,
+and the jewelers' planned days off."""
 
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ from jeweldesk.services.store import (
     update_store,
 )
 from jeweldesk.ui.context import AppContext
+from jeweldesk.ui.days_off import DaysOffTab
 from jeweldesk.ui.widgets import MUTED_COLOUR, ProblemLabel, heading, muted
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -373,10 +375,12 @@ class SettingsScreen(QWidget):
         self.store = StoreTab(ctx)
         self.catalog = CatalogTab(ctx)
         self.staff = StaffTab(ctx)
+        self.days_off = DaysOffTab(ctx)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.store, "Store and hours")
         self.tabs.addTab(self.catalog, "Services and prices")
         self.tabs.addTab(self.staff, "Staff")
+        self.tabs.addTab(self.days_off, "Days off")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading("Settings"))

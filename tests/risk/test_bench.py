@@ -5,9 +5,9 @@ from datetime import date, timedelta
 
 from jeweldesk.risk.asof import as_of
 from jeweldesk.risk.engine import assess
-from jeweldesk.risk.history import History, Jeweler, Service
+from jeweldesk.risk.history import DayOff, History, Jeweler, Service
 from jeweldesk.risk.learn import learn
-from tests.risk.risk_builders import JONAH, MON_SAT, PLATING, history, ticket
+from tests.risk.risk_builders import JONAH, MON_SAT, PLATING, at, history, ticket
 
 NOV = date(2026, 11, 1)
 PLATED = (Service("rhodium_plating", "PLAT"),)
@@ -234,3 +234,21 @@ def test_a_jeweler_never_pressed_is_taken_to_manage_their_best_day_again():
     queue = [ticket(f"R-{20 + k}", nov(9), nov(12)) for k in range(10)]
     last = next(f for f in assess(history(past + queue), nov(10)) if f.ticket == "R-29")
     assert last.expected_ready == nov(11)  # two days at five, not seven at one or two
+
+
+def test_planned_days_off_hold_the_queue_and_are_no_absence():
+    past = two_a_day(nov(9) - timedelta(days=60), nov(11))
+    queue = [ticket(f"R-{20 + i}", nov(11), nov(20)) for i in range(8)]
+    week_off = DayOff("JR", nov(12), nov(17), at(nov(2)))
+    plain = history(past + queue)
+    planned = replace(plain, days_off=(week_off,))
+    last_plain = next(f for f in assess(plain, nov(12)) if f.ticket == "R-27")
+    last_planned = next(f for f in assess(planned, nov(12)) if f.ticket == "R-27")
+    assert last_plain.expected_ready < nov(17) < last_planned.expected_ready
+    # Halfway through the planned week, no one takes it for an unexplained absence.
+    during = next(f for f in assess(planned, nov(16)) if f.ticket == "R-27")
+    assert not any("has not moved" in r for r in during.reasons)
+    # Entered only on Nov 14: as of Nov 12 the store did not know yet.
+    late_news = replace(plain, days_off=(replace(week_off, planned_at=at(nov(14))),))
+    unaware = next(f for f in assess(late_news, nov(12)) if f.ticket == "R-27")
+    assert unaware.expected_ready == last_plain.expected_ready

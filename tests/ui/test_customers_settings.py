@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt
 
 from jeweldesk.domain.models import Role
 from jeweldesk.services.customers import find_customers, get_customer
+from jeweldesk.services.days_off import days_off
 from jeweldesk.services.store import catalog, check_pin, list_staff, store_settings
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.customers import CustomersScreen
@@ -148,3 +149,29 @@ def test_closed_days_are_in_date_order_and_the_shipped_terms_show(
     assert shown == expected
     screen.save_button.click()
     assert store_settings(manager_ctx.db).receipt_terms is None  # still the shipped wording
+
+
+def test_days_off_are_planned_and_taken_back_in_settings(manager_ctx: AppContext, qtbot):
+    settings_screen = _settings(manager_ctx, qtbot)
+    tab = settings_screen.days_off
+    assert tab.jeweler.currentText() == "Jonah Reyes"  # only bench staff are offered
+    today = QDate.currentDate()
+    tab.first.setDate(today.addDays(7))
+    assert tab.last.date() == today.addDays(7)  # the last day follows the first forward
+    tab.last.setDate(today.addDays(11))
+    qtbot.keyClicks(tab.note, "Course in Dallas")
+    tab.add.click()
+    [planned] = days_off(manager_ctx.db)
+    assert (planned.staff_code, planned.first_day, planned.last_day, planned.note) == (
+        "JR", today.addDays(7).toPython(), today.addDays(11).toPython(), "Course in Dallas")
+    assert tab.table.item(0, 0).text() == "Jonah Reyes" and tab.note.text() == ""
+
+    tab.first.setDate(today.addDays(-5))
+    tab.last.setDate(today.addDays(-3))
+    tab.add.click()
+    assert "already gone by" in tab.message.text()
+    assert len(days_off(manager_ctx.db)) == 1
+
+    tab.table.selectRow(0)
+    tab.take_back.click()
+    assert days_off(manager_ctx.db) == [] and tab.table.rowCount() == 0

@@ -1,0 +1,80 @@
+"""Planned days off for the jewelers: a holiday, a course, entered ahead.
+
+The early warnings count with them: a jeweler's queue waits over their days off,
+and a planned week away is not taken for an unexplained absence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from jeweldesk.domain.models import Role, Staff, StaffDayOff
+from jeweldesk.services.common import mark_changed, staff_by_code, store_now
+from jeweldesk.services.errors import Invalid, NotFound
+from jeweldesk.storage.engine import Database
+
+NOTE_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class DaysOff:
+    id: int
+    staff_code: str
+    staff_name: str
+    first_day: date
+    last_day: date
+    note: str | None
+
+
+def plan_days_off(db: Database, staff_code: str, first_day: date, last_day: date,
+                  note: str | None, by: str) -> int:
+    """Enter days a jeweler will be away; returns the entry's id."""
+    problems: dict[str, str] = {}
+    with db.session() as session:
+        today = store_now(session).date()
+        staff = session.scalar(select(Staff).where(Staff.code == staff_code))
+        if staff is None:
+            problems["staff"] = f"no staff member with code {staff_code!r}"
+        elif staff.role != Role.BENCH:
+            problems["staff"] = f"{staff.name} does not work at the bench"
+        if last_day < first_day:
+            problems["last_day"] = "the last day off comes before the first"
+        elif last_day < today:
+            problems["last_day"] = "those days have already gone by"
+        text = (note or "").strip() or None
+        if text and len(text) > NOTE_LENGTH:
+            problems["note"] = f"longer than {NOTE_LENGTH} characters"
+        if problems:
+            raise Invalid(problems)
+        assert staff is not None
+        entry = StaffDayOff(staff_id=staff.id, first_day=first_day, last_day=last_day, note=text,
+                            planned_at=store_now(session),
+                            planned_by_id=staff_by_code(session, by).id)
+        session.add(entry)
+        mark_changed(session)
+        session.flush()
+        return entry.id
+
+
+def cancel_days_off(db: Database, entry_id: int) -> None:
+    """Take planned days off back: the jeweler will be in after all."""
+    with db.session() as session:
+        entry = session.get(StaffDayOff, entry_id)
+        if entry is None:
+            raise NotFound("those days off are no longer planned")
+        session.delete(entry)
+        mark_changed(session)
+
+
+def days_off(db: Database, include_past: bool = False) -> list[DaysOff]:
+    """Planned days off, soonest first; by default only those not yet over."""
+    with db.session(write=False) as session:
+        query = select(StaffDayOff, Staff).join(Staff, StaffDayOff.staff_id == Staff.id)
+        if not include_past:
+            query = query.where(StaffDayOff.last_day >= store_now(session).date())
+        rows = session.execute(query.order_by(StaffDayOff.first_day, Staff.name)).all()
+        return [DaysOff(entry.id, staff.code, staff.name, entry.first_day, entry.last_day,
+                        entry.note) for entry, staff in rows]
