@@ -9,12 +9,14 @@ from __future__ import annotations
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from jeweldesk.interchange.common import drain
+from jeweldesk.services.days_off import plan_days_off
 from jeweldesk.services.demo import fill_demo_store
 from jeweldesk.services.store import list_staff
 from jeweldesk.services.warnings import at_risk
@@ -74,6 +76,15 @@ def main() -> int:
         assert dialog is not None
         shoot(app, dialog, name)
         dialog.close()
+    today = date.today()
+    jeweler = next(s for s in list_staff(db) if s.role.value == "bench")
+    plan_days_off(db, jeweler.code, today + timedelta(days=9), today + timedelta(days=15),
+                  "Family wedding in Mobile", by=manager.code)
+    window.show_screen("settings")
+    assert window.settings is not None
+    window.settings.days_off.load()
+    window.settings.tabs.setCurrentWidget(window.settings.days_off)
+    shoot(app, window, "days-off")
     db.dispose()
     return 0
 
