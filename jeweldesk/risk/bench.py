@@ -76,6 +76,21 @@ class Bench:
         return day.isoweekday() in self.days_of(jeweler, calendar) and day not in self.off.get(
             jeweler, ())
 
+    def planned_off(
+        self, jeweler: str | None, start: date, end: date
+    ) -> tuple[date, date] | None:
+        """The first run of planned days off that touches ``start``..``end``, whole."""
+        off = self.off.get(jeweler, frozenset())
+        within = [d for d in off if start <= d <= end]
+        if not within:
+            return None
+        first = last = min(within)
+        while first - timedelta(days=1) in off:
+            first -= timedelta(days=1)
+        while last + timedelta(days=1) in off:
+            last += timedelta(days=1)
+        return first, last
+
     def workdays_between(
         self, calendar: StoreCalendar, jeweler: str | None, start: date, end: date
     ) -> int:

@@ -201,7 +201,7 @@ class Estimator:
                 f"{who} has not moved a piece on the last {words.days(forecast.away_now)} "
                 "they usually work"
             )
-        return Estimate(outcomes, reasons)
+        return Estimate(outcomes, reasons + self._days_off(jeweler, outcomes))
 
     def _quick_days(self, code: str, jeweler: str | None) -> tuple[int, ...]:
         """How this jeweler's pieces of a service done between the others have gone: their
@@ -232,7 +232,7 @@ class Estimator:
             reasons.append(
                 f"{who} has not moved a piece on the last {words.days(away)} they usually work"
             )
-        return Estimate(outcomes, reasons)
+        return Estimate(outcomes, reasons + self._days_off(jeweler, outcomes))
 
     def _forecast(self, jeweler: str | None) -> QueueForecast:
         found = self._forecasts.get(jeweler)
@@ -266,6 +266,7 @@ class Estimator:
             for b in set(back)
         } if ticket.assigned_to else {b: b for b in back}
         outcomes = spread(max(self.today_ord, b + d, at_work[b]) for b in back for d in left)
+        reasons = reasons + self._days_off(ticket.assigned_to, outcomes)
         middle = sorted(back)[len(back) // 2]
         if at_work[middle] > max(middle, self.today_ord):
             who = self.history.staff_name(ticket.assigned_to)
@@ -274,6 +275,16 @@ class Estimator:
         return Estimate(outcomes, reasons)
 
     # Helpers ------------------------------------------------------------------------------
+
+    def _days_off(self, jeweler: str | None, outcomes: Sequence[int]) -> list[str]:
+        """The jeweler's planned days off before the piece is expected, said plainly."""
+        expected = self.calendar.day_at(sorted(outcomes)[len(outcomes) // 2])
+        found = self.know.bench.planned_off(jeweler, self.today, expected)
+        if found is None:
+            return []
+        first, last = found
+        when = words.day(first) if first == last else f"{words.day(first)} to {words.day(last)}"
+        return [f"{self.history.staff_name(jeweler)} is off {when} (planned)"]
 
     def _own_bench_days(self, ticket: Ticket, elapsed: int | None) -> list[int]:
         """Open days of bench work left on this piece itself, by its slowest service."""

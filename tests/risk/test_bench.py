@@ -245,6 +245,7 @@ def test_planned_days_off_hold_the_queue_and_are_no_absence():
     last_plain = next(f for f in assess(plain, nov(12)) if f.ticket == "R-27")
     last_planned = next(f for f in assess(planned, nov(12)) if f.ticket == "R-27")
     assert last_plain.expected_ready < nov(17) < last_planned.expected_ready
+    assert "Jonah Reyes is off Nov 12 to Nov 17 (planned)" in last_planned.reasons
     # Halfway through the planned week, no one takes it for an unexplained absence.
     during = next(f for f in assess(planned, nov(16)) if f.ticket == "R-27")
     assert not any("has not moved" in r for r in during.reasons)
