@@ -23,11 +23,10 @@ from jeweldesk.services.vendors import (
 )
 from tests.support.store import COUNTER, ring, store_today, take_in_ring
 
-TODAY = store_today()
-
 
 def _at(days_ago: int, hour: int = 10) -> datetime:
-    return datetime.combine(TODAY - timedelta(days=days_ago), time(hour))
+    # Read at each call: a run that crosses the store's midnight must not mix two "todays".
+    return datetime.combine(store_today() - timedelta(days=days_ago), time(hour))
 
 
 def _taken_in(db, at: datetime) -> str:
@@ -59,7 +58,7 @@ def test_the_vendor_record_is_learned_from_its_own_parcels(store_db):
     assert (record.open_parcels, record.overdue_parcels) == (2, 1)
     assert [(p.days, p.back) for p in record.series] == [
         (5, True), (7, True), (6, True), (12, True), (8, True), (20, False), (0, False)]
-    assert record.series[0].sent == TODAY - timedelta(days=80)
+    assert record.series[0].sent == store_today() - timedelta(days=80)
     assert [r.code for r in vendor_records(store_db)] == ["PLAT"]
 
 
@@ -78,7 +77,7 @@ def test_slow_is_the_turnaround_four_parcels_in_five_beat():
 def test_a_parcel_past_its_date_and_not_all_back_is_overdue(store_db):
     a, b = _taken_in(store_db, _at(30)), _taken_in(store_db, _at(30))
     ref = send_parcel(store_db, "PLAT", [a, b], by=COUNTER, at=_at(10),
-                      expected_back=TODAY - timedelta(days=3))
+                      expected_back=store_today() - timedelta(days=3))
     [line] = parcels(store_db)
     assert (line.ref, line.overdue, line.days_overdue) == (ref, True, 3)
 
@@ -94,7 +93,7 @@ def test_a_parcel_past_its_date_and_not_all_back_is_overdue(store_db):
 
 def test_a_parcel_due_today_is_not_yet_overdue(store_db):
     number = take_in_ring(store_db)
-    send_parcel(store_db, "PLAT", [number], by=COUNTER, expected_back=TODAY)
+    send_parcel(store_db, "PLAT", [number], by=COUNTER, expected_back=store_today())
     assert not parcels(store_db)[0].overdue
 
 
@@ -103,7 +102,7 @@ def test_a_parcel_out_and_back_with_one_piece_missing(store_db):
     b = take_in_ring(store_db, declared_value="650.50")
     c = take_in_ring(store_db, declared_value=None)
     assert insured_value(store_db, [a, b, c, a]) == Decimal("3050.50")
-    assert proposed_back(store_db, "PLAT") == TODAY + timedelta(days=6)
+    assert proposed_back(store_db, "PLAT") == store_today() + timedelta(days=6)
     ref = send_parcel(store_db, "PLAT", [a, b, c], by=COUNTER, carrier="UPS",
                       tracking="1Z999AA10123456784", instructions={b: "Rhodium, bright finish"})
     got = receive_parcel(store_db, ref, [a, c], by=COUNTER)
