@@ -6,6 +6,7 @@ import pytest
 
 from jeweldesk.services.days_off import cancel_days_off, days_off, plan_days_off
 from jeweldesk.services.errors import Invalid
+from jeweldesk.services.promise import promise_rules, propose
 from jeweldesk.services.warnings import at_risk
 from tests.support.store import BENCH, COUNTER, MANAGER, store_today, take_in_ring
 
@@ -48,3 +49,12 @@ def test_a_piece_promised_while_its_jeweler_is_off_is_warned_about(store_db):
     flag = next(f for f in after if f.ticket == number)
     assert flag.level == "at_risk"
     assert flag.expected_ready > today + timedelta(days=10)
+
+
+def test_intake_promises_after_the_jewelers_planned_days_off_and_says_why(store_db):
+    today = store_today()
+    before = propose(promise_rules(store_db), [("ring_sizing", None)], jeweler=BENCH)
+    plan_days_off(store_db, BENCH, today, today + timedelta(days=12), "Holiday", by=MANAGER)
+    after = propose(promise_rules(store_db), [("ring_sizing", None)], jeweler=BENCH)
+    assert before.day <= today + timedelta(days=12) < after.day
+    assert "Jonah Reyes is off" in after.why and "(planned)" in after.why
