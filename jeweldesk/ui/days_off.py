@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -25,7 +22,7 @@ from jeweldesk.services.days_off import plan_days_off as plan
 from jeweldesk.services.errors import Invalid, ServiceError
 from jeweldesk.services.store import list_staff
 from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.widgets import ProblemLabel, day_text, heading, muted
+from jeweldesk.ui.widgets import ProblemLabel, day_text, heading, muted, row_picker
 
 
 class DaysOffTab(QWidget):
@@ -34,13 +31,7 @@ class DaysOffTab(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Jeweler", "First day off", "Last day off", "Note"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table = row_picker(["Jeweler", "First day off", "Last day off", "Note"], stretch=3)
         self.take_back = QPushButton("Take back")
         self.take_back.setEnabled(False)
         self.jeweler = QComboBox()

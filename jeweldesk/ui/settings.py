@@ -10,7 +10,6 @@ from zoneinfo import available_timezones
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -47,7 +46,7 @@ from jeweldesk.services.store import (
 )
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.days_off import DaysOffTab
-from jeweldesk.ui.widgets import MUTED_COLOUR, ProblemLabel, heading, muted
+from jeweldesk.ui.widgets import MUTED_COLOUR, ProblemLabel, heading, muted, row_picker
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -274,13 +273,7 @@ class StaffTab(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Code", "Name", "Role", "Status"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = row_picker(["Code", "Name", "Role", "Status"], stretch=1)
         self.code = QLineEdit()
         self.code.setMaxLength(8)
         self.name = QLineEdit()

@@ -7,7 +7,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 # Soft tints that keep black text readable: lateness must show without shouting.
 OVERDUE_TINT = QColor("#f6d5d1")
@@ -41,6 +49,18 @@ def as_label(text: str) -> str:
     """Store text for a button, check box or menu entry: Qt reads "&" there as a keyboard
     shortcut marker, which would eat it from "Magnolia Casting & Engraving"."""
     return text.replace("&", "&&")
+
+
+def row_picker(headers: list[str], stretch: int) -> QTableWidget:
+    """A read-only table whose rows are picked one at a time, one column taking the room."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
 
 
 def heading(text: str, size_delta: int = 3) -> QLabel:
