@@ -23,7 +23,7 @@ from jeweldesk.risk.parts import PartsRecord, learn_parts
 from jeweldesk.risk.vendors import (
     PARCEL_DAYS,
     VendorRecord,
-    unrecorded_parcels,
+    trips,
     vendor_records,
 )
 
@@ -104,7 +104,7 @@ def _parcel_weekdays(history: History, today: date) -> frozenset[int]:
     """Weekdays parcels leave on, when the history shows the store keeps to some."""
     open_days = history.calendar.open_weekdays
     counts = Counter(
-        p.sent_at.isoweekday() for p in (*history.parcels, *unrecorded_parcels(history))
+        p.sent_at.isoweekday() for p in trips(history)
         if (today - p.sent_at.date()).days <= PARCEL_DAYS
     )
     total = sum(counts.values())

@@ -48,7 +48,7 @@ class VendorRecord:
 
 def vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
     by_vendor: dict[str, list[Parcel]] = {}
-    for parcel in (*history.parcels, *unrecorded_parcels(history)):
+    for parcel in trips(history):
         if (today - parcel.sent_at.date()).days <= PARCEL_DAYS:
             by_vendor.setdefault(parcel.vendor, []).append(parcel)
     own: dict[str, list[tuple[int, float]]] = {}
@@ -134,7 +134,16 @@ def _as_lately(
     ]
 
 
-def unrecorded_parcels(history: History) -> list[Parcel]:
+def trips(history: History) -> tuple[Parcel, ...]:
+    """Every trip to a vendor: the parcels on record, and those seen only in the pieces'
+    moves; worked out once per history."""
+    found = history.memo.get("trips")
+    if found is None:
+        found = history.memo["trips"] = (*history.parcels, *_unrecorded_parcels(history))
+    return found  # type: ignore[no-any-return]
+
+
+def _unrecorded_parcels(history: History) -> list[Parcel]:
     """Trips to a vendor seen only in a piece's moves (a store that does not log its
     parcels): each stay at the vendor, as a parcel of its own, due back at the quote."""
     quotes = {v.code: v.quoted_turnaround_days for v in history.vendors}
