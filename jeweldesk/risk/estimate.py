@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from jeweldesk.domain.parts_note import parts_date
 from jeweldesk.risk import words
 from jeweldesk.risk.history import BENCH_STATUSES, History, Parcel, Ticket
 from jeweldesk.risk.learn import Knowledge
 from jeweldesk.risk.outcomes import OUTCOMES, Estimate, remaining, spread
-from jeweldesk.risk.parts import parts_expected
 from jeweldesk.risk.queue import QueueForecast, forecast_queue
 from jeweldesk.risk.route import bench_queues, bench_work_done, needs_bench, pending_vendors
 from jeweldesk.risk.vendors import VendorRecord
@@ -145,7 +145,7 @@ class Estimator:
         event = ticket.events[-1] if ticket.events else None
         if event is None or event.status != "waiting_parts":
             return ticket.status_since.date(), None
-        return event.at.date(), parts_expected(event.note)
+        return event.at.date(), parts_date(event.note, event.at.date())
 
     def _parts_in(self, ticket: Ticket) -> list[int]:
         """Equally likely open days (ordinals) the piece's parts are in hand."""

@@ -1,8 +1,8 @@
 """Parts on order: how long this store's parts waits have really lasted, and the parts date.
 
 A jeweler who puts a piece aside for parts may write the date the supplier gave
-in the event note, in the fixed form the bench screen writes ("Parts expected
-2026-11-14. Two 3 mm prongs"). That date is evidence, not a promise: how many
+in the event note (``jeweldesk.domain.parts_note`` finds it, in the bench
+screen's fixed form or as the jeweler typed it). That date is evidence, not a promise: how many
 days after the noted date this store's parts have really come in is learned from
 its own past waits that carried one, blended with a prior of suppliers that
 mostly keep their dates. Without a noted date, the store's own parts waits
@@ -14,15 +14,13 @@ the store is closed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from jeweldesk.domain.parts_note import parts_date
 from jeweldesk.risk.history import Ticket
 
-# The fixed form ``jeweldesk.services.bench.parts_note`` writes; read back the same way.
-PARTS_NOTE = re.compile(r"^Parts expected (\d{4}-\d{2}-\d{2})\b")
 RECENT_WAITS = 60  # a store's latest parts waits that speak for it
 MIN_WAITS = 5  # waits on record before the store's own are trusted alone
 PRIOR_WAITS = (3, 5, 7, 10, 14)  # calendar days for parts, before any record
@@ -46,17 +44,6 @@ class PartsRecord:
         return [max(0, quoted + s) for s in slips]
 
 
-def parts_expected(note: str | None) -> date | None:
-    """The parts date written in a waiting-for-parts note, if it has one."""
-    found = PARTS_NOTE.match(note or "")
-    if found is None:
-        return None
-    try:
-        return date.fromisoformat(found.group(1))
-    except ValueError:
-        return None
-
-
 def learn_parts(tickets: Sequence[Ticket], today: date, since: datetime) -> PartsRecord:
     """The store's parts waits begun since ``since``, newest first, and their dates' slips."""
     waits: list[tuple[datetime, int]] = []
@@ -70,7 +57,7 @@ def learn_parts(tickets: Sequence[Ticket], today: date, since: datetime) -> Part
             if i + 1 < len(events):
                 arrived = events[i + 1].at.date()
                 waits.append((event.at, (arrived - start).days))
-                noted = parts_expected(event.note)
+                noted = parts_date(event.note, start)
                 if noted is not None:
                     slips.append((event.at, (arrived - noted).days))
             elif (today - start).days > 0:

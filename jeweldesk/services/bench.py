@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -10,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from jeweldesk.domain.models import Role, Staff, Ticket, TicketEvent
+from jeweldesk.domain.parts_note import parts_note, read_parts_note
 from jeweldesk.domain.status import ALLOWED_MOVES, Status
 from jeweldesk.services.common import staff_by_code, store_now, ticket_by_number
 from jeweldesk.services.errors import Invalid
@@ -21,7 +21,6 @@ from jeweldesk.storage.engine import Database
 ON_THE_BENCH = (Status.RECEIVED, Status.AT_BENCH, Status.WAITING_PARTS, Status.AT_VENDOR,
                 Status.QUALITY_CHECK)
 
-PARTS_NOTE = re.compile(r"^Parts expected (\d{4}-\d{2}-\d{2})\b\.?\s*")
 
 
 @dataclass(frozen=True)
@@ -109,29 +108,6 @@ class Scanned:
     today: date
 
 
-def parts_note(parts_expected: date | None, note: str | None) -> str | None:
-    """The waiting-for-parts note in its fixed form, so the date can be read back."""
-    words = (note or "").strip()
-    if parts_expected is None:
-        return words or None
-    head = f"Parts expected {parts_expected.isoformat()}"
-    return f"{head}. {words}" if words else head
-
-
-def read_parts_note(note: str | None) -> tuple[date | None, str | None]:
-    """The parts date and the jeweler's own words, from a note ``parts_note`` wrote."""
-    if not note:
-        return None, None
-    found = PARTS_NOTE.match(note)
-    if found is None:
-        return None, note
-    try:
-        expected = date.fromisoformat(found.group(1))
-    except ValueError:
-        return None, note
-    return expected, note[found.end():].strip() or None
-
-
 def jewelers(db: Database) -> list[Jeweler]:
     """Everyone who may hold work: bench people first, then the others who also do some."""
     with db.session(write=False) as session:
@@ -174,7 +150,7 @@ def bench_queue(db: Database, jeweler: str) -> BenchQueue:
             if t.status != Status.WAITING_PARTS:
                 continue
             since, note = _waiting_since(session, t)
-            expected, words = read_parts_note(note)
+            expected, words = read_parts_note(note, since.date())
             waiting.append(WaitingLine(t.number, t.version, t.customer.name, t.item_description,
                                        since, expected, words, t.promised_for))
         waiting.sort(key=lambda w: (w.since, w.number))

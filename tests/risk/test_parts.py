@@ -3,24 +3,21 @@
 from dataclasses import replace
 from datetime import date, timedelta
 
+from jeweldesk.domain.parts_note import parts_note
 from jeweldesk.risk.engine import assess
 from jeweldesk.risk.history import Event
 from jeweldesk.risk.learn import learn
-from jeweldesk.risk.parts import PartsRecord, parts_expected
-from jeweldesk.services.bench import parts_note
+from jeweldesk.risk.parts import PartsRecord
 from tests.risk.risk_builders import at, history, ticket
 from tests.risk.test_engine import flag_for, jeweler_record, nov
 
 
-def test_the_parts_date_is_read_from_the_note_the_bench_screen_writes():
-    written = parts_note(nov(14), "Two 3 mm prongs")
-    assert parts_expected(written) == nov(14)
-    assert parts_expected(parts_note(nov(14), None)) == nov(14)
-    assert parts_expected("Parts ordered") is None
-    assert parts_expected("Parts expected 2026-13-40") is None
+def typed_elsewhere(noted: date, words: str) -> str:
+    """A note as another system or a spreadsheet had it."""
+    return f"{words} from Stuller, ETA {noted.month}/{noted.day}"
 
 
-def past_waits(slip: int, count: int = 8) -> list:
+def past_waits(slip: int, count: int = 8, write=parts_note) -> list:
     """Finished pieces whose parts came ``slip`` days after the date noted, each a week's wait."""
     done = []
     for i in range(count):
@@ -28,14 +25,14 @@ def past_waits(slip: int, count: int = 8) -> list:
         noted = start + timedelta(days=7)
         piece = ticket(f"W-{i}", start, start + timedelta(days=20),
                        [(start + timedelta(days=7 + slip), "at_bench")])
-        aside = Event(at(start, 12), "waiting_parts", "JR", parts_note(noted, "prongs"))
+        aside = Event(at(start, 12), "waiting_parts", "JR", write(noted, "prongs"))
         done.append(replace(piece, events=(piece.events[0], aside, *piece.events[1:])))
     return done
 
 
-def waiting_with_note(noted: date):
+def waiting_with_note(noted: date, write=parts_note):
     piece = ticket("R-4", nov(6), nov(14), [(nov(9), "at_bench")])
-    aside = Event(at(nov(9), 12), "waiting_parts", "JR", parts_note(noted, "a clasp"))
+    aside = Event(at(nov(9), 12), "waiting_parts", "JR", write(noted, "a clasp"))
     return replace(piece, events=(*piece.events, aside))
 
 
@@ -50,6 +47,16 @@ def test_a_noted_parts_date_is_evidence_weighed_by_how_this_stores_dates_have_he
     assert on_time.expected_ready < slipping.expected_ready
     assert on_time.level != "at_risk" and slipping.level == "at_risk"
     assert "expected Nov 11" in " ".join(slipping.reasons)
+
+
+def test_a_parts_date_typed_in_another_system_counts_as_much():
+    fixed = assess(history([*past_waits(6), waiting_with_note(nov(11))]), nov(10))
+    typed = assess(history([*past_waits(6, write=typed_elsewhere),
+                            waiting_with_note(nov(11), write=typed_elsewhere)]), nov(10))
+    assert learn(history(past_waits(6, write=typed_elsewhere)), nov(10)).parts.slips == (
+        learn(history(past_waits(6)), nov(10)).parts.slips)
+    assert flag_for(typed, "R-4").expected_ready == flag_for(fixed, "R-4").expected_ready
+    assert "expected Nov 11" in " ".join(flag_for(typed, "R-4").reasons)
 
 
 def test_with_no_dates_on_record_the_prior_says_suppliers_mostly_keep_them():

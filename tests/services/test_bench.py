@@ -1,5 +1,5 @@
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PIL import Image
@@ -11,8 +11,6 @@ from jeweldesk.services.bench import (
     jewelers,
     move_on,
     next_moves,
-    parts_note,
-    read_parts_note,
     scan,
     wait_for_parts,
 )
@@ -72,16 +70,6 @@ def test_waiting_for_parts_needs_a_word_on_what_or_when(store_db):
     with pytest.raises(Invalid):
         wait_for_parts(store_db, number, BENCH)
     assert ticket_story(store_db, number).status == Status.RECEIVED
-
-
-def test_parts_notes_read_back():
-    day = date(2026, 12, 2)
-    assert parts_note(day, None) == "Parts expected 2026-12-02"
-    assert read_parts_note("Parts expected 2026-12-02") == (day, None)
-    assert read_parts_note(parts_note(day, "clasp")) == (day, "clasp")
-    assert read_parts_note("Parts expected 2026-13-45. odd") == (None, "Parts expected "
-                                                                       "2026-13-45. odd")
-    assert read_parts_note("Ordered a clasp") == (None, "Ordered a clasp")
 
 
 def test_a_scan_gives_the_piece_its_version_and_its_next_moves(store_db):
