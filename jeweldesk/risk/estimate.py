@@ -19,7 +19,7 @@ from jeweldesk.risk.learn import Knowledge
 from jeweldesk.risk.outcomes import OUTCOMES, Estimate, remaining, spread
 from jeweldesk.risk.queue import QueueForecast, forecast_queue
 from jeweldesk.risk.route import bench_queues, bench_work_done, needs_bench, pending_vendors
-from jeweldesk.risk.vendors import VendorRecord
+from jeweldesk.risk.vendors import VendorRecord, quoted_extra
 
 __all__ = ["OUTCOMES", "Estimate", "Estimator"]
 
@@ -307,7 +307,8 @@ class Estimator:
     def _turnaround(self, record: VendorRecord, parcel: Parcel) -> list[int]:
         if self.trust_quotes:
             return [max(0, (parcel.expected_back - parcel.sent_at.date()).days)]
-        return list(record.turnaround)
+        extra = quoted_extra(parcel, record.quote)
+        return [max(0, days + extra) for days in record.turnaround]
 
     def _parcel_from_event(self, ticket: Ticket) -> Parcel:
         vendor = ticket.vendor_codes[0] if ticket.vendor_codes else ""

@@ -7,7 +7,9 @@ of all its vendors (how far past their quotes they come back) is added with the
 weight of ``PRIOR_WEIGHT`` parcels, so a vendor with few parcels on record is
 judged mostly like the store's other vendors, and one with many by its own.
 Vendors fall behind and catch up in streaks, so the share of the turnaround past
-the quote is then set by how its last few parcels went (``_as_lately``).
+the quote is then set by how its last few parcels went (``_as_lately``). A parcel
+the vendor quoted longer or shorter than usual for is judged against its own
+quote: the turnaround is the usual quote's, moved by the difference.
 """
 
 from __future__ import annotations
@@ -57,15 +59,15 @@ def vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
     for vendor in history.vendors:
         parcels = sorted(by_vendor.get(vendor.code, []), key=lambda p: p.sent_at, reverse=True)
         back = [p for p in parcels if p.received_at is not None][:RECENT_PARCELS]
-        seen = [(_days_out(p), _weight(p, today)) for p in back]
         quote = vendor.quoted_turnaround_days
+        seen = [(_days_out(p) - quoted_extra(p, quote), _weight(p, today)) for p in back]
         late = [d - quote for d, _ in seen if d > quote]
         typical = median(d for d, _ in seen) if seen else quote
         # A parcel out longer than the vendor's usual is evidence too, though not back yet:
         # it will take at least as long as it has, and likely some days more.
         more = max(2, quote // 2)
         seen += [
-            ((today - p.sent_at.date()).days + more, _weight(p, today))
+            ((today - p.sent_at.date()).days + more - quoted_extra(p, quote), _weight(p, today))
             for p in parcels
             if p.received_at is None and (today - p.sent_at.date()).days > typical
         ]
@@ -162,6 +164,12 @@ def _unrecorded_parcels(history: History) -> list[Parcel]:
             found.append(Parcel(f"({ticket.number})", vendor, (ticket.number,), event.at,
                                 event.at.date() + timedelta(days=quotes.get(vendor, 7)), back))
     return found
+
+
+def quoted_extra(parcel: Parcel, quote: int) -> int:
+    """Days more the vendor quoted for this parcel than it usually quotes (a big job, the
+    holiday rush), or fewer for a rush: its turnaround is judged against its own quote."""
+    return (parcel.expected_back - parcel.sent_at.date()).days - quote
 
 
 def _weight(parcel: Parcel, today: date) -> float:

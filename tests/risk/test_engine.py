@@ -50,6 +50,21 @@ def test_a_parcel_already_past_due_pushes_the_date_out():
     assert "is 4 days past the Nov 9 Riverbend Plating quoted" in " ".join(flag.reasons)
 
 
+def test_a_parcel_is_judged_against_the_date_quoted_for_it_not_the_vendors_usual():
+    # Riverbend keeps its six-day quotes; this big job it quoted a fortnight, back Nov 17.
+    tickets, parcels = vendor_past(PLATING, date(2026, 8, 3), [6] * 10)
+    piece = ticket("R-1", nov(2), nov(20), [(nov(3), "at_vendor")], services=PLATED)
+    big_job = Parcel("S-12", "PLAT", ("R-1",), at(nov(3), 9), nov(17))
+    flag = flag_for(assess(history([*tickets, piece], [*parcels, big_job]), nov(12)), "R-1")
+    # Past the usual six days, but well within its own quote.
+    assert flag.level == "on_track" and flag.expected_ready == nov(17)
+    assert "expected back Nov 17" in " ".join(flag.reasons)
+    usual = Parcel("S-12", "PLAT", ("R-1",), at(nov(3), 9), nov(9))
+    overdue = flag_for(assess(history([*tickets, piece], [*parcels, usual]), nov(12)), "R-1")
+    assert "is 3 days past the Nov 9 Riverbend Plating quoted" in " ".join(overdue.reasons)
+    assert overdue.expected_ready < nov(17)
+
+
 def test_a_parcel_due_back_on_a_closed_day_is_expected_the_next_open_day():
     tickets, parcels = vendor_past(PLATING, date(2026, 8, 3), [6] * 10)
     piece = ticket("R-2", nov(20), nov(30), [(nov(20), "at_vendor")], services=PLATED)
