@@ -40,7 +40,7 @@ class Estimator:
         self.today = knowledge.today
         self.today_ord = self.calendar.ordinal(knowledge.today)
         self.trust_quotes = trust_quotes
-        self.queues = bench_queues(history, knowledge.today)
+        self.queues = bench_queues(history, knowledge.today, knowledge.order)
         self._forecasts: dict[str | None, QueueForecast] = {}
         self._arrivals: dict[str, list[int]] = {}
         self._waiting_for_parts: dict[str | None, list[Ticket]] = {}
@@ -193,7 +193,7 @@ class Estimator:
         )
         who = self.history.staff_name(jeweler)
         reasons = [
-            f"{who} has {words.pieces(ahead)} ahead of it (earliest promise first) "
+            f"{who} has {words.pieces(ahead)} ahead of it ({words.order(self.know.order)}) "
             f"and has finished about {pace:.1f} a day lately"
         ]
         if forecast.away_now:
@@ -240,7 +240,7 @@ class Estimator:
             queue = [self.history.ticket_by_number[n] for n in self.queues.get(jeweler, [])]
             found = forecast_queue(
                 queue, jeweler, self.know.bench, self.know.intake, self.calendar, self.today,
-                coming=self._back_from_parts(jeweler),
+                coming=self._back_from_parts(jeweler), order=self.know.order,
             )
             self._forecasts[jeweler] = found
         return found

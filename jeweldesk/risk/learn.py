@@ -19,6 +19,7 @@ from jeweldesk.risk.bench import Bench, learn_bench
 from jeweldesk.risk.calendar import StoreCalendar
 from jeweldesk.risk.history import History, Ticket
 from jeweldesk.risk.intake import Intake, learn_intake
+from jeweldesk.risk.order import BY_PROMISE, learn_order
 from jeweldesk.risk.parts import PartsRecord, learn_parts
 from jeweldesk.risk.vendors import (
     PARCEL_DAYS,
@@ -56,6 +57,7 @@ class Knowledge:
     quick_own: dict[tuple[str | None, str], tuple[int, ...]] = field(default_factory=dict)
     bench: Bench = field(default_factory=lambda: Bench({}, {}))  # jewelers' pace and days
     intake: Intake = field(default_factory=Intake)  # bench work still to come
+    order: str = BY_PROMISE  # how the jewelers take up their waiting pieces
 
 
 def learn(history: History, today: date) -> Knowledge:
@@ -83,6 +85,7 @@ def learn(history: History, today: date) -> Knowledge:
         quick_own=quick_own,
         bench=bench,
         intake=learn_intake(history, calendar, today),
+        order=learn_order(done, quick),
     )
 
 

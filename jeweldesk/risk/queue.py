@@ -1,10 +1,11 @@
 """A jeweler's queue counted forward day by day, in many possible futures.
 
-Each future works the queue earliest promise first on the jeweler's usual
-workdays, moving as many pieces a day as on one of their recent worked days,
-takes in tomorrow's pieces at the store's recent intake (those promised earlier
-go ahead), takes back each piece now waiting for parts on the day its parts come
-in in that future (it rejoins the queue by its promise), and loses days to
+Each future works the queue in the store's order (earliest promise first, or as
+the pieces came in) on the jeweler's usual workdays, moving as many pieces a day
+as on one of their recent worked days, takes in tomorrow's pieces at the store's
+recent intake (those promised earlier go ahead, where the bench works by
+promise), takes back each piece now waiting for parts on the day its parts come
+in in that future (it rejoins the queue in its place), and loses days to
 absence: a jeweler already away stays away as long as absences here have
 lasted, and any workday may start a new one. The day a
 piece comes off the bench in each future is one of its equally likely outcomes.
@@ -27,6 +28,7 @@ from jeweldesk.risk.bench import Bench
 from jeweldesk.risk.calendar import StoreCalendar
 from jeweldesk.risk.history import Ticket
 from jeweldesk.risk.intake import Intake
+from jeweldesk.risk.order import AS_TAKEN_IN, BY_PROMISE
 
 FUTURES = 24  # possible futures counted per queue
 HORIZON = 150  # open days after which a piece still waiting is taken as done then
@@ -41,16 +43,21 @@ class QueueForecast:
 def forecast_queue(
     queue: Sequence[Ticket], jeweler: str | None, bench: Bench, intake: Intake,
     calendar: StoreCalendar, today: date,
-    coming: Sequence[tuple[Ticket, Sequence[int]]] = (),
+    coming: Sequence[tuple[Ticket, Sequence[int]]] = (), order: str = BY_PROMISE,
 ) -> QueueForecast:
     """``coming`` holds pieces not in the queue yet, each with the equally likely open days
-    (ordinals) it joins it: a piece waiting for parts, on the day they come in."""
+    (ordinals) it joins it: a piece waiting for parts, on the day they come in. ``queue``
+    is in the store's ``order``."""
     rng = random.Random(zlib.crc32(f"{today.isoformat()}|{jeweler}".encode()))
     start = calendar.ordinal(today)
-    waiting = [(calendar.ordinal(t.promised_for), i, t.number) for i, t in enumerate(queue)]
+
+    def place(t: Ticket) -> int:  # open day (ordinal) that decides a piece's place in line
+        day = t.received_at.date() if order == AS_TAKEN_IN else t.promised_for
+        return calendar.ordinal(day)
+
+    waiting = [(place(t), i, t.number) for i, t in enumerate(queue)]
     later = [
-        (calendar.ordinal(t.promised_for), len(waiting) + i, t.number, tuple(days))
-        for i, (t, days) in enumerate(coming)
+        (place(t), len(waiting) + i, t.number, tuple(days)) for i, (t, days) in enumerate(coming)
     ]
     away_now = bench.away_so_far.get(jeweler, 0) if queue or coming else 0
     found: dict[str, list[int]] = {t.number: [] for t in queue}
@@ -61,7 +68,8 @@ def forecast_queue(
             for promise, kind, number, days in later
         )
         for number, day in _one_future(
-            waiting, joins, jeweler, bench, intake, calendar, start, away_now, rng
+            waiting, joins, jeweler, bench, intake, calendar, start, away_now, rng,
+            order == AS_TAKEN_IN,
         ).items():
             found[number].append(day)
     return QueueForecast({n: tuple(sorted(d)) for n, d in found.items()}, away_now)
@@ -71,6 +79,7 @@ def _one_future(
     waiting: list[tuple[int, int, str]], joins: list[tuple[int, tuple[int, int, str]]],
     jeweler: str | None, bench: Bench, intake: Intake,
     calendar: StoreCalendar, start: int, away_now: int, rng: random.Random,
+    to_the_back: bool,
 ) -> dict[str, int]:
     heap = list(waiting)
     heapq.heapify(heap)
@@ -107,7 +116,8 @@ def _one_future(
             return done
         for _ in range(_poisson(rate, rng)):
             arrivals += 1
-            heapq.heappush(heap, (day + rng.choice(intake.leads), tracked + arrivals, ""))
+            place = day + 1 if to_the_back else day + rng.choice(intake.leads)
+            heapq.heappush(heap, (place, tracked + arrivals, ""))
     for _, kind, number in [*heap, *(entry for _, entry in joins[joined:])]:
         if kind < tracked:
             done[number] = start + HORIZON

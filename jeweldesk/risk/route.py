@@ -9,10 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 from jeweldesk.risk.history import BENCH_STATUSES, History, Ticket
+from jeweldesk.risk.order import BY_PROMISE, queue_key
 
 
-def bench_queues(history: History, today: date) -> dict[str | None, list[str]]:
-    """Each jeweler's pieces waiting for bench work, earliest promise first."""
+def bench_queues(
+    history: History, today: date, order: str = BY_PROMISE
+) -> dict[str | None, list[str]]:
+    """Each jeweler's pieces waiting for bench work, first to be worked first."""
     queues: dict[str | None, list[Ticket]] = {}
     for ticket in history.tickets:
         if ticket.status in BENCH_STATUSES and needs_bench(ticket, history):
@@ -20,7 +23,7 @@ def bench_queues(history: History, today: date) -> dict[str | None, list[str]]:
                 continue
             queues.setdefault(ticket.assigned_to, []).append(ticket)
     return {
-        code: [t.number for t in sorted(found, key=lambda t: (t.promised_for, t.received_at))]
+        code: [t.number for t in sorted(found, key=queue_key(order))]
         for code, found in queues.items()
     }
 

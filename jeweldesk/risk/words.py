@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from jeweldesk.risk.order import AS_TAKEN_IN
 from jeweldesk.risk.vendors import VendorRecord
 
 
@@ -28,6 +29,11 @@ def chance(share: float) -> str:
 
 def pieces(count: int) -> str:
     return "1 piece" if count == 1 else f"{count} pieces"
+
+
+def order(taken_up: str) -> str:
+    """How the bench takes up its waiting pieces, as said after "pieces ahead of it"."""
+    return "in the order they came in" if taken_up == AS_TAKEN_IN else "earliest promise first"
 
 
 def vendor_record(record: VendorRecord) -> str:
