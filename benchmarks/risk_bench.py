@@ -102,18 +102,10 @@ def run_store(spec: StoreSpec) -> StoreResult:
         DayOff(j.code, min(j.days_off), max(j.days_off), datetime.combine(spec.start, clock.min))
         for j in spec.jewelers if j.days_off))
     ready = ready_dates(history)
-    first, last = spec.evaluation
-    cancelled = {t.number for t in history.tickets if t.status == "cancelled" and not t.ready_at}
-    judged = {
-        t.number for t in history.tickets
-        if first + timedelta(days=EARLY_DAYS) <= t.promised_for <= last
-        and t.number not in cancelled
-    }
+    judged, missed = judged_promises(history, spec)
     promised = {t.number: t.promised_for for t in history.tickets}
-    missed = {n for n in judged if ready[n] is None or ready[n] > promised[n]}
     tallies = {name: Tally() for name in METHODS}
-    mornings = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    mornings = [d for d in mornings if history.calendar.is_open(d)]
+    mornings = evaluation_mornings(history, spec)
     bare_seconds = 0.0
     for day in mornings:
         moment = datetime.combine(day, clock.min)
@@ -127,6 +119,27 @@ def run_store(spec: StoreSpec) -> StoreResult:
             _score(tallies[name], flags, day, promised, ready)
     return StoreResult(spec.name, len(history.tickets), missed, judged, len(mornings), tallies,
                        bare_seconds)
+
+
+def judged_promises(history: History, spec: StoreSpec) -> tuple[set[str], set[str]]:
+    """The promises judged (due in the evaluation window, late enough to be warned about
+    in time, not cancelled) and those of them missed."""
+    ready = ready_dates(history)
+    first, last = spec.evaluation
+    cancelled = {t.number for t in history.tickets if t.status == "cancelled" and not t.ready_at}
+    judged = {
+        t.number for t in history.tickets
+        if first + timedelta(days=EARLY_DAYS) <= t.promised_for <= last
+        and t.number not in cancelled
+    }
+    promised = {t.number: t.promised_for for t in history.tickets}
+    return judged, {n for n in judged if ready[n] is None or ready[n] > promised[n]}
+
+
+def evaluation_mornings(history: History, spec: StoreSpec) -> list[date]:
+    first, last = spec.evaluation
+    mornings = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    return [d for d in mornings if history.calendar.is_open(d)]
 
 
 def _score(

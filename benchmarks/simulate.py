@@ -171,10 +171,12 @@ class StoreSimulation:
                 if p.jeweler == jeweler.code
                 and (p.stage == "finish" or (p.stage == "queue" and p.received_at.date() < day))
             ),
-            key=lambda p: (p.promised_for, p.received_at),
+            key=lambda p: (p.received_at,) if self.spec.as_taken_in else (
+                p.promised_for, p.received_at),
         )
         # The small jobs (a battery, a clean, a piece back from the vendor) are cleared first
-        # thing, up to about an hour and a half; then the bench goes earliest promise first.
+        # thing, up to about an hour and a half; then the bench goes earliest promise first
+        # (or, in a store that works that way, as the pieces came in).
         quick: list[Piece] = []
         for piece in waiting:
             small = piece.left_hours <= QUICK_HOURS and piece.parts_days is None

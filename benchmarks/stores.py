@@ -104,6 +104,7 @@ class StoreSpec:
     rush: tuple[date, date, float]
     service_mix: list[str] = field(default_factory=list)
     parts_dates: bool = False  # the jeweler notes the supplier's parts date
+    as_taken_in: bool = False  # the bench works pieces as they came in, not by promise
 
     def season(self, day: date) -> float:
         start, end, factor = self.rush
