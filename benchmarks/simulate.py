@@ -233,7 +233,8 @@ class StoreSimulation:
             vendor = self.spec.vendor(code)
             ref = f"S-{len(self.parcels) + 1}"
             days_out = vendor.turnaround(
-                self.rng, self.spec.season(day), day in self.behind[code], sent=day
+                self.rng, self.spec.season(day), day in self.behind[code], sent=day,
+                steady=self.spec.steady_vendors,
             )
             back = day + timedelta(days=days_out)
             while not self.is_open(back):

@@ -60,7 +60,8 @@ class VendorSpec:
         return max(0.0, min(0.9, (self.late_share - keeping_up) / (BEHIND_LATE - keeping_up)))
 
     def turnaround(
-        self, rng: random.Random, season: float, behind: bool = False, sent: date | None = None
+        self, rng: random.Random, season: float, behind: bool = False, sent: date | None = None,
+        steady: bool = False,
     ) -> int:
         """Days out for a parcel sent now: a vendor that is behind returns most parcels late,
         one that is keeping up only now and then (a stone to source, a piece redone)."""
@@ -70,7 +71,8 @@ class VendorSpec:
         late = self.late_share
         if self.reliable_from is not None and sent is not None and sent >= self.reliable_from:
             late = 0.0
-        if rng.random() < (BEHIND_LATE if behind else late * KEEPING_UP_LATE):
+        chance = late if steady else BEHIND_LATE if behind else late * KEEPING_UP_LATE
+        if rng.random() < chance:
             days += rng.randint(*self.late_days)
         if season > 1.2:
             days += rng.randint(0, self.rush_days)
@@ -105,6 +107,7 @@ class StoreSpec:
     service_mix: list[str] = field(default_factory=list)
     parts_dates: bool = False  # the jeweler notes the supplier's parts date
     as_taken_in: bool = False  # the bench works pieces as they came in, not by promise
+    steady_vendors: bool = False  # each parcel late by the same chance, never in spells
 
     def season(self, day: date) -> float:
         start, end, factor = self.rush
