@@ -28,6 +28,7 @@ class Piece:
     vendor: str | None = None
     due: date | None = None
     parts_quote: date | None = None  # the supplier's date, where the store notes one
+    sent: bool = False  # has been out to its vendor
 
     def move(self, at: datetime, status: str, by: str, note: str | None = None) -> None:
         last = self.events[-1]["at"] if self.events else at

@@ -105,7 +105,7 @@ class StoreSimulation:
         )
         piece.move(at, "received", COUNTER)
         piece.left_hours = piece.bench_hours
-        if hours == 0:
+        if hours == 0 or (self.spec.vendor_first and any(v for _, v in services)):
             self.ready_to_ship(piece)
         self.pieces.append(piece)
 
@@ -203,7 +203,7 @@ class StoreSimulation:
             clock += timedelta(hours=spent)
             if piece.left_hours > 1e-9:
                 break
-            if piece.stage == "queue" and any(v for _, v in piece.services):
+            if piece.stage == "queue" and any(v for _, v in piece.services) and not piece.sent:
                 self.ready_to_ship(piece)
             else:
                 piece.move(clock, "quality_check", jeweler.code)
@@ -241,7 +241,7 @@ class StoreSimulation:
                 back += timedelta(days=1)
             for piece in pieces:
                 piece.move(sent_at, "at_vendor", COUNTER, f"{ref} to {vendor.name}")
-                piece.stage, piece.due = "out", back
+                piece.stage, piece.due, piece.sent = "out", back, True
             self.parcels.append({
                 "ref": ref, "vendor": code, "tickets": [p.number for p in pieces],
                 "sent_at": sent_at, "carrier": "UPS", "tracking": f"1Z{self.rng.randrange(10**9)}",
@@ -257,7 +257,10 @@ class StoreSimulation:
         for piece in self.pieces:
             if piece.stage == "out" and piece.due and piece.due <= day:
                 piece.move(at + timedelta(minutes=5), "at_bench", COUNTER, "Back from vendor")
-                piece.stage, piece.left_hours = "finish", 0.3
+                if piece.left_hours > 0:  # its bench work is still to do, in the queue
+                    piece.stage = "queue"
+                else:
+                    piece.stage, piece.left_hours = "finish", 0.3
 
     def parts_arrive(self, day: date) -> None:
         for piece in self.pieces:

@@ -108,6 +108,7 @@ class StoreSpec:
     parts_dates: bool = False  # the jeweler notes the supplier's parts date
     as_taken_in: bool = False  # the bench works pieces as they came in, not by promise
     steady_vendors: bool = False  # each parcel late by the same chance, never in spells
+    vendor_first: bool = False  # pieces go out to the vendor before their bench work
 
     def season(self, day: date) -> float:
         start, end, factor = self.rush

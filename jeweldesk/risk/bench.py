@@ -26,6 +26,7 @@ from statistics import median
 from jeweldesk.risk.calendar import StoreCalendar
 from jeweldesk.risk.history import BENCH_STATUSES, Event, History
 from jeweldesk.risk.outcomes import weighted_spread
+from jeweldesk.risk.route import bench_after_vendor
 
 PACE_WINDOW = 20  # open days over which a jeweler's pace is measured
 HABIT_WEEKS = 8  # weeks over which the weekdays a jeweler works are learned
@@ -148,11 +149,12 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
             if end < window_start:
                 continue
             # Sent straight out without bench work it needed is no bench work done; and
-            # finishing a piece back from the vendor is quick, not the queue's work.
-            straight_out = (
-                left is not None and left.status == "at_vendor" and not ticket.bench_services
-            )
-            finishing = any(e.status == "at_vendor" for e in events[:i])
+            # finishing a piece back from the vendor is quick, not the queue's work (unless
+            # its bench work came after the vendor).
+            straight_out = left is not None and left.status == "at_vendor" and (
+                not ticket.bench_services or event.status == "received")
+            finishing = any(e.status == "at_vendor" for e in events[:i]) and not (
+                bench_after_vendor(ticket, False))
             if (
                 left is not None and left.at >= start and left.status not in BENCH_STATUSES
                 and not straight_out and not finishing

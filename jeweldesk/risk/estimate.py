@@ -18,7 +18,13 @@ from jeweldesk.risk.history import BENCH_STATUSES, History, Parcel, Ticket
 from jeweldesk.risk.learn import Knowledge
 from jeweldesk.risk.outcomes import OUTCOMES, Estimate, remaining, spread
 from jeweldesk.risk.queue import QueueForecast, forecast_queue
-from jeweldesk.risk.route import bench_queues, bench_work_done, needs_bench, pending_vendors
+from jeweldesk.risk.route import (
+    bench_after_vendor,
+    bench_queues,
+    bench_work_done,
+    needs_bench,
+    pending_vendors,
+)
 from jeweldesk.risk.vendors import VendorRecord, quoted_extra
 
 __all__ = ["OUTCOMES", "Estimate", "Estimator"]
@@ -40,13 +46,19 @@ class Estimator:
         self.today = knowledge.today
         self.today_ord = self.calendar.ordinal(knowledge.today)
         self.trust_quotes = trust_quotes
-        self.queues = bench_queues(history, knowledge.today, knowledge.order)
+        self.queues = bench_queues(
+            history, knowledge.today, knowledge.order, knowledge.vendor_first)
         self._forecasts: dict[str | None, QueueForecast] = {}
         self._arrivals: dict[str, list[int]] = {}
+        self._vendor_back: dict[str, tuple[list[int], list[str]]] = {}
         self._waiting_for_parts: dict[str | None, list[Ticket]] = {}
+        self._out_first: dict[str | None, list[Ticket]] = {}  # bench work once back
         for piece in history.tickets:
             if piece.status == "waiting_parts":
                 self._waiting_for_parts.setdefault(piece.assigned_to, []).append(piece)
+            elif self._bench_after(piece) and (piece.status == "at_vendor" or (
+                    piece.status in BENCH_STATUSES and pending_vendors(piece, history))):
+                self._out_first.setdefault(piece.assigned_to, []).append(piece)
 
     def ticket(self, ticket: Ticket) -> Estimate:
         status = ticket.status
@@ -60,7 +72,7 @@ class Estimator:
         if pending:
             return self._waiting_to_go_out(ticket, pending[0])
         back = self._back_from_vendor(ticket)
-        if back is not None:
+        if back is not None and not self._bench_after(ticket):
             reasons = [f"back from the vendor {words.day(back)}; finishing at the bench"]
             return self._finishing(ticket, self._since(back), [self._ord(back)], reasons)
         return self._bench(ticket)
@@ -68,6 +80,14 @@ class Estimator:
     # Stages -------------------------------------------------------------------------------
 
     def _at_vendor(self, ticket: Ticket) -> Estimate:
+        back, reasons = self._back_from_parcel(ticket)
+        return self._after_vendor(ticket, back, reasons)
+
+    def _back_from_parcel(self, ticket: Ticket) -> tuple[list[int], list[str]]:
+        """Equally likely open days the piece out now is back, and why."""
+        found = self._vendor_back.get(ticket.number)
+        if found is not None:
+            return found[0], list(found[1])
         parcels = self.history.parcels_by_ticket.get(ticket.number, ())
         parcel = parcels[-1] if parcels else self._parcel_from_event(ticket)
         record = self._record(parcel.vendor)
@@ -84,12 +104,23 @@ class Estimator:
             )
         expected_back = self.calendar.day_at(Estimate(back).quantile(CAUTION))
         reasons.append(f"{said}; expected back {words.day(expected_back)}")
-        return self._finishing(ticket, 0, back, reasons)
+        self._vendor_back[ticket.number] = (back, list(reasons))
+        return back, reasons
 
     def _waiting_to_go_out(self, ticket: Ticket, vendor: str) -> Estimate:
+        back, reasons = self._back_from_next_parcel(ticket, vendor)
+        return self._after_vendor(ticket, back, reasons)
+
+    def _back_from_next_parcel(self, ticket: Ticket, vendor: str) -> tuple[list[int], list[str]]:
+        """Equally likely open days a piece still to go out is back, and why: after its bench
+        work where that comes first, and the next parcel to the vendor."""
+        found = self._vendor_back.get(ticket.number)
+        if found is not None:
+            return found[0], list(found[1])
         reasons: list[str] = []
         leave = [self.today_ord]
-        if ticket.bench_services and not bench_work_done(ticket, self.history, self.today):
+        if (ticket.bench_services and not self._bench_after(ticket)
+                and not bench_work_done(ticket, self.history, self.today)):
             bench = self._bench(ticket)
             leave, reasons = bench.outcomes, bench.reasons
         leave_days = [self._parcel_day(o) for o in leave]
@@ -103,7 +134,27 @@ class Estimator:
             f"waits to go out to {record.name}; next parcel about {words.day(first)}, "
             f"expected back {words.day(self.calendar.day_at(Estimate(back).quantile(CAUTION)))}"
         )
-        return self._finishing(ticket, 0, back, reasons)
+        self._vendor_back[ticket.number] = (back, list(reasons))
+        return back, reasons
+
+    def _after_vendor(self, ticket: Ticket, back: list[int], reasons: list[str]) -> Estimate:
+        """Once back from the vendor: finished at the bench, or, where its bench work waited
+        for the vendor, that work in the jeweler's queue, which it joins the day it is back."""
+        if not self._bench_after(ticket):
+            return self._finishing(ticket, 0, back, reasons)
+        off_bench = self._forecast(ticket.assigned_to).outcomes.get(ticket.number)
+        own = spread(self._own_bench_days(ticket, elapsed=None))
+        outcomes = spread(
+            max(off, got + d)
+            for off, got, d in zip(spread(off_bench or back), spread(back), own, strict=True)
+        )
+        who = self.history.staff_name(ticket.assigned_to)
+        reasons = [*reasons, f"then its bench work in {who}'s queue "
+                   f"({words.order(self.know.order)})"]
+        return Estimate(outcomes, reasons + self._days_off(ticket.assigned_to, outcomes))
+
+    def _bench_after(self, ticket: Ticket) -> bool:
+        return bench_after_vendor(ticket, self.know.vendor_first)
 
     def _waiting_parts(self, ticket: Ticket) -> Estimate:
         """Parts in, then back in the jeweler's queue by its promise, then any vendor."""
@@ -240,17 +291,26 @@ class Estimator:
             queue = [self.history.ticket_by_number[n] for n in self.queues.get(jeweler, [])]
             found = forecast_queue(
                 queue, jeweler, self.know.bench, self.know.intake, self.calendar, self.today,
-                coming=self._back_from_parts(jeweler), order=self.know.order,
+                coming=self._coming(jeweler), order=self.know.order,
             )
             self._forecasts[jeweler] = found
         return found
 
-    def _back_from_parts(self, jeweler: str | None) -> list[tuple[Ticket, list[int]]]:
-        """This jeweler's pieces waiting for parts that rejoin the queue once parts are in."""
-        return [
+    def _coming(self, jeweler: str | None) -> list[tuple[Ticket, list[int]]]:
+        """This jeweler's pieces not in the queue yet that join it: those waiting for parts,
+        once parts are in, and those whose bench work waits for the vendor, once back."""
+        coming = [
             (t, self._parts_in(t)) for t in self._waiting_for_parts.get(jeweler, ())
             if needs_bench(t, self.history)
         ]
+        for piece in self._out_first.get(jeweler, ()):
+            if piece.status == "at_vendor":
+                back, _ = self._back_from_parcel(piece)
+            else:
+                vendor = pending_vendors(piece, self.history)[0]
+                back, _ = self._back_from_next_parcel(piece, vendor)
+            coming.append((piece, back))
+        return coming
 
     def _finishing(
         self, ticket: Ticket, elapsed: int, back: Sequence[int], reasons: list[str]

@@ -21,6 +21,7 @@ from jeweldesk.risk.history import History, Ticket
 from jeweldesk.risk.intake import Intake, learn_intake
 from jeweldesk.risk.order import BY_PROMISE, learn_order
 from jeweldesk.risk.parts import PartsRecord, learn_parts
+from jeweldesk.risk.route import vendor_work_first
 from jeweldesk.risk.vendors import (
     PARCEL_DAYS,
     VendorRecord,
@@ -58,6 +59,7 @@ class Knowledge:
     bench: Bench = field(default_factory=lambda: Bench({}, {}))  # jewelers' pace and days
     intake: Intake = field(default_factory=Intake)  # bench work still to come
     order: str = BY_PROMISE  # how the jewelers take up their waiting pieces
+    vendor_first: bool = False  # pieces with both kinds of work go out before the bench
 
 
 def learn(history: History, today: date) -> Knowledge:
@@ -86,6 +88,7 @@ def learn(history: History, today: date) -> Knowledge:
         bench=bench,
         intake=learn_intake(history, calendar, today),
         order=learn_order(done, quick),
+        vendor_first=vendor_work_first(t for t in history.tickets if t.received_at >= since),
     )
 
 
