@@ -166,8 +166,9 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
             while day <= min(end, today - timedelta(days=1)):
                 days.add(day)
                 day += timedelta(days=1)
-            if ticket.bench_services and not (left is not None and left.status == "at_vendor"
-                                              and event.status == "at_bench"):
+            # Waiting for the parcel, its bench work done or still to come after, is not
+            # work waiting at the bench.
+            if ticket.bench_services and not (left is not None and left.status == "at_vendor"):
                 day = max(window_start, event.at.date() + timedelta(days=1))
                 while day < min(end, today):
                     left_over[ticket.assigned_to, day] += 1
