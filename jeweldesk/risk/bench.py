@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import median
 
-from jeweldesk.risk.calendar import StoreCalendar
+from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.risk.history import BENCH_STATUSES, Event, History
 from jeweldesk.risk.outcomes import weighted_spread
 from jeweldesk.risk.route import bench_after_vendor

@@ -48,7 +48,7 @@ DRAW_SEED = 20261120  # the same draws every time: the same record, the same ans
 SMOOTH_MORNINGS = 5  # this morning's answer is averaged with the open mornings' before it
 SETTLING_DAYS = 35  # mornings this soon after the store's first record knew too little to judge by
 LOOKBACK_DAYS = 56  # calendar days of past mornings replayed
-MORNING_BUDGET = 2500  # open pieces re-assessed per call at most, before mornings are thinned
+MORNING_BUDGET = 5000  # open pieces re-assessed per call at most, before mornings are thinned
 GRID = tuple(i / 22 for i in range(1, 23))  # certainties tried
 
 # A morning's scores: ticket number -> (promised date then, share of outcomes after it).

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from jeweldesk.risk.calendar import StoreCalendar
+from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.risk.history import (
     Contact,
     Event,

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 
-from jeweldesk.risk.calendar import StoreCalendar
+from jeweldesk.domain.calendar import StoreCalendar
 
 OPEN_STATUSES = frozenset({"received", "at_bench", "waiting_parts", "at_vendor", "quality_check"})
 DONE_STATUSES = frozenset({"ready", "picked_up", "cancelled"})

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from jeweldesk.risk.calendar import StoreCalendar
+from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.risk.history import History
 
 INTAKE_WINDOW = 20  # open days of intake that speak for the days ahead

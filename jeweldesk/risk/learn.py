@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.risk.bench import Bench, learn_bench
-from jeweldesk.risk.calendar import StoreCalendar
 from jeweldesk.risk.history import History, Ticket
 from jeweldesk.risk.intake import Intake, learn_intake
 from jeweldesk.risk.order import BY_PROMISE, learn_order

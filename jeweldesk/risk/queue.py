@@ -24,8 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.risk.bench import Bench
-from jeweldesk.risk.calendar import StoreCalendar
 from jeweldesk.risk.history import Ticket
 from jeweldesk.risk.intake import Intake
 from jeweldesk.risk.order import AS_TAKEN_IN, BY_PROMISE

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
+from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.domain.models import (
     ClosedDate,
     Customer,
@@ -33,7 +34,6 @@ from jeweldesk.domain.models import (
 from jeweldesk.domain.status import Status
 from jeweldesk.risk import history as risk
 from jeweldesk.risk.asof import moment_of
-from jeweldesk.risk.calendar import StoreCalendar
 from jeweldesk.risk.engine import Flag, assess, flags_to_json
 from jeweldesk.risk.reach import PARCEL_REACH_DAYS, TICKET_REACH_DAYS
 from jeweldesk.services.common import get_store, store_now

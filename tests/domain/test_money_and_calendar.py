@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -34,3 +34,53 @@ def test_open_days_skip_closed_weekdays_and_dates():
     saturday = date(2026, 11, 28)
     assert calendar.add_open_days(saturday, 1) == date(2026, 11, 30)  # Sunday closed
     assert calendar.open_days_between(wednesday, date(2026, 11, 30)) == 3
+
+
+def _counted_day_by_day(calendar: StoreCalendar, start: date, end: date) -> int:
+    if end < start:
+        return -_counted_day_by_day(calendar, end, start)
+    days = (start + timedelta(days=i) for i in range(1, (end - start).days + 1))
+    return sum(calendar.is_open(day) for day in days)
+
+
+@given(
+    weekdays=st.sets(st.integers(1, 7), max_size=7),
+    closed=st.sets(st.dates(date(2025, 1, 1), date(2027, 12, 31)), max_size=12),
+    start=st.dates(date(2025, 6, 1), date(2027, 6, 1)),
+    span=st.integers(-60, 60),
+    count=st.integers(0, 40),
+)
+def test_counting_in_open_days_agrees_with_counting_them_one_by_one(
+    weekdays, closed, start, span, count
+):
+    calendar = StoreCalendar.of(weekdays, closed)
+    end = start + timedelta(days=span)
+    assert calendar.open_days_between(start, end) == _counted_day_by_day(calendar, start, end)
+    later = calendar.add_open_days(start, count)
+    assert later == _stepped_day_by_day(calendar, start, count)
+    assert calendar.day_at(calendar.ordinal(later)) == later
+
+
+def _stepped_day_by_day(calendar: StoreCalendar, start: date, count: int) -> date:
+    day = start
+    while not calendar.is_open(day):
+        day += timedelta(days=1)
+    for _ in range(count):
+        day += timedelta(days=1)
+        while not calendar.is_open(day):
+            day += timedelta(days=1)
+    return day
+
+
+def test_a_store_with_no_open_weekdays_set_is_open_every_day():
+    calendar = StoreCalendar.of([], [])
+    assert calendar.add_open_days(date(2026, 11, 21), 2) == date(2026, 11, 23)
+
+
+def test_any_date_at_all_can_be_counted_from():
+    calendar = StoreCalendar.of([1, 2, 3, 4, 5, 6], [date(1999, 11, 25)])
+    assert calendar.add_open_days(date(1999, 11, 24), 1) == date(1999, 11, 26)
+    assert calendar.open_days_between(date(1999, 11, 20), date(1999, 11, 27)) == 5
+    assert calendar.next_open(date(9999, 12, 26)) == date(9999, 12, 27)
+    assert calendar.add_open_days(date(9999, 12, 30), 5) == date.max
+    assert calendar.open_days_between(date(2026, 11, 24), date.max) > 2_000_000

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from jeweldesk.risk.calendar import StoreCalendar
+from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.risk.history import (
     Event,
     History,

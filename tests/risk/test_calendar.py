@@ -1,6 +1,6 @@
 from datetime import date
 
-from jeweldesk.risk.calendar import StoreCalendar
+from jeweldesk.domain.calendar import StoreCalendar
 
 CAL = StoreCalendar.of([1, 2, 3, 4, 5, 6], [date(2026, 11, 26)])
 
