@@ -62,7 +62,7 @@ class StoreCalendar:
 
     def open_days_between(self, start: date, end: date) -> int:
         """Open days in (start, end]; negative when end is before start."""
-        return self._through(end) - self._through(start)
+        return self.ordinal_after(end) - self.ordinal_after(start)
 
     def ordinal(self, day: date) -> int:
         """Position of the first open day on or after ``day`` among all open days: the
@@ -85,6 +85,11 @@ class StoreCalendar:
                 return date.fromordinal(number)
             skipped = closed
 
-    def _through(self, day: date) -> int:
-        """Open days before ``day`` and on it."""
+    def ordinal_after(self, day: date) -> int:
+        """Position of the first open day after ``day``: the open days up to and on it."""
         return self.ordinal(day) + self.is_open(day)
+
+
+def days_after(day: date, count: int) -> date:
+    """The calendar day ``count`` days after ``day``, or the last (or first) day there is."""
+    return date.fromordinal(min(max(day.toordinal() + count, 1), date.max.toordinal()))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 
 from jeweldesk.risk import words
@@ -103,7 +103,7 @@ def morning_scores_of(known: History, day: date) -> Scores:
 
 def late_share(estimate: Estimate, ticket: Ticket, estimator: Estimator) -> float:
     """The share of the piece's outcomes that are after the end of its promised day."""
-    first_late = estimator.calendar.ordinal(ticket.promised_for + timedelta(days=1))
+    first_late = estimator.calendar.ordinal_after(ticket.promised_for)
     return sum(1 for o in estimate.outcomes if o >= first_late) / len(estimate.outcomes)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from jeweldesk.domain.calendar import days_after
 from jeweldesk.domain.parts_note import parts_date
 from jeweldesk.risk import words
 from jeweldesk.risk.history import BENCH_STATUSES, History, Parcel, Ticket
@@ -374,7 +375,7 @@ class Estimator:
         vendor = ticket.vendor_codes[0] if ticket.vendor_codes else ""
         record = self._record(vendor)
         sent = ticket.status_since
-        back = sent.date() + timedelta(days=record.quote)
+        back = days_after(sent.date(), record.quote)
         return Parcel("(no parcel on record)", vendor, (ticket.number,), sent, back)
 
     def _back_from_vendor(self, ticket: Ticket) -> date | None:
@@ -397,7 +398,7 @@ class Estimator:
 
     def _after(self, start: date, calendar_days: int) -> int:
         """The open day a thing that takes ``calendar_days`` from ``start`` is in hand."""
-        return max(self.today_ord, self.calendar.ordinal(start + timedelta(days=calendar_days)))
+        return max(self.today_ord, self.calendar.ordinal(days_after(start, calendar_days)))
 
     def _parcel_day(self, ordinal: int) -> date:
         """The first day on or after this open day that a parcel leaves."""

@@ -15,9 +15,10 @@ quote: the turnaround is the usual quote's, moved by the difference.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from statistics import median
 
+from jeweldesk.domain.calendar import days_after
 from jeweldesk.risk.history import History, Parcel
 from jeweldesk.risk.outcomes import weighted_spread
 
@@ -162,7 +163,7 @@ def _unrecorded_parcels(history: History) -> list[Parcel]:
             trips += 1
             back = ticket.events[i + 1].at if i + 1 < len(ticket.events) else None
             found.append(Parcel(f"({ticket.number})", vendor, (ticket.number,), event.at,
-                                event.at.date() + timedelta(days=quotes.get(vendor, 7)), back))
+                                days_after(event.at.date(), quotes.get(vendor, 7)), back))
     return found
 
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jeweldesk.domain.calendar import StoreCalendar
+from jeweldesk.domain.calendar import StoreCalendar, days_after
 from jeweldesk.domain.money import MoneyError, money, money_text, parse_money_text
 
 
@@ -84,3 +84,9 @@ def test_any_date_at_all_can_be_counted_from():
     assert calendar.next_open(date(9999, 12, 26)) == date(9999, 12, 27)
     assert calendar.add_open_days(date(9999, 12, 30), 5) == date.max
     assert calendar.open_days_between(date(2026, 11, 24), date.max) > 2_000_000
+
+
+def test_counting_days_on_stops_at_the_last_day_there_is():
+    assert days_after(date(2026, 11, 24), 7) == date(2026, 12, 1)
+    assert days_after(date(9999, 12, 30), 6) == date.max
+    assert days_after(date(1, 1, 3), -7) == date.min
