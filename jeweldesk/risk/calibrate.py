@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from jeweldesk.domain.calendar import days_after
 from jeweldesk.risk.asof import as_of
 from jeweldesk.risk.history import History
 
@@ -203,13 +204,13 @@ def _caught(missed: list[float], share: float) -> float:
 
 
 def _mornings(known: History, today: date) -> list[date]:
-    """The open mornings replayed: the last ``LOOKBACK_DAYS``, thinned evenly when the store
-    has so many open pieces that replaying every one would be slow."""
+    """The open mornings replayed: those of the last ``LOOKBACK_DAYS`` before today, thinned
+    evenly when the store has so many open pieces that replaying every one would be slow."""
     calendar = known.calendar
     first = today - timedelta(days=LOOKBACK_DAYS)
     began = min((t.received_at.date() for t in known.tickets), default=today)
-    first = max(first, began + timedelta(days=SETTLING_DAYS))
-    days = [first + timedelta(days=i) for i in range(LOOKBACK_DAYS)]
+    first = max(first, days_after(began, SETTLING_DAYS))
+    days = [first + timedelta(days=i) for i in range(max(0, (today - first).days))]
     days = [d for d in days if calendar.is_open(d)]
     open_now = sum(1 for t in known.tickets if t.is_open) or 1
     step = max(1, math.ceil(open_now * len(days) / MORNING_BUDGET))
