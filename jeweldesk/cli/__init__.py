@@ -8,6 +8,7 @@ returning an exit status.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -80,3 +81,8 @@ def main(argv: Sequence[str] | None = None,
     except KeyboardInterrupt:
         print("jeweldesk: interrupted; nothing more was written", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (`jeweldesk at-risk | head`): stop quietly, as other
+        # tools do, and keep Python from failing again as it flushes at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

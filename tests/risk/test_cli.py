@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,14 @@ def test_a_database_without_a_store_says_so_in_one_line(
     capsys.readouterr()
     assert main(["--db", sqlite_db.url, "at-risk", "--as-of", "2026-11-12", "--json"]) != 0
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(example_store: Database) -> None:
+    command = [sys.executable, "-m", "jeweldesk", "--db", example_store.url, "at-risk",
+               "--as-of", "2026-11-12"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as shown:
+        assert shown.stdout is not None and shown.stderr is not None
+        shown.stdout.close()  # gone before the list is written, as `| head` may be
+        said = shown.stderr.read().decode()
+    assert shown.returncode == 141
+    assert said == ""
