@@ -86,9 +86,8 @@ class Estimator:
 
     def _back_from_parcel(self, ticket: Ticket) -> tuple[list[int], list[str]]:
         """Equally likely open days the piece out now is back, and why."""
-        found = self._vendor_back.get(ticket.number)
-        if found is not None:
-            return found[0], list(found[1])
+        if ticket.number in self._vendor_back:
+            return self._known_back(ticket)
         parcels = self.history.parcels_by_ticket.get(ticket.number, ())
         parcel = parcels[-1] if parcels else self._parcel_from_event(ticket)
         record = self._record(parcel.vendor)
@@ -115,9 +114,8 @@ class Estimator:
     def _back_from_next_parcel(self, ticket: Ticket, vendor: str) -> tuple[list[int], list[str]]:
         """Equally likely open days a piece still to go out is back, and why: after its bench
         work where that comes first, and the next parcel to the vendor."""
-        found = self._vendor_back.get(ticket.number)
-        if found is not None:
-            return found[0], list(found[1])
+        if ticket.number in self._vendor_back:
+            return self._known_back(ticket)
         reasons: list[str] = []
         leave = [self.today_ord]
         if (ticket.bench_services and not self._bench_after(ticket)
@@ -137,6 +135,11 @@ class Estimator:
         )
         self._vendor_back[ticket.number] = (back, list(reasons))
         return back, reasons
+
+    def _known_back(self, ticket: Ticket) -> tuple[list[int], list[str]]:
+        """When the piece is back, as already worked out for its jeweler's queue."""
+        back, reasons = self._vendor_back[ticket.number]
+        return back, list(reasons)
 
     def _after_vendor(self, ticket: Ticket, back: list[int], reasons: list[str]) -> Estimate:
         """Once back from the vendor: finished at the bench, or, where its bench work waited
@@ -158,7 +161,7 @@ class Estimator:
         return bench_after_vendor(ticket, self.know.vendor_first)
 
     def _waiting_parts(self, ticket: Ticket) -> Estimate:
-        """Parts in, then back in the jeweler's queue by its promise, then any vendor."""
+        """Parts in, then back in the jeweler's queue in its place, then any vendor."""
         since, noted = self._parts_order(ticket)
         arrive = self._parts_in(ticket)
         if noted is not None:
@@ -179,7 +182,7 @@ class Estimator:
         if needs_bench(ticket, self.history):
             reasons.append(
                 f"then back in {self.history.staff_name(ticket.assigned_to)}'s queue "
-                "by its promise"
+                f"({words.order(self.know.order)})"
             )
         pending = pending_vendors(ticket, self.history)
         if not pending:

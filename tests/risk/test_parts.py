@@ -74,5 +74,5 @@ def test_once_parts_are_in_the_piece_waits_its_turn_in_the_queue():
                            waiting_with_note(nov(11))]), nov(10))
     assert flag_for(busy, "R-4").expected_ready > flag_for(alone, "R-4").expected_ready
     assert flag_for(busy, "R-4").level == "at_risk"
-    assert "then back in Jonah Reyes's queue by its promise" in " ".join(flag_for(busy,
+    assert "then back in Jonah Reyes's queue (earliest promise first)" in " ".join(flag_for(busy,
                                                                                    "R-4").reasons)
