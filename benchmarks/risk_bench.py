@@ -103,7 +103,6 @@ def run_store(spec: StoreSpec) -> StoreResult:
         for j in spec.jewelers if j.days_off))
     ready = ready_dates(history)
     judged, missed = judged_promises(history, spec)
-    promised = {t.number: t.promised_for for t in history.tickets}
     tallies = {name: Tally() for name in METHODS}
     mornings = evaluation_mornings(history, spec)
     bare_seconds = 0.0
@@ -116,7 +115,7 @@ def run_store(spec: StoreSpec) -> StoreResult:
             started = time.perf_counter()
             flags = method(planned if name == WITH_DAYS_OFF else history, moment)
             tallies[name].seconds += time.perf_counter() - started
-            _score(tallies[name], flags, day, promised, ready)
+            _score(tallies[name], flags, day, ready)
     return StoreResult(spec.name, len(history.tickets), missed, judged, len(mornings), tallies,
                        bare_seconds)
 
@@ -142,14 +141,17 @@ def evaluation_mornings(history: History, spec: StoreSpec) -> list[date]:
     return [d for d in mornings if history.calendar.is_open(d)]
 
 
+def warned_in_time(flag: Flag, day: date) -> bool:
+    """A warning raised on the morning of ``day`` that leaves at least ``EARLY_DAYS`` to act."""
+    return flag.level in ("at_risk", "late") and day <= flag.promised_for - timedelta(
+        days=EARLY_DAYS)
+
+
 def _score(
-    tally: Tally, flags: list[Flag], day: date, promised: dict[str, date],
-    ready: dict[str, date | None],
+    tally: Tally, flags: list[Flag], day: date, ready: dict[str, date | None],
 ) -> None:
     for flag in flags:
-        if flag.level in ("at_risk", "late") and day <= promised[flag.ticket] - timedelta(
-            days=EARLY_DAYS
-        ):
+        if warned_in_time(flag, day):
             tally.flagged_early.add(flag.ticket)
         actual = ready[flag.ticket]
         if actual is not None:

@@ -18,11 +18,11 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from datetime import time as clock
 from typing import Any
 
-from benchmarks.risk_bench import EARLY_DAYS, evaluation_mornings, judged_promises
+from benchmarks.risk_bench import evaluation_mornings, judged_promises, warned_in_time
 from benchmarks.simulate import simulate
 from benchmarks.stores import StoreSpec, held_out, stores
 from jeweldesk.risk.engine import assess
@@ -95,14 +95,12 @@ def run(job: tuple[StoreSpec, str]) -> tuple[int, int, int]:
                    vendor_first=scenario == VENDOR_FIRST)
     history = history_from_interchange(rewrite(simulate(spec)))
     judged, missed = judged_promises(history, spec)
-    promised = {t.number: t.promised_for for t in history.tickets}
-    flagged: set[str] = set()
-    for day in evaluation_mornings(history, spec):
-        for flag in assess(history, datetime.combine(day, clock.min)):
-            if flag.level in ("at_risk", "late") and day <= promised[flag.ticket] - timedelta(
-                    days=EARLY_DAYS):
-                flagged.add(flag.ticket)
-    flagged &= judged
+    flagged = {
+        flag.ticket
+        for day in evaluation_mornings(history, spec)
+        for flag in assess(history, datetime.combine(day, clock.min))
+        if warned_in_time(flag, day)
+    } & judged
     return len(missed), len(flagged & missed), len(flagged)
 
 

@@ -146,16 +146,22 @@ class Estimator:
         for the vendor, that work in the jeweler's queue, which it joins the day it is back."""
         if not self._bench_after(ticket):
             return self._finishing(ticket, 0, back, reasons)
-        off_bench = self._forecast(ticket.assigned_to).outcomes.get(ticket.number)
-        own = spread(self._own_bench_days(ticket, elapsed=None))
-        outcomes = spread(
-            max(off, got + d)
-            for off, got, d in zip(spread(off_bench or back), spread(back), own, strict=True)
-        )
+        outcomes = self._through_queue(ticket, back)
         who = self.history.staff_name(ticket.assigned_to)
         reasons = [*reasons, f"then its bench work in {who}'s queue "
                    f"({words.order(self.know.order)})"]
         return Estimate(outcomes, reasons + self._days_off(ticket.assigned_to, outcomes))
+
+    def _through_queue(self, ticket: Ticket, joins: Sequence[int]) -> list[int]:
+        """Off the bench, for a piece that joins its jeweler's queue on one of the equally
+        likely open days ``joins``: its turn there, and never before its own bench work is
+        done after it joins."""
+        off_bench = self._forecast(ticket.assigned_to).outcomes.get(ticket.number)
+        own = spread(self._own_bench_days(ticket, elapsed=None))
+        return spread(
+            max(off, got + d)
+            for off, got, d in zip(spread(off_bench or joins), spread(joins), own, strict=True)
+        )
 
     def _bench_after(self, ticket: Ticket) -> bool:
         return bench_after_vendor(ticket, self.know.vendor_first)
@@ -173,12 +179,7 @@ class Estimator:
             usual = sorted(waits)[len(waits) // 2]
             reasons = [f"waiting for parts since {words.day(since)}; parts have taken about "
                        f"{words.days(usual)} here"]
-        off_bench = self._forecast(ticket.assigned_to).outcomes.get(ticket.number)
-        own = spread(self._own_bench_days(ticket, elapsed=None))
-        after_bench = spread(
-            max(off, got + d)
-            for off, got, d in zip(spread(off_bench or arrive), sorted(arrive), own, strict=True)
-        )
+        after_bench = self._through_queue(ticket, arrive)
         if needs_bench(ticket, self.history):
             reasons.append(
                 f"then back in {self.history.staff_name(ticket.assigned_to)}'s queue "
