@@ -303,7 +303,9 @@ class PieceForm(QWidget):
 
     def _check_promise(self) -> None:
         proposal = self._proposal
-        if proposal is not None:
+        if not self.services.rows():
+            self.why.setText("Add the work, and a date the bench can keep is proposed here.")
+        elif proposal is not None:
             said = "Proposed" if not self.promise_by_hand else "We would propose"
             self.why.setText(f"{said} {spoken(proposal.day, self.rules.today)}: {proposal.why}")
         warnings = promise_warnings(self.rules, self.promise, self.occasion_day)

@@ -116,10 +116,10 @@ class TodayView(QWidget):
         self.title = heading("Today", 6)
         self.subtitle = muted("")
         due_headers = ("Ticket", "Customer", "Piece", "Status", "Jeweler")
-        self.due_today = ListPanel("Due today", due_headers, "Nothing is promised for today.",
-                                   open_ticket)
-        self.due_next = ListPanel("Due tomorrow", due_headers, "Nothing is promised yet.",
-                                  open_ticket)
+        self.due_today = ListPanel("Due today", due_headers,
+                                   "Nothing still to finish is promised for today.", open_ticket)
+        self.due_next = ListPanel("Due tomorrow", due_headers,
+                                  "Nothing still to finish is promised for that day.", open_ticket)
         self.past_promise = ListPanel(
             "Past their promise", ("Ticket", "Customer", "Piece", "Promised", "Status"),
             "Every promise so far has been kept.", open_ticket)

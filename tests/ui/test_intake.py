@@ -54,6 +54,7 @@ def test_a_two_piece_visit_taken_in_by_keyboard(ctx: AppContext, qtbot: QtBot,
     qtbot.keyClicks(dialog.email, "maya@example.com")
 
     ring = dialog.current_piece()
+    assert ring.why.text().startswith("Add the work")  # nothing to propose a date from yet
     qtbot.keyClicks(ring.description, "Lady's solitaire engagement ring")
     qtbot.keyClick(ring.description, ENTER)
     qtbot.keyClicks(ring.metal, "14K white gold")
