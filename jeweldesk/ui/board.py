@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -36,7 +35,7 @@ from jeweldesk.ui.board_model import (
     BoardModel,
 )
 from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.widgets import heading, muted
+from jeweldesk.ui.widgets import heading, list_look, muted
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "any" value, shown as a word
 OPEN, EVERY = "open", "every"
@@ -93,16 +92,9 @@ class TicketBoard(QWidget):
         self.vendor.setToolTip("Vendor")
         self._fill_choices()
 
-        self.table = QTableView()
+        self.table = list_look(QTableView(), row_height=28)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ITEM, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)

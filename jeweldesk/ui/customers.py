@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -34,7 +33,7 @@ from jeweldesk.services.customers import (
 )
 from jeweldesk.services.errors import Invalid, ServiceError
 from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.widgets import OVERDUE_TINT, ProblemLabel, heading, muted
+from jeweldesk.ui.widgets import OVERDUE_TINT, ProblemLabel, heading, list_look, muted
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CHANNELS = {None: "No preference", Channel.PHONE: "Phone call", Channel.SMS: "Text message",
@@ -44,15 +43,8 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def _table(headers: tuple[str, ...], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
+    table = list_look(QTableWidget(0, len(headers)))
     table.setHorizontalHeaderLabels(list(headers))
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(26)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

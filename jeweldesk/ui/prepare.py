@@ -9,7 +9,6 @@ from html import escape
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -52,7 +51,14 @@ from jeweldesk.ui.at_risk_model import (
     level_label,
 )
 from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.widgets import MUTED_COLOUR, ProblemLabel, as_label, heading, muted
+from jeweldesk.ui.widgets import (
+    MUTED_COLOUR,
+    ProblemLabel,
+    as_label,
+    heading,
+    list_look,
+    muted,
+)
 
 CHANNELS = {Channel.PHONE: "Phone call", Channel.SMS: "Text message", Channel.EMAIL: "Email",
             Channel.IN_PERSON: "In person"}
@@ -378,16 +384,9 @@ class AtRiskList(QWidget):
         self.ctx = ctx
         self.dialog: PrepareDialog | None = None
         self.model = AtRiskModel()
-        self.table = _FlagTable()
+        self.table = list_look(_FlagTable())
         self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
         self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
         # A light selection keeps the level badges and the dimmed handled rows readable.
         self.table.setStyleSheet("QTableView { selection-background-color: #dbe7ec;"
                                  " selection-color: #1f2328; }")

@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+
+from jeweldesk.ui.widgets import list_look
 
 
 def when(at: datetime) -> str:
@@ -15,13 +17,9 @@ def when(at: datetime) -> str:
 
 
 def read_only_table(headers: Sequence[str], min_height: int = 90) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
+    table = list_look(QTableWidget(0, len(headers)))
     table.setHorizontalHeaderLabels(list(headers))
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(True)
+    table.setWordWrap(True)  # a custody note is read whole
     table.setTabKeyNavigation(False)
     table.setMinimumHeight(min_height)
     header = table.horizontalHeader()

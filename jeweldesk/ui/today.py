@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +29,7 @@ from jeweldesk.ui.widgets import (
     day_text,
     days_text,
     heading,
+    list_look,
     muted,
 )
 
@@ -46,16 +46,9 @@ class ListPanel(QWidget):
         self._open_ticket = open_ticket
         self.title = heading(title, 1)
         self.counter = muted("")
-        self.table = QTableWidget(0, len(headers))
+        self.table = list_look(QTableWidget(0, len(headers)))
         self.table.setHorizontalHeaderLabels(list(headers))
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
         self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

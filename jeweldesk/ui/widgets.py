@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
@@ -23,6 +23,8 @@ DUE_TODAY_TINT = QColor("#fbe8c4")
 READY_TINT = QColor("#d9eedb")
 PROBLEM_COLOUR = "#b3261e"
 MUTED_COLOUR = "#6b6f76"
+
+View = TypeVar("View", bound=QTableView)
 
 
 class ProblemLabel(QLabel):
@@ -51,14 +53,23 @@ def as_label(text: str) -> str:
     return text.replace("&", "&&")
 
 
+def list_look(view: View, row_height: int = 26) -> View:
+    """The look of every read-only list in the app: whole rows, picked one at a time, never
+    edited in place, alternate rows shaded, one line a row."""
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(row_height)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    return view
+
+
 def row_picker(headers: list[str], stretch: int) -> QTableWidget:
     """A read-only table whose rows are picked one at a time, one column taking the room."""
-    table = QTableWidget(0, len(headers))
+    table = list_look(QTableWidget(0, len(headers)))
     table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
@@ -112,12 +123,8 @@ def days_text(days: int, word: str = "day") -> str:
 
 def table_view(model: Any) -> QTableView:
     """A read-only list of rows over ``model``: whole rows selected, columns fit their text."""
-    view = QTableView()
+    view = list_look(QTableView())
     view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
