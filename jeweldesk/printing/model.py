@@ -99,3 +99,6 @@ class MorningRow:
     level: str
     expected_ready: date | None
     reasons: tuple[str, ...] = field(default_factory=tuple)
+    # Who already acted on the flag, and when, while nothing has changed since.
+    handled_by: str = ""
+    handled_on: date | None = None

@@ -7,7 +7,7 @@ from datetime import date
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape, letter
-from reportlab.platypus import Flowable, LongTable, Spacer, TableStyle
+from reportlab.platypus import Flowable, LongTable, TableStyle
 
 from jeweldesk.printing.fonts import markup
 from jeweldesk.printing.model import MorningRow, StoreHeader
@@ -20,42 +20,70 @@ LEVEL_COLOURS = {
     "at risk": colors.HexColor("#b36b00"),
     "at_risk": colors.HexColor("#b36b00"),
 }
-HEADINGS = ("LEVEL", "TICKET", "CUSTOMER", "PHONE", "PROMISED", "OCCASION", "READY BY", "WHY")
+WATCH = "watch"
+CALL_HEADINGS = ("LEVEL", "TICKET", "CUSTOMER", "PHONE", "PROMISED", "OCCASION", "READY BY",
+                 "WHY")
+WATCH_HEADINGS = CALL_HEADINGS[1:]
 # Share of the width for each column; the reasons get what is left.
-SHARES = (0.06, 0.075, 0.15, 0.11, 0.085, 0.085, 0.085)
+CALL_SHARES = (0.055, 0.075, 0.12, 0.11, 0.06, 0.06, 0.06)
+WATCH_SHARES = CALL_SHARES[1:]
 
 
 def render_morning_list(
     store: StoreHeader, rows: Sequence[MorningRow], as_of: date, out: Out
 ) -> None:
-    """The promises at risk on as_of, in the order given (the engine sorts them)."""
+    """The promises at risk on as_of, in the order given (the engine sorts them): first the
+    ones still to call about, each reason on a line of its own; then those staff already
+    called about and the ones to watch, their reasons run together so that a long list of
+    them stays short on paper."""
     pagesize = landscape(letter)
     width = frame_width(pagesize)
     styles = make_styles(8.6)
     story: list[Flowable] = letterhead(store, styles, width, f"MORNING LIST<br/>{day(as_of)}")
-    story.append(para(_summary(rows), styles.body))
-    story.append(Spacer(1, 8))
-    if rows:
-        story.append(_table(rows, styles, width))
+    call = [r for r in rows if r.level.lower() != WATCH and not r.handled_by]
+    called = [r for r in rows if r.level.lower() != WATCH and r.handled_by]
+    watch = [r for r in rows if r.level.lower() == WATCH]
+    story.append(para(_summary(call, called, watch), styles.body))
+    for title, part, compact in (
+        ("To call today", call, False),
+        ("Already called: nothing has changed since", called, True),
+        ("To watch: no call yet, but little room left", watch, True),
+    ):
+        if part:
+            story.append(para(title, styles.heading))
+            story.append(_table(part, styles, width, as_of, compact, levels=part is not watch))
     footer = f"{store.name} · Morning list for {day(as_of)}"
     build_on_sheets(out, pagesize, f"Morning list {as_of.isoformat()}", footer, story)
 
 
-def _summary(rows: Sequence[MorningRow]) -> str:
-    if not rows:
+def _summary(call: Sequence[MorningRow], called: Sequence[MorningRow],
+             watch: Sequence[MorningRow]) -> str:
+    if not call and not called and not watch:
         return "No promise is at risk this morning."
     counts: dict[str, int] = {}
-    for row in rows:
+    for row in call:
         counts[row.level] = counts.get(row.level, 0) + 1
-    parts = ", ".join(f"{count} {level}" for level, count in counts.items())
-    noun = "promise needs" if len(rows) == 1 else "promises need"
-    return f"{len(rows)} {noun} a call or a plan today: {parts}."
+    said = []
+    if call:
+        levels = ", ".join(f"{count} {level}" for level, count in counts.items())
+        said.append(f"{len(call)} to call today ({levels})")
+    else:
+        said.append("Nobody left to call today")
+    if called:
+        said.append(f"{len(called)} already called")
+    if watch:
+        said.append(f"{len(watch)} to watch")
+    return "; ".join(said) + "."
 
 
-def _table(rows: Sequence[MorningRow], styles: Styles, width: float) -> LongTable:
-    widths = [width * share for share in SHARES]
+def _table(rows: Sequence[MorningRow], styles: Styles, width: float, as_of: date,
+           compact: bool, levels: bool) -> LongTable:
+    """Reasons a line each, or ``compact``: run together; ``levels``: a column for them."""
+    shares = CALL_SHARES if levels else WATCH_SHARES
+    widths = [width * share for share in shares]
     widths.append(width - sum(widths))
-    data: list[list[Flowable | list[Flowable]]] = [[para(h, styles.label) for h in HEADINGS]]
+    headings = CALL_HEADINGS if levels else WATCH_HEADINGS
+    data: list[list[Flowable | list[Flowable]]] = [[para(h, styles.label) for h in headings]]
     commands: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
@@ -64,28 +92,51 @@ def _table(rows: Sequence[MorningRow], styles: Styles, width: float) -> LongTabl
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
     for index, row in enumerate(rows, start=1):
-        data.append(_row(row, styles))
+        cells = _row(row, styles, as_of, compact)
+        data.append(cells if levels else cells[1:])
         if index % 2 == 0:
             commands.append(("BACKGROUND", (0, index), (-1, index), SHADE))
     return LongTable(data, colWidths=widths, repeatRows=1, style=TableStyle(commands))
 
 
-def _row(row: MorningRow, styles: Styles) -> list[Flowable | list[Flowable]]:
+def _row(row: MorningRow, styles: Styles, as_of: date,
+         compact: bool) -> list[Flowable | list[Flowable]]:
     colour = LEVEL_COLOURS.get(row.level.lower())
     level = f"<b>{markup(row.level)}</b>"
     if colour is not None:
         level = f'<font color="{colour.hexval()}">{level}</font>'
-    reason_style = styles.body.clone("reason", leftIndent=8, bulletIndent=0)
-    reasons = [para(reason, reason_style) for reason in row.reasons] or [para("—", styles.body)]
-    for reason in reasons if row.reasons else []:
-        reason.bulletText = "•"
+    reasons: list[Flowable]
+    if not row.reasons:
+        reasons = [para("—", styles.body)]
+    elif compact:
+        said = " ".join(_sentence(r) for r in row.reasons)
+        if row.handled_by:
+            said = f"Called by {row.handled_by}, {_when(row.handled_on, as_of)}. {said}"
+        reasons = [para(said, styles.body)]
+    else:
+        reason_style = styles.body.clone("reason", leftIndent=8, bulletIndent=0)
+        reasons = [para(reason, reason_style) for reason in row.reasons]
+        for reason in reasons:
+            reason.bulletText = "•"
     return [
         rich(level, styles.body),
         rich(f"<b>{markup(row.ticket)}</b>", styles.body),
         para(row.customer, styles.body),
         para(row.phone, styles.body),
-        para(short_day(row.promised_for), styles.body),
-        para(short_day(row.occasion_date) if row.occasion_date else "", styles.body),
-        para(short_day(row.expected_ready), styles.body),
+        para(_when(row.promised_for, as_of), styles.body),
+        para(_when(row.occasion_date, as_of) if row.occasion_date else "", styles.body),
+        para(_when(row.expected_ready, as_of), styles.body),
         reasons,
     ]
+
+
+def _sentence(reason: str) -> str:
+    return reason[:1].upper() + reason[1:] + ("" if reason.endswith(".") else ".")
+
+
+def _when(value: date | None, as_of: date) -> str:
+    """"Nov 25", as the reasons say it, within a few months of the list; further off, the
+    year too."""
+    if value is not None and abs((value - as_of).days) < 180:
+        return f"{value:%b} {value.day}"
+    return short_day(value)

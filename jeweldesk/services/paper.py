@@ -21,10 +21,9 @@ from jeweldesk.printing.model import (
     ServiceLine,
     StoreHeader,
 )
-from jeweldesk.risk.engine import Flag
 from jeweldesk.services.common import get_store, ticket_by_number
 from jeweldesk.services.errors import NotFound
-from jeweldesk.services.warnings import at_risk
+from jeweldesk.services.prepare import FlagWithHandling, flags_from, risk_inputs
 from jeweldesk.storage.engine import Database
 
 
@@ -120,9 +119,11 @@ def morning_rows(
     db: Database, as_of: date | None = None
 ) -> tuple[StoreHeader, date, list[MorningRow]]:
     """The early-warning engine's morning list: late, at-risk and watched pieces, most urgent
-    first, each with the customer's phone and the reasons to repeat on the call."""
-    moment, flags = at_risk(db, as_of)
-    listed = [f for f in flags if f.listed]
+    first, each with the customer's phone, the reasons to repeat on the call, and who
+    already called while nothing has changed since."""
+    inputs = risk_inputs(db, as_of)
+    moment = inputs.moment
+    listed = flags_from(inputs)
     with db.session(write=False) as session:
         phones: dict[str, str | None] = dict(
             session.execute(
@@ -135,7 +136,8 @@ def morning_rows(
     return header, moment.date(), [_morning_row(f, phones.get(f.ticket)) for f in listed]
 
 
-def _morning_row(flag: Flag, phone: str | None) -> MorningRow:
+def _morning_row(row: FlagWithHandling, phone: str | None) -> MorningRow:
+    flag, handling = row.flag, row.handling
     return MorningRow(
         ticket=flag.ticket,
         customer=flag.customer,
@@ -145,4 +147,6 @@ def _morning_row(flag: Flag, phone: str | None) -> MorningRow:
         level=flag.level.replace("_", " "),
         expected_ready=flag.expected_ready,
         reasons=flag.reasons,
+        handled_by=handling.by_name if row.handled and handling else "",
+        handled_on=handling.at.date() if row.handled and handling else None,
     )

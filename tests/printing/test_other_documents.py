@@ -134,6 +134,27 @@ def test_morning_list_flows_over_pages_with_headers_and_numbers(
     assert "Casco Plating takes 9 days on average, quoted 5" in text
 
 
+def test_morning_list_puts_the_calls_first_and_runs_the_watched_reasons_together(
+    store: StoreHeader, pdf_path: Path
+) -> None:
+    from dataclasses import replace
+
+    rows = morning_rows(9)  # late, at risk and watch in turn
+    rows[3] = replace(rows[3], handled_by="Kate Pruitt", handled_on=date(2025, 6, 9))
+    render_morning_list(store, rows, date(2025, 6, 10), pdf_path)
+
+    text = flat(pdf_text(pdf_path))
+    assert "5 to call today (2 late, 3 at risk); 1 already called; 3 to watch." in text
+    calls, rest = text.split("Already called", 1)
+    called, watched = rest.split("To watch", 1)
+    assert [n for n in ("R-10100", "R-10101", "R-10104", "R-10106", "R-10107") if n in calls] == [
+        "R-10100", "R-10101", "R-10104", "R-10106", "R-10107"]
+    assert "R-10103" in called and "Called by Kate Pruitt, Jun 9." in called
+    assert all(n in watched for n in ("R-10102", "R-10105", "R-10108"))
+    assert "Casco Plating takes 9 days on average, quoted 5. Waiting for a clasp" in watched
+    assert "Jun 12" in text and "Jun 12, 2025" not in text  # the year goes without saying
+
+
 def test_an_empty_morning_list_says_so(store: StoreHeader, pdf_path: Path) -> None:
     render_morning_list(store, [], date(2025, 6, 10), pdf_path)
 

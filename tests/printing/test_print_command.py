@@ -92,6 +92,24 @@ def test_print_the_morning_list_as_of_a_later_day(sqlite_store: Database, tmp_pa
     assert "555" in text and "0142" in text, text
 
 
+def test_a_customer_already_called_is_listed_apart_on_the_morning_list(
+    sqlite_store: Database, tmp_path: Path
+) -> None:
+    from jeweldesk.services.prepare import log_preparation
+    from tests.support.late_vendor import late_at_vendor
+
+    called, waiting = late_at_vendor(sqlite_store), late_at_vendor(sqlite_store)
+    log_preparation(sqlite_store, called, by=COUNTER, channel="phone", outcome="Wants a rush")
+    out = tmp_path / "morning.pdf"
+
+    assert _print(sqlite_store, "morning", "--out", str(out)) == 0
+
+    text = flat(pdf_text(out))
+    to_call, already = text.split("Already called", 1)
+    assert waiting in to_call and called not in to_call
+    assert called in already and "Called by Kate Pruitt" in already
+
+
 def test_one_receipt_is_for_one_customer(
     sqlite_store: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
