@@ -28,10 +28,7 @@ LISTED = frozenset({LATE, AT_RISK, WATCH})
 WATCH_SLACK_DAYS = 1  # open days of slack at or below which a promise is watched
 WATCH_SHARE = 0.5  # a miss this much as likely as a warning needs is watched
 INTAKE_LEAD_DAYS = 5  # open days a new piece is usually promised in, before any record
-# expected_ready is the middle outcome, as likely to be earlier as later; where the store
-# warns only at more than even odds, it is read at that certainty instead, so that a piece
-# expected after its promise is always one it is warned about.
-MIDDLE = 0.5
+MIDDLE = 0.5  # expected_ready is the middle outcome, unless ``reading_at`` says otherwise
 WATCH_CHANCE_SAID = 0.25  # a watched piece's chance of missing is said from about 3 in 10
 
 
@@ -85,6 +82,9 @@ def assess(history: History, as_of: date | datetime, *, trust_quotes: bool = Fal
                       estimates.items()}
             remember_scores(history, moment.date(), scores)
         share = calibrate(history, moment, morning_scores_of).share
+    if reading_at(share) != estimator.reading:
+        estimator.read_at(reading_at(share))
+        estimates = {n: (t, estimator.ticket(t)) for n, (t, _) in estimates.items()}
     flags = [_flag(t, e, estimator, share) for t, e in estimates.values()]
     return sorted(flags, key=urgency)
 
@@ -99,6 +99,14 @@ def morning_scores_of(known: History, day: date) -> Scores:
                 ticket.promised_for, late_share(estimator.ticket(ticket), ticket, estimator)
             )
     return found
+
+
+def reading_at(share: float) -> float:
+    """The share of a piece's outcomes at or before the date said to be its expected one,
+    where the store warns at ``share``: the middle one, or, where it warns only at more
+    than even odds, an earlier one, so that a piece expected after its promise is always
+    one it is warned about."""
+    return min(MIDDLE, max(0.0, 1 - share))
 
 
 def late_share(estimate: Estimate, ticket: Ticket, estimator: Estimator) -> float:
@@ -125,7 +133,7 @@ def flags_to_json(as_of: date | datetime, flags: Iterable[Flag]) -> dict[str, An
 def _flag(ticket: Ticket, estimate: Estimate, estimator: Estimator, share: float) -> Flag:
     calendar = estimator.calendar
     today = estimator.today
-    expected = calendar.day_at(estimate.quantile(min(MIDDLE, max(0.0, 1 - share))))
+    expected = calendar.day_at(estimate.quantile(reading_at(share)))
     promised = ticket.promised_for
     chance = late_share(estimate, ticket, estimator)
     if today > promised:

@@ -30,8 +30,9 @@ from jeweldesk.risk.vendors import VendorRecord, quoted_extra
 
 __all__ = ["OUTCOMES", "Estimate", "Estimator"]
 
-# The outcome reported as a stage's expected date: the middle one. Whether a promise
-# is at risk is decided from the share of outcomes after it, not from this date.
+# The outcome a stage's date is said at, unless the morning list reads its dates at another
+# certainty: the middle one. Whether a promise is at risk is decided from the share of
+# outcomes after it, not from this date.
 CAUTION = 0.5
 PRIOR_FINISHING = (0, 0, 1, 1, 2)
 PRIOR_QUALITY_CHECK = (0, 0, 0, 1)
@@ -41,6 +42,7 @@ class Estimator:
     def __init__(
         self, history: History, knowledge: Knowledge, *, trust_quotes: bool = False
     ) -> None:
+        self.reading = CAUTION  # the share of outcomes at or before a date said in a reason
         self.history = history
         self.know = knowledge
         self.calendar = history.calendar
@@ -60,6 +62,14 @@ class Estimator:
             elif self._bench_after(piece) and (piece.status == "at_vendor" or (
                     piece.status in BENCH_STATUSES and pending_vendors(piece, history))):
                 self._out_first.setdefault(piece.assigned_to, []).append(piece)
+
+    def read_at(self, reading: float) -> None:
+        """Say the dates in the reasons at this share of outcomes from now on: the morning
+        list's own certainty, so that a parcel is never said to be back after the day the
+        piece is said to be ready."""
+        if reading != self.reading:
+            self.reading = reading
+            self._vendor_back.clear()  # its reasons were said at the old certainty
 
     def ticket(self, ticket: Ticket) -> Estimate:
         status = ticket.status
@@ -102,7 +112,7 @@ class Estimator:
                 f" and is {words.days(late)} past the {words.day(parcel.expected_back)} "
                 f"{record.name} quoted"
             )
-        expected_back = self.calendar.day_at(Estimate(back).quantile(CAUTION))
+        expected_back = self.calendar.day_at(Estimate(back).quantile(self.reading))
         reasons.append(f"{said}; expected back {words.day(expected_back)}")
         self._vendor_back[ticket.number] = (back, list(reasons))
         return back, reasons
@@ -126,12 +136,13 @@ class Estimator:
         record = self._record(vendor)
         quote = [record.quote] if self.trust_quotes else list(record.turnaround)
         back = spread(self._after(d, t) for d in leave_days for t in spread(quote))
-        first = sorted(leave_days)[int(CAUTION * (len(leave_days) - 1))]
+        first = sorted(leave_days)[min(len(leave_days) - 1, int(self.reading * len(leave_days)))]
         if not self.trust_quotes:
             reasons.append(words.vendor_record(record))
         reasons.append(
             f"waits to go out to {record.name}; next parcel about {words.day(first)}, "
-            f"expected back {words.day(self.calendar.day_at(Estimate(back).quantile(CAUTION)))}"
+            f"expected back "
+            f"{words.day(self.calendar.day_at(Estimate(back).quantile(self.reading)))}"
         )
         self._vendor_back[ticket.number] = (back, list(reasons))
         return back, reasons
@@ -332,7 +343,7 @@ class Estimator:
         } if ticket.assigned_to else {b: b for b in back}
         outcomes = spread(max(self.today_ord, b + d, at_work[b]) for b in back for d in left)
         reasons = reasons + self._days_off(ticket.assigned_to, outcomes)
-        middle = sorted(back)[len(back) // 2]
+        middle = Estimate(list(back)).quantile(self.reading)
         if at_work[middle] > max(middle, self.today_ord):
             who = self.history.staff_name(ticket.assigned_to)
             reasons = [*reasons, f"{who}, who finishes it, is next at the bench "
@@ -343,7 +354,7 @@ class Estimator:
 
     def _days_off(self, jeweler: str | None, outcomes: Sequence[int]) -> list[str]:
         """The jeweler's planned days off before the piece is expected, said plainly."""
-        expected = self.calendar.day_at(sorted(outcomes)[len(outcomes) // 2])
+        expected = self.calendar.day_at(Estimate(list(outcomes)).quantile(self.reading))
         found = self.know.bench.planned_off(jeweler, self.today, expected)
         if found is None:
             return []

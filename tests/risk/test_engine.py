@@ -237,6 +237,18 @@ def test_a_piece_expected_after_its_promise_is_always_warned_about(days_out):
                 assert flag.level in ("late", "at_risk"), flag
 
 
+@pytest.mark.parametrize("days_out", [[6, 13] * 5, [9, 6, 6] * 4, [5, 8, 11, 14] * 3])
+def test_a_parcel_is_never_said_back_after_the_day_its_piece_is_said_ready(days_out):
+    # Before the store has a record to calibrate on it warns at more than even odds, and
+    # its dates are read at that certainty: the parcel's date in the reasons is read there too.
+    tickets, parcels = out_at_plating(days_out, promised=nov(12))
+    for day in (nov(4), nov(6), nov(9), nov(11)):
+        flag = flag_for(assess(history(tickets, parcels), day), "R-1")
+        said = next(r for r in flag.reasons if "expected back" in r)
+        back = datetime.strptime(said.rsplit("expected back ", 1)[1] + " 2026", "%b %d %Y")
+        assert back.date() <= flag.expected_ready, flag
+
+
 def test_a_store_that_does_not_log_its_parcels_still_learns_its_vendor():
     tickets, _ = out_at_plating([13] * 10)  # the same trips, seen only in the pieces' moves
     flag = flag_for(assess(history(tickets), nov(5)), "R-1")
