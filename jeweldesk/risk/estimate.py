@@ -259,10 +259,15 @@ class Estimator:
             max(day, self.today_ord + d) for day, d in zip(off_bench, own_days, strict=True)
         )
         who = self.history.staff_name(jeweler)
-        reasons = [
-            f"{who} has {words.pieces(ahead)} ahead of it ({words.order(self.know.order)}) "
-            f"and has finished about {pace:.1f} a day lately"
-        ]
+        if ahead:
+            reasons = [f"{who} has {words.pieces(ahead)} ahead of it "
+                       f"({words.order(self.know.order)}) and has finished about {pace:.1f} "
+                       "a day lately"]
+        else:
+            reasons = [f"nothing is ahead of it in {who}'s queue"]
+        left = sorted(own)[len(own) // 2]
+        if left >= 2:
+            reasons.append(f"its own work takes about {words.days(left)} more at the bench here")
         if forecast.away_now:
             reasons.append(
                 f"{who} has not moved a piece on the last {words.days(forecast.away_now)} "

@@ -256,3 +256,19 @@ def test_a_store_that_does_not_log_its_parcels_still_learns_its_vendor():
     assert flag.expected_ready == nov(16)
     assert "Riverbend Plating returned 10 of its last 10 parcels a week past its quote" in (
         flag.reasons)
+
+
+def test_a_piece_next_in_line_says_so_and_how_long_its_own_work_takes():
+    # Stone setting has taken Jonah four open days at the bench, piece after piece.
+    done = [
+        ticket(f"D-{i}", nov(2), nov(30), [(nov(2), "at_bench"), (nov(6), "quality_check"),
+                                          (nov(6), "ready")], services=(Service("stone_setting"),))
+        for i in range(6)
+    ]
+    piece = ticket("R-1", nov(9), nov(11), [(nov(9), "at_bench")],
+                   services=(Service("stone_setting"),))
+    flag = flag_for(assess(history([*done, piece]), nov(10)), "R-1")
+    said = " ".join(flag.reasons)
+    assert "nothing is ahead of it in Jonah Reyes's queue" in said
+    assert "its own work takes about 3 days more at the bench here" in said
+    assert flag.level == "at_risk" and flag.expected_ready == nov(13)

@@ -49,5 +49,5 @@ def test_where_the_bench_works_pieces_as_they_came_in_a_rush_job_waits_its_turn(
     said = " ".join(flag_for(as_taken_in, "R-9").reasons)
     assert "has 5 pieces ahead of it (in the order they came in)" in said
     assert flag_for(by_promise, "R-9").level != "at_risk"
-    assert "has 0 pieces ahead of it (earliest promise first)" in " ".join(
+    assert "nothing is ahead of it in Jonah Reyes's queue" in " ".join(
         flag_for(by_promise, "R-9").reasons)
