@@ -1,11 +1,14 @@
 """`make bench`: the data layer against bare sqlite3, then the early-warning engine against
-the truth of simulated stores and against what other systems do."""
+the truth of simulated stores and against what other systems do, then the dates intake
+proposes against the counter's rule of thumb."""
 
 import sys
 
-from benchmarks import risk_bench, storage_bench
+from benchmarks import intake_bench, risk_bench, storage_bench
 
 print("== The data layer ==")
 storage_bench.main([])
 print("\n== Early warnings ==")
-sys.exit(risk_bench.main())
+risk_bench.main()
+print("\n== Dates proposed at intake ==")
+sys.exit(intake_bench.main())

@@ -94,7 +94,7 @@ class StoreSimulation:
         )[0]
         number = f"R-{self.next_number}"
         self.next_number += 1
-        promised = self.promise(at.date(), services, hours, self.backlog_days(jeweler))
+        promised = self.promise_for(at, services, hours, jeweler)
         occasion = None
         if rng.random() < 0.2:
             what = rng.choice(("Anniversary dinner", "Wedding", "Birthday", "Graduation"))
@@ -108,6 +108,12 @@ class StoreSimulation:
         if hours == 0 or (self.spec.vendor_first and any(v for _, v in services)):
             self.ready_to_ship(piece)
         self.pieces.append(piece)
+
+    def promise_for(
+        self, at: datetime, services: list[tuple[str, str | None]], hours: float, jeweler: str
+    ) -> date:
+        """The date the counter promises a piece taken in now."""
+        return self.promise(at.date(), services, hours, self.backlog_days(jeweler))
 
     def backlog_days(self, jeweler: str) -> int:
         """What a glance at the jeweler's pile of envelopes tells the counter: about half

@@ -49,6 +49,8 @@ class Bench:
     away_chance: float = PRIOR_AWAY_CHANCE  # chance a usual workday starts an absence
     worked: dict[str | None, frozenset[date]] = field(default_factory=dict)  # days with moves
     off: dict[str | None, frozenset[date]] = field(default_factory=dict)  # planned days off
+    # Pieces already off the bench today, before the moment: today's work partly done.
+    moved_today: dict[str | None, int] = field(default_factory=dict)
 
     def pace_of(self, jeweler: str | None) -> float:
         return self.pace.get(jeweler, DEFAULT_PACE)
@@ -206,12 +208,16 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
             days_off.add(day)
             day += timedelta(days=1)
     spells, usual_days, so_far = _absences(worked, at_bench, calendar, away_start, today, off)
+    moved_today: dict[str | None, int] = {
+        code: n for (code, day), n in moved_on.items() if day == today}
+    moved_today[None] = sum(moved_today.values())
     return Bench(
         paces, habits, daily, so_far,
         tuple(sorted(spells + list(PRIOR_AWAY_SPELLS))),
         len(spells) / usual_days if len(spells) >= 3 and usual_days else PRIOR_AWAY_CHANCE,
         {code: frozenset(days) for code, days in worked.items()},
         {code: frozenset(days) for code, days in off.items()},
+        moved_today,
     )
 
 

@@ -291,9 +291,12 @@ class Estimator:
         elapsed = bench.workdays_between(self.calendar, jeweler, received, yesterday)
         away = bench.away_so_far.get(jeweler, 0)
         later = bench.still_away(jeweler)
+        # ``days`` count from the day it came in: for a piece in before today, today is the
+        # first of them still to come; for one taken in today, tomorrow is.
+        first = 1 if received < self.today else 0
         outcomes = spread(
             max(self.today_ord, bench.workday_after(
-                self.calendar, jeweler, self.today, max(0, d - elapsed - 1) + extra))
+                self.calendar, jeweler, self.today, max(0, d - elapsed - first) + extra))
             for d in spread(remaining(days, elapsed)) for extra in later
         )
         names = " and ".join(c.replace("_", " ") for c in ticket.bench_services)

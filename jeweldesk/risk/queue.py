@@ -103,7 +103,10 @@ def _one_future(
             if away > 0:
                 away -= 1
             else:
-                carry += rng.choice(daily) if daily else pace
+                full_day = rng.choice(daily) if daily else pace
+                # Of today, only what the jeweler has not done yet by the moment is left.
+                carry += max(0, full_day - bench.moved_today.get(jeweler, 0)) if (
+                    day == start) else full_day
                 while carry >= 1 and heap:
                     carry -= 1
                     _, kind, number = heapq.heappop(heap)

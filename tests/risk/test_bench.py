@@ -1,7 +1,7 @@
 """A jeweler's pace counts the days they really worked, and their queue skips their days off."""
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from jeweldesk.risk.asof import as_of
 from jeweldesk.risk.engine import assess
@@ -253,3 +253,12 @@ def test_planned_days_off_hold_the_queue_and_are_no_absence():
     late_news = replace(plain, days_off=(replace(week_off, planned_at=at(nov(14))),))
     unaware = next(f for f in assess(late_news, nov(12)) if f.ticket == "R-27")
     assert unaware.expected_ready == last_plain.expected_ready
+
+
+def test_a_quick_job_taken_in_today_is_done_on_the_next_working_day_as_they_have_been():
+    # Batteries here are done the working day after they come in; one came in at 10 AM.
+    battery = ticket("B-99", nov(10), nov(16), services=(Service("watch_battery"),))
+    flags = assess(history([*small_jobs_store(1), battery]), datetime(2026, 11, 10, 15))
+    flag = next(f for f in flags if f.ticket == "B-99")
+    assert any("between other work" in r for r in flag.reasons)
+    assert flag.expected_ready == nov(11)

@@ -119,6 +119,26 @@ def test_the_queue_is_worked_earliest_promise_first_at_the_pace_the_jeweler_kept
     assert "Jonah Reyes has 5 pieces ahead of it (earliest promise first)" in last.reasons[0]
 
 
+def test_a_day_already_worked_is_not_counted_again_later_that_day():
+    # Two pieces wait for Jonah at 3 PM. He has moved his usual two today already, or, on
+    # another record, none yet.
+    queue = [ticket(f"R-{20 + i}", nov(9), nov(13)) for i in range(2)]
+    three_pm = datetime(2026, 11, 10, 15)
+    worked = flag_for(assess(history(jeweler_record(2, last=nov(10)) + queue), three_pm), "R-20")
+    not_yet = flag_for(assess(history(jeweler_record(2, last=nov(9)) + queue), three_pm), "R-20")
+    assert worked.expected_ready == nov(11)
+    assert not_yet.expected_ready == nov(10)
+
+
+def test_intake_does_not_promise_today_where_pieces_are_never_ready_the_day_they_come_in():
+    # Jonah's bench is clear, but none of the store's pieces has been ready the day it came
+    # in: the day's work is planned before the new piece arrives.
+    record = jeweler_record(2, lead_days=1)
+    proposed, _why = expected_ready_for_intake(
+        history(record), datetime(2026, 11, 10, 10), [Service("ring_sizing")], jeweler="JR")
+    assert proposed == nov(11)
+
+
 def test_parts_on_order_take_as_long_as_parts_have_taken_here():
     past = [
         ticket(
