@@ -127,7 +127,9 @@ class Estimator:
         if ticket.number in self._vendor_back:
             return self._known_back(ticket)
         reasons: list[str] = []
-        leave = [self.today_ord]
+        # A piece in today waits for tomorrow's parcel, where none has gone out the day in.
+        in_today = ticket.received_at.date() == self.today and not self.know.out_the_day_in
+        leave = [self.today_ord + in_today]
         if (ticket.bench_services and not self._bench_after(ticket)
                 and not bench_work_done(ticket, self.history, self.today)):
             bench = self._bench(ticket)

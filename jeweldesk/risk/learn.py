@@ -34,6 +34,7 @@ LEARN_DAYS = 120  # pieces finished longer ago than this no longer speak for the
 MIN_QUICK = 8  # pieces of a service on record before it can be known as done between others
 MIN_OVERTAKES = 3  # pieces of a service seen done ahead of earlier work, before it can be quick
 MIN_QUICK_OWN = 5  # a jeweler's own pieces of a service before their own habit with it speaks
+SAME_DAY_OUT_SHARE = 0.1  # pieces sent out the day they came in, for that to be the habit
 QUICK_DAYS = 1  # open days from intake within which such a service's pieces nearly all are done
 
 __all__ = ["LEARN_DAYS", "PARCEL_DAYS", "Knowledge", "VendorRecord", "learn"]
@@ -45,6 +46,7 @@ class Knowledge:
     calendar: StoreCalendar
     vendors: dict[str, VendorRecord]
     parcel_weekdays: frozenset[int]
+    out_the_day_in: bool  # pieces here go out in a parcel the day they come in, now and then
     finishing: tuple[int, ...]  # open days from back-from-vendor to ready
     quality_check: tuple[int, ...]  # open days from quality check to ready
     parts: PartsRecord  # how long parts waits have lasted here, and how true noted dates were
@@ -74,6 +76,7 @@ def learn(history: History, today: date) -> Knowledge:
         calendar=calendar,
         vendors=vendor_records(history, today),
         parcel_weekdays=_parcel_weekdays(history, today),
+        out_the_day_in=_out_the_day_in(history, today),
         finishing=_recent(_finishing_spans(done, calendar)),
         quality_check=_recent(_quality_check_spans(done, calendar)),
         parts=learn_parts(history.tickets, today, since),
@@ -118,6 +121,20 @@ def _parcel_weekdays(history: History, today: date) -> frozenset[int]:
         return open_days
     used = frozenset(d for d, n in counts.items() if n >= 0.05 * total) & open_days
     return used or open_days
+
+
+def _out_the_day_in(history: History, today: date) -> bool:
+    """Whether pieces here ever leave in a parcel the day they come in: at least
+    ``SAME_DAY_OUT_SHARE`` of those sent lately. Without a record of parcels, no."""
+    received = {t.number: t.received_at.date() for t in history.tickets}
+    sent_on = [
+        (p.sent_at.date(), received[number]) for p in trips(history)
+        if (today - p.sent_at.date()).days <= PARCEL_DAYS
+        for number in p.tickets if number in received
+    ]
+    if len(sent_on) < 10:
+        return False
+    return sum(1 for sent, came in sent_on if sent == came) >= SAME_DAY_OUT_SHARE * len(sent_on)
 
 
 def _finishing_spans(done: list[Ticket], calendar: StoreCalendar) -> Iterable[int]:

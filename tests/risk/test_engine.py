@@ -292,3 +292,25 @@ def test_a_piece_next_in_line_says_so_and_how_long_its_own_work_takes():
     assert "nothing is ahead of it in Jonah Reyes's queue" in said
     assert "its own work takes about 3 days more at the bench here" in said
     assert flag.level == "at_risk" and flag.expected_ready == nov(13)
+
+
+@pytest.mark.parametrize(("came_in_days_before", "leaves"), [(0, "Nov 9"), (1, "Nov 16")])
+def test_a_piece_taken_in_on_a_parcel_day_leaves_that_day_only_where_pieces_ever_have(
+    came_in_days_before, leaves
+):
+    from dataclasses import replace
+
+    from jeweldesk.risk.history import Event
+
+    # Parcels to Riverbend leave on Mondays; the pieces in them came in that same day, or
+    # always the day before.
+    tickets, parcels = vendor_past(PLATING, date(2026, 8, 3), [6] * 12)
+    earlier = timedelta(days=came_in_days_before)
+    tickets = [
+        replace(t, received_at=t.received_at - earlier,
+                events=(Event(t.received_at - earlier, "received", "KP"), *t.events[1:]))
+        for t in tickets
+    ]
+    monday_morning = datetime(2026, 11, 9, 10)
+    _proposed, why = expected_ready_for_intake(history(tickets, parcels), monday_morning, PLATED)
+    assert f"next parcel about {leaves}" in why
