@@ -28,10 +28,10 @@ LISTED = frozenset({LATE, AT_RISK, WATCH})
 WATCH_SLACK_DAYS = 1  # open days of slack at or below which a promise is watched
 WATCH_SHARE = 0.5  # a miss this much as likely as a warning needs is watched
 INTAKE_LEAD_DAYS = 5  # open days a new piece is usually promised in, before any record
-# Intake proposes the date by which this share of a new piece's outcomes are ready. The
-# outcomes leave out what no record shows coming (parts found needed at the bench, a
-# vendor's bad spell still to start), so promises made so are kept about 8 times in 10
-# (``python -m benchmarks.intake_bench``).
+# A date to promise (at intake, or a new one after a call) is the day by which this share
+# of the piece's outcomes are ready. The outcomes leave out what no record shows coming
+# (parts found needed at the bench, a vendor's bad spell still to start), so promises made
+# at intake so are kept about 8 times in 10 (``python -m benchmarks.intake_bench``).
 PROMISE_SURE = 0.9
 SAME_DAY_SHARE = 0.1  # pieces ready the day they came in, below which none is promised so
 MIN_SAME_DAY_RECORD = 10  # finished pieces before the store's same-day habit is known
@@ -50,6 +50,7 @@ class Flag:
     expected_ready: date
     reasons: tuple[str, ...]
     occasion_threatened: bool = False
+    sure_by: date | None = None  # ready by then in 9 futures in 10: a new date to promise
 
     @property
     def listed(self) -> bool:
@@ -171,6 +172,7 @@ def _flag(ticket: Ticket, estimate: Estimate, estimator: Estimator, share: float
         expected_ready=expected,
         reasons=tuple(_reasons(ticket, estimate, expected, level, today, threatened, chance)),
         occasion_threatened=threatened,
+        sure_by=calendar.day_at(estimate.quantile(PROMISE_SURE)),
     )
 
 

@@ -236,11 +236,13 @@ def _handling(session: Session, flag: Flag, moment: datetime) -> FlagWithHandlin
 
 
 def _suggested_date(session: Session, flag: Flag | None, today: date) -> date:
-    """A date the store can keep: the expected-ready date with enough slack to leave the list."""
+    """A date the store can keep: one the piece is ready by in nine futures in ten, and with
+    enough slack after the expected-ready date to leave the list."""
     if flag is None:
         return today
     days = calendar(session)
-    return days.add_open_days(max(today, flag.expected_ready), WATCH_SLACK_DAYS + 1)
+    slack = days.add_open_days(max(today, flag.expected_ready), WATCH_SLACK_DAYS + 1)
+    return max(slack, flag.sure_by or slack)
 
 
 def _original_promise(ticket: Ticket) -> date:

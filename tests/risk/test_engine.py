@@ -314,3 +314,11 @@ def test_a_piece_taken_in_on_a_parcel_day_leaves_that_day_only_where_pieces_ever
     monday_morning = datetime(2026, 11, 9, 10)
     _proposed, why = expected_ready_for_intake(history(tickets, parcels), monday_morning, PLATED)
     assert f"next parcel about {leaves}" in why
+
+
+def test_a_date_to_promise_covers_the_vendors_late_returns_not_only_its_usual_one():
+    # Riverbend returns half its parcels on its six-day quote and half a week late.
+    tickets, parcels = out_at_plating([6, 13] * 5, promised=nov(20))
+    flag = flag_for(assess(history(tickets, parcels), nov(5)), "R-1")
+    assert flag.expected_ready < nov(16)
+    assert flag.sure_by is not None and flag.sure_by >= nov(16)  # back Nov 16 when late

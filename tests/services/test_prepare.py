@@ -111,6 +111,16 @@ def test_the_briefing_remembers_why_they_came_and_offers_ways_out(store_db):
     assert brief.suggested_date > brief.expected_ready
 
 
+def test_the_new_date_offered_allows_for_the_vendors_slow_returns(store_db):
+    # Riverbend has mostly come back on day 10, lately every time, but now and then on day
+    # 24: the new date to offer is one the store keeps even if this parcel is a slow one.
+    number = late_at_vendor(store_db, days_out=(10, 24, 24, 10, 10, 10))
+    brief = briefing(store_db, number)
+    sent = store_today() - timedelta(days=9)
+    assert brief.expected_ready is not None and brief.expected_ready < sent + timedelta(days=24)
+    assert brief.suggested_date >= sent + timedelta(days=24)
+
+
 def test_bench_work_offers_no_rush_and_splits_separable_work(store_db):
     number = take_in_ring(store_db)
     keys = [w.key for w in briefing(store_db, number).ways_out]

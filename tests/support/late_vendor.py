@@ -6,6 +6,7 @@ learns the vendor's real turnaround from its own parcels, as it would in a real 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 from jeweldesk.domain.models import Channel
@@ -39,8 +40,9 @@ def plating(promised_for: date, occasion: date | None = None, **changes: object)
     )
 
 
-def slow_history(db: Database, parcels: int = 5) -> None:
-    """Past parcels to the vendor, each back ``SLOW_DAYS`` after it left."""
+def slow_history(db: Database, parcels: int = 5, days_out: Sequence[int] = ()) -> None:
+    """Past parcels to the vendor, each back ``SLOW_DAYS`` after it left, or after the
+    given ``days_out`` in turn."""
     for i, name in enumerate(PAST_NAMES[:parcels]):
         start = 120 - i * 18
         taken = morning(start)
@@ -48,15 +50,17 @@ def slow_history(db: Database, parcels: int = 5) -> None:
         [number] = take_in(db, Visit(pieces=(piece,), new_customer=CustomerDetails(name)),
                            by=COUNTER, at=taken)
         ref = send_parcel(db, VENDOR, [number], by=COUNTER, at=morning(start - 1))
-        back = morning(start - 1 - SLOW_DAYS, hour=11)
+        back = morning(start - 1 - (days_out[i % len(days_out)] if days_out else SLOW_DAYS),
+                       hour=11)
         receive_parcel(db, ref, [number], by=COUNTER, at=back)
         move(db, number, Status.READY, by=BENCH, at=back + timedelta(hours=3))
         move(db, number, Status.PICKED_UP, by=COUNTER, at=back + timedelta(days=1))
 
 
-def late_at_vendor(db: Database, with_occasion: bool = True) -> str:
+def late_at_vendor(db: Database, with_occasion: bool = True,
+                   days_out: Sequence[int] = ()) -> str:
     """A ring out at the slow vendor, promised in three days; returns its number."""
-    slow_history(db)
+    slow_history(db, parcels=len(PAST_NAMES) if days_out else 5, days_out=days_out)
     today = store_today()
     occasion = today + timedelta(days=4) if with_occasion else None
     customer = CustomerDetails("Dana Whitfield", "601 555 0142", "dana@example.com",
