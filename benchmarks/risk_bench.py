@@ -20,8 +20,9 @@ from datetime import time as clock
 
 from benchmarks.simulate import simulate
 from benchmarks.stores import StoreSpec, held_out, stores
+from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.risk.asof import as_of
-from jeweldesk.risk.engine import LATE, Flag, assess
+from jeweldesk.risk.engine import LATE, Flag, assess, date_to_offer
 from jeweldesk.risk.from_interchange import history_from_interchange
 from jeweldesk.risk.history import DayOff, History
 
@@ -78,6 +79,8 @@ class Tally:
     abs_error: float = 0.0
     estimates: int = 0
     seconds: float = 0.0
+    offers: int = 0  # new dates offered, at each piece's first warning
+    offers_kept: int = 0  # of those, the ones the piece was ready by
 
 
 @dataclass
@@ -115,7 +118,7 @@ def run_store(spec: StoreSpec) -> StoreResult:
             started = time.perf_counter()
             flags = method(planned if name == WITH_DAYS_OFF else history, moment)
             tallies[name].seconds += time.perf_counter() - started
-            _score(tallies[name], flags, day, ready)
+            _score(tallies[name], flags, day, ready, history.calendar)
     return StoreResult(spec.name, len(history.tickets), missed, judged, len(mornings), tallies,
                        bare_seconds)
 
@@ -149,11 +152,18 @@ def warned_in_time(flag: Flag, day: date) -> bool:
 
 def _score(
     tally: Tally, flags: list[Flag], day: date, ready: dict[str, date | None],
+    calendar: StoreCalendar,
 ) -> None:
+    """The flags of one morning; at a piece's first warning in time, the new date the store
+    would offer the customer, kept or not."""
     for flag in flags:
-        if warned_in_time(flag, day):
-            tally.flagged_early.add(flag.ticket)
         actual = ready[flag.ticket]
+        if warned_in_time(flag, day):
+            if flag.ticket not in tally.flagged_early:
+                offered = date_to_offer(flag, calendar, day)
+                tally.offers += 1
+                tally.offers_kept += actual is not None and actual <= offered
+            tally.flagged_early.add(flag.ticket)
         if actual is not None:
             tally.abs_error += abs((flag.expected_ready - actual).days)
             tally.estimates += 1
@@ -162,7 +172,7 @@ def _score(
 def summarize(results: list[StoreResult], total: str = "All stores") -> str:
     lines = []
     header = f"{'store / method':42} {'missed':>7} {'recall':>7} {'precision':>9} {'MAE days':>8}"
-    header += f" {'ms/morning':>10} {'x bare':>7}"
+    header += f" {'new kept':>8} {'ms/morning':>10} {'x bare':>7}"
     for result in [*results, _combined(results, total)]:
         lines += ["", f"{result.name}: {result.tickets} tickets, {len(result.judged)} promises "
                   f"judged, {len(result.missed)} missed, {result.mornings} mornings", header]
@@ -174,9 +184,10 @@ def summarize(results: list[StoreResult], total: str = "All stores") -> str:
             precision = f"{hits / len(early):9.2f}" if early else f"{'n/a':>9}"
             mae = tally.abs_error / tally.estimates if tally.estimates else float("nan")
             ms = 1000 * tally.seconds / max(1, result.mornings)
+            kept = f"{tally.offers_kept / tally.offers:8.2f}" if tally.offers else f"{'n/a':>8}"
             lines.append(
                 f"  {name:40} {len(result.missed):7} {recall:7.2f} {precision} {mae:8.2f}"
-                f" {ms:10.1f} {ms / bare_ms if bare_ms else 0:7.1f}"
+                f" {kept} {ms:10.1f} {ms / bare_ms if bare_ms else 0:7.1f}"
             )
     return "\n".join(lines)
 
@@ -194,6 +205,8 @@ def _combined(results: list[StoreResult], title: str = "All stores") -> StoreRes
             total.abs_error += tally.abs_error
             total.estimates += tally.estimates
             total.seconds += tally.seconds
+            total.offers += tally.offers
+            total.offers_kept += tally.offers_kept
     return StoreResult(
         title, sum(r.tickets for r in results), missed, judged,
         sum(r.mornings for r in results), tallies, sum(r.bare_seconds for r in results),
@@ -209,7 +222,8 @@ def main() -> int:
     print("\n\nHeld out: stores never looked at while tuning the engine")
     print(summarize(results[len(tuned):], "All held-out stores"))
     print(f"\n{time.perf_counter() - started:.0f} s in all; recall counts flags at_risk or late "
-          f"at least {EARLY_DAYS} days before the promised date")
+          f"at least {EARLY_DAYS} days before the promised date; new kept: the share of new "
+          "dates offered at a piece's first warning that the piece was ready by")
     return 0
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import Any
 
+from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.risk import words
 from jeweldesk.risk.asof import as_of as history_as_of
 from jeweldesk.risk.asof import moment_of
@@ -127,6 +128,14 @@ def urgency(flag: Flag) -> tuple[bool, int, date, str]:
     """Sort key: occasion threatened, then late, at risk, watch, then the earliest promise."""
     threatened = flag.occasion_threatened and flag.listed
     return (not threatened, LEVELS.index(flag.level), flag.promised_for, flag.ticket)
+
+
+def date_to_offer(flag: Flag, calendar: StoreCalendar, today: date) -> date:
+    """The new date to offer a customer whose promise is at risk: one the piece is ready by in
+    nine futures in ten, and with enough slack after the expected-ready date to leave the
+    list."""
+    slack = calendar.add_open_days(max(today, flag.expected_ready), WATCH_SLACK_DAYS + 1)
+    return max(slack, flag.sure_by or slack)
 
 
 def flags_to_json(as_of: date | datetime, flags: Iterable[Flag]) -> dict[str, Any]:

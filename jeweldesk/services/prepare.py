@@ -25,7 +25,7 @@ from jeweldesk.domain.models import (
     Ticket,
 )
 from jeweldesk.domain.status import OPEN_STATUSES, Status
-from jeweldesk.risk.engine import WATCH_SLACK_DAYS, Flag, assess
+from jeweldesk.risk.engine import Flag, assess, date_to_offer
 from jeweldesk.risk.history import History
 from jeweldesk.services.common import (
     calendar,
@@ -236,13 +236,8 @@ def _handling(session: Session, flag: Flag, moment: datetime) -> FlagWithHandlin
 
 
 def _suggested_date(session: Session, flag: Flag | None, today: date) -> date:
-    """A date the store can keep: one the piece is ready by in nine futures in ten, and with
-    enough slack after the expected-ready date to leave the list."""
-    if flag is None:
-        return today
-    days = calendar(session)
-    slack = days.add_open_days(max(today, flag.expected_ready), WATCH_SLACK_DAYS + 1)
-    return max(slack, flag.sure_by or slack)
+    """A date the store can keep (``date_to_offer``)."""
+    return today if flag is None else date_to_offer(flag, calendar(session), today)
 
 
 def _original_promise(ticket: Ticket) -> date:
