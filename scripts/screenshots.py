@@ -12,7 +12,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from jeweldesk.interchange.common import drain
@@ -23,6 +24,7 @@ from jeweldesk.services.warnings import at_risk
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.migrate import upgrade
 from jeweldesk.ui.context import AppContext
+from jeweldesk.ui.intake import IntakeDialog
 from jeweldesk.ui.main_window import MainWindow
 from jeweldesk.ui.prepare import PrepareDialog
 from jeweldesk.ui.theme import apply_theme
@@ -49,6 +51,25 @@ def shoot(app: QApplication, widget: QWidget, name: str) -> None:
     print(path)
 
 
+def filled_intake(window: MainWindow) -> QWidget:
+    """A visit half taken in, as the counter types it: the date the store can keep is
+    proposed beside the promise, with the reason."""
+    dialog = IntakeDialog(window.ctx, window)
+    dialog.name.setText("Maya Okafor")
+    dialog.phone.setText("601 555 0177")
+    ring = dialog.current_piece()
+    ring.description.setText("Lady's solitaire engagement ring")
+    ring.metal.setText("14K white gold")
+    ring.stones.setText("1 round diamond, about 0.50 ct")
+    ring.declared_value.setText("2400")
+    for typed in ("retip", "cast"):
+        QTest.keyClicks(ring.services.picker, typed)
+        QTest.keyClick(ring.services.picker, Qt.Key.Key_Return)
+    QTest.keyClicks(ring.vendor, "Magnolia")
+    QTest.keyClicks(ring.jeweler, "Jonah")
+    return dialog
+
+
 def main() -> int:
     app = QApplication(sys.argv)
     apply_theme(app)
@@ -67,7 +88,7 @@ def main() -> int:
         shoot(app, window, name)
     _, flags = at_risk(db)
     dialogs: list[tuple[str, Callable[[], QWidget | None]]] = [
-        ("intake", window.open_intake),
+        ("intake", lambda: filled_intake(window)),
         ("ticket", lambda: window.open_ticket(flags[0].ticket)),
         ("prepare", lambda: PrepareDialog(ctx, flags[0].ticket, window)),
     ]
