@@ -322,3 +322,25 @@ def test_a_date_to_promise_covers_the_vendors_late_returns_not_only_its_usual_on
     flag = flag_for(assess(history(tickets, parcels), nov(5)), "R-1")
     assert flag.expected_ready < nov(16)
     assert flag.sure_by is not None and flag.sure_by >= nov(16)  # back Nov 16 when late
+
+
+def test_intake_allows_for_parts_the_work_has_often_needed_here_and_says_so():
+    # Half the stone replacements lately waited a week for a stone; sizings never wait.
+    done = []
+    for i in range(12):
+        day = nov(2) - timedelta(days=3 * i)
+        waits = i % 2 == 0
+        moves = [(day, "at_bench")] + (
+            [(day, "waiting_parts"), (day + timedelta(days=7), "at_bench")] if waits else []
+        ) + [(day + timedelta(days=8 if waits else 1), "ready")]
+        done.append(ticket(f"S-{i}", day - timedelta(days=1), day + timedelta(days=10), moves,
+                           services=(Service("stone_replacement"),)))
+        done.append(ticket(f"Z-{i}", day - timedelta(days=1), day + timedelta(days=10),
+                           [(day, "at_bench"), (day + timedelta(days=1), "ready")]))
+    store = history(done)
+    stone, why = expected_ready_for_intake(store, datetime(2026, 11, 10, 10),
+                                           [Service("stone_replacement")], jeweler="JR")
+    sizing, _ = expected_ready_for_intake(store, datetime(2026, 11, 10, 10),
+                                          [Service("ring_sizing")], jeweler="JR")
+    assert "about 5 in 10 stone replacement pieces here have waited for parts, about a week" in why
+    assert stone >= nov(17) and sizing <= nov(12)
