@@ -21,9 +21,9 @@ from typing import Any
 
 from benchmarks.simulate import StoreSimulation
 from benchmarks.stores import StoreSpec, held_out, stores
-from jeweldesk.risk.engine import expected_ready_for_intake
 from jeweldesk.risk.from_interchange import history_from_interchange
 from jeweldesk.risk.history import History, Service
+from jeweldesk.risk.proposal import expected_ready_for_intake
 
 
 class ProposingStore(StoreSimulation):

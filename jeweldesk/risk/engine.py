@@ -6,8 +6,8 @@ that also holds later events, it answers exactly as if they had not happened.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
@@ -17,7 +17,7 @@ from jeweldesk.risk.asof import as_of as history_as_of
 from jeweldesk.risk.asof import moment_of
 from jeweldesk.risk.calibrate import PRIOR_SHARE, Scores, calibrate, remember_scores
 from jeweldesk.risk.estimate import Estimate, Estimator
-from jeweldesk.risk.history import History, Service, Ticket
+from jeweldesk.risk.history import History, Ticket
 from jeweldesk.risk.learn import learn
 
 LATE = "late"
@@ -28,14 +28,11 @@ LEVELS = (LATE, AT_RISK, WATCH, ON_TRACK)  # most urgent first
 LISTED = frozenset({LATE, AT_RISK, WATCH})
 WATCH_SLACK_DAYS = 1  # open days of slack at or below which a promise is watched
 WATCH_SHARE = 0.5  # a miss this much as likely as a warning needs is watched
-INTAKE_LEAD_DAYS = 5  # open days a new piece is usually promised in, before any record
 # A date to promise (at intake, or a new one after a call) is the day by which this share
 # of the piece's outcomes are ready. The outcomes leave out what no record shows coming
 # (parts found needed at the bench, a vendor's bad spell still to start), so promises made
 # at intake so are kept about 8 times in 10 (``python -m benchmarks.intake_bench``).
 PROMISE_SURE = 0.9
-SAME_DAY_SHARE = 0.1  # pieces ready the day they came in, below which none is promised so
-MIN_SAME_DAY_RECORD = 10  # finished pieces before the store's same-day habit is known
 MIDDLE = 0.5  # expected_ready is the middle outcome, unless ``reading_at`` says otherwise
 WATCH_CHANCE_SAID = 0.25  # a watched piece's chance of missing is said from about 3 in 10
 
@@ -210,47 +207,3 @@ def _reasons(
             0, f"needed for {what} on {words.day(ticket.occasion.date)}, before it can be ready"
         )
     return reasons
-
-
-def _seldom_ready_the_day_they_come_in(bench_only: Sequence[int]) -> bool:
-    """Whether this store's pieces are seldom ready the day they come in (open days from
-    intake to ready, recent pieces): a new piece is then not promised for today, however
-    short the queue, since the day's work is planned before it."""
-    if len(bench_only) < MIN_SAME_DAY_RECORD:
-        return True
-    return sum(1 for days in bench_only if days == 0) < SAME_DAY_SHARE * len(bench_only)
-
-
-def expected_ready_for_intake(
-    history: History,
-    as_of: date | datetime,
-    services: Sequence[Service],
-    vendor: str | None = None,
-    jeweler: str | None = None,
-) -> tuple[date, str]:
-    """The date to promise a new piece, and why, from the same engine as the morning list.
-
-    ``vendor`` applies to services given without one that the store sends out.
-    """
-    moment = moment_of(as_of)
-    known = history_as_of(history, moment)
-    priced = tuple(services) or (Service("inspection"),)
-    if vendor is not None and not any(s.vendor for s in priced):
-        priced = (*priced, Service("vendor_work", vendor))
-    knowledge = learn(known, moment.date())
-    # A new piece is worked among the others by the promise it gets: take the usual one.
-    leads = knowledge.intake.leads
-    usual = leads[len(leads) // 2] if leads else INTAKE_LEAD_DAYS
-    promise = known.calendar.add_open_days(moment.date(), usual)
-    newcomer = Ticket("(new)", "", moment, promise, priced, (), None, jeweler)
-    known = replace(known, tickets=(*known.tickets, newcomer))
-    estimator = Estimator(known, knowledge)
-    estimate = estimator.ticket(newcomer)
-    outcomes, reasons = estimate.outcomes, estimate.reasons
-    if _seldom_ready_the_day_they_come_in(knowledge.bench_only):
-        tomorrow = known.calendar.ordinal_after(moment.date())
-        outcomes = [max(o, tomorrow) for o in outcomes]
-    outcomes, reasons = estimator.allow_for_parts(newcomer, outcomes, reasons)
-    # A promise is kept at the slow outcomes, so intake proposes a cautious one.
-    proposed = estimator.calendar.day_at(Estimate(outcomes).quantile(PROMISE_SURE))
-    return proposed, "; ".join(reasons)

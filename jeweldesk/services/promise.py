@@ -14,8 +14,8 @@ from sqlalchemy import select
 
 from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.domain.models import CatalogService, Vendor
-from jeweldesk.risk.engine import expected_ready_for_intake
 from jeweldesk.risk.history import History, Service
+from jeweldesk.risk.proposal import expected_ready_for_intake
 from jeweldesk.services.common import calendar, store_now
 from jeweldesk.services.warnings import load_history
 from jeweldesk.storage.engine import Database

@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jeweldesk.interchange.validate import validate
-from jeweldesk.risk.engine import LEVELS, Flag, assess, expected_ready_for_intake, urgency
+from jeweldesk.risk.engine import LEVELS, Flag, assess, urgency
 from jeweldesk.risk.from_interchange import history_from_interchange
 from jeweldesk.risk.history import Service
+from jeweldesk.risk.proposal import expected_ready_for_intake
 from tests.risk.any_history import (
     SERVICES,
     Document,

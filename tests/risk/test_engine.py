@@ -4,8 +4,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from jeweldesk.risk.engine import assess, expected_ready_for_intake, flags_to_json
+from jeweldesk.risk.engine import assess, flags_to_json
 from jeweldesk.risk.history import Occasion, Parcel, Service
+from jeweldesk.risk.proposal import expected_ready_for_intake
 from tests.risk.risk_builders import PLATING, at, history, ticket, vendor_past
 
 NOV = date(2026, 11, 1)
