@@ -264,8 +264,9 @@ class PrepareDialog(QDialog):
         self.new_date.setCalendarPopup(True)
         self.new_date.setDisplayFormat("ddd d MMM yyyy")
         self.new_date.setMinimumDate(qdate(b.today))
-        self.original = muted(f"The first promise, {spoken_day(b.original_promised_for)}, "
-                              "stays on record.")
+        self.original = muted(
+            f"{spoken_day(b.suggested_date)} is a date it is ready by 9 times in 10. "
+            f"The first promise, {spoken_day(b.original_promised_for)}, stays on record.")
         self.note = QLineEdit()
         self.note.setPlaceholderText("What the customer said, what you agreed")
         self.problem = ProblemLabel()

@@ -9,6 +9,7 @@ from sqlalchemy import update
 from jeweldesk.domain.models import Channel, Vendor
 from jeweldesk.risk.engine import AT_RISK
 from jeweldesk.services.prepare import AGREED_NEW_DATE
+from jeweldesk.services.prepare_words import spoken_day
 from jeweldesk.services.story import ticket_story
 from jeweldesk.services.warnings import at_risk
 from jeweldesk.ui.at_risk_model import HANDLED, HANDLED_ROLE
@@ -63,6 +64,8 @@ def test_a_call_logged_from_the_at_risk_list_lands_and_shows_as_handled(qtbot, c
     qtbot.keyClick(dialog.outcome, Qt.Key.Key_Up)
     assert dialog.outcome.currentText() == AGREED_NEW_DATE and dialog.new_date.isEnabled()
     suggested = dialog.brief.suggested_date
+    assert dialog.original.text().startswith(
+        f"{spoken_day(suggested)} is a date it is ready by 9 times in 10.")
     dialog.new_date.setFocus()
     qtbot.keyClick(dialog.new_date, Qt.Key.Key_Up)
     agreed = suggested + timedelta(days=1)
