@@ -17,7 +17,7 @@ from jeweldesk.domain.parts_note import parts_date
 from jeweldesk.risk import words
 from jeweldesk.risk.history import BENCH_STATUSES, History, Parcel, Ticket
 from jeweldesk.risk.learn import Knowledge
-from jeweldesk.risk.outcomes import OUTCOMES, Estimate, remaining, spread, weighted_spread
+from jeweldesk.risk.outcomes import OUTCOMES, Estimate, remaining, spread
 from jeweldesk.risk.queue import QueueForecast, forecast_queue
 from jeweldesk.risk.route import (
     bench_after_vendor,
@@ -34,7 +34,6 @@ __all__ = ["OUTCOMES", "Estimate", "Estimator"]
 # certainty: the middle one. Whether a promise is at risk is decided from the share of
 # outcomes after it, not from this date.
 CAUTION = 0.5
-PARTS_WORTH_SAYING = 0.1  # chance of a parts wait from which a new piece allows for one
 PRIOR_FINISHING = (0, 0, 1, 1, 2)
 PRIOR_QUALITY_CHECK = (0, 0, 0, 1)
 
@@ -88,33 +87,6 @@ class Estimator:
             reasons = [f"back from the vendor {words.day(back)}; finishing at the bench"]
             return self._finishing(ticket, self._since(back), [self._ord(back)], reasons)
         return self._bench(ticket)
-
-    def allow_for_parts(
-        self, piece: Ticket, outcomes: list[int], reasons: list[str]
-    ) -> tuple[list[int], list[str]]:
-        """A new piece's outcomes, allowing for parts its work may turn out to need: as often
-        as pieces with the same work have waited for parts here, as long as parts waits have
-        lasted. Nobody knows at the counter; the record says how likely it is. (For pieces
-        already waiting their turn the morning list leaves it out: measured, it made the
-        warnings no better.)"""
-        shares = {code: self.know.parts_share.get(code, 0.0) for code in piece.bench_services}
-        unlikely = 1.0
-        for share in shares.values():
-            unlikely *= 1 - share
-        if unlikely > 1 - PARTS_WORTH_SAYING:
-            return outcomes, reasons
-        waits = self.know.parts.durations(self.today, None)
-        weight = 1 / len(outcomes)
-        waited = weight * (1 - unlikely) / len(waits)
-        calendar = self.calendar
-        values = [(o, weight * unlikely) for o in outcomes] + [
-            (calendar.ordinal(days_after(calendar.day_at(o), wait)), waited)
-            for o in outcomes for wait in waits
-        ]
-        code, share = max(shares.items(), key=lambda item: item[1])
-        said = (f"{words.chance(share)} {code.replace('_', ' ')} pieces here have waited for "
-                f"parts, about {words.days(sorted(waits)[len(waits) // 2])}")
-        return weighted_spread(values, len(outcomes)), [*reasons, said]
 
     # Stages -------------------------------------------------------------------------------
 

@@ -13,16 +13,20 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
+from jeweldesk.domain.calendar import StoreCalendar, days_after
+from jeweldesk.risk import words
 from jeweldesk.risk.asof import as_of as history_as_of
 from jeweldesk.risk.asof import moment_of
 from jeweldesk.risk.engine import PROMISE_SURE
 from jeweldesk.risk.estimate import Estimate, Estimator
 from jeweldesk.risk.history import History, Service, Ticket
-from jeweldesk.risk.learn import learn
+from jeweldesk.risk.learn import Knowledge, learn
+from jeweldesk.risk.outcomes import weighted_spread
 
 INTAKE_LEAD_DAYS = 5  # open days a new piece is usually promised in, before any record
 SAME_DAY_SHARE = 0.1  # pieces ready the day they came in, below which none is promised so
 MIN_SAME_DAY_RECORD = 10  # finished pieces before the store's same-day habit is known
+PARTS_WORTH_SAYING = 0.1  # chance of a parts wait from which a new piece allows for one
 
 
 def _seldom_ready_the_day_they_come_in(bench_only: Sequence[int]) -> bool:
@@ -63,7 +67,35 @@ def expected_ready_for_intake(
     if _seldom_ready_the_day_they_come_in(knowledge.bench_only):
         tomorrow = known.calendar.ordinal_after(moment.date())
         outcomes = [max(o, tomorrow) for o in outcomes]
-    outcomes, reasons = estimator.allow_for_parts(newcomer, outcomes, reasons)
+    outcomes, reasons = _allow_for_parts(newcomer, outcomes, reasons, knowledge, known.calendar)
     # A promise is kept at the slow outcomes, so intake proposes a cautious one.
     proposed = estimator.calendar.day_at(Estimate(outcomes).quantile(PROMISE_SURE))
     return proposed, "; ".join(reasons)
+
+
+def _allow_for_parts(
+    piece: Ticket, outcomes: list[int], reasons: list[str], knowledge: Knowledge,
+    calendar: StoreCalendar,
+) -> tuple[list[int], list[str]]:
+    """A new piece's outcomes, allowing for parts its work may turn out to need: as often
+    as pieces with the same work have waited for parts here, as long as parts waits have
+    lasted. Nobody knows at the counter; the record says how likely it is. (Tried for the
+    pieces already waiting their turn on the morning list too: it made the warnings no
+    better.)"""
+    shares = {code: knowledge.parts_share.get(code, 0.0) for code in piece.bench_services}
+    unlikely = 1.0
+    for share in shares.values():
+        unlikely *= 1 - share
+    if unlikely > 1 - PARTS_WORTH_SAYING:
+        return outcomes, reasons
+    waits = knowledge.parts.durations(knowledge.today, None)
+    weight = 1 / len(outcomes)
+    waited = weight * (1 - unlikely) / len(waits)
+    values = [(o, weight * unlikely) for o in outcomes] + [
+        (calendar.ordinal(days_after(calendar.day_at(o), wait)), waited)
+        for o in outcomes for wait in waits
+    ]
+    code, share = max(shares.items(), key=lambda item: item[1])
+    said = (f"{words.chance(share)} {code.replace('_', ' ')} pieces here have waited for "
+            f"parts, about {words.days(sorted(waits)[len(waits) // 2])}")
+    return weighted_spread(values, len(outcomes)), [*reasons, said]
