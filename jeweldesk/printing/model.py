@@ -102,3 +102,4 @@ class MorningRow:
     # Who already acted on the flag, and when, while nothing has changed since.
     handled_by: str = ""
     handled_on: date | None = None
+    offer: date | None = None  # a new date to offer on the call, one it is ready by 9 in 10

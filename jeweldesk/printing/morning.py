@@ -118,6 +118,9 @@ def _row(row: MorningRow, styles: Styles, as_of: date,
         reasons = [para(reason, reason_style) for reason in row.reasons]
         for reason in reasons:
             reason.bulletText = "•"
+        if row.offer is not None:
+            reasons.append(rich(f"<b>A new date to offer: {_when(row.offer, as_of)}</b> "
+                                "(ready by then 9 times in 10)", reason_style))
     return [
         rich(level, styles.body),
         rich(f"<b>{markup(row.ticket)}</b>", styles.body),

@@ -21,7 +21,8 @@ from jeweldesk.printing.model import (
     ServiceLine,
     StoreHeader,
 )
-from jeweldesk.services.common import get_store, ticket_by_number
+from jeweldesk.risk.engine import AT_RISK, LATE, date_to_offer
+from jeweldesk.services.common import calendar, get_store, ticket_by_number
 from jeweldesk.services.errors import NotFound
 from jeweldesk.services.prepare import FlagWithHandling, flags_from, risk_inputs
 from jeweldesk.storage.engine import Database
@@ -133,11 +134,18 @@ def morning_rows(
             ).tuples().all()
         )
         header = store_header(session)
-    return header, moment.date(), [_morning_row(f, phones.get(f.ticket)) for f in listed]
+        days = calendar(session)
+    today = moment.date()
+    return header, today, [
+        _morning_row(f, phones.get(f.ticket), date_to_offer(f.flag, days, today))
+        for f in listed
+    ]
 
 
-def _morning_row(row: FlagWithHandling, phone: str | None) -> MorningRow:
+def _morning_row(row: FlagWithHandling, phone: str | None, offer: date) -> MorningRow:
+    """A flag on paper; the new date to offer only where there is a call to make."""
     flag, handling = row.flag, row.handling
+    to_call = flag.level in (LATE, AT_RISK) and not row.handled
     return MorningRow(
         ticket=flag.ticket,
         customer=flag.customer,
@@ -149,4 +157,5 @@ def _morning_row(row: FlagWithHandling, phone: str | None) -> MorningRow:
         reasons=flag.reasons,
         handled_by=handling.by_name if row.handled and handling else "",
         handled_on=handling.at.date() if row.handled and handling else None,
+        offer=offer if to_call else None,
     )

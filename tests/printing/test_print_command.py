@@ -95,7 +95,7 @@ def test_print_the_morning_list_as_of_a_later_day(sqlite_store: Database, tmp_pa
 def test_a_customer_already_called_is_listed_apart_on_the_morning_list(
     sqlite_store: Database, tmp_path: Path
 ) -> None:
-    from jeweldesk.services.prepare import log_preparation
+    from jeweldesk.services.prepare import briefing, log_preparation
     from tests.support.late_vendor import late_at_vendor
 
     called, waiting = late_at_vendor(sqlite_store), late_at_vendor(sqlite_store)
@@ -108,6 +108,10 @@ def test_a_customer_already_called_is_listed_apart_on_the_morning_list(
     to_call, already = text.split("Already called", 1)
     assert waiting in to_call and called not in to_call
     assert called in already and "Called by Kate Pruitt" in already
+    # Whoever makes the call has the date to offer in hand; not for a call already made.
+    assert "A new date to offer:" in to_call and "A new date to offer:" not in already
+    offered = briefing(sqlite_store, waiting).suggested_date  # the same as Prepare offers
+    assert f"A new date to offer: {offered:%b} {offered.day} " in to_call
 
 
 def test_one_receipt_is_for_one_customer(
