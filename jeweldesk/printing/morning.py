@@ -44,14 +44,14 @@ def render_morning_list(
     called = [r for r in rows if r.level.lower() != WATCH and r.handled_by]
     watch = [r for r in rows if r.level.lower() == WATCH]
     story.append(para(_summary(call, called, watch), styles.body))
-    for title, part, compact in (
-        ("To call today", call, False),
-        ("Already called: nothing has changed since", called, True),
-        ("To watch: no call yet, but little room left", watch, True),
+    for title, part, compact, levels in (
+        ("To call today", call, False, True),
+        ("Already called: nothing has changed since", called, True, True),
+        ("To watch: no call yet, but little room left", watch, True, False),
     ):
         if part:
             story.append(para(title, styles.heading))
-            story.append(_table(part, styles, width, as_of, compact, levels=part is not watch))
+            story.append(_table(part, styles, width, as_of, compact, levels))
     footer = f"{store.name} · Morning list for {day(as_of)}"
     build_on_sheets(out, pagesize, f"Morning list {as_of.isoformat()}", footer, story)
 

@@ -185,9 +185,12 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
         days = own if len(own) >= 3 else {d for d in busy.get(code, ()) if calendar.is_open(d)}
         paces[code] = count / max(len(days), 1)
         daily[code] = _capacity([(moved_on[code, d], left_over[code, d] > 0) for d in days])
+    moved_today: dict[str | None, int] = {
+        code: n for (code, day), n in moved_on.items() if day == today}
     if None not in paces and paces:
         # Pieces no one has been given yet wait for whoever at the bench is free first.
         paces[None], daily[None] = _whole_bench(moved_on, left_over, window_start, calendar)
+        moved_today[None] = sum(moved_today.values())
     fallback = median(paces.values()) if paces else DEFAULT_PACE
     for ticket in history.tickets:
         paces.setdefault(ticket.assigned_to, fallback)
@@ -208,9 +211,6 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
             days_off.add(day)
             day += timedelta(days=1)
     spells, usual_days, so_far = _absences(worked, at_bench, calendar, away_start, today, off)
-    moved_today: dict[str | None, int] = {
-        code: n for (code, day), n in moved_on.items() if day == today}
-    moved_today[None] = sum(moved_today.values())
     return Bench(
         paces, habits, daily, so_far,
         tuple(sorted(spells + list(PRIOR_AWAY_SPELLS))),

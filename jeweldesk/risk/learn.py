@@ -34,7 +34,6 @@ LEARN_DAYS = 120  # pieces finished longer ago than this no longer speak for the
 MIN_QUICK = 8  # pieces of a service on record before it can be known as done between others
 MIN_OVERTAKES = 3  # pieces of a service seen done ahead of earlier work, before it can be quick
 MIN_QUICK_OWN = 5  # a jeweler's own pieces of a service before their own habit with it speaks
-MIN_PARTS_RECORD = 8  # pieces of a service on record before its own share of parts waits speaks
 SAME_DAY_OUT_SHARE = 0.1  # pieces sent out the day they came in, for that to be the habit
 QUICK_DAYS = 1  # open days from intake within which such a service's pieces nearly all are done
 
@@ -53,8 +52,6 @@ class Knowledge:
     parts: PartsRecord  # how long parts waits have lasted here, and how true noted dates were
     bench_only: tuple[int, ...]  # open days from intake to ready, no vendor work
     service_days: dict[str, tuple[int, ...]]  # open days at the bench, by service
-    # Share of a service's recent pieces that waited for parts at the bench, by service.
-    parts_share: dict[str, float] = field(default_factory=dict)
     # Services the jewelers do between the others, whatever the queue: open days from
     # intake to ready of their recent pieces.
     quick: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -89,7 +86,6 @@ def learn(history: History, today: date) -> Knowledge:
             if not t.vendor_codes
         ),
         service_days=_service_days(done, calendar),
-        parts_share=_parts_shares(done),
         quick=quick,
         quick_own=quick_own,
         bench=bench,
@@ -130,11 +126,11 @@ def _parcel_weekdays(history: History, today: date) -> frozenset[int]:
 def _out_the_day_in(history: History, today: date) -> bool:
     """Whether pieces here ever leave in a parcel the day they come in: at least
     ``SAME_DAY_OUT_SHARE`` of those sent lately. Without a record of parcels, no."""
-    received = {t.number: t.received_at.date() for t in history.tickets}
+    pieces = history.ticket_by_number
     sent_on = [
-        (p.sent_at.date(), received[number]) for p in trips(history)
+        (p.sent_at.date(), pieces[number].received_at.date()) for p in trips(history)
         if (today - p.sent_at.date()).days <= PARCEL_DAYS
-        for number in p.tickets if number in received
+        for number in p.tickets if number in pieces
     ]
     if len(sent_on) < 10:
         return False
@@ -177,21 +173,6 @@ def _service_days(done: list[Ticket], calendar: StoreCalendar) -> dict[str, tupl
             if len(found) < RECENT_SPANS:
                 found.append(days)
     return {code: tuple(sorted(days)) for code, days in spans.items()}
-
-
-def _parts_shares(done: list[Ticket]) -> dict[str, float]:
-    """For each bench service, the share of its recent pieces that waited for parts; a
-    service with few pieces on record is taken at the store's share over all of them."""
-    pieces: Counter[str] = Counter()
-    waited: Counter[str] = Counter()
-    for ticket in done:
-        parts = any(e.status == "waiting_parts" for e in ticket.events)
-        for code in set(ticket.bench_services):
-            pieces[code] += 1
-            waited[code] += parts
-    overall = sum(waited.values()) / max(1, sum(pieces.values()))
-    return {code: waited[code] / n if n >= MIN_PARTS_RECORD else overall
-            for code, n in pieces.items()}
 
 
 def _quick_services(

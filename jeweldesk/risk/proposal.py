@@ -9,24 +9,26 @@ piece is ready by in nine futures in ten (``PROMISE_SURE``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
-from jeweldesk.domain.calendar import StoreCalendar, days_after
+from jeweldesk.domain.calendar import days_after
 from jeweldesk.risk import words
 from jeweldesk.risk.asof import as_of as history_as_of
 from jeweldesk.risk.asof import moment_of
 from jeweldesk.risk.engine import PROMISE_SURE
 from jeweldesk.risk.estimate import Estimate, Estimator
 from jeweldesk.risk.history import History, Service, Ticket
-from jeweldesk.risk.learn import Knowledge, learn
+from jeweldesk.risk.learn import LEARN_DAYS, Knowledge, learn
 from jeweldesk.risk.outcomes import weighted_spread
 
 INTAKE_LEAD_DAYS = 5  # open days a new piece is usually promised in, before any record
 SAME_DAY_SHARE = 0.1  # pieces ready the day they came in, below which none is promised so
 MIN_SAME_DAY_RECORD = 10  # finished pieces before the store's same-day habit is known
 PARTS_WORTH_SAYING = 0.1  # chance of a parts wait from which a new piece allows for one
+MIN_PARTS_RECORD = 8  # pieces of a service on record before its own share of parts waits speaks
 
 
 def _seldom_ready_the_day_they_come_in(bench_only: Sequence[int]) -> bool:
@@ -67,22 +69,23 @@ def expected_ready_for_intake(
     if _seldom_ready_the_day_they_come_in(knowledge.bench_only):
         tomorrow = known.calendar.ordinal_after(moment.date())
         outcomes = [max(o, tomorrow) for o in outcomes]
-    outcomes, reasons = _allow_for_parts(newcomer, outcomes, reasons, knowledge, known.calendar)
+    outcomes, reasons = _allow_for_parts(newcomer, outcomes, reasons, known, knowledge)
     # A promise is kept at the slow outcomes, so intake proposes a cautious one.
     proposed = estimator.calendar.day_at(Estimate(outcomes).quantile(PROMISE_SURE))
     return proposed, "; ".join(reasons)
 
 
 def _allow_for_parts(
-    piece: Ticket, outcomes: list[int], reasons: list[str], knowledge: Knowledge,
-    calendar: StoreCalendar,
+    piece: Ticket, outcomes: list[int], reasons: list[str], known: History, knowledge: Knowledge,
 ) -> tuple[list[int], list[str]]:
     """A new piece's outcomes, allowing for parts its work may turn out to need: as often
     as pieces with the same work have waited for parts here, as long as parts waits have
     lasted. Nobody knows at the counter; the record says how likely it is. (Tried for the
     pieces already waiting their turn on the morning list too: it made the warnings no
     better.)"""
-    shares = {code: knowledge.parts_share.get(code, 0.0) for code in piece.bench_services}
+    calendar = known.calendar
+    record = _parts_shares(known, knowledge.today)
+    shares = {code: record.get(code, 0.0) for code in piece.bench_services}
     unlikely = 1.0
     for share in shares.values():
         unlikely *= 1 - share
@@ -99,3 +102,21 @@ def _allow_for_parts(
     said = (f"{words.chance(share)} {code.replace('_', ' ')} pieces here have waited for "
             f"parts, about {words.days(sorted(waits)[len(waits) // 2])}")
     return weighted_spread(values, len(outcomes)), [*reasons, said]
+
+
+def _parts_shares(known: History, today: date) -> dict[str, float]:
+    """For each bench service, the share of its pieces finished lately that waited for
+    parts; a service with few pieces on record is taken at the store's share over all."""
+    since = datetime.combine(today - timedelta(days=LEARN_DAYS), time.min)
+    pieces: Counter[str] = Counter()
+    waited: Counter[str] = Counter()
+    for ticket in known.tickets:
+        if ticket.ready_at is None or ticket.ready_at < since:
+            continue
+        parts = any(e.status == "waiting_parts" for e in ticket.events)
+        for code in set(ticket.bench_services):
+            pieces[code] += 1
+            waited[code] += parts
+    overall = sum(waited.values()) / max(1, sum(pieces.values()))
+    return {code: waited[code] / n if n >= MIN_PARTS_RECORD else overall
+            for code, n in pieces.items()}
