@@ -43,6 +43,11 @@ def first_reason(row: FlagWithHandling) -> str:
     return text[:1].upper() + text[1:]
 
 
+def all_reasons(row: FlagWithHandling) -> str:
+    """Every reason the piece is on the list, as sentences to read out."""
+    return " ".join(f"{r[:1].upper()}{r[1:]}." for r in row.flag.reasons)
+
+
 class AtRiskModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()

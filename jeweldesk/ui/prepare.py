@@ -47,6 +47,7 @@ from jeweldesk.ui.at_risk_model import (
     OCCASION_MARK,
     WHY,
     AtRiskModel,
+    all_reasons,
     level_colours,
     level_label,
 )
@@ -406,6 +407,10 @@ class AtRiskList(QWidget):
             self.table.setColumnHidden(OCCASION, True)
             self.table.setColumnHidden(HANDLED, True)
             header.resizeSection(CUSTOMER, 130)
+        # The selected piece's reasons in full: the column has room for only the first.
+        self.why = muted("")
+        self.why.setObjectName("why")
+        self.why.setTextFormat(Qt.TextFormat.PlainText)
         self.summary = muted("")
         self.prepare = QPushButton("Prepare the customer…")
         self.prepare.setEnabled(False)
@@ -417,6 +422,7 @@ class AtRiskList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.why)
         layout.addLayout(bar)
         self.prepare.clicked.connect(lambda: self.open_prepare())
         self.table.doubleClicked.connect(lambda _index: self.open_prepare())
@@ -463,4 +469,8 @@ class AtRiskList(QWidget):
         return self.dialog
 
     def _selection_changed(self, *_: object) -> None:
-        self.prepare.setEnabled(self.selected_number() is not None)
+        index = self.table.currentIndex()
+        chosen = self.model.row(index.row()) if index.isValid() else None
+        self.prepare.setEnabled(chosen is not None)
+        self.why.setText(f"{chosen.flag.ticket}: {all_reasons(chosen)}" if chosen else "")
+        self.why.setVisible(chosen is not None)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -34,6 +35,7 @@ from jeweldesk.ui.widgets import (
 )
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
+MIN_LIST_HEIGHT = 110  # a header and three rows: the rest of the height goes where it helps
 Cell = tuple[str, QColor | None]
 
 
@@ -59,6 +61,7 @@ class ListPanel(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
+        _shares_the_height(self.stack)
 
         _lay_out_panel(self, self.title, self.counter, self.stack)
 
@@ -134,6 +137,9 @@ class TodayView(QWidget):
             grid.addWidget(panel, row, column)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        # The promises at risk read out the chosen one's reasons below their list: more room.
+        for row, stretch in enumerate((3, 2, 2)):
+            grid.setRowStretch(row, stretch)
 
         header = QVBoxLayout()
         header.setSpacing(0)
@@ -198,10 +204,17 @@ class AtRiskPanel(QWidget):
         self.ctx = ctx
         self.title = heading("Promises at risk", 1)
         self.list = AtRiskList(ctx, compact=True)
+        _shares_the_height(self.list.table)
         self.print_morning = QPushButton("Print the morning list…")
         self.print_morning.setAutoDefault(False)
         self.print_morning.clicked.connect(lambda: show_morning_list(ctx, self))
         _lay_out_panel(self, self.title, self.print_morning, self.list)
+
+
+def _shares_the_height(body: QWidget) -> None:
+    """A list that takes the height its row of the grid is given, not what it asks for."""
+    body.setMinimumHeight(MIN_LIST_HEIGHT)
+    body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
 
 
 def _lay_out_panel(panel: QWidget, title: QWidget, corner: QWidget, body: QWidget) -> None:

@@ -91,6 +91,20 @@ def test_a_call_logged_from_the_at_risk_list_lands_and_shows_as_handled(qtbot, c
     assert "handled" in listing.summary.text()
 
 
+def test_the_list_reads_out_every_reason_of_the_piece_chosen(qtbot, ctx, late):
+    listing = AtRiskList(ctx, compact=True)
+    qtbot.addWidget(listing)
+    listing.show()
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 1)
+    flag = listing.model.row(0).flag
+    assert len(flag.reasons) > 1  # the column shows only the first of them
+    said = listing.why.text()
+    assert listing.why.isVisible() and said.startswith(f"{late}: ")
+    for reason in flag.reasons:
+        assert reason[1:] in said
+    assert "Riverbend Plating" in said and "expected back" in said
+
+
 def test_the_dialog_says_what_is_wrong_and_stays_open(qtbot, ctx, late):
     dialog = PrepareDialog(ctx, late)
     qtbot.addWidget(dialog)
