@@ -7,7 +7,9 @@ skipped when their queue is counted forward. A queue is counted forward at what
 a full day gets done, with its real ups and downs: a day that ended with work
 still waiting shows it, while a day the bench ran dry shows only that the
 jeweler could do at least that much (``_capacity``), so one who is rarely pressed
-is not taken to clear a backlog at the pace of their quiet days.
+is not taken to clear a backlog at the pace of their quiet days. What a full day
+takes changes slowly, so it is read over a longer stretch than the pace: a
+jeweler back from weeks away has only quiet days in the pace's window.
 
 A jeweler who has made no move on their usual workdays lately, while pieces
 wait for them, is away: how long absences here have lasted (a sick day, a week
@@ -29,6 +31,7 @@ from jeweldesk.risk.outcomes import weighted_spread
 from jeweldesk.risk.route import bench_after_vendor
 
 PACE_WINDOW = 20  # open days over which a jeweler's pace is measured
+CAPACITY_WINDOW = 60  # open days over which a full day's work is measured
 HABIT_WEEKS = 8  # weeks over which the weekdays a jeweler works are learned
 AWAY_WEEKS = 17  # weeks over which absences are counted
 DEFAULT_PACE = 2.0  # pieces a day, for a jeweler with no record yet
@@ -129,6 +132,7 @@ class Bench:
 def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench:
     window_start = calendar.day_at(calendar.ordinal(today) - PACE_WINDOW)
     start = datetime.combine(window_start, datetime.min.time())
+    full_start = calendar.day_at(calendar.ordinal(today) - CAPACITY_WINDOW)
     habit_start = today - timedelta(weeks=HABIT_WEEKS)
     away_start = today - timedelta(weeks=AWAY_WEEKS)
     moved: Counter[str | None] = Counter()
@@ -148,7 +152,7 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
                 continue
             left = events[i + 1] if i + 1 < len(events) else None
             end = left.at.date() if left else today
-            if end < window_start:
+            if end < full_start:
                 continue
             # Sent straight out without bench work it needed is no bench work done; and
             # finishing a piece back from the vendor is quick, not the queue's work (unless
@@ -158,20 +162,20 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
             finishing = any(e.status == "at_vendor" for e in events[:i]) and not (
                 bench_after_vendor(ticket, False))
             if (
-                left is not None and left.at >= start and left.status not in BENCH_STATUSES
-                and not straight_out and not finishing
+                left is not None and left.at.date() >= full_start
+                and left.status not in BENCH_STATUSES and not straight_out and not finishing
             ):
-                moved[ticket.assigned_to] += 1
+                moved[ticket.assigned_to] += left.at >= start
                 moved_on[ticket.assigned_to, left.at.date()] += 1
             days = busy.setdefault(ticket.assigned_to, set())
-            day = max(window_start, event.at.date() + timedelta(days=1))
+            day = max(full_start, event.at.date() + timedelta(days=1))
             while day <= min(end, today - timedelta(days=1)):
                 days.add(day)
                 day += timedelta(days=1)
             # Waiting for the parcel, its bench work done or still to come after, is not
             # work waiting at the bench.
             if ticket.bench_services and not (left is not None and left.status == "at_vendor"):
-                day = max(window_start, event.at.date() + timedelta(days=1))
+                day = max(full_start, event.at.date() + timedelta(days=1))
                 while day < min(end, today):
                     left_over[ticket.assigned_to, day] += 1
                     day += timedelta(days=1)
@@ -180,16 +184,16 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
     for code, count in moved.items():
         if count < MIN_MOVED:
             continue
-        own = {d for d in worked.get(code, ()) if d >= window_start}
         # Days the jeweler is on record as working; else the days work was waiting.
+        own = {d for d in worked.get(code, ()) if d >= full_start}
         days = own if len(own) >= 3 else {d for d in busy.get(code, ()) if calendar.is_open(d)}
-        paces[code] = count / max(len(days), 1)
+        paces[code] = count / max(sum(1 for d in days if d >= window_start), 1)
         daily[code] = _capacity([(moved_on[code, d], left_over[code, d] > 0) for d in days])
     moved_today: dict[str | None, int] = {
         code: n for (code, day), n in moved_on.items() if day == today}
     if None not in paces and paces:
         # Pieces no one has been given yet wait for whoever at the bench is free first.
-        paces[None], daily[None] = _whole_bench(moved_on, left_over, window_start, calendar)
+        paces[None], daily[None] = _whole_bench(moved_on, left_over, full_start, calendar)
         moved_today[None] = sum(moved_today.values())
     fallback = median(paces.values()) if paces else DEFAULT_PACE
     for ticket in history.tickets:

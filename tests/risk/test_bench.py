@@ -157,6 +157,26 @@ def test_a_jeweler_who_is_rarely_pressed_is_counted_at_their_full_days_pace():
     assert last.expected_ready <= nov(11)  # ten pieces in two full days, not five usual ones
 
 
+def test_weeks_away_do_not_leave_only_quiet_days_to_say_what_a_full_day_takes():
+    # Until October 10 a backlog always waited and Jonah got through five a day. Then three
+    # weeks away and more, and since he is back, a quiet piece or two a day. Ten wait now.
+    past, day = [], nov(9) - timedelta(days=60)
+    while day <= nov(9):
+        if day.isoweekday() != 7 and day < nov(9) - timedelta(days=30):
+            for i in range(6):  # six waiting since the day before; one left for tomorrow
+                done = day + timedelta(days=1 if i == 5 else 0)
+                past.append(ticket(f"B-{day:%m%d}-{i}", day - timedelta(days=1),
+                                   day + timedelta(days=5), [(done, "at_bench"), (done, "ready")]))
+        elif day.isoweekday() != 7 and day >= nov(5):
+            for i in range(1 + day.day % 2):
+                past.append(ticket(f"D-{day:%m%d}-{i}", day, day + timedelta(days=5),
+                                   [(day, "at_bench"), (day, "ready")]))
+        day += timedelta(days=1)
+    queue = [ticket(f"R-{20 + i}", nov(9), nov(12)) for i in range(10)]
+    last = next(f for f in assess(history(past + queue), nov(10)) if f.ticket == "R-29")
+    assert last.expected_ready <= nov(11)  # two full days, not five at a quiet day's pace
+
+
 def test_parts_booked_in_on_a_monday_do_not_make_monday_a_workday():
     # Jonah never works Mondays, but the parts that come in then are booked to his name.
     past = two_a_day(nov(9) - timedelta(days=60), nov(11), skip=frozenset({1}))
