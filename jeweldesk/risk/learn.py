@@ -70,7 +70,8 @@ def learn(history: History, today: date) -> Knowledge:
     done = [t for t in history.tickets if t.ready_at is not None and t.ready_at >= since]
     done.sort(key=lambda t: t.ready_at or t.received_at, reverse=True)
     bench = learn_bench(history, calendar, today)
-    quick, quick_own = _quick_services(done, calendar, bench)
+    waiting = [t for t in history.tickets if _waits_for_the_bench_alone(t)]
+    quick, quick_own = _quick_services(done, waiting, calendar, bench, today)
     return Knowledge(
         today=today,
         calendar=calendar,
@@ -175,8 +176,16 @@ def _service_days(done: list[Ticket], calendar: StoreCalendar) -> dict[str, tupl
     return {code: tuple(sorted(days)) for code, days in spans.items()}
 
 
+def _waits_for_the_bench_alone(ticket: Ticket) -> bool:
+    """An open piece waiting only for bench work: nothing out, no parts awaited."""
+    return (ticket.status in ("received", "at_bench") and bool(ticket.bench_services)
+            and not ticket.vendor_codes
+            and not any(e.status == "waiting_parts" for e in ticket.events))
+
+
 def _quick_services(
-    done: list[Ticket], calendar: StoreCalendar, bench: Bench
+    done: list[Ticket], waiting: list[Ticket], calendar: StoreCalendar, bench: Bench,
+    today: date,
 ) -> tuple[dict[str, tuple[int, ...]], dict[tuple[str | None, str], tuple[int, ...]]]:
     """Services whose pieces nearly always came back by the jeweler's first working day
     after intake while the store's other bench work took days: done between the others,
@@ -188,7 +197,10 @@ def _quick_services(
 
     Store-wide, and for each jeweler with enough of a service of their own: a jeweler
     who fits small jobs in for the store may not (a short day has no room for them), and
-    one may where the store's record is still too thin to say."""
+    one may where the store's record is still too thin to say.
+
+    Pieces still waiting count too (``waiting``): a backlog not yet worked off has no
+    finished pieces to show how slow it is, nor how the small jobs got past it."""
     waits: dict[str, list[int]] = {}
     own: dict[tuple[str | None, str], list[int]] = {}
     for ticket in done:
@@ -208,9 +220,13 @@ def _quick_services(
     slow_fifth = {
         code: _slow_fifth(days) for code, days in waits.items() if len(days) >= MIN_QUICK
     }
-    if not slow_fifth or max(slow_fifth.values()) < QUICK_DAYS + 2:
+    backlog = any(
+        bench.workdays_between(calendar, t.assigned_to, t.received_at.date(), today)
+        >= QUICK_DAYS + 2 for t in waiting
+    )
+    if not slow_fifth or (max(slow_fifth.values()) < QUICK_DAYS + 2 and not backlog):
         return {}, {}
-    ahead = _overtakes(done)
+    ahead = _overtakes(done, waiting)
     slow_fifth = {c: v for c, v in slow_fifth.items() if ahead.get(c, 0) >= MIN_OVERTAKES}
     own = {k: v for k, v in own.items() if ahead.get(k[1], 0) >= MIN_OVERTAKES}
     store = {
@@ -223,11 +239,14 @@ def _quick_services(
     return store, mine
 
 
-def _overtakes(done: list[Ticket]) -> dict[str, int]:
+def _overtakes(done: list[Ticket], waiting: list[Ticket]) -> dict[str, int]:
     """Pieces of each single service that were ready before a piece their jeweler had taken
-    in earlier, promised no later, and that waited only for the bench: done ahead of the
-    queue, which working earliest promise first never does."""
+    in earlier, promised no later, and that waited only for the bench (or waits still):
+    done ahead of the queue, which working earliest promise first never does."""
     bench_only: dict[str | None, list[tuple[datetime, date, datetime]]] = {}
+    for piece in waiting:
+        bench_only.setdefault(piece.assigned_to, []).append(
+            (piece.received_at, piece.promised_for, datetime.max))
     for ticket in done:
         if ticket.vendor_codes or not ticket.bench_services or ticket.ready_at is None:
             continue

@@ -68,6 +68,32 @@ def test_a_small_job_is_quick_when_it_comes_back_on_the_jewelers_next_working_da
     assert "watch_battery" in known.quick
 
 
+def test_a_backlog_still_waiting_shows_which_small_jobs_are_done_between_the_others():
+    # Every piece finished lately was back within a day or so; but ten sizings taken in on
+    # Monday Nov 2, promised for Thursday, still wait, and the batteries taken in since
+    # were each done the next day, ahead of them.
+    past, day = [], nov(9) - timedelta(days=60)
+    while day < nov(2):
+        if day.isoweekday() != 7:
+            past += [ticket(f"D-{day:%m%d}-{i}", day, day + timedelta(days=3),
+                            [(day, "at_bench"), (day, "ready")]) for i in range(2)]
+        day += timedelta(days=1)
+    for week in range(10):
+        tuesday = nov(3) - timedelta(days=7 * (week + 1))
+        past.append(ticket(f"B-{week}", tuesday, tuesday + timedelta(days=3),
+                           [(tuesday + timedelta(days=1), "at_bench"),
+                            (tuesday + timedelta(days=1), "ready")],
+                           services=(Service("watch_battery"),)))
+    backlog = [ticket(f"S-{i}", nov(2), nov(5)) for i in range(10)]
+    since = [ticket(f"N-{d}", nov(d), nov(d + 4), [(nov(done), "at_bench"), (nov(done), "ready")],
+                    services=(Service("watch_battery"),)) for d, done in ((5, 6), (6, 7), (7, 9))]
+    battery = ticket("B-99", nov(9), nov(13), services=(Service("watch_battery"),))
+    store = history(past + backlog + since + [battery])
+    assert "watch_battery" in learn(store, nov(10)).quick
+    flag = next(f for f in assess(store, nov(10)) if f.ticket == "B-99")
+    assert flag.expected_ready == nov(10)  # between the others, not behind the ten sizings
+
+
 def small_jobs_store(ring_promise_days: int) -> list:
     """Ten weeks of batteries back the next day, each taken in the day after a ring sizing
     that was ready three days after it, promised ``ring_promise_days`` after the battery came in."""
