@@ -2,10 +2,11 @@
 
 Each of the vendor's recent parcels counts, the newer ones more (a vendor that
 has fallen behind stays behind for weeks); a parcel still out longer than the
-vendor usually takes counts as at least that long. To these the store's record
-of all its vendors (how far past their quotes they come back) is added with the
-weight of ``PRIOR_WEIGHT`` parcels, so a vendor with few parcels on record is
-judged mostly like the store's other vendors, and one with many by its own.
+vendor usually takes counts as its parcels that took at least that long did. To
+these the store's record of all its vendors (how far past their quotes they come
+back) is added with the weight of ``PRIOR_WEIGHT`` parcels, so a vendor with few
+parcels on record is judged mostly like the store's other vendors, and one with
+many by its own.
 Vendors fall behind and catch up in streaks, so the share of the turnaround past
 the quote is then set by how its last few parcels went (``_as_lately``). A parcel
 the vendor quoted longer or shorter than usual for is judged against its own
@@ -65,13 +66,12 @@ def vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
         late = [d - quote for d, _ in seen if d > quote]
         typical = median(d for d, _ in seen) if seen else quote
         # A parcel out longer than the vendor's usual is evidence too, though not back yet:
-        # it will take at least as long as it has, and likely some days more.
-        more = max(2, quote // 2)
-        seen += [
-            ((today - p.sent_at.date()).days + more - quoted_extra(p, quote), _weight(p, today))
-            for p in parcels
-            if p.received_at is None and (today - p.sent_at.date()).days > typical
-        ]
+        # it takes at least as long as it has, and as long as the vendor's parcels that took
+        # that long did; longer than any of them, some days more.
+        seen += _still_out(
+            [p for p in parcels
+             if p.received_at is None and (today - p.sent_at.date()).days > typical],
+            list(seen), quote, today)
         own[vendor.code] = seen
         counted[vendor.code] = (len(back), len(late), round(median(late)) if late else 0)
         if quote > 0:
@@ -95,6 +95,25 @@ def vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
             back_count, late_count, late_by,
         )
     return records
+
+
+def _still_out(
+    out: list[Parcel], back: list[tuple[int, float]], quote: int, today: date
+) -> list[tuple[int, float]]:
+    """Turnarounds for parcels still out: each one's weight shared among the vendor's
+    parcels back that took at least as long (``back``), as a record cut short is read
+    (Kaplan-Meier); one out longer than any of them, some days more than so far."""
+    found: list[tuple[int, float]] = []
+    for parcel in out:
+        so_far = (today - parcel.sent_at.date()).days - quoted_extra(parcel, quote)
+        weight = _weight(parcel, today)
+        longer = [(days, w) for days, w in back if days >= so_far]
+        total = sum(w for _, w in longer)
+        if total > 0:
+            found += [(days, weight * w / total) for days, w in longer]
+        else:
+            found.append((so_far + max(2, quote // 2), weight))
+    return found
 
 
 def _as_lately(

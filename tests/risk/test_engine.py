@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from jeweldesk.risk.engine import assess, flags_to_json
-from jeweldesk.risk.history import Occasion, Parcel, Service
+from jeweldesk.risk.history import Occasion, Parcel, Service, Vendor
 from jeweldesk.risk.proposal import expected_ready_for_intake
 from tests.risk.risk_builders import PLATING, at, history, ticket, vendor_past
 
@@ -64,6 +64,24 @@ def test_a_parcel_is_judged_against_the_date_quoted_for_it_not_the_vendors_usual
     overdue = flag_for(assess(history([*tickets, piece], [*parcels, usual]), nov(12)), "R-1")
     assert "is 3 days past the Nov 9 Riverbend Plating quoted" in " ".join(overdue.reasons)
     assert overdue.expected_ready < nov(17)
+
+
+def test_parcels_out_a_day_past_the_vendors_usual_are_read_as_its_slower_parcels_came_back():
+    # Metro Watch Works quotes 14 days and takes 16 or 17, every time. Two parcels sent
+    # Oct 26 are still out on Nov 12, a day past that: they say the vendor may take 17,
+    # not half a quote more.
+    watch = Vendor("WTCH", "Metro Watch Works", 14)
+    serviced = (Service("watch_service", "WTCH"),)
+    tickets, parcels = vendor_past(watch, date(2026, 7, 6), [16, 17] * 8)
+    for i in range(2):
+        tickets.append(ticket(f"O-{i}", date(2026, 10, 24), nov(20),
+                              [(date(2026, 10, 26), "at_vendor")], services=serviced))
+        parcels.append(Parcel(f"S-O{i}", "WTCH", (f"O-{i}",), at(date(2026, 10, 26), 9), nov(9)))
+    piece = ticket("R-1", nov(2), nov(21), [(nov(3), "at_vendor")], services=serviced)
+    parcels.append(Parcel("S-12", "WTCH", ("R-1",), at(nov(3), 9), nov(17)))
+    flag = flag_for(assess(history([*tickets, piece], parcels, vendors=(watch,)), nov(12)), "R-1")
+    assert "expected back Nov 20" in " ".join(flag.reasons)
+    assert flag.sure_by == nov(23)  # back Nov 20 at the latest, finished the next workday
 
 
 def test_a_parcel_due_back_on_a_closed_day_is_expected_the_next_open_day():
