@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from datetime import time as clock
 
 from benchmarks.simulate import simulate
-from benchmarks.stores import StoreSpec, held_out, stores
+from benchmarks.stores import JewelerSpec, StoreSpec, held_out, stores
 from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.risk.asof import as_of
 from jeweldesk.risk.engine import LATE, Flag, assess, date_to_offer
@@ -64,10 +64,13 @@ def bare(history: History, moment: datetime) -> int:
 
 
 WITH_DAYS_OFF = "  with days off entered"  # the engine on a store that enters planned days off
+# The same, entered only once Today has noticed the jeweler away: two of their workdays in.
+WHEN_NOTICED = "  days off entered when noticed"
 
 METHODS: dict[str, Method] = {
     "JewelDesk engine": assess,
     WITH_DAYS_OFF: assess,
+    WHEN_NOTICED: assess,
     "trust vendor quotes": quoted_dates,
     "flag once overdue": overdue_only,
 }
@@ -104,6 +107,10 @@ def run_store(spec: StoreSpec) -> StoreResult:
     planned = replace(history, days_off=tuple(
         DayOff(j.code, min(j.days_off), max(j.days_off), datetime.combine(spec.start, clock.min))
         for j in spec.jewelers if j.days_off))
+    noticed = replace(history, days_off=tuple(
+        DayOff(j.code, min(j.days_off), max(j.days_off), _noticed(spec, j))
+        for j in spec.jewelers if j.days_off))
+    stores = {WITH_DAYS_OFF: planned, WHEN_NOTICED: noticed}
     ready = ready_dates(history)
     judged, missed = judged_promises(history, spec)
     tallies = {name: Tally() for name in METHODS}
@@ -116,11 +123,21 @@ def run_store(spec: StoreSpec) -> StoreResult:
         bare_seconds += time.perf_counter() - started
         for name, method in METHODS.items():
             started = time.perf_counter()
-            flags = method(planned if name == WITH_DAYS_OFF else history, moment)
+            flags = method(stores.get(name, history), moment)
             tallies[name].seconds += time.perf_counter() - started
             _score(tallies[name], flags, day, ready, history.calendar)
     return StoreResult(spec.name, len(history.tickets), missed, judged, len(mornings), tallies,
                        bare_seconds)
+
+
+def _noticed(spec: StoreSpec, jeweler: JewelerSpec) -> datetime:
+    """When the store enters a planned absence it never announced: the morning Today shows
+    the jeweler away, after two of their usual workdays without a move."""
+    missed = [d for d in sorted(jeweler.days_off)
+              if d.isoweekday() in jeweler.weekdays and d.isoweekday() in spec.open_weekdays
+              and d not in spec.closed_dates]
+    seen = missed[1] + timedelta(days=1) if len(missed) > 1 else max(jeweler.days_off)
+    return datetime.combine(seen, clock(9, 0))
 
 
 def judged_promises(history: History, spec: StoreSpec) -> tuple[set[str], set[str]]:
