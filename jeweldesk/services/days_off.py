@@ -7,11 +7,13 @@ and a planned week away is not taken for an unexplained absence.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 
 from jeweldesk.domain.models import Role, Staff, StaffDayOff
+from jeweldesk.risk.away import away_now
+from jeweldesk.risk.history import History
 from jeweldesk.services.common import mark_changed, staff_by_code, store_now
 from jeweldesk.services.errors import Invalid, NotFound
 from jeweldesk.storage.engine import Database
@@ -27,6 +29,23 @@ class DaysOff:
     first_day: date
     last_day: date
     note: str | None
+
+
+@dataclass(frozen=True)
+class JewelerAway:
+    staff_code: str
+    staff_name: str
+    missed: int  # their usual workdays without a move, up to today
+    since: date  # the first of them
+    waiting: int  # pieces waiting for their bench work
+
+
+def jewelers_away(history: History, moment: datetime) -> list[JewelerAway]:
+    """Jewelers with pieces waiting who have made no move on their last usual workdays and
+    have no days off entered for them: the store may know until when. Pure, like the
+    at-risk list it is worked out with."""
+    return [JewelerAway(a.staff, history.staff_name(a.staff), a.missed, a.since, a.waiting)
+            for a in away_now(history, moment)]
 
 
 def plan_days_off(db: Database, staff_code: str, first_day: date, last_day: date,

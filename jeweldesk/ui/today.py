@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from jeweldesk.services.today import TodayLists, today_lists
+from jeweldesk.ui.away_notice import AwayNotice
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.documents import show_morning_list
 from jeweldesk.ui.prepare import AtRiskList
@@ -127,6 +128,7 @@ class TodayView(QWidget):
                                  "No parcels are due back in the next few days.", open_ticket,
                                  stretch=1)
         self.at_risk = AtRiskPanel(ctx)
+        self.away = AwayNotice(ctx)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
@@ -149,6 +151,7 @@ class TodayView(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(12)
         layout.addLayout(header)
+        layout.addWidget(self.away)
         layout.addLayout(grid, 1)
         ctx.changed.connect(self.refresh)
         self.refresh()

@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from jeweldesk.risk.asof import as_of
+from jeweldesk.risk.away import Away, away_now
 from jeweldesk.risk.engine import assess
 from jeweldesk.risk.history import DayOff, History, Jeweler, Service
 from jeweldesk.risk.learn import learn
@@ -299,6 +300,21 @@ def test_planned_days_off_hold_the_queue_and_are_no_absence():
     late_news = replace(plain, days_off=(replace(week_off, planned_at=at(nov(14))),))
     unaware = next(f for f in assess(late_news, nov(12)) if f.ticket == "R-27")
     assert unaware.expected_ready == last_plain.expected_ready
+
+
+def test_a_jeweler_away_is_said_from_the_first_workday_missed_until_the_store_says_until_when():
+    # Jonah's last moves were on Thursday Nov 5; four pieces wait for him.
+    past = two_a_day(nov(9) - timedelta(days=60), nov(5))
+    queue = [ticket(f"R-{20 + i}", nov(3), nov(20)) for i in range(4)]
+    store = history(past + queue)
+    assert away_now(store, at(nov(6), 0)) == []  # not a workday missed yet
+    assert away_now(store, at(nov(7), 0)) == []  # one is a day off, not yet worth saying
+    # Friday, Saturday, Monday missed; Sunday is no workday of his.
+    assert away_now(store, at(nov(10), 0)) == [Away("JR", 3, nov(6), 4)]
+    # The manager says he is off until Friday: no longer an unexplained absence.
+    off = replace(store, days_off=(DayOff("JR", nov(6), nov(12), at(nov(10), 9)),))
+    assert away_now(off, at(nov(10), 12)) == []
+    assert away_now(off, at(nov(10), 0)) == [Away("JR", 3, nov(6), 4)]  # not known yet then
 
 
 def test_a_quick_job_taken_in_today_is_done_on_the_next_working_day_as_they_have_been():
