@@ -30,12 +30,13 @@ WATCH_SHARES = CALL_SHARES[1:]
 
 
 def render_morning_list(
-    store: StoreHeader, rows: Sequence[MorningRow], as_of: date, out: Out
+    store: StoreHeader, rows: Sequence[MorningRow], as_of: date, out: Out,
+    notes: Sequence[str] = (),
 ) -> None:
     """The promises at risk on as_of, in the order given (the engine sorts them): first the
     ones still to call about, each reason on a line of its own; then those staff already
     called about and the ones to watch, their reasons run together so that a long list of
-    them stays short on paper."""
+    them stays short on paper. ``notes`` (a jeweler away without notice) come first."""
     pagesize = landscape(letter)
     width = frame_width(pagesize)
     styles = make_styles(8.6)
@@ -44,6 +45,8 @@ def render_morning_list(
     called = [r for r in rows if r.level.lower() != WATCH and r.handled_by]
     watch = [r for r in rows if r.level.lower() == WATCH]
     story.append(para(_summary(call, called, watch), styles.body))
+    for note in notes:
+        story.append(rich(f"<b>{markup(note)}</b>", styles.body))
     for title, part, compact, levels in (
         ("To call today", call, False, True),
         ("Already called: nothing has changed since", called, True, True),

@@ -39,6 +39,13 @@ class JewelerAway:
     since: date  # the first of them
     waiting: int  # pieces waiting for their bench work
 
+    def said(self) -> str:
+        """What Today and the morning list say of it."""
+        waiting = "1 piece waits" if self.waiting == 1 else f"{self.waiting} pieces wait"
+        workdays = "workday" if self.missed == 1 else f"{self.missed} workdays"
+        return (f"{self.staff_name} has not moved a piece on their last {workdays}, from "
+                f"{self.since:%a %d %b}; {waiting} for them.")
+
 
 def jewelers_away(history: History, moment: datetime) -> list[JewelerAway]:
     """Jewelers with pieces waiting who have made no move on their last usual workdays and

@@ -23,6 +23,7 @@ from jeweldesk.printing.model import (
 )
 from jeweldesk.risk.engine import AT_RISK, LATE, date_to_offer
 from jeweldesk.services.common import calendar, get_store, ticket_by_number
+from jeweldesk.services.days_off import jewelers_away
 from jeweldesk.services.errors import NotFound
 from jeweldesk.services.prepare import FlagWithHandling, flags_from, risk_inputs
 from jeweldesk.storage.engine import Database
@@ -118,10 +119,11 @@ def _paper_parcel(parcel: Parcel) -> PaperParcel:
 
 def morning_rows(
     db: Database, as_of: date | None = None
-) -> tuple[StoreHeader, date, list[MorningRow]]:
+) -> tuple[StoreHeader, date, list[MorningRow], list[str]]:
     """The early-warning engine's morning list: late, at-risk and watched pieces, most urgent
     first, each with the customer's phone, the reasons to repeat on the call, and who
-    already called while nothing has changed since."""
+    already called while nothing has changed since; and a word on each jeweler away
+    without notice."""
     inputs = risk_inputs(db, as_of)
     moment = inputs.moment
     listed = flags_from(inputs)
@@ -139,7 +141,7 @@ def morning_rows(
     return header, today, [
         _morning_row(f, phones.get(f.ticket), date_to_offer(f.flag, days, today))
         for f in listed
-    ]
+    ], [away.said() for away in jewelers_away(inputs.history, moment)]
 
 
 def _morning_row(row: FlagWithHandling, phone: str | None, offer: date) -> MorningRow:

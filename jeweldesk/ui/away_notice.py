@@ -27,14 +27,7 @@ from jeweldesk.services.days_off import NOTE_LENGTH, JewelerAway, plan_days_off
 from jeweldesk.services.errors import Invalid, ServiceError
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.counter_fields import CounterDialog
-from jeweldesk.ui.widgets import DUE_TODAY_TINT, ProblemLabel, day_text, days_text, muted
-
-
-def away_words(away: JewelerAway) -> str:
-    waiting = "1 piece waits" if away.waiting == 1 else f"{away.waiting} pieces wait"
-    return (f"{away.staff_name} has not moved a piece on their last "
-            f"{days_text(away.missed, 'workday')}, from {day_text(away.since)}; "
-            f"{waiting} for them.")
+from jeweldesk.ui.widgets import DUE_TODAY_TINT, ProblemLabel, day_text, muted
 
 
 class AwayNotice(QFrame):
@@ -65,7 +58,7 @@ class AwayNotice(QFrame):
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            words = QLabel(away_words(who) + ("" if manager else
+            words = QLabel(who.said() + ("" if manager else
                                               " A manager can enter until when."))
             words.setWordWrap(True)
             line.addWidget(words, 1)
@@ -112,7 +105,7 @@ class AwayUntilDialog(CounterDialog):
         buttons.accepted.connect(self.save_days_off)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(away_words(away)))
+        layout.addWidget(QLabel(away.said()))
         layout.addWidget(muted(f"The days from {day_text(away.since)} until then are entered "
                                "as days off: the early warnings hold the queue until the "
                                "jeweler is back instead of guessing."))

@@ -114,6 +114,23 @@ def test_a_customer_already_called_is_listed_apart_on_the_morning_list(
     assert f"A new date to offer: {offered:%b} {offered.day} " in to_call
 
 
+def test_the_morning_list_says_which_jeweler_has_gone_quiet(
+    sqlite_store: Database, tmp_path: Path
+) -> None:
+    from tests.support.away_jeweler import jeweler_gone_quiet
+
+    waiting, since = jeweler_gone_quiet(sqlite_store, quiet=3)
+    out = tmp_path / "morning.pdf"
+
+    assert _print(sqlite_store, "morning", "--out", str(out)) == 0
+
+    text = flat(pdf_text(out))
+    said = (f"Jonah Reyes has not moved a piece on their last 3 workdays, from "
+            f"{since:%a %d %b}; 3 pieces wait for them.")
+    assert said in text and "<b>" not in text
+    assert text.index(said) < text.index(waiting[0])  # before the list of calls
+
+
 def test_one_receipt_is_for_one_customer(
     sqlite_store: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
