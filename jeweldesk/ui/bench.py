@@ -44,6 +44,7 @@ from jeweldesk.services.errors import Conflict, ServiceError
 from jeweldesk.services.prepare import FlagWithHandling
 from jeweldesk.ui.bench_models import queue_model, waiting_model
 from jeweldesk.ui.context import AppContext
+from jeweldesk.ui.days_off import JewelerDaysOffDialog
 from jeweldesk.ui.widgets import PROBLEM_COLOUR, day_text, heading, muted, table_view
 
 PARTS_DAYS = 7  # the date offered for parts until the jeweler types the supplier's
@@ -59,6 +60,10 @@ class BenchScreen(QWidget):
 
         self.jeweler = QComboBox()
         self.jeweler.setMinimumWidth(200)
+        self.days_off_button = QPushButton("Days off…")
+        self.days_off_button.setAutoDefault(False)
+        self.days_off_button.clicked.connect(lambda: self.open_days_off())
+        self.days_off_dialog: JewelerDaysOffDialog | None = None
         self.scan_box = QLineEdit()
         self.scan_box.setPlaceholderText("Scan an envelope or type its number, then Enter")
         self.scan_box.setClearButtonEnabled(True)
@@ -116,6 +121,7 @@ class BenchScreen(QWidget):
         self.jeweler.currentIndexChanged.connect(lambda _i: self.reload())
         ctx.changed.connect(self._changed_elsewhere)
         ctx.user_changed.connect(self._pick_signed_in)
+        ctx.user_changed.connect(self._may_plan_days_off)
         self.show_scanned(None)
         self.reload()
 
@@ -123,6 +129,7 @@ class BenchScreen(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel("Jeweler"))
         top.addWidget(self.jeweler)
+        top.addWidget(self.days_off_button)
         top.addSpacing(16)
         top.addWidget(self.scan_box, 1)
 
@@ -180,6 +187,21 @@ class BenchScreen(QWidget):
             if index >= 0:
                 self.jeweler.setCurrentIndex(index)
 
+    def open_days_off(self) -> JewelerDaysOffDialog | None:
+        """The chosen jeweler's days off ahead, for them or a manager to add to."""
+        code = self.jeweler_code()
+        if code is None:
+            return None
+        self.days_off_dialog = JewelerDaysOffDialog(self.ctx, code, self.jeweler.currentText(),
+                                                    self)
+        self.days_off_dialog.open()
+        return self.days_off_dialog
+
+    def _may_plan_days_off(self) -> None:
+        user = self.ctx.user if self.ctx.has_user else None
+        self.days_off_button.setEnabled(user is not None and self.jeweler_code() is not None and (
+            user.role == Role.MANAGER or user.code == self.jeweler_code()))
+
     def jeweler_code(self) -> str | None:
         code = self.jeweler.currentData()
         return str(code) if code else None
@@ -197,6 +219,7 @@ class BenchScreen(QWidget):
 
     def reload(self) -> None:
         code = self.jeweler_code()
+        self._may_plan_days_off()
         if code is None:
             return
         found: BenchQueue = bench_queue(self.ctx.db, code)

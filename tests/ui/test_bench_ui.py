@@ -130,3 +130,34 @@ def test_a_piece_at_risk_is_marked_in_the_jewelers_queue(qtbot, bench_ctx):
     qtbot.waitUntil(lambda: screen.queue.index(row, column).data() == "At risk")
     assert "Riverbend Plating" in screen.queue.index(row, column).data(
         Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_jeweler_plans_their_own_days_off_from_the_bench(qtbot, bench_ctx, screen):
+    from jeweldesk.services.days_off import days_off
+
+    assert screen.days_off_button.isEnabled()
+    dialog = screen.open_days_off()
+    assert dialog is not None and "None planned yet." in dialog.planned_list.text()
+    start = QDate.currentDate().addDays(20)
+    dialog.form.first.setDate(start)
+    dialog.form.last.setDate(start.addDays(6))
+    qtbot.keyClicks(dialog.form.note, "Holiday")
+    qtbot.mouseClick(dialog.form.add, Qt.MouseButton.LeftButton)
+    [entry] = days_off(bench_ctx.db)
+    assert (entry.staff_code, entry.first_day, entry.last_day, entry.note) == (
+        BENCH, start.toPython(), start.addDays(6).toPython(), "Holiday")
+    assert "Holiday" in dialog.planned_list.text()  # listed at once, the form cleared
+    assert dialog.form.note.text() == ""
+
+
+def test_only_the_jeweler_or_a_manager_plans_a_jewelers_days_off(qtbot, sqlite_store):
+    from jeweldesk.services.store import list_staff
+    from tests.support.store import MANAGER
+
+    counter = signed_in(sqlite_store, COUNTER)
+    screen = BenchScreen(counter)
+    qtbot.addWidget(screen)
+    screen.set_jeweler(BENCH)
+    assert not screen.days_off_button.isEnabled()
+    counter.set_user(next(s for s in list_staff(sqlite_store) if s.code == MANAGER))
+    assert screen.days_off_button.isEnabled()
