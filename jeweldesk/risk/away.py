@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from jeweldesk.domain.calendar import StoreCalendar
-from jeweldesk.risk.asof import as_of
+from jeweldesk.risk.asof import as_of, moment_of
 from jeweldesk.risk.bench import Bench, learn_bench
 from jeweldesk.risk.history import History
 from jeweldesk.risk.route import bench_queues
@@ -24,8 +24,9 @@ class Away:
     waiting: int  # pieces waiting for their bench work
 
 
-def away_now(history: History, moment: datetime) -> list[Away]:
-    """Jewelers away as of ``moment``, the longest away first."""
+def away_now(history: History, at: date | datetime) -> list[Away]:
+    """Jewelers away as of a moment (a date: its start), the longest away first."""
+    moment = moment_of(at)
     known = as_of(history, moment)
     today = moment.date()
     bench = learn_bench(known, known.calendar, today)

@@ -47,7 +47,7 @@ class JewelerAway:
                 f"{self.since:%a %d %b}; {waiting} for them.")
 
 
-def jewelers_away(history: History, moment: datetime) -> list[JewelerAway]:
+def jewelers_away(history: History, moment: date | datetime) -> list[JewelerAway]:
     """Jewelers with pieces waiting who have made no move on their last usual workdays and
     have no days off entered for them: the store may know until when. Pure, like the
     at-risk list it is worked out with."""

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jeweldesk.interchange.validate import validate
+from jeweldesk.risk.away import away_now
 from jeweldesk.risk.engine import LEVELS, Flag, assess, urgency
 from jeweldesk.risk.from_interchange import history_from_interchange
 from jeweldesk.risk.history import Service
@@ -139,6 +140,23 @@ def test_any_history_read_at_a_moment_says_what_the_store_knew_then(case: Case) 
         assert said(assess(history, moment)) == said(
             assess(history_from_interchange(then), moment)
         )
+
+
+@settings(ANY_HISTORY, max_examples=40)
+@given(cases())
+def test_any_history_says_who_is_away_from_what_the_store_knew_then(case: Case) -> None:
+    """Whoever Today says is away has missed usual workdays before the moment, from a day
+    before it, with pieces waiting; and the history as it stood then says the same."""
+    document = case.document
+    history = history_from_interchange(document)
+    staff = {s["code"] for s in document["staff"]}
+    for moment in case.while_it_happens:
+        away = away_now(history, moment)
+        for one in away:
+            assert one.staff in staff and one.missed >= 2 and one.waiting >= 1
+            assert one.since < start_of(moment).date()
+        then = history_from_interchange(as_of_document(document, start_of(moment)))
+        assert away_now(then, moment) == away
 
 
 class Intake(NamedTuple):
