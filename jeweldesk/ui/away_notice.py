@@ -46,6 +46,7 @@ class AwayNotice(QFrame):
         self.dialog: AwayUntilDialog | None = None
         self.hide()
         ctx.risk.away.connect(self.show_away)
+        ctx.user_changed.connect(lambda: self.show_away(ctx.risk.away_now))
 
     def show_away(self, away: list[JewelerAway]) -> None:
         while self.rows.count():

@@ -8,11 +8,12 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel
 
 from jeweldesk.services.days_off import days_off
+from jeweldesk.services.store import list_staff
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.today import TodayView
 from jeweldesk.ui.widgets import day_text
 from tests.support.away_jeweler import jeweler_gone_quiet
-from tests.support.store import store_today
+from tests.support.store import MANAGER, store_today
 
 
 def _today(ctx: AppContext, qtbot) -> TodayView:
@@ -59,6 +60,8 @@ def test_the_counter_is_told_and_sent_to_a_manager(ctx, qtbot):
     view = _today(ctx, qtbot)
     assert view.away.isVisible() and view.away.buttons == {}
     assert "A manager can enter until when." in _said(view)
+    ctx.set_user(next(s for s in list_staff(ctx.db) if s.code == MANAGER))  # the manager comes
+    assert list(view.away.buttons) == ["JR"]
 
 
 def test_one_workday_missed_is_not_yet_worth_saying(manager_ctx, qtbot):
