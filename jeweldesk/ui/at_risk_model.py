@@ -36,16 +36,19 @@ def level_colours(level: str | None) -> tuple[str, str]:
     return LEVEL_COLOURS.get(level or "", ON_TRACK_COLOURS)
 
 
+def _capitalised(reason: str) -> str:
+    return reason[:1].upper() + reason[1:]
+
+
 def first_reason(row: FlagWithHandling) -> str:
     """The reason worth reading first: the vendor or bench fact, not the date sum."""
     reasons = [r for r in row.flag.reasons if not r.startswith("needed for ")]
-    text = reasons[0] if reasons else (row.flag.reasons[0] if row.flag.reasons else "")
-    return text[:1].upper() + text[1:]
+    return _capitalised(reasons[0] if reasons else (row.flag.reasons or ("",))[0])
 
 
 def all_reasons(row: FlagWithHandling) -> str:
     """Every reason the piece is on the list, as sentences to read out."""
-    return " ".join(f"{r[:1].upper()}{r[1:]}." for r in row.flag.reasons)
+    return " ".join(f"{_capitalised(r)}." for r in row.flag.reasons)
 
 
 class AtRiskModel(QAbstractTableModel):
@@ -86,7 +89,7 @@ class AtRiskModel(QAbstractTableModel):
         if role == HANDLED_ROLE:
             return row.handled
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(r[:1].upper() + r[1:] for r in row.flag.reasons)
+            return "\n".join(_capitalised(r) for r in row.flag.reasons)
         if role == Qt.ItemDataRole.BackgroundRole and column == LEVEL:
             return QColor(level_colours(row.flag.level)[0])
         if role == Qt.ItemDataRole.ForegroundRole:
