@@ -6,6 +6,11 @@ from __future__ import annotations
 class ServiceError(Exception):
     """A refusal with a message a person at the counter can act on."""
 
+    @property
+    def said(self) -> str:
+        """The refusal in one line for a screen: the problems, without the field names."""
+        return str(self)
+
 
 class NotFound(ServiceError):
     pass
@@ -17,6 +22,10 @@ class Invalid(ServiceError):
     def __init__(self, problems: dict[str, str]) -> None:
         self.problems = dict(problems)
         super().__init__("; ".join(f"{field}: {msg}" for field, msg in self.problems.items()))
+
+    @property
+    def said(self) -> str:
+        return "; ".join(self.problems.values())
 
 
 class MoveRefused(ServiceError):

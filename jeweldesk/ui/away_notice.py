@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from jeweldesk.domain.models import Role
 from jeweldesk.services.days_off import NOTE_LENGTH, JewelerAway, plan_days_off
-from jeweldesk.services.errors import Invalid, ServiceError
+from jeweldesk.services.errors import ServiceError
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.counter_fields import CounterDialog
 from jeweldesk.ui.widgets import DUE_TODAY_TINT, ProblemLabel, day_text, muted
@@ -120,8 +120,7 @@ class AwayUntilDialog(CounterDialog):
             plan_days_off(self.ctx.db, self.away.staff_code, self.away.since,
                           back - timedelta(days=1), self.note.text(), by=self.ctx.user.code)
         except ServiceError as exc:
-            problems = exc.problems.values() if isinstance(exc, Invalid) else [str(exc)]
-            self.problem.show_problem("; ".join(problems))
+            self.problem.show_problem(exc.said)
             return
         self.accept()
         self.ctx.did_change()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from jeweldesk.domain.models import Role
 from jeweldesk.services.days_off import NOTE_LENGTH, DaysOff, cancel_days_off, days_off
 from jeweldesk.services.days_off import plan_days_off as plan
-from jeweldesk.services.errors import Invalid, ServiceError
+from jeweldesk.services.errors import ServiceError
 from jeweldesk.services.store import list_staff
 from jeweldesk.ui.context import AppContext
 from jeweldesk.ui.counter_fields import CounterDialog
@@ -85,8 +85,7 @@ class DaysOffForm(QWidget):
             plan(self.ctx.db, code, self.first.date().toPython(), self.last.date().toPython(),
                  self.note.text(), by=self.ctx.user.code)
         except ServiceError as exc:
-            problems = exc.problems.values() if isinstance(exc, Invalid) else [str(exc)]
-            self.message.show_problem("; ".join(problems))
+            self.message.show_problem(exc.said)
             return
         self.message.show_problem("")
         self.note.clear()

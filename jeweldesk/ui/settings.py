@@ -351,8 +351,7 @@ class StaffTab(QWidget):
             else:
                 update_staff(self.ctx.db, member, pin)
         except ServiceError as exc:
-            problems = exc.problems.values() if isinstance(exc, Invalid) else [str(exc)]
-            _say(self.message, "; ".join(problems))
+            _say(self.message, exc.said)
             return
         _say(self.message, "Saved.", good=True)
         self.pin.clear()
