@@ -16,11 +16,11 @@ from jeweldesk.config import database_url, log_dir
 from jeweldesk.services.store import has_store
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.migrate import NewerDatabaseError, upgrade
-from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.first_start import FirstStartDialog
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.theme import apply_theme
+from jeweldesk.ui.common.work import wait_for_background_work
 from jeweldesk.ui.main_window import MainWindow, sign_in_first
-from jeweldesk.ui.theme import apply_theme
-from jeweldesk.ui.work import wait_for_background_work
+from jeweldesk.ui.start.first_start import FirstStartDialog
 
 log = logging.getLogger("jeweldesk")
 

@@ -17,18 +17,18 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from jeweldesk.interchange.common import drain
+from jeweldesk.services.at_risk import at_risk
 from jeweldesk.services.days_off import plan_days_off
 from jeweldesk.services.demo import fill_demo_store
 from jeweldesk.services.store import list_staff
-from jeweldesk.services.warnings import at_risk
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.migrate import upgrade
-from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.intake import IntakeDialog
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.theme import apply_theme
+from jeweldesk.ui.common.work import wait_for_background_work
+from jeweldesk.ui.counter.intake import IntakeDialog
 from jeweldesk.ui.main_window import MainWindow
-from jeweldesk.ui.prepare import PrepareDialog
-from jeweldesk.ui.theme import apply_theme
-from jeweldesk.ui.work import wait_for_background_work
+from jeweldesk.ui.today.prepare import PrepareDialog
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 SIZE = QSize(1400, 860)

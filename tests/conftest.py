@@ -26,7 +26,7 @@ _counter = itertools.count()
 def finish_background_work() -> None:
     """Screens ask the engine off the window's thread; let that finish before the database
     it reads goes away, or its connection outlives the test."""
-    from jeweldesk.ui.work import wait_for_background_work
+    from jeweldesk.ui.common.work import wait_for_background_work
 
     wait_for_background_work()
 

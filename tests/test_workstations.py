@@ -7,8 +7,8 @@ import time
 
 from jeweldesk.domain.status import Status
 from jeweldesk.services.store import list_staff
-from jeweldesk.ui.bench import BenchScreen
-from jeweldesk.ui.context import AppContext
+from jeweldesk.ui.bench.bench import BenchScreen
+from jeweldesk.ui.common.context import AppContext
 from tests.support.store import BENCH, take_in_ring
 
 OTHER_WORKSTATION = """

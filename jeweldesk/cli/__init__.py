@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from jeweldesk import __version__
 from jeweldesk.cli import data, printing, risk, store
 from jeweldesk.cli.common import CommandError, open_database
-from jeweldesk.services.errors import Invalid, ServiceError
+from jeweldesk.domain.errors import Invalid, ServiceError
 from jeweldesk.storage.migrate import NewerDatabaseError
 
 

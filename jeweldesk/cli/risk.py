@@ -9,7 +9,7 @@ from datetime import date, datetime
 from jeweldesk.cli.common import CommandError
 from jeweldesk.risk import words
 from jeweldesk.risk.engine import Flag, flags_to_json
-from jeweldesk.services.warnings import at_risk
+from jeweldesk.services.at_risk import at_risk
 from jeweldesk.storage.engine import Database
 
 LEVEL_WORDS = {"late": "LATE", "at_risk": "AT RISK", "watch": "watch"}

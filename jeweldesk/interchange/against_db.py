@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from jeweldesk.domain.models import Parcel, Staff, Ticket, Vendor
 from jeweldesk.interchange.common import Problem, path_of
 from jeweldesk.interchange.semantic import records
+from jeweldesk.storage.tables import Parcel, Staff, Ticket, Vendor
 
 CHUNK = 500  # well under every database's limit on bound parameters
 

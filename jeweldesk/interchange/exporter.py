@@ -17,7 +17,18 @@ from typing import Any, TextIO
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from jeweldesk.domain.models import (
+from jeweldesk.domain.money import money_text
+from jeweldesk.interchange.common import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    Document,
+    Progress,
+    Steps,
+    timestamp_text,
+)
+from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import get_store
+from jeweldesk.storage.tables import (
     ClosedDate,
     Contact,
     Customer,
@@ -29,17 +40,6 @@ from jeweldesk.domain.models import (
     TicketService,
     Vendor,
 )
-from jeweldesk.domain.money import money_text
-from jeweldesk.interchange.common import (
-    FORMAT_NAME,
-    FORMAT_VERSION,
-    Document,
-    Progress,
-    Steps,
-    timestamp_text,
-)
-from jeweldesk.services.common import get_store
-from jeweldesk.storage.engine import Database
 
 CHUNK = 2000
 

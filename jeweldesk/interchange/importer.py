@@ -17,15 +17,20 @@ from sqlalchemy import Table, insert, select, text
 from sqlalchemy.orm import Session
 
 from jeweldesk.domain.contact_details import phone_digits
-from jeweldesk.domain.models import (
+from jeweldesk.domain.kinds import ItemKind, Role
+from jeweldesk.domain.status import Status
+from jeweldesk.interchange.against_db import database_problems
+from jeweldesk.interchange.common import Document, InvalidDocument, Progress, Steps
+from jeweldesk.interchange.validate import validate
+from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import STORE_ID, mark_changed
+from jeweldesk.storage.tables import (
     Base,
     ClosedDate,
     Contact,
     Customer,
-    ItemKind,
     Parcel,
     ParcelItem,
-    Role,
     Staff,
     Store,
     Ticket,
@@ -33,12 +38,6 @@ from jeweldesk.domain.models import (
     TicketService,
     Vendor,
 )
-from jeweldesk.domain.status import Status
-from jeweldesk.interchange.against_db import database_problems
-from jeweldesk.interchange.common import Document, InvalidDocument, Progress, Steps
-from jeweldesk.interchange.validate import validate
-from jeweldesk.services.common import STORE_ID, mark_changed
-from jeweldesk.storage.engine import Database
 
 CHUNK = 2000
 _LARGEST_SEQUENCE = 2**31 - 2  # the sequence columns are 32-bit integers

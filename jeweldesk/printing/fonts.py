@@ -8,6 +8,7 @@ the glyph, and each run outside DejaVu is wrapped in a <font> tag.
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -15,7 +16,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONTS_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+# Shipped in the package as jeweldesk.resources (the repository's top-level resources/).
+FONTS_DIR = Path(str(resources.files("jeweldesk.resources"))) / "fonts"
 
 SANS = "JD-Sans"
 SANS_BOLD = "JD-Sans-Bold"

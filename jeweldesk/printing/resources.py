@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import tomllib
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from jeweldesk.printing.model import StoreHeader
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+# Shipped in the package as jeweldesk.resources (the repository's top-level resources/).
+RESOURCES = Path(str(resources.files("jeweldesk.resources")))
 DEFAULT_TERMS = RESOURCES / "terms" / "default_terms.txt"
 DEFAULT_NOTE_WORDING = RESOURCES / "notes" / "thank_you.toml"
 DAYS_PLACEHOLDER = "{unclaimed_days}"

@@ -4,12 +4,6 @@ Each call is one transaction and returns plain data; the window and the command
 line both use these and nothing else.
 """
 
-from jeweldesk.services.errors import (
-    Conflict,
-    Invalid,
-    MoveRefused,
-    NotFound,
-    ServiceError,
-)
+from jeweldesk.domain.errors import Conflict, Invalid, MoveRefused, NotFound, ServiceError
 
 __all__ = ["Conflict", "Invalid", "MoveRefused", "NotFound", "ServiceError"]

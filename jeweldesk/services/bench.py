@@ -8,14 +8,15 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from jeweldesk.domain.models import Role, Staff, Ticket, TicketEvent
+from jeweldesk.domain.errors import Invalid
+from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.parts_note import parts_note, read_parts_note
 from jeweldesk.domain.status import ALLOWED_MOVES, Status
-from jeweldesk.services.common import staff_by_code, store_now, ticket_by_number
-from jeweldesk.services.errors import Invalid
 from jeweldesk.services.moves import TicketState, move
 from jeweldesk.services.photos import add_photo
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import staff_by_code, store_now, ticket_by_number
+from jeweldesk.storage.tables import Staff, Ticket, TicketEvent
 
 # On the jeweler's list until it is ready for the customer.
 ON_THE_BENCH = (Status.RECEIVED, Status.AT_BENCH, Status.WAITING_PARTS, Status.AT_VENDOR,

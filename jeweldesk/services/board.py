@@ -15,10 +15,10 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from jeweldesk.domain.contact_details import phone_digits
-from jeweldesk.domain.models import Customer, Payment, Staff, Ticket, TicketService, Vendor
 from jeweldesk.domain.status import OPEN_STATUSES, Status
-from jeweldesk.services.common import store_now
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import store_now
+from jeweldesk.storage.tables import Customer, Payment, Staff, Ticket, TicketService, Vendor
 
 UNASSIGNED = "-"  # the jeweler filter's "nobody yet"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from jeweldesk.domain.models import Store
-from jeweldesk.services.common import STORE_ID
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import STORE_ID
+from jeweldesk.storage.tables import Store
 
 
 def change_marker(db: Database) -> int:

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from jeweldesk.domain.models import Ticket
 from jeweldesk.domain.status import Status
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.tables import Ticket
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from jeweldesk.domain.models import Channel, Contact
-from jeweldesk.services.common import mark_changed, staff_by_code, store_now, ticket_by_number
-from jeweldesk.services.errors import Invalid
+from jeweldesk.domain.errors import Invalid
+from jeweldesk.domain.kinds import Channel
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import mark_changed, staff_by_code, store_now, ticket_by_number
+from jeweldesk.storage.tables import Contact
 
 
 def record_contact(db: Database, number: str, channel: Channel | str, by: str,

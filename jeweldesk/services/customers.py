@@ -13,11 +13,12 @@ from jeweldesk.domain.contact_details import (
     normalise_phone,
     phone_digits,
 )
-from jeweldesk.domain.models import Channel, Customer, Ticket
+from jeweldesk.domain.errors import Invalid
+from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.status import Status
-from jeweldesk.services.common import customer_by_id, mark_changed
-from jeweldesk.services.errors import Invalid
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import customer_by_id, mark_changed
+from jeweldesk.storage.tables import Customer, Ticket
 
 CLOSED = (Status.PICKED_UP, Status.CANCELLED)
 

@@ -11,12 +11,13 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from jeweldesk.domain.models import Role, Staff, StaffDayOff
+from jeweldesk.domain.errors import Invalid, NotFound
+from jeweldesk.domain.kinds import Role
 from jeweldesk.risk.away import away_now
 from jeweldesk.risk.history import History
-from jeweldesk.services.common import mark_changed, staff_by_code, store_now
-from jeweldesk.services.errors import Invalid, NotFound
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import mark_changed, staff_by_code, store_now
+from jeweldesk.storage.tables import Staff, StaffDayOff
 
 NOTE_LENGTH = 200
 

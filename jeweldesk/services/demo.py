@@ -20,12 +20,11 @@ from sqlalchemy import func, insert, select
 
 from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.domain.catalog import DEFAULT_CATALOG
-from jeweldesk.domain.models import ClosedDate, Payment, PromiseChange, Staff, Store, Ticket
+from jeweldesk.domain.errors import Invalid, ServiceError
 from jeweldesk.interchange.against_db import database_problems
 from jeweldesk.interchange.common import Document, Progress, Steps, timestamp_text
 from jeweldesk.interchange.importer import table_of, write_document
 from jeweldesk.interchange.semantic import semantic_problems
-from jeweldesk.services.common import STORE_ID, store_now
 from jeweldesk.services.demo_words import (
     BENCH,
     COUNTER,
@@ -42,8 +41,9 @@ from jeweldesk.services.demo_words import (
     VENDORS,
     WORDING,
 )
-from jeweldesk.services.errors import Invalid, ServiceError
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import STORE_ID, store_now
+from jeweldesk.storage.tables import ClosedDate, Payment, PromiseChange, Staff, Store, Ticket
 
 DEFAULT_TICKETS = 2000
 DEFAULT_SEED = 1

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from jeweldesk.config import data_dir
+from jeweldesk.domain.errors import Invalid
 from jeweldesk.printing import (
     Layout,
     render_manifest,
@@ -17,7 +18,6 @@ from jeweldesk.printing import (
     render_tags,
     render_thank_you,
 )
-from jeweldesk.services.errors import Invalid
 from jeweldesk.services.paper import morning_rows, parcel_for_paper, tickets_for_paper
 from jeweldesk.storage.engine import Database
 

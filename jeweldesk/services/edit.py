@@ -16,10 +16,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
-from jeweldesk.domain.models import Staff, Ticket, TicketEdit, TicketService, Vendor
+from jeweldesk.domain.errors import Conflict, Invalid
 from jeweldesk.domain.money import display
-from jeweldesk.services.common import mark_changed, staff_by_code, store_now, ticket_by_number
-from jeweldesk.services.errors import Conflict, Invalid
 from jeweldesk.services.moves import check_version
 from jeweldesk.services.piece_checks import (
     ServiceLine,
@@ -33,6 +31,8 @@ from jeweldesk.services.piece_checks import (
     text_or_none,
 )
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import mark_changed, staff_by_code, store_now, ticket_by_number
+from jeweldesk.storage.tables import Staff, Ticket, TicketEdit, TicketService, Vendor
 
 __all__ = ["UNCHANGED", "ServiceLine", "day_text", "edit_ticket", "services_text"]
 

@@ -9,18 +9,11 @@ from uuid import uuid4
 
 from sqlalchemy.orm import Session
 
-from jeweldesk.domain.models import ItemKind, Ticket, TicketEvent
+from jeweldesk.domain.errors import Invalid
+from jeweldesk.domain.kinds import ItemKind
 from jeweldesk.domain.money import ZERO, money
 from jeweldesk.domain.status import Status
-from jeweldesk.services.common import (
-    customer_by_id,
-    mark_changed,
-    next_ticket_number,
-    staff_by_code,
-    store_now,
-)
 from jeweldesk.services.customers import CustomerDetails, checked, new_customer
-from jeweldesk.services.errors import Invalid
 from jeweldesk.services.photos import store_photo
 from jeweldesk.services.piece_checks import (
     ServiceLine,
@@ -35,6 +28,14 @@ from jeweldesk.services.piece_checks import (
     text_or_none,
 )
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import (
+    customer_by_id,
+    mark_changed,
+    next_ticket_number,
+    staff_by_code,
+    store_now,
+)
+from jeweldesk.storage.tables import Ticket, TicketEvent
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from datetime import date
 from sqlalchemy import func, or_, select
 
 from jeweldesk.domain.contact_details import phone_digits
-from jeweldesk.domain.models import Customer, Ticket
 from jeweldesk.domain.status import Status
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.tables import Customer, Ticket
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from jeweldesk.domain.models import PromiseChange, Ticket, TicketEvent
+from jeweldesk.domain.errors import Conflict, Invalid, MoveRefused
 from jeweldesk.domain.status import Status, can_move, refusal
-from jeweldesk.services.common import mark_changed, staff_by_code, store_now, ticket_by_number
-from jeweldesk.services.errors import Conflict, Invalid, MoveRefused
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import mark_changed, staff_by_code, store_now, ticket_by_number
+from jeweldesk.storage.tables import PromiseChange, Ticket, TicketEvent
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from jeweldesk.domain.models import Customer, Parcel, Ticket
+from jeweldesk.domain.errors import NotFound
 from jeweldesk.printing.model import (
     MorningRow,
     Occasion,
@@ -22,11 +22,11 @@ from jeweldesk.printing.model import (
     StoreHeader,
 )
 from jeweldesk.risk.engine import AT_RISK, LATE, date_to_offer
-from jeweldesk.services.common import calendar, get_store, ticket_by_number
 from jeweldesk.services.days_off import jewelers_away
-from jeweldesk.services.errors import NotFound
 from jeweldesk.services.prepare import FlagWithHandling, flags_from, risk_inputs
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import calendar, get_store, ticket_by_number
+from jeweldesk.storage.tables import Customer, Parcel, Ticket
 
 
 def store_header(session: Session) -> StoreHeader:

@@ -8,10 +8,12 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
-from jeweldesk.domain.models import Parcel, ParcelItem
+from jeweldesk.domain.errors import Conflict, Invalid, NotFound
 from jeweldesk.domain.status import Status
 from jeweldesk.domain.tracking import TrackingError, checked_tracking
-from jeweldesk.services.common import (
+from jeweldesk.services.moves import apply_move
+from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import (
     mark_changed,
     next_parcel_ref,
     staff_by_code,
@@ -19,9 +21,7 @@ from jeweldesk.services.common import (
     ticket_by_number,
     vendor_by_code,
 )
-from jeweldesk.services.errors import Conflict, Invalid, NotFound
-from jeweldesk.services.moves import apply_move
-from jeweldesk.storage.engine import Database
+from jeweldesk.storage.tables import Parcel, ParcelItem
 
 
 def is_overdue(parcel: Parcel, today: date) -> bool:

@@ -8,10 +8,10 @@ from datetime import datetime
 from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy.orm import Session
 
-from jeweldesk.domain.models import Photo, Ticket
-from jeweldesk.services.common import mark_changed, store_now, ticket_by_number
-from jeweldesk.services.errors import Invalid
+from jeweldesk.domain.errors import Invalid
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import mark_changed, store_now, ticket_by_number
+from jeweldesk.storage.tables import Photo, Ticket
 
 LONG_SIDE = 1600  # enough to see a worn prong; small enough that backups stay small
 JPEG_QUALITY = 85

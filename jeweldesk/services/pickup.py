@@ -7,13 +7,13 @@ from decimal import Decimal
 
 from sqlalchemy.orm.exc import StaleDataError
 
-from jeweldesk.domain.models import Payment
+from jeweldesk.domain.errors import Conflict, Invalid, MoveRefused
 from jeweldesk.domain.money import ZERO, MoneyError, money
 from jeweldesk.domain.status import Status
-from jeweldesk.services.common import mark_changed, staff_by_code, store_now, ticket_by_number
-from jeweldesk.services.errors import Conflict, Invalid, MoveRefused
 from jeweldesk.services.moves import apply_move
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import mark_changed, staff_by_code, store_now, ticket_by_number
+from jeweldesk.storage.tables import Payment
 
 METHODS = ("cash", "card", "check", "other")
 

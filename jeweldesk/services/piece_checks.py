@@ -13,10 +13,10 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from jeweldesk.domain.models import TicketService
+from jeweldesk.domain.errors import Invalid, NotFound
 from jeweldesk.domain.money import ZERO, MoneyError, money
-from jeweldesk.services.common import staff_by_code, vendor_by_code
-from jeweldesk.services.errors import Invalid, NotFound
+from jeweldesk.storage.lookups import staff_by_code, vendor_by_code
+from jeweldesk.storage.tables import TicketService
 
 
 @dataclass(frozen=True)

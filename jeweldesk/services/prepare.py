@@ -15,19 +15,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from jeweldesk.domain.models import (
-    Channel,
-    Contact,
-    FlagHandled,
-    ParcelItem,
-    PromiseChange,
-    Staff,
-    Ticket,
-)
+from jeweldesk.domain.errors import Conflict, Invalid
+from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.status import OPEN_STATUSES, Status
 from jeweldesk.risk.engine import Flag, assess, date_to_offer
 from jeweldesk.risk.history import History
-from jeweldesk.services.common import (
+from jeweldesk.services.at_risk import load_history, read_history
+from jeweldesk.services.prepare_words import WayOut, opening, ways_out, where_now
+from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import (
     calendar,
     get_store,
     mark_changed,
@@ -35,10 +31,7 @@ from jeweldesk.services.common import (
     store_now,
     ticket_by_number,
 )
-from jeweldesk.services.errors import Conflict, Invalid
-from jeweldesk.services.prepare_words import WayOut, opening, ways_out, where_now
-from jeweldesk.services.warnings import load_history, read_history
-from jeweldesk.storage.engine import Database
+from jeweldesk.storage.tables import Contact, FlagHandled, ParcelItem, PromiseChange, Staff, Ticket
 
 AGREED_NEW_DATE = "Agreed new date"
 OUTCOMES = (AGREED_NEW_DATE, "Will collect as is", "Wants a rush", "Left a message", "Other")

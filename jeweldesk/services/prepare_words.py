@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from jeweldesk.domain.models import ItemKind, ParcelItem, Ticket
+from jeweldesk.domain.kinds import ItemKind
 from jeweldesk.domain.status import Status
 from jeweldesk.risk.engine import LATE, LISTED, Flag
+from jeweldesk.storage.tables import ParcelItem, Ticket
 
 RUSH = "rush"
 COMPARABLE = "comparable"

@@ -13,12 +13,12 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 
 from jeweldesk.domain.calendar import StoreCalendar
-from jeweldesk.domain.models import CatalogService, Vendor
 from jeweldesk.risk.history import History, Service
 from jeweldesk.risk.proposal import expected_ready_for_intake
-from jeweldesk.services.common import calendar, store_now
-from jeweldesk.services.warnings import load_history
+from jeweldesk.services.at_risk import load_history
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import calendar, store_now
+from jeweldesk.storage.tables import CatalogService, Vendor
 
 WEEKDAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays",
                  "Sundays")

@@ -14,11 +14,12 @@ from zoneinfo import available_timezones
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from jeweldesk.domain.models import CatalogService, ClosedDate, Role, Staff, Store, Vendor
+from jeweldesk.domain.errors import Invalid, NotFound
+from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.money import MoneyError, money
-from jeweldesk.services.common import STORE_ID, get_store, mark_changed, staff_by_code
-from jeweldesk.services.errors import Invalid, NotFound
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import STORE_ID, get_store, mark_changed, staff_by_code
+from jeweldesk.storage.tables import CatalogService, ClosedDate, Staff, Store, Vendor
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,11 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from jeweldesk.domain.models import Channel, ItemKind, ParcelItem, Ticket
+from jeweldesk.domain.kinds import Channel, ItemKind
 from jeweldesk.domain.status import ALLOWED_MOVES, Status
-from jeweldesk.services.common import ticket_by_number
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import ticket_by_number
+from jeweldesk.storage.tables import ParcelItem, Ticket
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import aliased
 
-from jeweldesk.domain.models import Customer, Parcel, ParcelItem, Staff, Ticket, Vendor
 from jeweldesk.domain.status import OPEN_STATUSES, Status
-from jeweldesk.services.common import calendar, store_now
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import calendar, store_now
+from jeweldesk.storage.tables import Customer, Parcel, ParcelItem, Staff, Ticket, Vendor
 
 NOT_READY = tuple(s for s in OPEN_STATUSES if s != Status.READY)
 LIST_LIMIT = 200  # a list longer than this is a different problem than reading it

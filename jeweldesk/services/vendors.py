@@ -17,13 +17,13 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from jeweldesk.domain.models import Parcel, ParcelItem, Ticket, Vendor
+from jeweldesk.domain.errors import NotFound
 from jeweldesk.domain.money import ZERO
 from jeweldesk.domain.status import ALLOWED_MOVES, Status
-from jeweldesk.services.common import store_now, ticket_by_number, vendor_by_code
-from jeweldesk.services.errors import NotFound
 from jeweldesk.services.parcels import days_overdue, is_overdue
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import store_now, ticket_by_number, vendor_by_code
+from jeweldesk.storage.tables import Parcel, ParcelItem, Ticket, Vendor
 
 SLOW_SHARE = 0.8  # "slow" is the turnaround four parcels in five beat
 

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-import jeweldesk.domain.history_guard  # noqa: F401  (installs the append-only guard)
+import jeweldesk.storage.history_guard  # noqa: F401  (installs the append-only guard)
 
 BUSY_TIMEOUT_MS = 10_000
 

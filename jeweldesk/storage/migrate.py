@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from alembic import command
@@ -13,7 +14,8 @@ from sqlalchemy import Engine, inspect
 
 from jeweldesk.storage.backup import backup_sqlite
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "db"
+# Shipped in the package as jeweldesk.db (the repository's top-level db/).
+MIGRATIONS = Path(str(resources.files("jeweldesk.db")))
 
 
 class NewerDatabaseError(RuntimeError):

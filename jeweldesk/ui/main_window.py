@@ -21,22 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jeweldesk.domain.models import Role
-from jeweldesk.services.errors import NotFound
+from jeweldesk.domain.errors import NotFound
+from jeweldesk.domain.kinds import Role
 from jeweldesk.services.lookup import Found, search
 from jeweldesk.services.store import store_settings
-from jeweldesk.ui.bench import BenchScreen
-from jeweldesk.ui.board import TicketBoard
-from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.customers import CustomersScreen
-from jeweldesk.ui.intake import IntakeDialog
-from jeweldesk.ui.parcels import ParcelsScreen
-from jeweldesk.ui.pickup import PickupDialog
-from jeweldesk.ui.settings import SettingsScreen
-from jeweldesk.ui.sign_in import SignInDialog
-from jeweldesk.ui.ticket_view import TicketDialog
-from jeweldesk.ui.today import TodayView
-from jeweldesk.ui.vendors import VendorsScreen
+from jeweldesk.ui.bench.bench import BenchScreen
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.counter.board import TicketBoard
+from jeweldesk.ui.counter.customers import CustomersScreen
+from jeweldesk.ui.counter.intake import IntakeDialog
+from jeweldesk.ui.counter.pickup import PickupDialog
+from jeweldesk.ui.parcels.parcels import ParcelsScreen
+from jeweldesk.ui.parcels.vendors import VendorsScreen
+from jeweldesk.ui.settings.settings import SettingsScreen
+from jeweldesk.ui.start.sign_in import SignInDialog
+from jeweldesk.ui.ticket.view import TicketDialog
+from jeweldesk.ui.today.today import TodayView
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -9,10 +9,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from jeweldesk.domain.models import Base
 from jeweldesk.interchange.common import HERE
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.migrate import upgrade
+from jeweldesk.storage.tables import Base
 
 EXAMPLE = HERE / "example.json"
 

@@ -10,15 +10,15 @@ import pytest
 from sqlalchemy import select
 
 from jeweldesk.cli import main
-from jeweldesk.domain.models import Customer, ParcelItem, Store, TicketEvent
 from jeweldesk.domain.status import Status
 from jeweldesk.interchange.common import InvalidDocument, drain
 from jeweldesk.interchange.exporter import export_document
 from jeweldesk.interchange.importer import import_document
 from jeweldesk.interchange.validate import validate
-from jeweldesk.services.common import next_parcel_ref, next_ticket_number, ticket_by_number
 from jeweldesk.services.demo import fill_demo_store
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import next_parcel_ref, next_ticket_number, ticket_by_number
+from jeweldesk.storage.tables import Customer, ParcelItem, Store, TicketEvent
 from tests.interchange.helpers import example, new_sqlite, row_counts
 
 NOW = datetime(2026, 11, 20, 15, 30)

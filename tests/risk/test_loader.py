@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import event
 
 from jeweldesk.risk.engine import assess, flags_to_json
-from jeweldesk.services.warnings import load_history
+from jeweldesk.services.at_risk import load_history
 from jeweldesk.storage.engine import Database
 from tests.risk.test_cli import example_store  # noqa: F401  (the fixture)
 

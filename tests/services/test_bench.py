@@ -4,6 +4,7 @@ from datetime import timedelta
 import pytest
 from PIL import Image
 
+from jeweldesk.domain.errors import Conflict, Invalid
 from jeweldesk.domain.status import Status
 from jeweldesk.services.bench import (
     add_finished_photo,
@@ -14,7 +15,6 @@ from jeweldesk.services.bench import (
     scan,
     wait_for_parts,
 )
-from jeweldesk.services.errors import Conflict, Invalid
 from jeweldesk.services.story import ticket_story
 from tests.support.store import BENCH, COUNTER, store_today, take_in_ring
 

@@ -13,11 +13,11 @@ from jeweldesk.services.board import (
     board_page,
     count_tickets,
 )
-from jeweldesk.services.common import store_now
 from jeweldesk.services.customers import CustomerDetails, find_customers
 from jeweldesk.services.intake import ServiceLine, Visit, take_in
 from jeweldesk.services.moves import move
 from jeweldesk.services.store import store_settings
+from jeweldesk.storage.lookups import store_now
 from tests.support.store import BENCH, COUNTER, ring, store_today, take_in_ring
 
 

@@ -4,10 +4,10 @@ from datetime import timedelta
 
 import pytest
 
+from jeweldesk.domain.errors import Invalid
+from jeweldesk.services.at_risk import at_risk
 from jeweldesk.services.days_off import cancel_days_off, days_off, plan_days_off
-from jeweldesk.services.errors import Invalid
 from jeweldesk.services.promise import promise_rules, propose
-from jeweldesk.services.warnings import at_risk
 from tests.support.store import BENCH, COUNTER, MANAGER, store_today, take_in_ring
 
 

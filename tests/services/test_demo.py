@@ -11,16 +11,16 @@ import pytest
 from sqlalchemy import func, select
 
 from jeweldesk.cli import main
-from jeweldesk.domain.models import Payment, PromiseChange, Ticket
+from jeweldesk.domain.errors import ServiceError
 from jeweldesk.domain.status import Status
 from jeweldesk.interchange.common import drain
 from jeweldesk.interchange.exporter import export_document
 from jeweldesk.interchange.validate import validate
-from jeweldesk.services.common import next_ticket_number
 from jeweldesk.services.demo import fill_demo_store
-from jeweldesk.services.errors import ServiceError
 from jeweldesk.services.store import StoreSettings, set_up_store
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import next_ticket_number
+from jeweldesk.storage.tables import Payment, PromiseChange, Ticket
 from tests.interchange.helpers import new_sqlite
 
 NOW = datetime(2026, 11, 20, 15, 30)

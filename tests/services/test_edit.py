@@ -9,16 +9,16 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
-from jeweldesk.domain.history_guard import HistoryIsAppendOnly
-from jeweldesk.domain.models import TicketEdit
+from jeweldesk.domain.errors import Conflict, Invalid
 from jeweldesk.domain.status import Status
 from jeweldesk.services.edit import edit_ticket
-from jeweldesk.services.errors import Conflict, Invalid
 from jeweldesk.services.intake import ServiceLine
 from jeweldesk.services.moves import cancel, move
 from jeweldesk.services.pickup import take_payment
 from jeweldesk.services.story import ticket_story, what_changed
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.history_guard import HistoryIsAppendOnly
+from jeweldesk.storage.tables import TicketEdit
 from tests.support.store import BENCH, COUNTER, MANAGER, store_today, take_in_ring
 
 RETIP_AND_CLEAN = (ServiceLine("prong_retip", "Retip four prongs", "110.00"),

@@ -4,12 +4,12 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from jeweldesk.domain.models import Customer, Ticket, TicketEvent
+from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.status import Status
 from jeweldesk.services.customers import CustomerDetails, find_customers
-from jeweldesk.services.errors import Invalid
 from jeweldesk.services.intake import ServiceLine, Visit, take_in
 from jeweldesk.services.story import ticket_story, visit_numbers
+from jeweldesk.storage.tables import Customer, Ticket, TicketEvent
 from tests.support.store import COUNTER, ring, store_today
 
 

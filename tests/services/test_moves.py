@@ -6,12 +6,12 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from jeweldesk.domain.history_guard import HistoryIsAppendOnly
-from jeweldesk.domain.models import TicketEvent
+from jeweldesk.domain.errors import Conflict, MoveRefused
 from jeweldesk.domain.status import Status
-from jeweldesk.services.errors import Conflict, MoveRefused
 from jeweldesk.services.moves import change_promise, move
 from jeweldesk.services.story import ticket_story
+from jeweldesk.storage.history_guard import HistoryIsAppendOnly
+from jeweldesk.storage.tables import TicketEvent
 from tests.support.store import BENCH, COUNTER, store_today, take_in_ring
 
 

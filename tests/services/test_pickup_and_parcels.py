@@ -2,9 +2,9 @@ from decimal import Decimal
 
 import pytest
 
+from jeweldesk.domain.errors import Invalid, MoveRefused
 from jeweldesk.domain.status import Status
 from jeweldesk.services.contacts import record_contact
-from jeweldesk.services.errors import Invalid, MoveRefused
 from jeweldesk.services.moves import move
 from jeweldesk.services.parcels import receive_parcel, send_parcel
 from jeweldesk.services.pickup import hand_back

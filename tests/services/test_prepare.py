@@ -3,9 +3,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
-from jeweldesk.domain.models import Ticket
+from jeweldesk.domain.errors import Invalid
 from jeweldesk.risk.engine import AT_RISK, LATE
-from jeweldesk.services.errors import Invalid
 from jeweldesk.services.moves import change_promise
 from jeweldesk.services.prepare import (
     AGREED_NEW_DATE,
@@ -15,6 +14,7 @@ from jeweldesk.services.prepare import (
 )
 from jeweldesk.services.prepare_words import COMPARABLE, LOANER, NEW_DATE, PARTIAL, RUSH
 from jeweldesk.services.story import ticket_story
+from jeweldesk.storage.tables import Ticket
 from tests.support.late_vendor import late_at_vendor
 from tests.support.store import BENCH, COUNTER, store_today, take_in_ring
 

@@ -4,8 +4,8 @@ import threading
 
 import pytest
 
+from jeweldesk.domain.errors import Conflict, MoveRefused
 from jeweldesk.domain.status import Status
-from jeweldesk.services.errors import Conflict, MoveRefused
 from jeweldesk.services.moves import move
 from jeweldesk.services.story import ticket_story
 from jeweldesk.storage.engine import Database

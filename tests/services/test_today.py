@@ -3,13 +3,13 @@ from datetime import datetime, timedelta
 
 from jeweldesk.domain.status import Status
 from jeweldesk.services import today as today_module
-from jeweldesk.services.common import store_now
 from jeweldesk.services.customers import CustomerDetails
 from jeweldesk.services.intake import Visit, take_in
 from jeweldesk.services.moves import move
 from jeweldesk.services.parcels import send_parcel
 from jeweldesk.services.store import store_settings, update_store
 from jeweldesk.services.today import today_lists
+from jeweldesk.storage.lookups import store_now
 from tests.support.store import BENCH, COUNTER, ring, store_today, take_in_ring
 
 

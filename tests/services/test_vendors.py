@@ -3,11 +3,10 @@ from decimal import Decimal
 
 import pytest
 
-from jeweldesk.domain.models import Parcel
+from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.status import Status
 from jeweldesk.services.changes import change_marker
 from jeweldesk.services.customers import CustomerDetails
-from jeweldesk.services.errors import Invalid
 from jeweldesk.services.intake import Visit, take_in
 from jeweldesk.services.parcels import receive_parcel, send_parcel
 from jeweldesk.services.story import ticket_story
@@ -21,6 +20,7 @@ from jeweldesk.services.vendors import (
     vendor_record,
     vendor_records,
 )
+from jeweldesk.storage.tables import Parcel
 from tests.support.store import COUNTER, ring, store_today, take_in_ring
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from jeweldesk.domain.status import Status
+from jeweldesk.services.at_risk import read_history
 from jeweldesk.services.customers import CustomerDetails
 from jeweldesk.services.intake import Visit, take_in
 from jeweldesk.services.moves import move
-from jeweldesk.services.warnings import read_history
 from jeweldesk.storage.engine import Database
 from tests.support.store import BENCH, COUNTER, ring, store_today
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
-from jeweldesk.domain.models import Channel
+from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.status import Status
 from jeweldesk.services.customers import CustomerDetails
 from jeweldesk.services.intake import ServiceLine, Visit, take_in

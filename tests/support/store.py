@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from jeweldesk.domain.models import Role
+from jeweldesk.domain.kinds import Role
 from jeweldesk.services.intake import Piece, ServiceLine, Visit, take_in
 from jeweldesk.services.store import (
     StaffMember,

@@ -12,9 +12,11 @@ from decimal import Decimal
 
 from sqlalchemy import insert, select, update
 
-from jeweldesk.domain.models import (
+from jeweldesk.domain.kinds import ItemKind
+from jeweldesk.domain.status import Status
+from jeweldesk.storage.engine import Database
+from jeweldesk.storage.tables import (
     Customer,
-    ItemKind,
     Staff,
     Store,
     Ticket,
@@ -22,8 +24,6 @@ from jeweldesk.domain.models import (
     TicketService,
     Vendor,
 )
-from jeweldesk.domain.status import Status
-from jeweldesk.storage.engine import Database
 from tests.support.store import BENCH, COUNTER, store_today
 
 FIRST = ("Dana", "Marisol", "Chloé", "Tomás", "Priya", "Henry", "Aiyana", "Björn", "Grace",

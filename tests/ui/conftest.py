@@ -6,7 +6,7 @@ import pytest
 
 from jeweldesk.services.store import list_staff
 from jeweldesk.storage.engine import Database
-from jeweldesk.ui.context import AppContext
+from jeweldesk.ui.common.context import AppContext
 from tests.support.store import COUNTER, MANAGER
 
 

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QLabel
 
 from jeweldesk.services.days_off import days_off
 from jeweldesk.services.store import list_staff
-from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.today import TodayView
-from jeweldesk.ui.widgets import day_text
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.widgets import day_text
+from jeweldesk.ui.today.today import TodayView
 from tests.support.away_jeweler import jeweler_gone_quiet
 from tests.support.store import MANAGER, store_today
 

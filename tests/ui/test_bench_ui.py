@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from jeweldesk.domain.status import Status
 from jeweldesk.services.moves import move
 from jeweldesk.services.story import ticket_story
-from jeweldesk.ui.bench import BenchScreen
+from jeweldesk.ui.bench.bench import BenchScreen
 from tests.support.store import BENCH, COUNTER, store_today, take_in_ring
 from tests.ui.conftest import signed_in
 

@@ -13,8 +13,9 @@ from PySide6.QtTest import QAbstractItemModelTester
 from jeweldesk.domain.status import Status
 from jeweldesk.services.board import BoardFilter
 from jeweldesk.storage.engine import Database
-from jeweldesk.ui.board import TicketBoard
-from jeweldesk.ui.board_model import (
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.counter.board import TicketBoard
+from jeweldesk.ui.counter.board_model import (
     CUSTOMER,
     LATENESS_ROLE,
     NUMBER,
@@ -22,7 +23,6 @@ from jeweldesk.ui.board_model import (
     PROMISED,
     BoardModel,
 )
-from jeweldesk.ui.context import AppContext
 from tests.support.store import set_up, take_in_ring
 from tests.ui.bulk_store import fill
 

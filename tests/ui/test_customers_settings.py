@@ -7,13 +7,13 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
 
-from jeweldesk.domain.models import Role
+from jeweldesk.domain.kinds import Role
 from jeweldesk.services.customers import find_customers, get_customer
 from jeweldesk.services.days_off import days_off
 from jeweldesk.services.store import catalog, check_pin, list_staff, store_settings
-from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.customers import CustomersScreen
-from jeweldesk.ui.settings import PRICE, SettingsScreen
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.counter.customers import CustomersScreen
+from jeweldesk.ui.settings.settings import PRICE, SettingsScreen
 from tests.support.store import store_today, take_in_ring
 
 

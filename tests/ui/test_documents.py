@@ -3,7 +3,7 @@
 import pypdfium2 as pdfium
 from PySide6.QtWidgets import QMessageBox
 
-from jeweldesk.ui.documents import show_receipt, show_tags, show_thank_you
+from jeweldesk.ui.common.documents import show_receipt, show_tags, show_thank_you
 from tests.support.store import take_in_ring
 
 

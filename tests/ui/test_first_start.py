@@ -2,9 +2,9 @@
 
 from sqlalchemy import func, select
 
-from jeweldesk.domain.models import Ticket
 from jeweldesk.services.store import has_store, list_staff, store_settings
-from jeweldesk.ui.first_start import DEMO_TICKETS, FirstStartDialog
+from jeweldesk.storage.tables import Ticket
+from jeweldesk.ui.start.first_start import DEMO_TICKETS, FirstStartDialog
 
 
 def test_setting_up_the_store_by_hand(qtbot, sqlite_db):

@@ -10,13 +10,13 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from jeweldesk.domain.models import ItemKind
+from jeweldesk.domain.kinds import ItemKind
 from jeweldesk.services.customers import CustomerDetails, add_customer, find_customers
 from jeweldesk.services.lookup import search
 from jeweldesk.services.story import ticket_story
-from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.counter_fields import to_qdate
-from jeweldesk.ui.intake import IntakeDialog
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.fields import to_qdate
+from jeweldesk.ui.counter.intake import IntakeDialog
 from tests.support.store import store_today
 
 ENTER = Qt.Key.Key_Return

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication
 
 from jeweldesk.services.customers import CustomerDetails
 from jeweldesk.services.intake import Visit, take_in
-from jeweldesk.ui.context import AppContext
+from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.main_window import MainWindow
-from jeweldesk.ui.sign_in import SignInDialog
+from jeweldesk.ui.start.sign_in import SignInDialog
 from tests.support.store import COUNTER, MANAGER, ring, take_in_ring
 
 

@@ -7,7 +7,7 @@ from PySide6.QtPrintSupport import QPrinter
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen import canvas
 
-from jeweldesk.ui.paper import PaperPreview
+from jeweldesk.ui.common.paper import PaperPreview
 
 
 def _two_page_pdf() -> bytes:

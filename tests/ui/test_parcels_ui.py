@@ -9,8 +9,8 @@ from jeweldesk.domain.status import Status
 from jeweldesk.services.parcels import send_parcel
 from jeweldesk.services.story import ticket_story
 from jeweldesk.services.vendors import parcels
-from jeweldesk.ui.parcels import ParcelsScreen
-from jeweldesk.ui.vendors import VendorsScreen
+from jeweldesk.ui.parcels.parcels import ParcelsScreen
+from jeweldesk.ui.parcels.vendors import VendorsScreen
 from tests.support.store import COUNTER, store_today, take_in_ring
 
 
@@ -111,7 +111,7 @@ def test_the_parcel_tables_pass_the_model_tester(qtbot, qtmodeltester, ctx, scre
 def test_the_manifest_of_a_sent_parcel_is_one_click_away(qtbot, ctx, screen):
     import pypdfium2 as pdfium
 
-    from jeweldesk.ui.paper import PaperPreview
+    from jeweldesk.ui.common.paper import PaperPreview
 
     number = take_in_ring(ctx.db, declared_value="2400.00")
     send = screen.send

@@ -13,8 +13,8 @@ from jeweldesk.services.intake import Visit, take_in
 from jeweldesk.services.moves import move
 from jeweldesk.services.story import ticket_story
 from jeweldesk.storage.engine import Database
-from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.pickup import PickupDialog
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.counter.pickup import PickupDialog
 from tests.support.store import BENCH, COUNTER, ring
 
 ENTER = Qt.Key.Key_Return

@@ -15,10 +15,10 @@ from jeweldesk.domain.status import Status
 from jeweldesk.services.edit import edit_ticket
 from jeweldesk.services.moves import cancel
 from jeweldesk.services.story import ticket_story
-from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.intake_services import PRICE
-from jeweldesk.ui.ticket_edit import EditTicketDialog
-from jeweldesk.ui.ticket_view import TicketDialog
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.counter.intake_services import PRICE
+from jeweldesk.ui.ticket.edit import EditTicketDialog
+from jeweldesk.ui.ticket.view import TicketDialog
 from tests.support.store import BENCH, COUNTER, take_in_ring
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -13,10 +13,10 @@ from jeweldesk.services.customers import CustomerDetails
 from jeweldesk.services.intake import Visit, take_in
 from jeweldesk.services.moves import move
 from jeweldesk.services.story import ticket_story
-from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.counter_fields import to_qdate
-from jeweldesk.ui.paper import PaperPreview
-from jeweldesk.ui.ticket_view import TicketDialog
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.fields import to_qdate
+from jeweldesk.ui.common.paper import PaperPreview
+from jeweldesk.ui.ticket.view import TicketDialog
 from tests.support.store import BENCH, COUNTER, ring, store_today, take_in_ring
 
 

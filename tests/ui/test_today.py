@@ -7,12 +7,12 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 
 from jeweldesk.domain.status import Status
-from jeweldesk.services.common import store_now
 from jeweldesk.services.moves import move
 from jeweldesk.services.parcels import send_parcel
-from jeweldesk.ui.context import AppContext
-from jeweldesk.ui.paper import PaperPreview
-from jeweldesk.ui.today import TodayView
+from jeweldesk.storage.lookups import store_now
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.paper import PaperPreview
+from jeweldesk.ui.today.today import TodayView
 from tests.support.late_vendor import late_at_vendor
 from tests.support.store import BENCH, COUNTER, store_today, take_in_ring
 

@@ -3,7 +3,7 @@
 import threading
 import time
 
-from jeweldesk.ui.work import BackgroundCall
+from jeweldesk.ui.common.work import BackgroundCall
 
 
 def test_the_newest_answer_wins_and_the_window_never_waits(qtbot):

@@ -1,0 +1,1 @@
+"""The Alembic environment and revisions, shipped in the package as jeweldesk.db."""

@@ -1,0 +1,109 @@
+"""Small shared pieces of the services: the store's clock, look-ups by the store's codes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from jeweldesk.domain.calendar import StoreCalendar
+from jeweldesk.domain.errors import NotFound
+from jeweldesk.storage.tables import ClosedDate, Customer, Staff, Store, Ticket, Vendor
+
+STORE_ID = 1
+
+
+def get_store(session: Session) -> Store:
+    store = session.get(Store, STORE_ID)
+    if store is None:
+        raise NotFound("this database has no store yet; set the store up first")
+    return store
+
+
+def has_store(session: Session) -> bool:
+    return session.get(Store, STORE_ID) is not None
+
+
+def store_zone(store: Store) -> ZoneInfo:
+    try:
+        return ZoneInfo(store.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def store_now(session: Session) -> datetime:
+    """The store's local wall-clock time, to the second, as history records it."""
+    store = session.get(Store, STORE_ID)
+    zone = store_zone(store) if store else ZoneInfo("UTC")
+    return datetime.now(zone).replace(tzinfo=None, microsecond=0)
+
+
+def calendar(session: Session) -> StoreCalendar:
+    store = get_store(session)
+    closed = session.scalars(select(ClosedDate.day)).all()
+    return StoreCalendar.of(store.weekdays, closed)
+
+
+def mark_changed(session: Session) -> None:
+    """Bump the change marker other workstations watch."""
+    session.execute(
+        update(Store).where(Store.id == STORE_ID).values(change_count=Store.change_count + 1)
+    )
+
+
+def staff_by_code(session: Session, code: str) -> Staff:
+    staff = session.scalar(select(Staff).where(Staff.code == code))
+    if staff is None:
+        raise NotFound(f"no staff member with code {code!r}")
+    return staff
+
+
+def vendor_by_code(session: Session, code: str) -> Vendor:
+    vendor = session.scalar(select(Vendor).where(Vendor.code == code))
+    if vendor is None:
+        raise NotFound(f"no vendor with code {code!r}")
+    return vendor
+
+
+def ticket_by_number(session: Session, number: str, lock: bool = False) -> Ticket:
+    """A ticket by its number as printed; a scanner or a hurried hand may change the case."""
+    wanted = number.strip()
+    ticket = None
+    for candidate in dict.fromkeys((wanted, wanted.upper())):
+        query = select(Ticket).where(Ticket.number == candidate)
+        if lock:
+            query = query.with_for_update()
+        ticket = session.scalar(query)
+        if ticket is not None:
+            break
+    if ticket is None:
+        raise NotFound(f"no ticket {number.strip()!r}")
+    return ticket
+
+
+def customer_by_id(session: Session, customer_id: int) -> Customer:
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFound(f"no customer #{customer_id}")
+    return customer
+
+
+def next_ticket_number(session: Session) -> str:
+    """The store's own sequence: numbers are never reused, even for cancelled tickets."""
+    store = session.scalar(select(Store).where(Store.id == STORE_ID).with_for_update())
+    if store is None:
+        raise NotFound("this database has no store yet; set the store up first")
+    number = store.next_ticket_number
+    store.next_ticket_number = number + 1
+    return f"{store.ticket_prefix}{number}"
+
+
+def next_parcel_ref(session: Session) -> str:
+    store = session.scalar(select(Store).where(Store.id == STORE_ID).with_for_update())
+    if store is None:
+        raise NotFound("this database has no store yet; set the store up first")
+    number = store.next_parcel_number
+    store.next_parcel_number = number + 1
+    return f"{store.parcel_prefix}{number}"

@@ -1,0 +1,389 @@
+"""The store's records, as typed SQLAlchemy models.
+
+Timestamps are the store's local wall-clock time without an offset, as in the
+interchange format; the store's time zone says where that wall is.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from jeweldesk.domain.kinds import Channel, ItemKind, Role
+from jeweldesk.domain.status import Status
+
+MONEY = Numeric(12, 2, asdecimal=True)
+WIDE_TEXT = 4000  # phones, e-mails, carriers, tracking: as long as the interchange allows
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=20,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+class Store(Base):
+    """The one store this database belongs to, and its settings."""
+
+    __tablename__ = "store"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
+    timezone: Mapped[str] = mapped_column(String(64), default="America/Chicago")
+    # ISO weekdays, "1,2,3,4,5,6": small enough that a table would only add joins.
+    open_weekdays: Mapped[str] = mapped_column(String(20), default="1,2,3,4,5,6")
+    receipt_terms: Mapped[str | None] = mapped_column(Text)
+    unclaimed_days: Mapped[int] = mapped_column(Integer, default=90)
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    ticket_prefix: Mapped[str] = mapped_column(String(10), default="R-")
+    next_ticket_number: Mapped[int] = mapped_column(Integer, default=10001)
+    parcel_prefix: Mapped[str] = mapped_column(String(10), default="S-")
+    next_parcel_number: Mapped[int] = mapped_column(Integer, default=1)
+    # Bumped by every change, so other workstations notice with one cheap read.
+    change_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    @property
+    def weekdays(self) -> list[int]:
+        return [int(d) for d in self.open_weekdays.split(",") if d]
+
+
+class ClosedDate(Base):
+    __tablename__ = "closed_date"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    reason: Mapped[str | None] = mapped_column(String(200))
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class StaffDayOff(Base):
+    """Days a jeweler is planned to be away (a holiday, a course), entered ahead so the
+    early warnings can count with them."""
+
+    __tablename__ = "staff_day_off"
+    __table_args__ = (CheckConstraint("last_day >= first_day", name="ends_after_it_starts"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(String(200))
+    planned_at: Mapped[datetime] = mapped_column(DateTime)
+    planned_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+
+    staff: Mapped[Staff] = relationship(foreign_keys=[staff_id])
+    planned_by: Mapped[Staff] = relationship(foreign_keys=[planned_by_id])
+
+
+class Customer(Base):
+    __tablename__ = "customer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    phone: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
+    email: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
+    notes: Mapped[str | None] = mapped_column(Text)
+    preferred_channel: Mapped[Channel | None] = mapped_column(_enum(Channel, "channel"))
+    # Digits of the phone only, so "601 555 0142" finds "+1 (601) 555-0142".
+    phone_digits: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
+
+    tickets: Mapped[list[Ticket]] = relationship(back_populates="customer")
+
+
+class Vendor(Base):
+    __tablename__ = "vendor"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    contact: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
+    email: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
+    quoted_turnaround_days: Mapped[int] = mapped_column(Integer, default=7)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CatalogService(Base):
+    """A service the store offers, with its usual price and bench time."""
+
+    __tablename__ = "catalog_service"
+
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    default_price: Mapped[Decimal] = mapped_column(MONEY)
+    bench_days: Mapped[int] = mapped_column(Integer, default=1)
+    usually_outside: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Ticket(Base):
+    """One piece of jewelry in one envelope."""
+
+    __tablename__ = "ticket"
+    __table_args__ = (
+        CheckConstraint("deposit >= 0", name="deposit_not_negative"),
+        Index("ix_ticket_status_promised", "status", "promised_for"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    visit: Mapped[str | None] = mapped_column(String(64), index=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    taken_in_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    item_kind: Mapped[ItemKind] = mapped_column(_enum(ItemKind, "item_kind"))
+    item_description: Mapped[str] = mapped_column(Text)
+    item_metal: Mapped[str | None] = mapped_column(String(4000))
+    item_stones: Mapped[str | None] = mapped_column(String(4000))
+    item_condition: Mapped[str | None] = mapped_column(Text)
+    declared_value: Mapped[Decimal | None] = mapped_column(MONEY)
+    deposit: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0.00"))
+    promised_for: Mapped[date] = mapped_column(Date, index=True)
+    occasion_what: Mapped[str | None] = mapped_column(String(200))
+    occasion_date: Mapped[date | None] = mapped_column(Date)
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    status: Mapped[Status] = mapped_column(_enum(Status, "status"), index=True)
+    status_at: Mapped[datetime] = mapped_column(DateTime)
+    collected_by: Mapped[str | None] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    customer: Mapped[Customer] = relationship(back_populates="tickets")
+    taken_in_by: Mapped[Staff] = relationship(foreign_keys=[taken_in_by_id])
+    assigned_to: Mapped[Staff | None] = relationship(foreign_keys=[assigned_to_id])
+    services: Mapped[list[TicketService]] = relationship(
+        back_populates="ticket", order_by="TicketService.position", cascade="all, delete-orphan"
+    )
+    events: Mapped[list[TicketEvent]] = relationship(
+        back_populates="ticket", order_by="(TicketEvent.at, TicketEvent.id)"
+    )
+    photos: Mapped[list[Photo]] = relationship(back_populates="ticket", order_by="Photo.id")
+    payments: Mapped[list[Payment]] = relationship(back_populates="ticket", order_by="Payment.at")
+    promise_changes: Mapped[list[PromiseChange]] = relationship(
+        back_populates="ticket", order_by="PromiseChange.at"
+    )
+    contacts: Mapped[list[Contact]] = relationship(back_populates="ticket", order_by="Contact.at")
+    edits: Mapped[list[TicketEdit]] = relationship(
+        back_populates="ticket", order_by="(TicketEdit.at, TicketEdit.id)"
+    )
+
+    @property
+    def total(self) -> Decimal:
+        return sum((s.price for s in self.services), Decimal("0.00"))
+
+    @property
+    def paid(self) -> Decimal:
+        return self.deposit + sum((p.amount for p in self.payments), Decimal("0.00"))
+
+    @property
+    def balance(self) -> Decimal:
+        return self.total - self.paid
+
+
+class TicketService(Base):
+    __tablename__ = "ticket_service"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    code: Mapped[str] = mapped_column(String(64))
+    description: Mapped[str] = mapped_column(Text, default="")
+    price: Mapped[Decimal] = mapped_column(MONEY)
+    vendor_id: Mapped[int | None] = mapped_column(ForeignKey("vendor.id"))
+
+    ticket: Mapped[Ticket] = relationship(back_populates="services")
+    vendor: Mapped[Vendor | None] = relationship()
+
+
+class TicketEvent(Base):
+    """One move in a ticket's chain of custody. Written once, never changed."""
+
+    __tablename__ = "ticket_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    status: Mapped[Status] = mapped_column(_enum(Status, "status"))
+    by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="events")
+    by: Mapped[Staff] = relationship()
+
+
+class TicketEdit(Base):
+    """One field of a ticket changed after intake: who, when, from what to what. Never changed."""
+
+    __tablename__ = "ticket_edit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    field: Mapped[str] = mapped_column(String(40))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="edits")
+    by: Mapped[Staff] = relationship()
+
+
+class Photo(Base):
+    """An intake or finished-work photo, kept in the database so every PC and backup has it."""
+
+    __tablename__ = "photo"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
+    taken_at: Mapped[datetime] = mapped_column(DateTime)
+    stage: Mapped[str] = mapped_column(String(20), default="intake")
+    mime: Mapped[str] = mapped_column(String(40), default="image/jpeg")
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="photos")
+
+
+class Payment(Base):
+    __tablename__ = "payment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    method: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="payments")
+
+
+class PromiseChange(Base):
+    """A new promised date; the earlier one stays on record here."""
+
+    __tablename__ = "promise_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    old_date: Mapped[date] = mapped_column(Date)
+    new_date: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="promise_changes")
+    by: Mapped[Staff] = relationship()
+
+
+class Contact(Base):
+    """The store reaching a customer about a ticket."""
+
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    channel: Mapped[Channel] = mapped_column(_enum(Channel, "channel"))
+    note: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(String(200))
+
+    ticket: Mapped[Ticket] = relationship(back_populates="contacts")
+    by: Mapped[Staff] = relationship()
+
+
+class Parcel(Base):
+    """Envelopes sent to a vendor together, and what came back."""
+
+    __tablename__ = "parcel"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(64), unique=True)
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id"), index=True)
+    sent_at: Mapped[datetime] = mapped_column(DateTime)
+    sent_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    carrier: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
+    tracking: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
+    expected_back: Mapped[date] = mapped_column(Date)
+    received_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    vendor: Mapped[Vendor] = relationship()
+    items: Mapped[list[ParcelItem]] = relationship(
+        back_populates="parcel", order_by="ParcelItem.id", cascade="all, delete-orphan"
+    )
+
+
+class ParcelItem(Base):
+    __tablename__ = "parcel_item"
+    __table_args__ = (UniqueConstraint("parcel_id", "ticket_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parcel_id: Mapped[int] = mapped_column(ForeignKey("parcel.id", ondelete="CASCADE"))
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
+    instructions: Mapped[str | None] = mapped_column(Text)
+    returned_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    parcel: Mapped[Parcel] = relationship(back_populates="items")
+    ticket: Mapped[Ticket] = relationship()
+
+
+class FlagHandled(Base):
+    """Staff acted on an early warning; it shows as handled until the picture changes."""
+
+    __tablename__ = "flag_handled"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    level: Mapped[str] = mapped_column(String(20))
+    expected_ready: Mapped[date | None] = mapped_column(Date)
+    promised_for: Mapped[date] = mapped_column(Date)

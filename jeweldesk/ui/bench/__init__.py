@@ -1,0 +1,1 @@
+"""The bench: a jeweler's queue and the scan box."""

@@ -1,0 +1,383 @@
+"""The Bench: a jeweler's queue, and the scan box that moves an envelope on.
+
+Scan an envelope (or type its number) and press Enter; then a move's letter and
+Enter (S start, P waiting for parts, Q quality check, R ready). Letters alone
+never move anything: a scanner typing "R-10002" must not mark the last
+envelope ready.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jeweldesk.domain.errors import Conflict, ServiceError
+from jeweldesk.domain.kinds import Role
+from jeweldesk.services.bench import (
+    BenchMove,
+    BenchQueue,
+    Scanned,
+    add_finished_photo,
+    bench_move_for,
+    bench_queue,
+    jewelers,
+    move_on,
+    scan,
+    wait_for_parts,
+)
+from jeweldesk.services.prepare import FlagWithHandling
+from jeweldesk.ui.bench.models import queue_model, waiting_model
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, day_text, heading, muted, table_view
+from jeweldesk.ui.settings.days_off import JewelerDaysOffDialog
+
+PARTS_DAYS = 7  # the date offered for parts until the jeweler types the supplier's
+WORK_COLUMN = 5  # the queue's "Work" column
+DONE_COLOUR = "#1e6b34"
+
+
+class BenchScreen(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.scanned: Scanned | None = None
+
+        self.jeweler = QComboBox()
+        self.jeweler.setMinimumWidth(200)
+        self.days_off_button = QPushButton("Days off…")
+        self.days_off_button.setAutoDefault(False)
+        self.days_off_button.clicked.connect(lambda: self.open_days_off())
+        self.days_off_dialog: JewelerDaysOffDialog | None = None
+        self.scan_box = QLineEdit()
+        self.scan_box.setPlaceholderText("Scan an envelope or type its number, then Enter")
+        self.scan_box.setClearButtonEnabled(True)
+        self.scan_box.returnPressed.connect(self._entered)
+
+        self.card = QLabel()
+        self.card.setWordWrap(True)
+        self.card.setTextFormat(Qt.TextFormat.RichText)
+        self.move_buttons: dict[str, QPushButton] = {}
+        for key in "SPQR":
+            found = bench_move_for(key)
+            assert found is not None
+            button = QPushButton(f"{key}  {found.label}")
+            button.clicked.connect(lambda _=False, k=key: self.press(k))
+            self.move_buttons[key] = button
+        self.photos_button = QPushButton("Photos of finished work…")
+        self.photos_button.clicked.connect(self._choose_photos)
+
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Note for the next move (optional): what you found, "
+                                     "what you did")
+        self.parts_row = QWidget()
+        self.parts_note = QLineEdit()
+        self.parts_note.setPlaceholderText("Which parts, from whom — Enter to put it aside")
+        self.parts_note.returnPressed.connect(self.confirm_parts)
+        self.parts_date = QDateEdit()
+        self.parts_date.setCalendarPopup(True)
+        self.parts_date.setDisplayFormat("ddd d MMM yyyy")
+        parts_ok = QPushButton("Waiting for parts")
+        parts_ok.clicked.connect(self.confirm_parts)
+        parts_layout = QHBoxLayout(self.parts_row)
+        parts_layout.setContentsMargins(0, 0, 0, 0)
+        parts_layout.addWidget(QLabel("Parts expected"))
+        parts_layout.addWidget(self.parts_date)
+        parts_layout.addWidget(self.parts_note, 1)
+        parts_layout.addWidget(parts_ok)
+        self.parts_row.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        self.queue = queue_model(self)
+        ctx.risk.updated.connect(lambda rows: self.queue.set_risk(_risk_marks(rows)))
+        self.waiting = waiting_model(self)
+        self.queue_view = table_view(self.queue)
+        self.queue_view.doubleClicked.connect(
+            lambda index: self.load(self.queue.row_at(index.row()).number))
+        self.waiting_view = table_view(self.waiting)
+        self.waiting_view.doubleClicked.connect(
+            lambda index: self.load(self.waiting.row_at(index.row()).number))
+        self.queue_title = heading("Queue", 1)
+        self.waiting_title = heading("Waiting for parts", 1)
+
+        self._lay_out()
+        self._fill_jewelers()
+        self.jeweler.currentIndexChanged.connect(lambda _i: self.reload())
+        ctx.changed.connect(self._changed_elsewhere)
+        ctx.user_changed.connect(self._pick_signed_in)
+        ctx.user_changed.connect(self._may_plan_days_off)
+        self.show_scanned(None)
+        self.reload()
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Jeweler"))
+        top.addWidget(self.jeweler)
+        top.addWidget(self.days_off_button)
+        top.addSpacing(16)
+        top.addWidget(self.scan_box, 1)
+
+        panel = QFrame()
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.addWidget(self.card)
+        panel_layout.addLayout(self._moves_row())
+        panel_layout.addWidget(self.note)
+        panel_layout.addWidget(self.parts_row)
+        panel_layout.addWidget(self.message)
+
+        lists = QSplitter(Qt.Orientation.Vertical)
+        lists.setChildrenCollapsible(False)
+        for title, view, hint in (
+            (self.queue_title, self.queue_view, "Earliest promise first. Double-click to load."),
+            (self.waiting_title, self.waiting_view, None),
+        ):
+            box = QWidget()
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 6, 0, 0)
+            box_layout.addWidget(title)
+            if hint:
+                box_layout.addWidget(muted(hint))
+            box_layout.addWidget(view, 1)
+            lists.addWidget(box)
+        lists.setSizes([420, 180])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(panel)
+        layout.addWidget(lists, 1)
+
+    def _moves_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for button in self.move_buttons.values():
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.photos_button)
+        return row
+
+    # --- the jeweler and the lists --------------------------------------------
+
+    def _fill_jewelers(self) -> None:
+        self.jeweler.blockSignals(True)
+        self.jeweler.clear()
+        for person in jewelers(self.ctx.db):
+            self.jeweler.addItem(person.name, person.code)
+        self.jeweler.blockSignals(False)
+        self._pick_signed_in()
+
+    def _pick_signed_in(self) -> None:
+        if self.ctx.has_user and self.ctx.user.role == Role.BENCH:
+            index = self.jeweler.findData(self.ctx.user.code)
+            if index >= 0:
+                self.jeweler.setCurrentIndex(index)
+
+    def open_days_off(self) -> JewelerDaysOffDialog | None:
+        """The chosen jeweler's days off ahead, for them or a manager to add to."""
+        code = self.jeweler_code()
+        if code is None:
+            return None
+        self.days_off_dialog = JewelerDaysOffDialog(self.ctx, code, self.jeweler.currentText(),
+                                                    self)
+        self.days_off_dialog.open()
+        return self.days_off_dialog
+
+    def _may_plan_days_off(self) -> None:
+        user = self.ctx.user if self.ctx.has_user else None
+        self.days_off_button.setEnabled(user is not None and self.jeweler_code() is not None and (
+            user.role == Role.MANAGER or user.code == self.jeweler_code()))
+
+    def jeweler_code(self) -> str | None:
+        code = self.jeweler.currentData()
+        return str(code) if code else None
+
+    def set_jeweler(self, code: str) -> None:
+        self.jeweler.setCurrentIndex(self.jeweler.findData(code))
+
+    def _fit_queue(self) -> None:
+        """The work gives way (whole on hover) so status and occasion always show; set after
+        each reset, which forgets per-column sizing."""
+        header = self.queue_view.horizontalHeader()
+        header.setSectionResizeMode(WORK_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(WORK_COLUMN, 230)
+        self.queue_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def reload(self) -> None:
+        code = self.jeweler_code()
+        self._may_plan_days_off()
+        if code is None:
+            return
+        found: BenchQueue = bench_queue(self.ctx.db, code)
+        self.queue.set_rows(found.queue, today=found.today)
+        self._fit_queue()
+        self.ctx.risk.ensure()
+        self.waiting.set_rows(found.waiting, found.today)
+        self.queue_title.setText(f"{found.jeweler.name}'s queue — {len(found.queue)} pieces")
+        self.waiting_title.setText(f"Waiting for parts — {len(found.waiting)}")
+
+    def _changed_elsewhere(self) -> None:
+        self.reload()
+        if self.scanned is not None:
+            self._rescan(self.scanned.number)
+
+    # --- the scan box -------------------------------------------------------
+
+    def _entered(self) -> None:
+        text = self.scan_box.text().strip()
+        self.scan_box.clear()
+        if not text:
+            return
+        key, _, note = text.partition(" ")
+        if self.scanned is not None and len(key) == 1 and key.isalpha():
+            if note.strip():
+                self.note.setText(note.strip())
+            self.press(key)
+            return
+        self.load(text)
+
+    def load(self, number: str) -> None:
+        self.parts_row.hide()
+        try:
+            self.show_scanned(scan(self.ctx.db, number))
+        except ServiceError as exc:
+            self.show_scanned(None)
+            self._say(str(exc), problem=True)
+            return
+        self._say("")
+        self.scan_box.setFocus()
+
+    def _rescan(self, number: str) -> None:
+        try:
+            self.show_scanned(scan(self.ctx.db, number))
+        except ServiceError:
+            self.show_scanned(None)
+
+    def show_scanned(self, scanned: Scanned | None) -> None:
+        self.scanned = scanned
+        allowed = {m.key for m in scanned.moves} if scanned else set()
+        for key, button in self.move_buttons.items():
+            button.setVisible(key in allowed)
+        self.photos_button.setEnabled(scanned is not None)
+        self.note.setEnabled(scanned is not None)
+        if scanned is None:
+            self.card.setText("<span style='color:#6b6f76'>Scan an envelope to see the piece "
+                              "and move it on.</span>")
+            return
+        today = scanned.today
+        occasion = ""
+        if scanned.occasion_what and scanned.occasion_date:
+            occasion = (f" · <b>{scanned.occasion_what}</b> on "
+                        f"{day_text(scanned.occasion_date, today)}")
+        keys = " · ".join(f"<b>{m.key}</b> {m.label.lower()}" for m in scanned.moves)
+        self.card.setText(
+            f"<span style='font-size:15pt'><b>{scanned.number}</b> — {scanned.item}</span><br>"
+            f"{scanned.customer_name} · {scanned.work}<br>"
+            f"<b>{scanned.status.label}</b> · promised "
+            f"{day_text(scanned.promised_for, today)}{occasion}<br>"
+            + (f"Type a letter and Enter: {keys}" if keys else
+               "No bench move from here.")
+        )
+
+    def press(self, key: str) -> None:
+        """A move's letter, from the scan box or a button."""
+        if self.scanned is None:
+            return
+        found: BenchMove | None = bench_move_for(key)
+        if found is None or found not in self.scanned.moves:
+            offered = ", ".join(f"{m.key} ({m.label.lower()})" for m in self.scanned.moves)
+            self._say(f"{key.upper()} is not a move for {self.scanned.number} while it is "
+                      f"{self.scanned.status.label.lower()}. "
+                      + (f"Offered: {offered}." if offered else ""), problem=True)
+            return
+        if found.key == "P":
+            self._ask_for_parts()
+            return
+        self._move(found)
+
+    def _ask_for_parts(self) -> None:
+        assert self.scanned is not None
+        expected = self.scanned.today + timedelta(days=PARTS_DAYS)
+        self.parts_date.setDate(QDate(expected.year, expected.month, expected.day))
+        self.parts_note.setText(self.note.text())
+        self.parts_row.show()
+        self.parts_note.setFocus()
+        self._say("Say which parts were ordered and when they are expected, then Enter.")
+
+    def confirm_parts(self) -> None:
+        if self.scanned is None:
+            return
+        expected = self.parts_date.date().toPython()
+        assert isinstance(expected, date)
+        self._run(lambda s: wait_for_parts(self.ctx.db, s.number, self.ctx.user.code, expected,
+                                           self.parts_note.text(), s.version))
+
+    def _move(self, found: BenchMove) -> None:
+        self._run(lambda s: move_on(self.ctx.db, s.number, found.to, self.ctx.user.code,
+                                    self.note.text(), s.version))
+
+    def _run(self, action) -> None:  # type: ignore[no-untyped-def]
+        scanned = self.scanned
+        assert scanned is not None
+        try:
+            state = action(scanned)
+        except Conflict as exc:
+            self._say(str(exc), problem=True)
+            self._rescan(scanned.number)
+            self.reload()
+            return
+        except ServiceError as exc:
+            self._say(str(exc), problem=True)
+            return
+        self.note.clear()
+        self.parts_note.clear()
+        self.parts_row.hide()
+        self._say(f"{state.number} is now {state.status.label.lower()}.")
+        self.ctx.did_change()
+        self._rescan(state.number)
+        self.scan_box.setFocus()
+
+    # --- photos of finished work ----------------------------------------------
+
+    def _choose_photos(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Photos of the finished work", "",
+                                                "Pictures (*.jpg *.jpeg *.png *.heic *.webp)")
+        self.add_photos([Path(f) for f in files])
+
+    def add_photos(self, paths: list[Path]) -> None:
+        if self.scanned is None or not paths:
+            return
+        try:
+            for path in paths:
+                add_finished_photo(self.ctx.db, self.scanned.number, path.read_bytes())
+        except (ServiceError, OSError) as exc:
+            self._say(str(exc), problem=True)
+            return
+        self._say(f"{len(paths)} photo(s) of the finished work kept with "
+                  f"{self.scanned.number}.")
+        self.ctx.did_change()
+
+    def _say(self, text: str, problem: bool = False) -> None:
+        colour = PROBLEM_COLOUR if problem else DONE_COLOUR
+        self.message.setStyleSheet(f"color: {colour};")
+        self.message.setText(text)
+
+
+def _risk_marks(rows: list[FlagWithHandling]) -> dict[str, tuple[str, str]]:
+    """Each listed piece's level and reasons, from the early-warning engine."""
+    flags = [r.flag for r in rows]
+    return {f.ticket: (f.level, "; ".join(f.reasons)) for f in flags if f.listed}

@@ -1,0 +1,104 @@
+"""Small pieces the counter forms share: a field with its problem beside it, money, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jeweldesk.domain.money import MoneyError, money
+from jeweldesk.ui.common.widgets import ProblemLabel
+
+NOTE_STYLE = "color: #5f6368;"
+WARNING_STYLE = "color: #a15c00;"
+BANNER_STYLE = (
+    "QLabel { background: #fdecea; color: #8c1d18; border: 1px solid #f1b7b1;"
+    " border-radius: 4px; padding: 6px 8px; }"
+)
+GOOD_BANNER_STYLE = (
+    "QLabel { background: #e8f3ea; color: #1e5128; border: 1px solid #b5d6bb;"
+    " border-radius: 4px; padding: 6px 8px; }"
+)
+
+
+def with_problem(field: QWidget, label: ProblemLabel) -> QWidget:
+    """The field and its problem label stacked, to put in one cell of a form."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    layout.addWidget(label)
+    return box
+
+
+def money_or_problem(text: str, required: bool = False) -> tuple[Decimal | None, str | None]:
+    """What was typed as an amount, or why it is not one."""
+    if not text.strip():
+        return None, ("enter an amount" if required else None)
+    try:
+        amount = money(text)
+    except MoneyError:
+        return None, f"“{text.strip()}” is not an amount of money"
+    if amount < 0:
+        return None, "cannot be negative"
+    return amount, None
+
+
+def money_edit(placeholder: str = "0.00") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+    edit.setMaximumWidth(130)
+
+    def tidy() -> None:  # "45" reads back as "45.00" once the person moves on
+        amount, problem = money_or_problem(edit.text())
+        if amount is not None and problem is None:
+            edit.setText(f"{amount:.2f}")
+
+    edit.editingFinished.connect(tidy)
+    return edit
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def banner(good: bool = False) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(GOOD_BANNER_STYLE if good else BANNER_STYLE)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+class CounterDialog(QDialog):
+    """Enter never saves by accident: it presses the focused button and nothing else.
+
+    In a form full of line edits, Qt's default button would turn every Enter in
+    the phone field into "Save"; each field decides what Enter means instead.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QAbstractButton) and focused.isEnabled():
+                focused.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,53 @@
+"""One early-warning picture for the whole window: read once per change, judged once, off the
+window's thread, and handed to every screen that shows it (Today, the bench, a ticket);
+with it, the jewelers away without notice, worked out from the same record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from jeweldesk.services.days_off import JewelerAway, jewelers_away
+from jeweldesk.services.prepare import FlagWithHandling, RiskInputs, flags_from, risk_inputs
+from jeweldesk.ui.common.work import BackgroundCall
+
+
+class RiskFeed(QObject):
+    updated = Signal(object)  # list[FlagWithHandling], most urgent first
+    away = Signal(object)  # list[JewelerAway], the longest away first
+    failed = Signal(str)
+
+    def __init__(self, ctx: QObject) -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
+        self.rows: list[FlagWithHandling] | None = None
+        self.away_now: list[JewelerAway] = []
+        self._call = BackgroundCall(self)
+        self._call.done.connect(self._judged)
+        self._call.failed.connect(self.failed)
+        ctx.changed.connect(self.refresh)  # type: ignore[attr-defined]
+
+    @property
+    def busy(self) -> bool:
+        return self._call.busy
+
+    def refresh(self) -> None:
+        # The database is read here, on the window's thread; only judging goes to a worker.
+        inputs = risk_inputs(self.ctx.db)  # type: ignore[attr-defined]
+        self._call.request(lambda: _judge(inputs))
+
+    def ensure(self) -> None:
+        """A screen that just opened: show what is known, and ask if nothing is yet."""
+        if self.rows is not None:
+            self.updated.emit(self.rows)
+            self.away.emit(self.away_now)
+        elif not self.busy:
+            self.refresh()
+
+    def _judged(self, judged: tuple[list[FlagWithHandling], list[JewelerAway]]) -> None:
+        self.rows, self.away_now = judged
+        self.updated.emit(self.rows)
+        self.away.emit(self.away_now)
+
+
+def _judge(inputs: RiskInputs) -> tuple[list[FlagWithHandling], list[JewelerAway]]:
+    return flags_from(inputs), jewelers_away(inputs.history, inputs.moment)

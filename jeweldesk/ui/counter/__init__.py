@@ -1,0 +1,1 @@
+"""The counter: intake, pickup, customers and the tickets board."""

@@ -1,0 +1,196 @@
+"""The services for one piece: picked from the catalog by typing, prices editable."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jeweldesk.domain.money import ZERO, display, money_text
+from jeweldesk.services.intake import ServiceLine
+from jeweldesk.services.store import CatalogEntry
+from jeweldesk.ui.common.fields import NOTE_STYLE, money_or_problem
+from jeweldesk.ui.common.widgets import ProblemLabel, as_label
+
+SERVICE, PRICE, OUT = range(3)
+CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ServicesEditor(QWidget):
+    changed = Signal()
+
+    def __init__(self, catalog: list[CatalogEntry], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.picker = QLineEdit()
+        self.picker.setPlaceholderText("Type a service and press Enter: retip, sizing, rhodium …")
+        self.picker.textChanged.connect(self._show_match)
+        self.picker.returnPressed.connect(self._add_typed)
+        self.browse = QToolButton()
+        self.browse.setText("Catalog")
+        self.browse.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.browse.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        menu = QMenu(self.browse)
+        for entry in catalog:
+            action = QAction(as_label(f"{entry.name}  ({display(entry.default_price)})"), menu)
+            action.triggered.connect(lambda _=False, e=entry: self.add(e))
+            menu.addAction(action)
+        self.browse.setMenu(menu)
+        self.match = QLabel()
+        self.match.setStyleSheet(NOTE_STYLE)
+
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Service", "Price", "Goes out"])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(SERVICE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PRICE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(OUT, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(PRICE, 100)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)
+        self.table.setMinimumHeight(110)
+        self.table.setMaximumHeight(140)
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.installEventFilter(self)
+        self.problem = ProblemLabel()
+
+        picking = QHBoxLayout()
+        picking.setContentsMargins(0, 0, 0, 0)
+        picking.addWidget(self.picker, 1)
+        picking.addWidget(self.browse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        layout.addLayout(picking)
+        layout.addWidget(self.match)
+        layout.addWidget(self.table)
+        layout.addWidget(self.problem)
+        self._show_match("")
+
+    # Picking ---------------------------------------------------------------------------
+
+    def find(self, text: str) -> CatalogEntry | None:
+        wanted = text.strip().lower()
+        if not wanted:
+            return None
+        for test in (
+            lambda e: e.name.lower() == wanted or e.code == wanted,
+            lambda e: e.name.lower().startswith(wanted),
+            lambda e: wanted in e.name.lower() or wanted in e.code.replace("_", " "),
+        ):
+            found = [e for e in self.catalog if test(e)]
+            if found:
+                return found[0]
+        return None
+
+    def _show_match(self, text: str) -> None:
+        entry = self.find(text)
+        if entry is not None:
+            self.match.setText(f"Enter adds: {entry.name} — {display(entry.default_price)}")
+        elif text.strip():
+            self.match.setText(f"Nothing in the catalog like “{text.strip()}”")
+        else:
+            self.match.setText("Or pick from the catalog; prices can be changed in the table.")
+
+    def _add_typed(self) -> None:
+        entry = self.find(self.picker.text())
+        if entry is None:
+            return
+        self.add(entry)
+        self.picker.clear()
+
+    def add(self, entry: CatalogEntry, price: Decimal | None = None) -> None:
+        self.add_line(entry.code, entry.name,
+                      entry.default_price if price is None else price, entry.usually_outside)
+
+    def add_line(self, code: str, description: str, price: Decimal, goes_out: bool) -> None:
+        """One line as given: a catalog pick, or a line already on a ticket being edited."""
+        row = self.table.rowCount()
+        self.table.blockSignals(True)
+        self.table.insertRow(row)
+        name = QTableWidgetItem(description)
+        name.setData(CODE_ROLE, code)
+        amount = QTableWidgetItem(money_text(price))
+        amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        out = QTableWidgetItem()
+        out.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                     | Qt.ItemFlag.ItemIsSelectable)
+        out.setCheckState(Qt.CheckState.Checked if goes_out else Qt.CheckState.Unchecked)
+        self.table.setItem(row, SERVICE, name)
+        self.table.setItem(row, PRICE, amount)
+        self.table.setItem(row, OUT, out)
+        self.table.blockSignals(False)
+        self._item_changed()
+
+    def clear_lines(self) -> None:
+        self.table.setRowCount(0)
+        self._item_changed()
+
+    def remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
+        for row in rows:
+            self.table.removeRow(row)
+        if rows:
+            self._item_changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+                and self.table.state() != QAbstractItemView.State.EditingState):
+            self.remove_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    # Reading -------------------------------------------------------------------------------
+
+    def _item_changed(self, _item: QTableWidgetItem | None = None) -> None:
+        self.check_prices()
+        self.changed.emit()
+
+    def rows(self) -> list[tuple[str, str, str, bool]]:
+        """(code, description, price as typed, goes out) for each line."""
+        found = []
+        for row in range(self.table.rowCount()):
+            name, price, out = (self.table.item(row, c) for c in (SERVICE, PRICE, OUT))
+            found.append((str(name.data(CODE_ROLE)), name.text(), price.text(),
+                          out.checkState() == Qt.CheckState.Checked))
+        return found
+
+    def check_prices(self) -> bool:
+        for n, (_code, description, price, _out) in enumerate(self.rows()):
+            _amount, problem = money_or_problem(price, required=True)
+            if problem:
+                self.problem.show_problem(f"{description or f'line {n + 1}'}: price {problem}")
+                return False
+        self.problem.show_problem(None)
+        return True
+
+    def total(self) -> Decimal:
+        total = ZERO
+        for _code, _description, price, _out in self.rows():
+            amount, _problem = money_or_problem(price)
+            total += amount or ZERO
+        return total
+
+    def lines(self, vendor: str | None) -> tuple[ServiceLine, ...]:
+        return tuple(ServiceLine(code, description, price.strip(), vendor if out else None)
+                     for code, description, price, out in self.rows())
+
+    def goes_out(self) -> bool:
+        return any(out for *_rest, out in self.rows())

@@ -1,0 +1,259 @@
+"""Handing pieces back: scan the envelopes, take the balance, note who collected them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jeweldesk.domain.errors import Invalid, NotFound, ServiceError
+from jeweldesk.domain.money import ZERO, display, money_text
+from jeweldesk.domain.status import Status
+from jeweldesk.services.collect import ready_for_customer
+from jeweldesk.services.pickup import METHODS, hand_back
+from jeweldesk.services.story import TicketStory, stories, ticket_story
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.documents import show_thank_you
+from jeweldesk.ui.common.fields import (
+    CounterDialog,
+    banner,
+    money_edit,
+    money_or_problem,
+    with_problem,
+)
+from jeweldesk.ui.common.widgets import ProblemLabel
+from jeweldesk.ui.ticket.tables import read_only_table, set_rows
+
+
+class PickupDialog(CounterDialog):
+    def __init__(self, ctx: AppContext, numbers: list[str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Hand pieces back")
+        self.resize(900, 680)
+        self.pieces: list[TicketStory] = []
+        self.handed_back: list[str] = []
+
+        self.scan = QLineEdit()
+        self.scan.setPlaceholderText("Scan the envelope or type a ticket number, then Enter")
+        self.scan.returnPressed.connect(self._scanned)
+        self.scan_problem = ProblemLabel()
+        self.table = read_only_table(["Ticket", "Piece", "Customer", "Balance"], 110)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.remove = QPushButton("Not this one")
+        self.remove.setAutoDefault(False)
+        self.remove.clicked.connect(self.remove_selected)
+        self.also = QGroupBox()
+        self.also_list = QListWidget()
+        self.also_list.setMaximumHeight(90)
+        self.add_also = QPushButton("Add the ticked pieces")
+        self.add_also.clicked.connect(self.add_ticked)
+        also_layout = QVBoxLayout(self.also)
+        also_layout.addWidget(self.also_list)
+        also_layout.addWidget(self.add_also, 0, Qt.AlignmentFlag.AlignRight)
+        self.also.hide()
+
+        self.due = QLabel()
+        self.due.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.method = QComboBox()
+        self.method.setMaximumWidth(200)
+        for method in METHODS:
+            self.method.addItem(method.capitalize(), method)
+        self.amount = money_edit()
+        self.amount.textChanged.connect(self._check_amount)
+        self.amount_problem = ProblemLabel()
+        self.collected_by = QLineEdit()
+        self.collected_by.setPlaceholderText("the name of whoever is at the counter")
+        self.collected_problem = ProblemLabel()
+        self.message = banner()
+        self.hand_back_button = QPushButton("Take payment and hand back")
+        self.hand_back_button.clicked.connect(self.hand_back)
+
+        form = QFormLayout()
+        form.addRow("Balance due", self.due)
+        form.addRow("Paid by", self.method)
+        form.addRow("Amount", with_problem(self.amount, self.amount_problem))
+        form.addRow("Collected by", with_problem(self.collected_by, self.collected_problem))
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(with_problem(self.scan, self.scan_problem))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.also)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.hand_back_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        self.done_title = QLabel()
+        self.done_title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.done_title.setWordWrap(True)
+        self.thank_you = QPushButton("Print the &thank-you note")
+        self.thank_you.clicked.connect(
+            lambda: show_thank_you(self.ctx, self.handed_back, self))
+        close = QPushButton("Done")
+        close.setAutoDefault(False)
+        close.clicked.connect(self.accept)
+        finished = QWidget()
+        done_layout = QVBoxLayout(finished)
+        done_layout.addWidget(self.done_title)
+        done_row = QHBoxLayout()
+        done_row.addWidget(self.thank_you)
+        done_row.addStretch(1)
+        done_row.addWidget(close)
+        done_layout.addLayout(done_row)
+        done_layout.addStretch(1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(page)
+        self.stack.addWidget(finished)
+        QVBoxLayout(self).addWidget(self.stack)
+        for number in numbers or []:
+            self.add(number)
+        self._show()
+        self.scan.setFocus()
+
+    # Finding the pieces --------------------------------------------------------------------
+
+    def _scanned(self) -> None:
+        number = self.scan.text().strip()
+        if not number:
+            if self.pieces:
+                self.amount.setFocus()
+                self.amount.selectAll()
+            return
+        if self.add(number):
+            self.scan.clear()
+        else:
+            self.scan.selectAll()
+
+    def add(self, number: str) -> bool:
+        try:
+            story = ticket_story(self.ctx.db, number)
+        except NotFound as exc:
+            self.scan_problem.show_problem(str(exc).capitalize())
+            return False
+        if any(p.number == story.number for p in self.pieces):
+            self.scan_problem.show_problem(f"{story.number} is already on the list")
+            return False
+        if story.status is not Status.READY:
+            self.scan_problem.show_problem(
+                f"{story.number} is {story.status.label.lower()}, not ready to hand back")
+            return False
+        others = {p.customer_name for p in self.pieces} - {story.customer_name}
+        self.scan_problem.show_problem(
+            f"note: {story.number} is {story.customer_name}'s, not {', '.join(others)}'s"
+            if others else None)
+        self.pieces.append(story)
+        if not self.collected_by.text().strip():
+            self.collected_by.setText(story.customer_name)
+        self._offer_others(story)
+        self._show()
+        return True
+
+    def _offer_others(self, story: TicketStory) -> None:
+        """The customer's other ready pieces, ticked: most people take everything home."""
+        listed = {p.number for p in self.pieces}
+        others = [r for r in ready_for_customer(self.ctx.db, story.customer_id)
+                  if r.number not in listed]
+        self.also_list.clear()
+        for piece in others:
+            item = QListWidgetItem(
+                f"{piece.number}   {piece.item}   balance {display(piece.balance)}")
+            item.setData(Qt.ItemDataRole.UserRole, piece.number)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.also_list.addItem(item)
+        self.also.setTitle(f"Also ready for {story.customer_name}")
+        self.also.setVisible(bool(others))
+
+    def add_ticked(self) -> None:
+        for row in range(self.also_list.count()):
+            item = self.also_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                self.add(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.also.hide()
+        self.amount.setFocus()
+
+    def remove_selected(self) -> None:
+        rows = {i.row() for i in self.table.selectedIndexes()}
+        self.pieces = [p for n, p in enumerate(self.pieces) if n not in rows]
+        self._show()
+
+    # Money ----------------------------------------------------------------------------------
+
+    @property
+    def balance_due(self) -> Decimal:
+        return sum((p.balance for p in self.pieces), ZERO)
+
+    def _show(self) -> None:
+        set_rows(self.table, [
+            (p.number, f"{p.item_kind.value.capitalize()}: {p.item_description}",
+             p.customer_name, display(p.balance)) for p in self.pieces])
+        for row in range(self.table.rowCount()):
+            self.table.item(row, 3).setTextAlignment(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.due.setText(display(self.balance_due))
+        self.amount.setText(money_text(self.balance_due))
+        self.hand_back_button.setEnabled(bool(self.pieces))
+        count = len(self.pieces)
+        self.hand_back_button.setText(
+            "Take payment and hand back" + (f" {count} pieces" if count > 1 else ""))
+
+    def _check_amount(self) -> None:
+        amount, problem = money_or_problem(self.amount.text(), required=self.balance_due > 0)
+        if problem is None and amount is not None and amount != self.balance_due:
+            problem = f"the balance due is {display(self.balance_due)}"
+        self.amount_problem.show_problem(problem)
+
+    # Handing back --------------------------------------------------------------------------
+
+    def hand_back(self) -> None:
+        self.message.hide()
+        self._check_amount()
+        who = self.collected_by.text().strip()
+        self.collected_problem.show_problem(None if who else "who collected the pieces?")
+        if not self.pieces or self.amount_problem.problem or not who:
+            return
+        numbers = [p.number for p in self.pieces]
+        method = str(self.method.currentData()) if self.balance_due > 0 else None
+        try:
+            done = hand_back(self.ctx.db, numbers, who, self.ctx.user.code, method,
+                             self.amount.text().strip() or "0")
+        except Invalid as exc:
+            self.amount_problem.show_problem(exc.problems.get("amount"))
+            self.collected_problem.show_problem(exc.problems.get("collected_by"))
+            rest = [v for k, v in exc.problems.items() if k not in ("amount", "collected_by")]
+            if rest:
+                self.message.setText("; ".join(rest))
+                self.message.show()
+            return
+        except ServiceError as exc:
+            self.message.setText(f"Nothing was handed back: {exc}")
+            self.message.show()
+            self.pieces = stories(self.ctx.db, numbers)
+            self._show()
+            return
+        self.handed_back = list(done.numbers)
+        self.ctx.did_change()
+        paid = f"; paid {display(done.paid)} by {done.method}" if done.paid else ""
+        self.done_title.setText(f"Handed back {', '.join(done.numbers)} to {who}{paid}.")
+        self.stack.setCurrentIndex(1)
+        self.thank_you.setFocus()

@@ -1,0 +1,1 @@
+"""Parcels out to vendors and back, and the vendors themselves."""

@@ -1,0 +1,198 @@
+"""Vendors: who they are, what they quote, and what their own parcels say they really do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jeweldesk.services.vendors import ParcelLine, VendorRecord, parcels, vendor_records
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.rows import LATE_RED, QUIET_GREY, Column, RowsModel, day
+from jeweldesk.ui.common.widgets import heading, muted
+from jeweldesk.ui.parcels.turnaround_chart import TurnaroundChart
+
+
+def _days(value: float | int | None) -> str:
+    return "—" if value is None else f"{value:g} d"
+
+
+def _share(record: VendorRecord) -> str:
+    return "—" if record.on_time_share is None else f"{record.on_time_share:.0%}"
+
+
+def _slower_than_quoted(record: VendorRecord) -> bool:
+    return record.median_days is not None and record.median_days > record.quoted_days
+
+
+VENDOR_COLUMNS = (
+    Column("Vendor", lambda r: r.name, bold=lambda r: True),
+    Column("Quoted", lambda r: _days(r.quoted_days), sort=lambda r: r.quoted_days, right=True),
+    Column("Median", lambda r: _days(r.median_days), sort=lambda r: r.median_days or 0,
+           colour=lambda r: LATE_RED if _slower_than_quoted(r) else None, right=True),
+    Column("Slow", lambda r: _days(r.slow_days), sort=lambda r: r.slow_days or 0,
+           right=True),
+    Column("On time", _share, sort=lambda r: r.on_time_share or 0, right=True),
+    Column("Out", lambda r: f"{r.open_parcels}" + (f" · {r.overdue_parcels} late"
+                                                       if r.overdue_parcels else ""),
+           colour=lambda r: LATE_RED if r.overdue_parcels else None),
+)
+
+
+def parcel_columns() -> tuple[Column, ...]:
+    return (
+        Column("Parcel", lambda p: p.ref, bold=lambda p: True),
+        Column("Vendor", lambda p: p.vendor_name),
+        Column("Sent", lambda p: day(p.sent_at.date()), sort=lambda p: p.sent_at),
+        Column("Carrier", lambda p: " ".join(x for x in (p.carrier, p.tracking) if x)),
+        Column("Pieces", lambda p: f"{len(p.pieces) - len(p.missing)} of {len(p.pieces)} back",
+               colour=lambda p: LATE_RED if p.missing and p.overdue else None),
+        Column("Expected back", lambda p: day(p.expected_back), sort=lambda p: p.expected_back),
+        Column("", _parcel_state, colour=_parcel_colour, bold=lambda p: p.overdue),
+    )
+
+
+def _parcel_state(line: ParcelLine) -> str:
+    if line.overdue:
+        return f"OVERDUE {line.days_overdue} d — missing {', '.join(line.missing)}"
+    if line.is_open:
+        return "out" if len(line.missing) == len(line.pieces) else (
+            f"open — missing {', '.join(line.missing)}")
+    return f"back {day(line.received_at.date())}" if line.received_at else ""
+
+
+def _parcel_colour(line: ParcelLine):  # type: ignore[no-untyped-def]
+    return LATE_RED if line.overdue else None if line.is_open else QUIET_GREY
+
+
+class VendorsScreen(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.vendors = RowsModel(VENDOR_COLUMNS, self)
+        self.vendor_view = QTableView()
+        self.vendor_view.setModel(self.vendors)
+        self.vendor_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.vendor_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.vendor_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.vendor_view.verticalHeader().hide()
+        header = self.vendor_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.vendor_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.vendor_view.selectionModel().selectionChanged.connect(self._picked)
+
+        self.title = heading("")
+        self.contact = QLabel()
+        self.contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.record = QLabel()
+        self.record.setWordWrap(True)
+        self.chart = TurnaroundChart()
+        self.parcels = RowsModel(parcel_columns(), self)
+        self.parcel_view = QTableView()
+        self.parcel_view.setModel(self.parcels)
+        self.parcel_view.verticalHeader().hide()
+        self.parcel_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.parcel_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.parcel_view.horizontalHeader().setStretchLastSection(True)
+        self.parcel_view.setColumnHidden(1, True)  # the vendor is the one picked
+        self.parcel_view.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.Interactive)  # carrier and tracking: long, cut short
+        self.parcel_view.horizontalHeader().resizeSection(3, 150)
+        self.parcel_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.parcel_view.setWordWrap(False)
+
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.addWidget(self.title)
+        detail_layout.addWidget(self.contact)
+        detail_layout.addWidget(self.record)
+        detail_layout.addWidget(self.chart, 2)
+        detail_layout.addWidget(heading("Parcels", 1))
+        detail_layout.addWidget(self.parcel_view, 1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(heading("Vendors", 1))
+        left_layout.addWidget(muted("The real record is learned from each vendor's own "
+                                    "parcels: days from sending to the last piece back. "
+                                    "Slow: four in five parcels are back within it. On time: "
+                                    "back by the quoted date."))
+        left_layout.addWidget(self.vendor_view, 1)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(detail)
+        split.setSizes([615, 685])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+
+        self._stale = False
+        ctx.changed.connect(self._changed)
+        self.reload()
+
+    def current(self) -> VendorRecord | None:
+        rows = self.vendor_view.selectionModel().selectedRows()
+        return self.vendors.row_at(rows[0].row()) if rows else None
+
+    def _changed(self) -> None:
+        # A vendor's record reads every parcel it ever had: worth it only when someone looks.
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
+
+    def reload(self) -> None:
+        keep = self.current()
+        self.vendors.set_rows(vendor_records(self.ctx.db))
+        # The name gives way (cut short) so the figures always show; set after each reset,
+        # which forgets per-column sizing.
+        self.vendor_view.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        codes = [r.code for r in self.vendors.rows]
+        if codes:
+            self.select(keep.code if keep and keep.code in codes else codes[0])
+
+    def select(self, code: str) -> None:
+        for row, record in enumerate(self.vendors.rows):
+            if record.code == code:
+                self.vendor_view.selectRow(row)
+                self.show_vendor(record)
+
+    def _picked(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        record = self.current()
+        if record is not None:
+            self.show_vendor(record)
+
+    def show_vendor(self, record: VendorRecord) -> None:
+        self.title.setText(record.name)
+        self.contact.setText(" · ".join(x for x in (record.contact, record.phone, record.email)
+                                        if x))
+        self.record.setText(_record_words(record))
+        self.chart.set_record(record.series, record.quoted_days, record.median_days)
+        self.parcels.set_rows(parcels(self.ctx.db, vendor=record.code))
+
+
+def _record_words(record: VendorRecord) -> str:
+    if record.median_days is None:
+        return f"Quotes {record.quoted_days} days. No parcel back yet, so no record of its own."
+    words = (f"Quotes {record.quoted_days} days. Really takes {record.median_days:g} days "
+             f"(median of {record.parcels_back} parcels); four in five are back within "
+             f"{record.slow_days} days.")
+    if record.on_time_share is not None:
+        words += f" {record.on_time_share:.0%} came back by the quoted date."
+    if record.overdue_parcels:
+        words += f" {record.overdue_parcels} parcel(s) overdue now."
+    return words

@@ -1,0 +1,1 @@
+"""Settings, for the manager, and the days-off form the bench shares."""

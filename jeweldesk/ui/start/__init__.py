@@ -1,0 +1,1 @@
+"""Starting up: the first start and signing in."""

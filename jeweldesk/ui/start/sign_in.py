@@ -1,0 +1,98 @@
+"""Who is at the keyboard: pick your name, enter your PIN."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jeweldesk.services.store import StaffMember, check_pin, list_staff
+from jeweldesk.storage.engine import Database
+from jeweldesk.ui.common.widgets import ProblemLabel, heading, muted
+
+MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SignInDialog(QDialog):
+    """The person is in ``chosen`` once the dialog is accepted."""
+
+    def __init__(self, db: Database, store_name: str = "", current: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.chosen: StaffMember | None = None
+        self.setWindowTitle("Who is at the keyboard?")
+        self.people = QListWidget()
+        self.people.setMinimumHeight(180)
+        for member in list_staff(db):
+            item = QListWidgetItem(f"{member.name}   ·   {member.role.value.capitalize()}")
+            item.setData(MEMBER_ROLE, member)
+            self.people.addItem(item)
+            if member.code == current:
+                self.people.setCurrentItem(item)
+        if self.people.currentRow() < 0 and self.people.count():
+            self.people.setCurrentRow(0)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText("Your PIN")
+        self.pin.setMaxLength(8)
+        self.problem = ProblemLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        buttons.accepted.connect(self.sign_in)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(store_name or "JewelDesk", 3))
+        layout.addWidget(muted("Pick your name, then type your PIN and press Enter."))
+        layout.addWidget(self.people, 1)
+        layout.addWidget(QLabel("PIN"))
+        layout.addWidget(self.pin)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.people.currentItemChanged.connect(self._person_changed)
+        self.people.itemActivated.connect(lambda _item: self.pin.setFocus())
+        self.pin.returnPressed.connect(self.sign_in)
+        self._person_changed()
+        self.pin.setFocus()
+
+    def member(self) -> StaffMember | None:
+        item = self.people.currentItem()
+        return item.data(MEMBER_ROLE) if item else None
+
+    def choose(self, code: str) -> None:
+        for row in range(self.people.count()):
+            if self.people.item(row).data(MEMBER_ROLE).code == code:
+                self.people.setCurrentRow(row)
+
+    def _person_changed(self) -> None:
+        member = self.member()
+        needs_pin = member is not None and member.has_pin
+        self.pin.setEnabled(needs_pin)
+        self.pin.setPlaceholderText("Your PIN" if needs_pin else "No PIN needed")
+        self.pin.clear()
+        self.problem.show_problem("")
+        if needs_pin:
+            self.pin.setFocus()
+
+    def sign_in(self) -> None:
+        member = self.member()
+        if member is None:
+            self.problem.show_problem("Pick your name first.")
+            return
+        if not check_pin(self.db, member.code, self.pin.text()):
+            self.problem.show_problem(f"That is not {member.name.split()[0]}'s PIN. Try again.")
+            self.pin.clear()
+            self.pin.setFocus()
+            return
+        self.chosen = member
+        self.accept()

@@ -1,0 +1,1 @@
+"""One ticket's story and what the counter does to it."""

@@ -1,0 +1,476 @@
+"""Prepare the customer: one screen to read from during the call, then the call on record."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jeweldesk.domain.errors import Invalid, ServiceError
+from jeweldesk.domain.kinds import Channel
+from jeweldesk.risk.engine import LATE, WATCH
+from jeweldesk.services.prepare import (
+    AGREED_NEW_DATE,
+    OUTCOMES,
+    FlagWithHandling,
+    WayOut,
+    briefing,
+    log_preparation,
+)
+from jeweldesk.services.prepare_words import spoken_day
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.widgets import (
+    MUTED_COLOUR,
+    ProblemLabel,
+    as_label,
+    heading,
+    list_look,
+    muted,
+)
+from jeweldesk.ui.today.at_risk_model import (
+    CUSTOMER,
+    HANDLED,
+    NUMBER_ROLE,
+    OCCASION,
+    OCCASION_MARK,
+    WHY,
+    AtRiskModel,
+    all_reasons,
+    level_colours,
+    level_label,
+)
+
+CHANNELS = {Channel.PHONE: "Phone call", Channel.SMS: "Text message", Channel.EMAIL: "Email",
+            Channel.IN_PERSON: "In person"}
+PREFERRED_STYLE = ("background: #e1efe4; color: #1e4d2b; border: 1px solid #a9cfb2;"
+                   " border-radius: 3px; padding: 2px 8px; font-weight: 600;")
+WORDS_STYLE = f"color: {MUTED_COLOUR}; font-style: italic; margin-left: 24px;"
+TIP = "Offer a way out, then stop and listen: let them choose what suits them."
+
+
+def badge(level: str | None) -> QLabel:
+    """The flag's level as a small coloured tag."""
+    label = QLabel(level_label(level))
+    back, fore = level_colours(level)
+    label.setStyleSheet(f"background: {back}; color: {fore}; border-radius: 3px;"
+                        " padding: 2px 8px; font-weight: 600;")
+    label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    return label
+
+
+def sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class PrepareDialog(QDialog):
+    """The briefing laid out for a phone call, and the form to log how the call went."""
+
+    def __init__(self, ctx: AppContext, number: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.brief = briefing(ctx.db, number)
+        self.number = self.brief.number
+        self.setWindowTitle(f"Prepare the customer · {self.number}")
+        self.offers: dict[str, QCheckBox] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(12)
+        layout.addWidget(self._who())
+        layout.addWidget(_rule())
+        middle = QHBoxLayout()
+        middle.setSpacing(24)
+        middle.addWidget(self._what_to_tell(), 1)
+        middle.addWidget(self._ways_out(), 1)
+        layout.addLayout(middle, 1)
+        layout.addWidget(_rule())
+        layout.addWidget(self._log_the_call())
+        self.resize(980, 720)
+        self.note.setFocus()
+
+    # The briefing -------------------------------------------------------------------------
+
+    def _who(self) -> QWidget:
+        b = self.brief
+        box = QWidget()
+        grid = QVBoxLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
+        top = QHBoxLayout()
+        top.addWidget(heading(b.customer_name, 5))
+        top.addSpacing(8)
+        top.addWidget(badge(b.level), 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addStretch(1)
+        top.addWidget(muted(f"Ticket {b.number}"), 0, Qt.AlignmentFlag.AlignVCenter)
+        grid.addLayout(top)
+        grid.addLayout(self._reach())
+        if b.occasion_date is not None:
+            what = b.occasion_what or "An occasion"
+            needs = "Needs it for" if b.occasion_date >= b.today else "Needed it for"
+            occasion = QLabel(f"{OCCASION_MARK} <b>{needs} {escape(what)} on "
+                              f"{escape(spoken_day(b.occasion_date))}</b>")
+            if b.occasion_threatened:
+                occasion.setStyleSheet(f"color: {level_colours(LATE)[1]};")
+            occasion.setObjectName("occasion")
+            occasion.setWordWrap(True)
+            grid.addWidget(occasion)
+        piece = QLabel(f"<b>{escape(sentence(b.piece))}</b> — {escape(', '.join(b.work))}")
+        piece.setWordWrap(True)
+        grid.addWidget(piece)
+        if b.customer_notes:
+            grid.addWidget(muted(f"Notes: {b.customer_notes}"))
+        if b.handled is not None and b.handled.handling is not None:
+            h = b.handled.handling
+            state = "already handled" if b.handled.handled else "handled before, since changed"
+            grid.addWidget(muted(f"{sentence(state)}: {h.by_name}, {spoken_day(h.at.date())}"))
+        return box
+
+    def _reach(self) -> QHBoxLayout:
+        b = self.brief
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        ways = [(Channel.PHONE, b.phone), (Channel.SMS, b.phone), (Channel.EMAIL, b.email)]
+        shown = False
+        for channel, value in ways:
+            if not value or (channel == Channel.SMS and b.preferred_channel != Channel.SMS):
+                continue
+            text = f"{CHANNELS[channel]}: {value}"
+            label = QLabel(text)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if channel == b.preferred_channel:
+                label.setText(f"{text}  · preferred")
+                label.setStyleSheet(PREFERRED_STYLE)
+                label.setObjectName("preferred")
+            row.addWidget(label)
+            shown = True
+        if b.preferred_channel == Channel.IN_PERSON:
+            row.addWidget(QLabel("Prefers to talk in person"))
+        elif not shown:
+            row.addWidget(muted("No phone or email on record"))
+        row.addStretch(1)
+        return row
+
+    def _what_to_tell(self) -> QWidget:
+        b = self.brief
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(8)
+        col.addWidget(heading("What to tell them", 1))
+        opening = QLabel(f"“{b.opening}”")
+        opening.setWordWrap(True)
+        opening.setStyleSheet("background: #fbfaf6; border-left: 3px solid #c9b98f;"
+                              " padding: 6px 10px; font-style: italic;")
+        col.addWidget(opening)
+        dates = QGridLayout()
+        dates.setHorizontalSpacing(14)
+        dates.setVerticalSpacing(4)
+        facts = [("Promised for", spoken_day(b.promised_for))]
+        if b.original_promised_for != b.promised_for:
+            facts.append(("First promised", spoken_day(b.original_promised_for)))
+        if b.expected_ready is not None:
+            facts.append(("Expected ready", spoken_day(b.expected_ready)))
+        if b.occasion_date is not None:
+            passed = " (passed)" if b.occasion_date < b.today else ""
+            facts.append(("Occasion", spoken_day(b.occasion_date) + passed))
+        facts.append(("Where it is", sentence(b.where_now)))
+        for row, (name, value) in enumerate(facts):
+            dates.addWidget(_label(name), row, 0, Qt.AlignmentFlag.AlignTop)
+            value_label = QLabel(value)
+            value_label.setWordWrap(True)
+            dates.addWidget(value_label, row, 1)
+        dates.setColumnStretch(1, 1)
+        col.addLayout(dates)
+        if b.reasons:
+            col.addWidget(_label("Why"))
+            reasons = QLabel("".join(f"<li>{escape(sentence(r))}</li>" for r in b.reasons))
+            reasons.setText(f"<ul style='margin-left:-24px'>{reasons.text()}</ul>")
+            reasons.setWordWrap(True)
+            reasons.setObjectName("reasons")
+            col.addWidget(reasons)
+        col.addStretch(1)
+        return box
+
+    def _ways_out(self) -> QWidget:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(4)
+        col.addWidget(heading("Ways out to offer", 1))
+        col.addWidget(muted(TIP))
+        for way in self.brief.ways_out:
+            col.addSpacing(6)
+            col.addWidget(self._offer(way))
+        col.addStretch(1)
+        return box
+
+    def _offer(self, way: WayOut) -> QWidget:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(2)
+        check = QCheckBox(as_label(way.title))
+        check.setObjectName(f"offer_{way.key}")
+        self.offers[way.key] = check
+        words = QLabel(f"“{way.words}”")
+        words.setWordWrap(True)
+        words.setStyleSheet(WORDS_STYLE)
+        col.addWidget(check)
+        col.addWidget(words)
+        return box
+
+    # Logging the call ---------------------------------------------------------------------
+
+    def _log_the_call(self) -> QWidget:
+        b = self.brief
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(6)
+        col.addWidget(heading("Log the call", 1))
+        self.channel = QComboBox()
+        for channel, label in CHANNELS.items():
+            self.channel.addItem(label, channel)
+        self.channel.setCurrentIndex(max(0, self.channel.findData(b.preferred_channel)))
+        self.outcome = QComboBox()
+        self.outcome.addItems(list(OUTCOMES))
+        self.outcome.setEditable(True)  # the list covers most calls; anything else is typed
+        self.outcome.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.outcome.setMinimumContentsLength(16)
+        self.new_date = QDateEdit(qdate(b.suggested_date))
+        self.new_date.setCalendarPopup(True)
+        self.new_date.setDisplayFormat("ddd d MMM yyyy")
+        self.new_date.setMinimumDate(qdate(b.today))
+        self.original = muted(
+            f"{spoken_day(b.suggested_date)} is a date it is ready by 9 times in 10. "
+            f"The first promise, {spoken_day(b.original_promised_for)}, stays on record.")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("What the customer said, what you agreed")
+        self.problem = ProblemLabel()
+
+        form = QGridLayout()
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(6)
+        form.addWidget(_label("Channel"), 0, 0)
+        form.addWidget(self.channel, 0, 1)
+        form.addWidget(_label("Outcome"), 0, 2)
+        form.addWidget(self.outcome, 0, 3)
+        form.addWidget(_label("New promise"), 0, 4)
+        form.addWidget(self.new_date, 0, 5)
+        form.addWidget(self.original, 1, 4, 1, 3)
+        form.addWidget(_label("Note"), 2, 0)
+        form.addWidget(self.note, 2, 1, 1, 6)
+        form.setColumnStretch(6, 1)
+        col.addLayout(form)
+        col.addWidget(self.problem)
+
+        buttons = QDialogButtonBox()
+        self.save = QPushButton("Save the call")
+        self.save.setObjectName("primary")
+        self.save.setDefault(True)
+        buttons.addButton(self.save, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save_call)
+        buttons.rejected.connect(self.reject)
+        col.addWidget(buttons)
+        self.outcome.currentTextChanged.connect(self._outcome_changed)
+        self._outcome_changed(self.outcome.currentText())
+        return box
+
+    def _outcome_changed(self, outcome: str) -> None:
+        agreed = outcome == AGREED_NEW_DATE
+        self.new_date.setEnabled(agreed)
+        self.original.setEnabled(agreed)
+
+    def new_promise(self) -> date | None:
+        if self.outcome.currentText() != AGREED_NEW_DATE:
+            return None
+        return self.new_date.date().toPython()  # type: ignore[no-any-return]
+
+    def offered(self) -> list[str]:
+        return [c.text() for c in self.offers.values() if c.isChecked()]
+
+    def save_call(self) -> None:
+        try:
+            log_preparation(
+                self.ctx.db, self.number, by=self.ctx.user.code,
+                channel=self.channel.currentData(), outcome=self.outcome.currentText(),
+                note=self.note.text(), new_promise=self.new_promise(),
+                reason=self._reason(), offered=self.offered(),
+            )
+        except Invalid as exc:
+            self.problem.show_problem(" ".join(sentence(p) + "." for p in exc.problems.values()))
+            return
+        except ServiceError as exc:
+            self.problem.show_problem(str(exc))
+            return
+        self.ctx.did_change()
+        self.accept()
+
+    def _reason(self) -> str:
+        return f"Agreed with the customer ({self.channel.currentText().lower()})"
+
+
+def _label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet(f"color: {MUTED_COLOUR};")
+    return label
+
+
+def _rule() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setStyleSheet("color: #dcd9d3;")
+    return line
+
+
+class _FlagTable(QTableView):
+    """Enter opens the highlighted flag, as a double-click does."""
+
+    open_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def summary(rows: Sequence[FlagWithHandling]) -> str:
+    """Late and at-risk promises are calls to make; a promise to watch is not yet a call."""
+    if not rows:
+        return "No promise is at risk."
+    calls = sum(1 for r in rows if not r.handled and r.flag.level != WATCH)
+    watch = sum(1 for r in rows if not r.handled and r.flag.level == WATCH)
+    handled = sum(1 for r in rows if r.handled)
+    parts = [f"{calls} to call" if calls else "Nobody left to call"]
+    if watch:
+        parts.append(f"{watch} to watch")
+    if handled:
+        parts.append(f"{handled} handled")
+    return "; ".join(parts)
+
+
+class AtRiskList(QWidget):
+    """The promises at risk, compact, for the Today view; refreshes on ``ctx.changed``."""
+
+    prepared = Signal(str)  # a call was logged for this ticket
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 compact: bool = False) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialog: PrepareDialog | None = None
+        self.model = AtRiskModel()
+        self.table = list_look(_FlagTable())
+        self.table.setModel(self.model)
+        self.table.setShowGrid(False)
+        # A light selection keeps the level badges and the dimmed handled rows readable.
+        self.table.setStyleSheet("QTableView { selection-background-color: #dbe7ec;"
+                                 " selection-color: #1f2328; }")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The reason is the point of the list: it takes the room; a long name is cut short.
+        header.setSectionResizeMode(CUSTOMER, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(CUSTOMER, 150)
+        header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        if compact:
+            # Half a screen wide: the occasion speaks in the first reason, handled rows are
+            # dimmed, and the reasons get the room.
+            self.table.setColumnHidden(OCCASION, True)
+            self.table.setColumnHidden(HANDLED, True)
+            header.resizeSection(CUSTOMER, 130)
+        # The selected piece's reasons in full: the column has room for only the first.
+        self.why = muted("")
+        self.why.setObjectName("why")
+        self.why.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = muted("")
+        self.prepare = QPushButton("Prepare the customer…")
+        self.prepare.setEnabled(False)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.prepare)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.why)
+        layout.addLayout(bar)
+        self.prepare.clicked.connect(lambda: self.open_prepare())
+        self.table.doubleClicked.connect(lambda _index: self.open_prepare())
+        self.table.open_requested.connect(lambda: self.open_prepare())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        ctx.risk.updated.connect(self._show)
+        ctx.risk.failed.connect(self._not_shown)
+        ctx.risk.ensure()
+
+    def refresh(self) -> None:
+        self.ctx.risk.refresh()
+
+    def _show(self, rows: list[FlagWithHandling]) -> None:
+        chosen = self.selected_number()
+        self.model.set_rows(rows)
+        self.summary.setText(summary(rows))
+        self.select(chosen)
+
+    def _not_shown(self, message: str) -> None:
+        self.model.set_rows([])
+        self.summary.setText(message)
+
+    def select(self, number: str | None) -> None:
+        for n in range(self.model.rowCount()):
+            if number is None or self.model.row(n).ticket == number:
+                self.table.selectRow(n)
+                self.table.setCurrentIndex(self.model.index(n, 0))
+                return
+        self._selection_changed()
+
+    def selected_number(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return str(self.model.data(index, NUMBER_ROLE))
+
+    def open_prepare(self, number: str | None = None) -> PrepareDialog | None:
+        number = number or self.selected_number()
+        if number is None:
+            return None
+        self.dialog = PrepareDialog(self.ctx, number, self)
+        self.dialog.accepted.connect(lambda: self.prepared.emit(number))
+        self.dialog.open()
+        return self.dialog
+
+    def _selection_changed(self, *_: object) -> None:
+        index = self.table.currentIndex()
+        chosen = self.model.row(index.row()) if index.isValid() else None
+        self.prepare.setEnabled(chosen is not None)
+        self.why.setText(f"{chosen.flag.ticket}: {all_reasons(chosen)}" if chosen else "")
+        self.why.setVisible(chosen is not None)
