@@ -34,3 +34,7 @@ class MoveRefused(ServiceError):
 
 class Conflict(ServiceError):
     """Someone else changed the ticket first; nothing of ours was written."""
+
+
+class NotAllowed(ServiceError):
+    """The person acting may not do this; nothing was written."""

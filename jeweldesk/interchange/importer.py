@@ -18,12 +18,14 @@ from sqlalchemy.orm import Session
 
 from jeweldesk.domain.contact_details import phone_digits
 from jeweldesk.domain.kinds import ItemKind, Role
+from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.status import Status
 from jeweldesk.interchange.against_db import database_problems
 from jeweldesk.interchange.common import Document, InvalidDocument, Progress, Steps
 from jeweldesk.interchange.validate import validate
+from jeweldesk.storage.door import THE_STORE, Actor, write
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import STORE_ID, mark_changed
+from jeweldesk.storage.lookups import STORE_ID
 from jeweldesk.storage.tables import (
     Base,
     ClosedDate,
@@ -55,7 +57,7 @@ class Imported:
     store_created: bool
 
 
-def import_document(db: Database, document: Any) -> Steps[Imported]:
+def import_document(db: Database, document: Any, by: Actor = THE_STORE) -> Steps[Imported]:
     """Check the document, then write it whole. Raises InvalidDocument, writing nothing."""
     tickets = document.get("tickets") if isinstance(document, dict) else None
     total = len(tickets) if isinstance(tickets, list) else 0
@@ -63,7 +65,8 @@ def import_document(db: Database, document: Any) -> Steps[Imported]:
     problems = validate(document)
     if problems:
         raise InvalidDocument(problems)
-    with db.session() as session:
+    with write(db, by, Act.IMPORT, "this store") as w:
+        session = w.session
         # Numbers and codes are checked again inside the writing transaction, so a
         # workstation taking in a ticket meanwhile cannot slip a duplicate past us.
         problems = database_problems(document, session)
@@ -202,7 +205,6 @@ def write_document(session: Session, document: Document) -> Steps[Imported]:
         for c in document["contacts"]])
     _keep_sequences_ahead(session, [t["number"] for t in tickets],
                           [s["ref"] for s in document["shipments"]])
-    mark_changed(session)
     yield Progress(len(tickets), len(tickets), "done")
     return Imported(staff=len(document["staff"]), vendors=len(document["vendors"]),
                     customers=len(document["customers"]), matched_customers=matched,

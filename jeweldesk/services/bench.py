@@ -14,6 +14,7 @@ from jeweldesk.domain.parts_note import parts_note, read_parts_note
 from jeweldesk.domain.status import ALLOWED_MOVES, Status
 from jeweldesk.services.moves import TicketState, move
 from jeweldesk.services.photos import add_photo
+from jeweldesk.storage.door import Actor
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import staff_by_code, store_now, ticket_by_number
 from jeweldesk.storage.tables import Staff, Ticket, TicketEvent
@@ -184,5 +185,5 @@ def wait_for_parts(db: Database, number: str, by: str, parts_expected: date | No
                 expected_version)
 
 
-def add_finished_photo(db: Database, number: str, data: bytes) -> int:
-    return add_photo(db, number, data, stage="finished")
+def add_finished_photo(db: Database, number: str, data: bytes, by: Actor) -> int:
+    return add_photo(db, number, data, by, stage="finished")

@@ -15,9 +15,11 @@ from jeweldesk.domain.contact_details import (
 )
 from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.kinds import Channel
+from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.status import Status
+from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import customer_by_id, mark_changed
+from jeweldesk.storage.lookups import customer_by_id
 from jeweldesk.storage.tables import Customer, Ticket
 
 CLOSED = (Status.PICKED_UP, Status.CANCELLED)
@@ -92,25 +94,23 @@ def new_customer(session: Session, details: CustomerDetails) -> Customer:
     return customer
 
 
-def add_customer(db: Database, details: CustomerDetails) -> CustomerInfo:
+def add_customer(db: Database, details: CustomerDetails, by: Actor) -> CustomerInfo:
     tidy = checked(details)
-    with db.session() as session:
-        customer = new_customer(session, tidy)
-        mark_changed(session)
-        return info_of(customer)
+    with write(db, by, Act.CUSTOMER) as w:
+        return info_of(new_customer(w.session, tidy))
 
 
-def update_customer(db: Database, customer_id: int, details: CustomerDetails) -> CustomerInfo:
+def update_customer(db: Database, customer_id: int, details: CustomerDetails,
+                    by: Actor) -> CustomerInfo:
     tidy = checked(details)
-    with db.session() as session:
-        customer = customer_by_id(session, customer_id)
+    with write(db, by, Act.CUSTOMER, tidy.name) as w:
+        customer = customer_by_id(w.session, customer_id)
         customer.name = tidy.name
         customer.phone = tidy.phone
         customer.phone_digits = phone_digits(tidy.phone)
         customer.email = tidy.email
         customer.notes = tidy.notes
         customer.preferred_channel = tidy.preferred_channel
-        mark_changed(session)
         return info_of(customer)
 
 

@@ -13,10 +13,12 @@ from sqlalchemy import select
 
 from jeweldesk.domain.errors import Invalid, NotFound
 from jeweldesk.domain.kinds import Role
+from jeweldesk.domain.permissions import Act
 from jeweldesk.risk.away import away_now
 from jeweldesk.risk.history import History
+from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import mark_changed, staff_by_code, store_now
+from jeweldesk.storage.lookups import store_now
 from jeweldesk.storage.tables import Staff, StaffDayOff
 
 NOTE_LENGTH = 200
@@ -57,11 +59,13 @@ def jewelers_away(history: History, moment: date | datetime) -> list[JewelerAway
 
 
 def plan_days_off(db: Database, staff_code: str, first_day: date, last_day: date,
-                  note: str | None, by: str) -> int:
+                  note: str | None, by: Actor) -> int:
     """Enter days a jeweler will be away; returns the entry's id."""
     problems: dict[str, str] = {}
-    with db.session() as session:
-        today = store_now(session).date()
+    act = Act.OWN_DAYS_OFF if staff_code == by else Act.DAYS_OFF
+    with write(db, by, act, "" if act is Act.OWN_DAYS_OFF else staff_code) as w:
+        session = w.session
+        today = w.now.date()
         staff = session.scalar(select(Staff).where(Staff.code == staff_code))
         if staff is None:
             problems["staff"] = f"no staff member with code {staff_code!r}"
@@ -78,22 +82,21 @@ def plan_days_off(db: Database, staff_code: str, first_day: date, last_day: date
             raise Invalid(problems)
         assert staff is not None
         entry = StaffDayOff(staff_id=staff.id, first_day=first_day, last_day=last_day, note=text,
-                            planned_at=store_now(session),
-                            planned_by_id=staff_by_code(session, by).id)
+                            planned_at=w.now, planned_by_id=w.person_id)
         session.add(entry)
-        mark_changed(session)
         session.flush()
         return entry.id
 
 
-def cancel_days_off(db: Database, entry_id: int) -> None:
+def cancel_days_off(db: Database, entry_id: int, by: Actor) -> None:
     """Take planned days off back: the jeweler will be in after all."""
-    with db.session() as session:
-        entry = session.get(StaffDayOff, entry_id)
+    with write(db, by, Act.OWN_DAYS_OFF) as w:
+        entry = w.session.get(StaffDayOff, entry_id)
         if entry is None:
             raise NotFound("those days off are no longer planned")
-        session.delete(entry)
-        mark_changed(session)
+        if w.person is not None and entry.staff_id != w.person.id:
+            w.require(Act.DAYS_OFF, entry.staff.name)
+        w.session.delete(entry)
 
 
 def days_off(db: Database, include_past: bool = False) -> list[DaysOff]:

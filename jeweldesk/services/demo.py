@@ -21,6 +21,7 @@ from sqlalchemy import func, insert, select
 from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.domain.catalog import DEFAULT_CATALOG
 from jeweldesk.domain.errors import Invalid, ServiceError
+from jeweldesk.domain.permissions import Act
 from jeweldesk.interchange.against_db import database_problems
 from jeweldesk.interchange.common import Document, Progress, Steps, timestamp_text
 from jeweldesk.interchange.importer import table_of, write_document
@@ -41,6 +42,7 @@ from jeweldesk.services.demo_words import (
     VENDORS,
     WORDING,
 )
+from jeweldesk.storage.door import THE_STORE, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import STORE_ID, store_now
 from jeweldesk.storage.tables import ClosedDate, Payment, PromiseChange, Staff, Store, Ticket
@@ -414,7 +416,8 @@ def fill_demo_store(db: Database, tickets: int = DEFAULT_TICKETS, seed: int = DE
                     now: datetime | None = None) -> Steps[DemoFilled]:
     """Fill a database that has no tickets yet; sets the store up too when it has none."""
     yield Progress(0, tickets, "making up the demo store")
-    with db.session() as session:
+    with write(db, THE_STORE, Act.IMPORT, "the demo store") as w:
+        session = w.session
         if session.scalar(select(func.count()).select_from(Ticket)):
             raise ServiceError("this database already has tickets; a demo store needs an empty "
                                "one (use --db with a new file)")

@@ -14,13 +14,13 @@ from typing import Final
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
-from sqlalchemy.orm.exc import StaleDataError
 
-from jeweldesk.domain.errors import Conflict, Invalid
+from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.money import display
-from jeweldesk.services.moves import check_version
+from jeweldesk.domain.permissions import Act
 from jeweldesk.services.piece_checks import (
     ServiceLine,
+    below_catalog,
     check_deposit,
     check_description,
     check_occasion,
@@ -30,8 +30,9 @@ from jeweldesk.services.piece_checks import (
     service_rows,
     text_or_none,
 )
+from jeweldesk.storage.door import Actor, check_version, write
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import mark_changed, staff_by_code, store_now, ticket_by_number
+from jeweldesk.storage.lookups import ticket_by_number
 from jeweldesk.storage.tables import Staff, Ticket, TicketEdit, TicketService, Vendor
 
 __all__ = ["UNCHANGED", "ServiceLine", "day_text", "edit_ticket", "services_text"]
@@ -77,10 +78,25 @@ def _closed(ticket: Ticket) -> Invalid:
                               "ticket's record stays as it was"})
 
 
+def _described(text: str | None) -> str:
+    return (text or "").strip()
+
+
+# The piece's words a counter may correct, by the name edit_ticket takes: the ticket's
+# column, and how the typed text is kept (a description is never empty).
+_WORDS: Final[dict[str, tuple[str, Callable[[str | None], str | None]]]] = {
+    "description": ("item_description", _described),
+    "metal": ("item_metal", text_or_none),
+    "stones": ("item_stones", text_or_none),
+    "condition": ("item_condition", text_or_none),
+    "occasion_what": ("occasion_what", text_or_none),
+}
+
+
 def edit_ticket(
     db: Database,
     number: str,
-    by: str,
+    by: Actor,
     expected_version: int,
     *,
     description: str | _Unchanged = UNCHANGED,
@@ -98,6 +114,10 @@ def edit_ticket(
     Refused with Invalid (a problem per field) or Conflict (someone changed the
     ticket since the screen read ``expected_version``); either way nothing is written.
     """
+    words = {field: value for field, value in (
+        ("description", description), ("metal", metal), ("stones", stones),
+        ("condition", condition), ("occasion_what", occasion_what),
+    ) if value is not UNCHANGED}
     problems: dict[str, str] = {}
     if description is not UNCHANGED:
         check_description(description, "description", problems)
@@ -107,75 +127,60 @@ def edit_ticket(
     new_total = None
     if services is not UNCHANGED:
         new_total = check_services(services, "", problems)
-    try:
-        with db.session() as session:
-            ticket = ticket_by_number(session, number, lock=True)
-            check_version(ticket, expected_version)
-            if ticket.status.is_closed:
-                raise _closed(ticket)
-            if new_total is not None and not any(k.startswith("services") for k in problems):
-                _check_money_taken(ticket, new_total, problems)
-            check_occasion(
-                ticket.occasion_what if occasion_what is UNCHANGED else occasion_what,
-                ticket.occasion_date if occasion_date is UNCHANGED else occasion_date,
-                "", problems)
-            if problems:
-                raise Invalid(problems)
-            staff = staff_by_code(session, by)
-            changes: list[tuple[str, str | None, str | None]] = []
+    with write(db, by, Act.EDIT, number) as w:
+        session = w.session
+        ticket = ticket_by_number(session, number, lock=True)
+        check_version(ticket, expected_version)
+        if ticket.status.is_closed:
+            raise _closed(ticket)
+        if new_total is not None and not any(k.startswith("services") for k in problems):
+            _check_money_taken(ticket, new_total, problems)
+        check_occasion(
+            ticket.occasion_what if occasion_what is UNCHANGED else occasion_what,
+            ticket.occasion_date if occasion_date is UNCHANGED else occasion_date,
+            "", problems)
+        if problems:
+            raise Invalid(problems)
+        if services is not UNCHANGED and (cut := below_catalog(session, services)):
+            w.require(Act.PRICE_BELOW_CATALOG, ", ".join(cut))
+        changes: list[tuple[str, str | None, str | None]] = []
 
-            def change(field: str, old: str | None, new: str | None) -> None:
-                if old != new:
-                    changes.append((field, old, new))
+        def change(field: str, old: str | None, new: str | None) -> None:
+            if old != new:
+                changes.append((field, old, new))
 
-            # Look-ups along the way must not flush the half-changed ticket: each
-            # flush would be an UPDATE of its own, and one edit is one new version.
-            with session.no_autoflush:
-                if description is not UNCHANGED:
-                    change("description", ticket.item_description, description.strip())
-                    ticket.item_description = description.strip()
-                if metal is not UNCHANGED:
-                    change("metal", ticket.item_metal, text_or_none(metal))
-                    ticket.item_metal = text_or_none(metal)
-                if stones is not UNCHANGED:
-                    change("stones", ticket.item_stones, text_or_none(stones))
-                    ticket.item_stones = text_or_none(stones)
-                if condition is not UNCHANGED:
-                    change("condition", ticket.item_condition, text_or_none(condition))
-                    ticket.item_condition = text_or_none(condition)
-                if declared_value is not UNCHANGED:
-                    change("declared_value", display(ticket.declared_value) or None,
-                           display(new_value) or None)
-                    ticket.declared_value = new_value
-                if services is not UNCHANGED:
-                    _edit_services(session, ticket, services, change)
-                if assigned_to is not UNCHANGED:
-                    new_id = jeweler_id(session, assigned_to, "assigned_to")
-                    change("assigned_to", _staff_name(session, ticket.assigned_to_id),
-                           _staff_name(session, new_id))
-                    ticket.assigned_to_id = new_id
-                if occasion_what is not UNCHANGED:
-                    change("occasion_what", ticket.occasion_what, text_or_none(occasion_what))
-                    ticket.occasion_what = text_or_none(occasion_what)
-                if occasion_date is not UNCHANGED:
-                    change("occasion_date", day_text(ticket.occasion_date), day_text(occasion_date))
-                    ticket.occasion_date = occasion_date
-                if not changes:
-                    return ticket.version
-                # A change to the services alone would not touch the ticket's own row, and
-                # then its version would not move: other screens must see that it changed.
-                flag_modified(ticket, "item_description")
-            now = store_now(session)
-            session.add_all(TicketEdit(ticket_id=ticket.id, at=now, by_id=staff.id, field=field,
-                                       old_value=old, new_value=new)
-                            for field, old, new in changes)
-            mark_changed(session)
-            session.flush()
-            return ticket.version
-    except StaleDataError:
-        raise Conflict(
-            f"{number} was changed at another workstation at the same moment; nothing was saved."
-        ) from None
+        # Look-ups along the way must not flush the half-changed ticket: each
+        # flush would be an UPDATE of its own, and one edit is one new version.
+        with session.no_autoflush:
+            for field, typed in words.items():
+                column, kept = _WORDS[field]
+                new = kept(typed)
+                change(field, getattr(ticket, column), new)
+                setattr(ticket, column, new)
+            if declared_value is not UNCHANGED:
+                change("declared_value", display(ticket.declared_value) or None,
+                       display(new_value) or None)
+                ticket.declared_value = new_value
+            if services is not UNCHANGED:
+                _edit_services(session, ticket, services, change)
+            if assigned_to is not UNCHANGED:
+                new_id = jeweler_id(session, assigned_to, "assigned_to")
+                change("assigned_to", _staff_name(session, ticket.assigned_to_id),
+                       _staff_name(session, new_id))
+                ticket.assigned_to_id = new_id
+            if occasion_date is not UNCHANGED:
+                change("occasion_date", day_text(ticket.occasion_date), day_text(occasion_date))
+                ticket.occasion_date = occasion_date
+            if not changes:
+                return ticket.version
+            # A change to the services alone would not touch the ticket's own row, and
+            # then its version would not move: other screens must see that it changed.
+            flag_modified(ticket, "item_description")
+        session.add_all(TicketEdit(ticket_id=ticket.id, at=w.now, by_id=w.person_id,
+                                   field=field, old_value=old, new_value=new)
+                        for field, old, new in changes)
+        session.flush()
+        return ticket.version
 
 
 def _check_money_taken(ticket: Ticket, total: Decimal, problems: dict[str, str]) -> None:

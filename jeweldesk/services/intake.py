@@ -12,11 +12,13 @@ from sqlalchemy.orm import Session
 from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.kinds import ItemKind
 from jeweldesk.domain.money import ZERO, money
+from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.status import Status
 from jeweldesk.services.customers import CustomerDetails, checked, new_customer
 from jeweldesk.services.photos import store_photo
 from jeweldesk.services.piece_checks import (
     ServiceLine,
+    below_catalog,
     check_deposit,
     check_description,
     check_occasion,
@@ -27,13 +29,11 @@ from jeweldesk.services.piece_checks import (
     service_rows,
     text_or_none,
 )
+from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import (
     customer_by_id,
-    mark_changed,
     next_ticket_number,
-    staff_by_code,
-    store_now,
 )
 from jeweldesk.storage.tables import Ticket, TicketEvent
 
@@ -76,7 +76,7 @@ def _check_piece(piece: Piece, n: int, today: date, problems: dict[str, str]) ->
     check_occasion(piece.occasion_what, piece.occasion_date, at, problems)
 
 
-def take_in(db: Database, visit: Visit, by: str, at: datetime | None = None) -> list[str]:
+def take_in(db: Database, visit: Visit, by: Actor, at: datetime | None = None) -> list[str]:
     """Save every piece of one visit as its own ticket, all or none. Returns the numbers."""
     problems: dict[str, str] = {}
     details = None
@@ -90,13 +90,16 @@ def take_in(db: Database, visit: Visit, by: str, at: datetime | None = None) -> 
                 problems.update(exc.problems)
     if not visit.pieces:
         problems["pieces"] = "a visit needs at least one piece"
-    with db.session() as session:
-        now = at or store_now(session)
+    with write(db, by, Act.TAKE_IN) as w:
+        session = w.session
+        now = at or w.now
         for n, piece in enumerate(visit.pieces):
             _check_piece(piece, n, now.date(), problems)
         if problems:
             raise Invalid(problems)
-        clerk = staff_by_code(session, by)
+        cut = [name for piece in visit.pieces for name in below_catalog(session, piece.services)]
+        if cut:
+            w.require(Act.PRICE_BELOW_CATALOG, ", ".join(cut))
         if details is not None:
             customer = new_customer(session, details)
         else:
@@ -105,11 +108,10 @@ def take_in(db: Database, visit: Visit, by: str, at: datetime | None = None) -> 
         visit_ref = uuid4().hex[:12]
         numbers = []
         for n, piece in enumerate(visit.pieces):
-            ticket = _new_ticket(session, piece, n, customer.id, clerk.id, now, visit_ref)
+            ticket = _new_ticket(session, piece, n, customer.id, w.person_id, now, visit_ref)
             numbers.append(ticket.number)
             for data in piece.photos:
                 store_photo(session, ticket, data, "intake", now)
-        mark_changed(session)
         return numbers
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.orm import Session, object_session
 
-from jeweldesk.domain.errors import Conflict, Invalid, MoveRefused
+from jeweldesk.domain.errors import Invalid, MoveRefused
+from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.status import Status, can_move, refusal
+from jeweldesk.storage.door import Actor, check_version, write
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import mark_changed, staff_by_code, store_now, ticket_by_number
+from jeweldesk.storage.lookups import ticket_by_number
 from jeweldesk.storage.tables import PromiseChange, Ticket, TicketEvent
 
 
@@ -24,16 +25,11 @@ class TicketState:
 
 
 def state_of(ticket: Ticket) -> TicketState:
+    """The ticket as a screen should hold it next: flushed first, so its version is the new one."""
+    session = object_session(ticket)
+    if session is not None:
+        session.flush()
     return TicketState(ticket.number, ticket.status, ticket.version, ticket.promised_for)
-
-
-def check_version(ticket: Ticket, expected_version: int | None) -> None:
-    """The screen saw ``expected_version``; if someone changed it since, say so."""
-    if expected_version is not None and ticket.version != expected_version:
-        raise Conflict(
-            f"{ticket.number} was changed at another workstation while you had it open "
-            f"(it is now {ticket.status.value}); nothing was saved. Look at it again and retry."
-        )
 
 
 def apply_move(session: Session, ticket: Ticket, to: Status, by_id: int, at: datetime,
@@ -52,53 +48,39 @@ def apply_move(session: Session, ticket: Ticket, to: Status, by_id: int, at: dat
                             note=(note or "").strip() or None))
 
 
-def move(db: Database, number: str, to: Status | str, by: str, note: str | None = None,
+def move(db: Database, number: str, to: Status | str, by: Actor, note: str | None = None,
          expected_version: int | None = None, at: datetime | None = None) -> TicketState:
     """Move one ticket; a move the path does not allow is refused and writes nothing."""
     target = Status(to)
-    try:
-        with db.session() as session:
-            ticket = ticket_by_number(session, number, lock=True)
-            check_version(ticket, expected_version)
-            staff = staff_by_code(session, by)
-            apply_move(session, ticket, target, staff.id, at or store_now(session), note)
-            mark_changed(session)
-            session.flush()
-            return state_of(ticket)
-    except StaleDataError:
-        raise Conflict(
-            f"{number} was moved at another workstation at the same moment; nothing was saved."
-        ) from None
+    act = Act.CANCEL if target == Status.CANCELLED else Act.MOVE
+    with write(db, by, act, number) as w:
+        ticket = ticket_by_number(w.session, number, lock=True)
+        check_version(ticket, expected_version)
+        apply_move(w.session, ticket, target, w.person_id, at or w.now, note)
+        return state_of(ticket)
 
 
-def cancel(db: Database, number: str, by: str, reason: str,
+def cancel(db: Database, number: str, by: Actor, reason: str,
            expected_version: int | None = None) -> TicketState:
     if not reason.strip():
         raise Invalid({"reason": "say why the ticket is cancelled"})
     return move(db, number, Status.CANCELLED, by, reason, expected_version)
 
 
-def change_promise(db: Database, number: str, new_date: date, by: str, reason: str | None = None,
-                   expected_version: int | None = None) -> TicketState:
+def change_promise(db: Database, number: str, new_date: date, by: Actor,
+                   reason: str | None = None, expected_version: int | None = None) -> TicketState:
     """A new promised date; the earlier promise stays on record."""
-    try:
-        with db.session() as session:
-            ticket = ticket_by_number(session, number, lock=True)
-            check_version(ticket, expected_version)
-            now = store_now(session)
-            if ticket.status.is_closed:
-                raise Invalid({"promised_for": f"{ticket.number} is {ticket.status.value}"})
-            if new_date < now.date():
-                raise Invalid({"promised_for": f"{new_date.isoformat()} is in the past"})
-            if new_date == ticket.promised_for:
-                return state_of(ticket)
-            staff = staff_by_code(session, by)
-            session.add(PromiseChange(ticket_id=ticket.id, at=now, by_id=staff.id,
-                                      old_date=ticket.promised_for, new_date=new_date,
-                                      reason=(reason or "").strip() or None))
-            ticket.promised_for = new_date
-            mark_changed(session)
-            session.flush()
+    with write(db, by, Act.PROMISE, number) as w:
+        ticket = ticket_by_number(w.session, number, lock=True)
+        check_version(ticket, expected_version)
+        if ticket.status.is_closed:
+            raise Invalid({"promised_for": f"{ticket.number} is {ticket.status.value}"})
+        if new_date < w.now.date():
+            raise Invalid({"promised_for": f"{new_date.isoformat()} is in the past"})
+        if new_date == ticket.promised_for:
             return state_of(ticket)
-    except StaleDataError:
-        raise Conflict(f"{number} was changed at another workstation; nothing was saved.") from None
+        w.session.add(PromiseChange(ticket_id=ticket.id, at=w.now, by_id=w.person_id,
+                                    old_date=ticket.promised_for, new_date=new_date,
+                                    reason=(reason or "").strip() or None))
+        ticket.promised_for = new_date
+        return state_of(ticket)

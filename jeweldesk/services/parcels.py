@@ -6,18 +6,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
-from jeweldesk.domain.errors import Conflict, Invalid, NotFound
+from jeweldesk.domain.errors import Invalid, NotFound
+from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.status import Status
 from jeweldesk.domain.tracking import TrackingError, checked_tracking
 from jeweldesk.services.moves import apply_move
+from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import (
-    mark_changed,
     next_parcel_ref,
-    staff_by_code,
-    store_now,
     ticket_by_number,
     vendor_by_code,
 )
@@ -41,7 +39,7 @@ class Received:
     closed: bool
 
 
-def send_parcel(db: Database, vendor: str, numbers: list[str], by: str,
+def send_parcel(db: Database, vendor: str, numbers: list[str], by: Actor,
                 carrier: str | None = None, tracking: str | None = None,
                 expected_back: date | None = None,
                 instructions: dict[str, str] | None = None,
@@ -53,57 +51,47 @@ def send_parcel(db: Database, vendor: str, numbers: list[str], by: str,
         tracking = checked_tracking(carrier, tracking)
     except TrackingError as exc:
         raise Invalid({"tracking": str(exc)}) from None
-    try:
-        with db.session() as session:
-            staff = staff_by_code(session, by)
-            supplier = vendor_by_code(session, vendor)
-            now = at or store_now(session)
-            ref = next_parcel_ref(session)
-            back = expected_back or (now.date() + timedelta(days=supplier.quoted_turnaround_days))
-            parcel = Parcel(ref=ref, vendor_id=supplier.id, sent_at=now, sent_by_id=staff.id,
-                            carrier=(carrier or "").strip() or None,
-                            tracking=tracking, expected_back=back)
-            session.add(parcel)
-            for number in dict.fromkeys(numbers):
-                ticket = ticket_by_number(session, number, lock=True)
-                apply_move(session, ticket, Status.AT_VENDOR, staff.id, now,
-                           f"{ref} to {supplier.name}")
-                parcel.items.append(ParcelItem(ticket_id=ticket.id,
-                                               instructions=(instructions or {}).get(number)))
-            mark_changed(session)
-            return ref
-    except StaleDataError:
-        raise Conflict("a ticket in this parcel was changed at another workstation; "
-                       "nothing was sent") from None
+    with write(db, by, Act.PARCEL, f"a parcel to {vendor}") as w:
+        session = w.session
+        supplier = vendor_by_code(session, vendor)
+        now = at or w.now
+        ref = next_parcel_ref(session)
+        back = expected_back or (now.date() + timedelta(days=supplier.quoted_turnaround_days))
+        parcel = Parcel(ref=ref, vendor_id=supplier.id, sent_at=now, sent_by_id=w.person_id,
+                        carrier=(carrier or "").strip() or None,
+                        tracking=tracking, expected_back=back)
+        session.add(parcel)
+        for number in dict.fromkeys(numbers):
+            ticket = ticket_by_number(session, number, lock=True)
+            apply_move(session, ticket, Status.AT_VENDOR, w.person_id, now,
+                       f"{ref} to {supplier.name}")
+            parcel.items.append(ParcelItem(ticket_id=ticket.id,
+                                           instructions=(instructions or {}).get(number)))
+        return ref
 
 
-def receive_parcel(db: Database, ref: str, numbers: list[str], by: str,
+def receive_parcel(db: Database, ref: str, numbers: list[str], by: Actor,
                    at: datetime | None = None) -> Received:
     """Check in what came back; anything sent but not in the box is reported missing."""
-    try:
-        with db.session() as session:
-            parcel = session.scalar(select(Parcel).where(Parcel.ref == ref.strip()))
-            if parcel is None:
-                raise NotFound(f"no parcel {ref.strip()!r}")
-            staff = staff_by_code(session, by)
-            now = at or store_now(session)
-            in_parcel = {item.ticket.number: item for item in parcel.items}
-            scanned = [ticket_by_number(session, n).number for n in dict.fromkeys(numbers)]
-            strangers = [n for n in scanned if n not in in_parcel]
-            if strangers:
-                raise Invalid({"tickets": f"not sent in {parcel.ref}: {', '.join(strangers)}"})
-            for number in scanned:
-                item = in_parcel[number]
-                if item.returned_at is not None:
-                    continue
-                item.returned_at = now
-                apply_move(session, item.ticket, Status.AT_BENCH, staff.id, now,
-                           f"Back from {parcel.vendor.name} in {parcel.ref}")
-            missing = tuple(n for n, item in in_parcel.items() if item.returned_at is None)
-            if not missing:
-                parcel.received_at = now
-            mark_changed(session)
-            return Received(parcel.ref, tuple(scanned), missing, not missing)
-    except StaleDataError:
-        raise Conflict("a ticket in this parcel was changed at another workstation; "
-                       "nothing was checked in") from None
+    with write(db, by, Act.PARCEL, ref.strip()) as w:
+        session = w.session
+        parcel = session.scalar(select(Parcel).where(Parcel.ref == ref.strip()))
+        if parcel is None:
+            raise NotFound(f"no parcel {ref.strip()!r}")
+        now = at or w.now
+        in_parcel = {item.ticket.number: item for item in parcel.items}
+        scanned = [ticket_by_number(session, n).number for n in dict.fromkeys(numbers)]
+        strangers = [n for n in scanned if n not in in_parcel]
+        if strangers:
+            raise Invalid({"tickets": f"not sent in {parcel.ref}: {', '.join(strangers)}"})
+        for number in scanned:
+            item = in_parcel[number]
+            if item.returned_at is not None:
+                continue
+            item.returned_at = now
+            apply_move(session, item.ticket, Status.AT_BENCH, w.person_id, now,
+                       f"Back from {parcel.vendor.name} in {parcel.ref}")
+        missing = tuple(n for n, item in in_parcel.items() if item.returned_at is None)
+        if not missing:
+            parcel.received_at = now
+        return Received(parcel.ref, tuple(scanned), missing, not missing)

@@ -9,8 +9,10 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy.orm import Session
 
 from jeweldesk.domain.errors import Invalid
+from jeweldesk.domain.permissions import Act
+from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import mark_changed, store_now, ticket_by_number
+from jeweldesk.storage.lookups import ticket_by_number
 from jeweldesk.storage.tables import Photo, Ticket
 
 LONG_SIDE = 1600  # enough to see a worn prong; small enough that backups stay small
@@ -38,12 +40,11 @@ def store_photo(session: Session, ticket: Ticket, data: bytes, stage: str, at: d
     return photo
 
 
-def add_photo(db: Database, number: str, data: bytes, stage: str = "intake") -> int:
-    with db.session() as session:
-        ticket = ticket_by_number(session, number)
-        photo = store_photo(session, ticket, data, stage, store_now(session))
-        session.flush()
-        mark_changed(session)
+def add_photo(db: Database, number: str, data: bytes, by: Actor, stage: str = "intake") -> int:
+    with write(db, by, Act.PHOTO, number) as w:
+        ticket = ticket_by_number(w.session, number)
+        photo = store_photo(w.session, ticket, data, stage, w.now)
+        w.session.flush()
         return photo.id
 
 

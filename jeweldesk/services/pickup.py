@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy.orm.exc import StaleDataError
-
-from jeweldesk.domain.errors import Conflict, Invalid, MoveRefused
+from jeweldesk.domain.errors import Invalid, MoveRefused
 from jeweldesk.domain.money import ZERO, MoneyError, money
+from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.status import Status
 from jeweldesk.services.moves import apply_move
+from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import mark_changed, staff_by_code, store_now, ticket_by_number
+from jeweldesk.storage.lookups import ticket_by_number
 from jeweldesk.storage.tables import Payment
 
 METHODS = ("cash", "card", "check", "other")
@@ -35,23 +35,22 @@ def _amount(value: Decimal | str) -> Decimal:
     return amount
 
 
-def take_payment(db: Database, number: str, method: str, amount: Decimal | str, by: str) -> Decimal:
+def take_payment(db: Database, number: str, method: str, amount: Decimal | str,
+                 by: Actor) -> Decimal:
     """A payment towards a ticket's balance; returns the balance left."""
     value = _amount(amount)
     if method not in METHODS:
         raise Invalid({"method": f"choose one of {', '.join(METHODS)}"})
-    with db.session() as session:
-        ticket = ticket_by_number(session, number, lock=True)
+    with write(db, by, Act.PAYMENT, number) as w:
+        ticket = ticket_by_number(w.session, number, lock=True)
         if value > ticket.balance:
             raise Invalid({"amount": f"{value} is more than the balance {ticket.balance}"})
-        staff = staff_by_code(session, by)
-        ticket.payments.append(Payment(at=store_now(session), by_id=staff.id, method=method,
+        ticket.payments.append(Payment(at=w.now, by_id=w.person_id, method=method,
                                        amount=value))
-        mark_changed(session)
         return ticket.balance
 
 
-def hand_back(db: Database, numbers: list[str], collected_by: str, by: str,
+def hand_back(db: Database, numbers: list[str], collected_by: str, by: Actor,
               method: str | None = None, amount: Decimal | str = ZERO) -> HandBack:
     """Take the balance of every piece and mark them picked up, all in one transaction.
 
@@ -63,30 +62,23 @@ def hand_back(db: Database, numbers: list[str], collected_by: str, by: str,
     if not collected_by.strip():
         raise Invalid({"collected_by": "who collected the pieces?"})
     paying = _amount(amount)
-    try:
-        with db.session() as session:
-            staff = staff_by_code(session, by)
-            now = store_now(session)
-            tickets = [ticket_by_number(session, n, lock=True) for n in dict.fromkeys(numbers)]
-            not_ready = [t for t in tickets if t.status != Status.READY]
-            if not_ready:
-                raise MoveRefused("; ".join(
-                    f"{t.number} is {t.status.value}, not ready" for t in not_ready
-                ))
-            owed = sum((t.balance for t in tickets), ZERO)
-            if paying != owed:
-                raise Invalid({"amount": f"the balance due is {owed}; {paying} was entered"})
-            if owed > 0 and method not in METHODS:
-                raise Invalid({"method": f"choose one of {', '.join(METHODS)}"})
-            for ticket in tickets:
-                if ticket.balance > 0:
-                    ticket.payments.append(Payment(at=now, by_id=staff.id, method=method,
-                                                   amount=ticket.balance))
-                ticket.collected_by = collected_by.strip()
-                apply_move(session, ticket, Status.PICKED_UP, staff.id, now,
-                           f"Collected by {collected_by.strip()}")
-            mark_changed(session)
-            return HandBack(tuple(t.number for t in tickets), owed, method)
-    except StaleDataError:
-        raise Conflict("one of these tickets was changed at another workstation; "
-                       "nothing was saved") from None
+    with write(db, by, Act.HAND_BACK, ", ".join(numbers)) as w:
+        tickets = [ticket_by_number(w.session, n, lock=True) for n in dict.fromkeys(numbers)]
+        not_ready = [t for t in tickets if t.status != Status.READY]
+        if not_ready:
+            raise MoveRefused("; ".join(
+                f"{t.number} is {t.status.value}, not ready" for t in not_ready
+            ))
+        owed = sum((t.balance for t in tickets), ZERO)
+        if paying != owed:
+            raise Invalid({"amount": f"the balance due is {owed}; {paying} was entered"})
+        if owed > 0 and method not in METHODS:
+            raise Invalid({"method": f"choose one of {', '.join(METHODS)}"})
+        for ticket in tickets:
+            if ticket.balance > 0:
+                ticket.payments.append(Payment(at=w.now, by_id=w.person_id, method=method,
+                                               amount=ticket.balance))
+            ticket.collected_by = collected_by.strip()
+            apply_move(w.session, ticket, Status.PICKED_UP, w.person_id, w.now,
+                       f"Collected by {collected_by.strip()}")
+        return HandBack(tuple(t.number for t in tickets), owed, method)

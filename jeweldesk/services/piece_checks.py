@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from jeweldesk.domain.errors import Invalid, NotFound
 from jeweldesk.domain.money import ZERO, MoneyError, money
 from jeweldesk.storage.lookups import staff_by_code, vendor_by_code
-from jeweldesk.storage.tables import TicketService
+from jeweldesk.storage.tables import CatalogService, TicketService
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,16 @@ def jeweler_id(session: Session, code: str | None, where: str) -> int | None:
         return staff_by_code(session, code).id
     except NotFound as exc:
         raise Invalid({where: str(exc)}) from None
+
+
+def below_catalog(session: Session, lines: Sequence[ServiceLine]) -> list[str]:
+    """The lines priced under the catalog's price for the same service, by their names."""
+    cut = []
+    for line in lines:
+        listed = session.get(CatalogService, line.code.strip())
+        if listed is not None and money(line.price) < listed.default_price:
+            cut.append(line.description.strip() or listed.name)
+    return cut
 
 
 def service_rows(session: Session, lines: Sequence[ServiceLine], at: str) -> list[TicketService]:

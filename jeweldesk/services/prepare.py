@@ -13,21 +13,20 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
-from jeweldesk.domain.errors import Conflict, Invalid
+from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.kinds import Channel
+from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.status import OPEN_STATUSES, Status
 from jeweldesk.risk.engine import Flag, assess, date_to_offer
 from jeweldesk.risk.history import History
 from jeweldesk.services.at_risk import load_history, read_history
 from jeweldesk.services.prepare_words import WayOut, opening, ways_out, where_now
+from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import (
     calendar,
     get_store,
-    mark_changed,
-    staff_by_code,
     store_now,
     ticket_by_number,
 )
@@ -250,7 +249,7 @@ def _flag_now(session: Session, number: str, moment: datetime) -> Flag | None:
                 None)
 
 
-def log_preparation(db: Database, number: str, by: str, channel: Channel | str, outcome: str,
+def log_preparation(db: Database, number: str, by: Actor, channel: Channel | str, outcome: str,
                     note: str | None = None, new_promise: date | None = None,
                     reason: str | None = None, offered: Sequence[str] = ()) -> Logged:
     """Record the call, any new promise and that the flag was handled: all or nothing.
@@ -270,38 +269,33 @@ def log_preparation(db: Database, number: str, by: str, channel: Channel | str, 
         problems["outcome"] = "say how the call ended"
     elif outcome.strip() == AGREED_NEW_DATE and new_promise is None:
         problems["new_promise"] = "which date did the customer agree to?"
-    try:
-        with db.session() as session:
-            ticket = ticket_by_number(session, number, lock=True)
-            now = store_now(session)
-            original = _original_promise(ticket)
-            if new_promise is not None:
-                if ticket.status.is_closed:
-                    problems["new_promise"] = f"{ticket.number} is {ticket.status.value}"
-                elif new_promise < now.date():
-                    problems["new_promise"] = f"{new_promise.isoformat()} is in the past"
-            if problems:
-                raise Invalid(problems)
-            assert chosen is not None
-            staff = staff_by_code(session, by)
-            session.add(Contact(ticket_id=ticket.id, at=now, by_id=staff.id, channel=chosen,
-                                note=_note(note, offered), outcome=outcome.strip()))
-            if new_promise is not None and new_promise != ticket.promised_for:
-                session.add(PromiseChange(ticket_id=ticket.id, at=now, by_id=staff.id,
-                                          old_date=ticket.promised_for, new_date=new_promise,
-                                          reason=(reason or "").strip() or None))
-                ticket.promised_for = new_promise
-            session.flush()
-            flag = _flag_now(session, ticket.number, now)
-            if flag is not None:
-                session.add(FlagHandled(ticket_id=ticket.id, at=now, by_id=staff.id,
-                                        level=flag.level, expected_ready=flag.expected_ready,
-                                        promised_for=flag.promised_for))
-            mark_changed(session)
-            session.flush()
-            return Logged(ticket.number, now, ticket.promised_for, original, flag)
-    except StaleDataError:
-        raise Conflict(f"{number} was changed at another workstation; nothing was saved.") from None
+    with write(db, by, Act.CONTACT, number) as w:
+        session, now = w.session, w.now
+        ticket = ticket_by_number(session, number, lock=True)
+        original = _original_promise(ticket)
+        if new_promise is not None:
+            if ticket.status.is_closed:
+                problems["new_promise"] = f"{ticket.number} is {ticket.status.value}"
+            elif new_promise < now.date():
+                problems["new_promise"] = f"{new_promise.isoformat()} is in the past"
+        if problems:
+            raise Invalid(problems)
+        assert chosen is not None
+        session.add(Contact(ticket_id=ticket.id, at=now, by_id=w.person_id, channel=chosen,
+                            note=_note(note, offered), outcome=outcome.strip()))
+        if new_promise is not None and new_promise != ticket.promised_for:
+            w.require(Act.PROMISE, number)
+            session.add(PromiseChange(ticket_id=ticket.id, at=now, by_id=w.person_id,
+                                      old_date=ticket.promised_for, new_date=new_promise,
+                                      reason=(reason or "").strip() or None))
+            ticket.promised_for = new_promise
+        session.flush()
+        flag = _flag_now(session, ticket.number, now)
+        if flag is not None:
+            session.add(FlagHandled(ticket_id=ticket.id, at=now, by_id=w.person_id,
+                                    level=flag.level, expected_ready=flag.expected_ready,
+                                    promised_for=flag.promised_for))
+        return Logged(ticket.number, now, ticket.promised_for, original, flag)
 
 
 def _note(note: str | None, offered: Sequence[str]) -> str | None:

@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session
 from jeweldesk.domain.errors import Invalid, NotFound
 from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.money import MoneyError, money
+from jeweldesk.domain.permissions import Act
+from jeweldesk.storage.door import THE_STORE, Actor, write
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import STORE_ID, get_store, mark_changed, staff_by_code
+from jeweldesk.storage.lookups import STORE_ID, get_store, staff_by_code
 from jeweldesk.storage.tables import CatalogService, ClosedDate, Staff, Store, Vendor
 
 
@@ -97,15 +99,14 @@ def set_up_store(db: Database, settings: StoreSettings, manager: StaffMember | N
                  manager_pin: str | None = None) -> None:
     """The first start: the store's details and, usually, its first manager."""
     _check_settings(settings)
-    with db.session() as session:
-        if session.get(Store, STORE_ID) is not None:
+    with write(db, THE_STORE, Act.SETTINGS) as w:
+        if w.session.get(Store, STORE_ID) is not None:
             raise Invalid({"store": "this database already has a store"})
         store = Store(id=STORE_ID, name=settings.name, change_count=0)
-        session.add(store)
-        _apply(session, store, settings)
+        w.session.add(store)
+        _apply(w.session, store, settings)
         if manager is not None:
-            _add_staff(session, manager, manager_pin)
-        mark_changed(session)
+            _add_staff(w.session, manager, manager_pin)
 
 
 def store_settings(db: Database) -> StoreSettings:
@@ -129,11 +130,10 @@ def settings_of(session: Session) -> StoreSettings:
     )
 
 
-def update_store(db: Database, settings: StoreSettings) -> None:
+def update_store(db: Database, settings: StoreSettings, by: Actor) -> None:
     _check_settings(settings)
-    with db.session() as session:
-        _apply(session, get_store(session), settings)
-        mark_changed(session)
+    with write(db, by, Act.SETTINGS) as w:
+        _apply(w.session, get_store(w.session), settings)
 
 
 def has_store(db: Database) -> bool:
@@ -182,16 +182,15 @@ def _add_staff(session: Session, member: StaffMember, pin: str | None) -> None:
     )
 
 
-def add_staff(db: Database, member: StaffMember, pin: str | None = None) -> None:
-    with db.session() as session:
-        _add_staff(session, member, pin)
-        mark_changed(session)
+def add_staff(db: Database, member: StaffMember, by: Actor, pin: str | None = None) -> None:
+    with write(db, by, Act.STAFF, member.name) as w:
+        _add_staff(w.session, member, pin)
 
 
-def update_staff(db: Database, member: StaffMember, pin: str | None = None) -> None:
+def update_staff(db: Database, member: StaffMember, by: Actor, pin: str | None = None) -> None:
     _check_pin(pin)
-    with db.session() as session:
-        staff = staff_by_code(session, member.code)
+    with write(db, by, Act.STAFF, member.name) as w:
+        staff = staff_by_code(w.session, member.code)
         if not member.name.strip():
             raise Invalid({"name": "each person needs a name"})
         staff.name = member.name.strip()
@@ -199,7 +198,6 @@ def update_staff(db: Database, member: StaffMember, pin: str | None = None) -> N
         staff.active = member.active
         if pin:
             staff.pin_hash = _hash_pin(pin)
-        mark_changed(session)
 
 
 def list_staff(db: Database, include_inactive: bool = False) -> list[StaffMember]:
@@ -239,10 +237,11 @@ def _check_vendor(info: VendorInfo) -> None:
         raise Invalid(problems)
 
 
-def save_vendor(db: Database, info: VendorInfo) -> None:
+def save_vendor(db: Database, info: VendorInfo, by: Actor) -> None:
     """Add a vendor, or update the one with this code."""
     _check_vendor(info)
-    with db.session() as session:
+    with write(db, by, Act.VENDORS, info.name) as w:
+        session = w.session
         vendor = session.scalar(select(Vendor).where(Vendor.code == info.code.strip()))
         if vendor is None:
             vendor = Vendor(code=info.code.strip())
@@ -253,7 +252,6 @@ def save_vendor(db: Database, info: VendorInfo) -> None:
         vendor.email = info.email
         vendor.quoted_turnaround_days = info.quoted_turnaround_days
         vendor.active = info.active
-        mark_changed(session)
 
 
 def list_vendors(db: Database, include_inactive: bool = False) -> list[VendorInfo]:
@@ -282,7 +280,7 @@ def catalog(db: Database, include_inactive: bool = False) -> list[CatalogEntry]:
         ]
 
 
-def save_catalog(db: Database, entries: Iterable[CatalogEntry]) -> None:
+def save_catalog(db: Database, entries: Iterable[CatalogEntry], by: Actor) -> None:
     problems: dict[str, str] = {}
     checked = []
     for entry in entries:
@@ -300,9 +298,9 @@ def save_catalog(db: Database, entries: Iterable[CatalogEntry]) -> None:
         checked.append((entry, price))
     if problems:
         raise Invalid(problems)
-    with db.session() as session:
+    with write(db, by, Act.CATALOG) as w:
         for entry, price in checked:
-            row = session.get(CatalogService, entry.code.strip()) or CatalogService(
+            row = w.session.get(CatalogService, entry.code.strip()) or CatalogService(
                 code=entry.code.strip()
             )
             row.name = entry.name.strip()
@@ -310,5 +308,4 @@ def save_catalog(db: Database, entries: Iterable[CatalogEntry]) -> None:
             row.bench_days = entry.bench_days
             row.usually_outside = entry.usually_outside
             row.active = entry.active
-            session.add(row)
-        mark_changed(session)
+            w.session.add(row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jeweldesk.domain.calendar import StoreCalendar
@@ -44,13 +44,6 @@ def calendar(session: Session) -> StoreCalendar:
     store = get_store(session)
     closed = session.scalars(select(ClosedDate.day)).all()
     return StoreCalendar.of(store.weekdays, closed)
-
-
-def mark_changed(session: Session) -> None:
-    """Bump the change marker other workstations watch."""
-    session.execute(
-        update(Store).where(Store.id == STORE_ID).values(change_count=Store.change_count + 1)
-    )
 
 
 def staff_by_code(session: Session, code: str) -> Staff:

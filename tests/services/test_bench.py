@@ -87,7 +87,7 @@ def test_finished_work_photos_are_kept_as_finished(store_db):
     number = take_in_ring(store_db)
     out = io.BytesIO()
     Image.new("RGB", (40, 30), "gold").save(out, "PNG")
-    add_finished_photo(store_db, number, out.getvalue())
+    add_finished_photo(store_db, number, out.getvalue(), BENCH)
     assert [p.stage for p in ticket_story(store_db, number).photos] == ["finished"]
 
 

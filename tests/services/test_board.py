@@ -18,7 +18,7 @@ from jeweldesk.services.intake import ServiceLine, Visit, take_in
 from jeweldesk.services.moves import move
 from jeweldesk.services.store import store_settings
 from jeweldesk.storage.lookups import store_now
-from tests.support.store import BENCH, COUNTER, ring, store_today, take_in_ring
+from tests.support.store import BENCH, COUNTER, MANAGER, ring, store_today, take_in_ring
 
 
 def real_now_of(db):
@@ -103,7 +103,7 @@ def test_a_customers_tickets_past_and_present(store_db):
     first = take_in_ring(store_db)
     _visit(store_db, "Marisol Okafor", "601 555 0177", ring())
     (dana,) = find_customers(store_db, "Whitfield")
-    move(store_db, first, Status.CANCELLED, by=COUNTER, note="Changed her mind")
+    move(store_db, first, Status.CANCELLED, by=MANAGER, note="Changed her mind")
     (second,) = take_in(store_db, Visit(pieces=(ring(),), customer_id=dana.id), by=COUNTER)
     rows = board_page(store_db, BoardFilter(customer_id=dana.id), BoardSort("number"), 0, 10).rows
     assert [(r.number, r.status) for r in rows] == [(first, Status.CANCELLED),

@@ -19,7 +19,7 @@ def test_days_off_are_listed_soonest_first_and_can_be_taken_back(store_db):
                            None, by=MANAGER)
     assert [d.id for d in days_off(store_db)] == [sooner, later]
     assert days_off(store_db)[1].note == "Course in Dallas"
-    cancel_days_off(store_db, sooner)
+    cancel_days_off(store_db, sooner, MANAGER)
     assert [d.id for d in days_off(store_db)] == [later]
 
 

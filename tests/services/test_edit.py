@@ -68,7 +68,7 @@ def test_an_edit_that_changes_nothing_writes_nothing(store_db):
 def test_a_stale_screen_is_refused_and_nothing_is_written(store_db):
     number = take_in_ring(store_db)
     seen = ticket_story(store_db, number)
-    edit_ticket(store_db, number, BENCH, seen.version, stones="1 round diamond, 0.62 ct")
+    edit_ticket(store_db, number, MANAGER, seen.version, stones="1 round diamond, 0.62 ct")
     now = ticket_story(store_db, number)
 
     with pytest.raises(Conflict) as conflict:
@@ -79,7 +79,7 @@ def test_a_stale_screen_is_refused_and_nothing_is_written(store_db):
     assert "received" in str(conflict.value)  # the state it is in now
     assert ticket_story(store_db, number) == now
     assert what_changed(seen, now) == [
-        "Jonah Reyes changed stones: 1 round diamond, approx. 0.50 ct → 1 round diamond, 0.62 ct"]
+        "Sandra Cole changed stones: 1 round diamond, approx. 0.50 ct → 1 round diamond, 0.62 ct"]
 
 
 def test_two_workstations_editing_at_the_same_moment_one_wins(store_db):
@@ -99,7 +99,7 @@ def test_two_workstations_editing_at_the_same_moment_one_wins(store_db):
             db.dispose()
 
     threads = [threading.Thread(target=workstation, args=args)
-               for args in ((0, COUNTER, "two diamonds"), (1, BENCH, "three diamonds"))]
+               for args in ((0, COUNTER, "two diamonds"), (1, MANAGER, "three diamonds"))]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -115,7 +115,7 @@ def test_a_move_elsewhere_makes_an_edit_stale_too(store_db):
     number = take_in_ring(store_db)
     seen = ticket_story(store_db, number).version
     move(store_db, number, Status.AT_BENCH, by=BENCH)
-    with pytest.raises(Conflict, match="at_bench"):
+    with pytest.raises(Conflict, match="it is now at the bench"):
         edit_ticket(store_db, number, COUNTER, seen, description="Plain band")
     assert _edit_rows(store_db) == 0
 
@@ -178,7 +178,7 @@ def test_an_unknown_jeweler_is_refused(store_db):
 
 def test_a_closed_ticket_cannot_be_edited(store_db):
     number = take_in_ring(store_db)
-    cancel(store_db, number, COUNTER, "customer took it elsewhere")
+    cancel(store_db, number, MANAGER, "customer took it elsewhere")
     before = ticket_story(store_db, number)
     with pytest.raises(Invalid) as invalid:
         edit_ticket(store_db, number, MANAGER, before.version, description="Plain band")

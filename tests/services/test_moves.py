@@ -12,7 +12,7 @@ from jeweldesk.services.moves import change_promise, move
 from jeweldesk.services.story import ticket_story
 from jeweldesk.storage.history_guard import HistoryIsAppendOnly
 from jeweldesk.storage.tables import TicketEvent
-from tests.support.store import BENCH, COUNTER, store_today, take_in_ring
+from tests.support.store import BENCH, COUNTER, MANAGER, store_today, take_in_ring
 
 
 def test_a_move_is_recorded_with_who_and_a_note(store_db):
@@ -71,8 +71,8 @@ def test_a_stale_screen_cannot_overwrite_a_newer_move(store_db):
     seen = ticket_story(store_db, number).version
     move(store_db, number, Status.AT_BENCH, by=BENCH, expected_version=seen)
     with pytest.raises(Conflict) as conflict:
-        move(store_db, number, Status.CANCELLED, by=COUNTER, expected_version=seen)
-    assert number in str(conflict.value) and "at_bench" in str(conflict.value)
+        move(store_db, number, Status.CANCELLED, by=MANAGER, expected_version=seen)
+    assert number in str(conflict.value) and "now at the bench" in str(conflict.value)
     assert ticket_story(store_db, number).status == Status.AT_BENCH
 
 

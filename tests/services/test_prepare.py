@@ -16,7 +16,7 @@ from jeweldesk.services.prepare_words import COMPARABLE, LOANER, NEW_DATE, PARTI
 from jeweldesk.services.story import ticket_story
 from jeweldesk.storage.tables import Ticket
 from tests.support.late_vendor import late_at_vendor
-from tests.support.store import BENCH, COUNTER, store_today, take_in_ring
+from tests.support.store import COUNTER, MANAGER, store_today, take_in_ring
 
 
 def flag_of(db, number, **kwargs):
@@ -50,7 +50,7 @@ def test_a_promise_changed_elsewhere_after_the_call_brings_the_flag_back(store_d
     log_preparation(store_db, number, by=COUNTER, channel="sms", outcome="Left a message")
     assert flag_of(store_db, number).handled
     promised = ticket_story(store_db, number).promised_for
-    change_promise(store_db, number, promised + timedelta(days=1), by=BENCH)
+    change_promise(store_db, number, promised + timedelta(days=1), by=MANAGER)
     assert not flag_of(store_db, number).handled
 
 

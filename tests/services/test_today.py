@@ -10,7 +10,7 @@ from jeweldesk.services.parcels import send_parcel
 from jeweldesk.services.store import store_settings, update_store
 from jeweldesk.services.today import today_lists
 from jeweldesk.storage.lookups import store_now
-from tests.support.store import BENCH, COUNTER, ring, store_today, take_in_ring
+from tests.support.store import BENCH, COUNTER, MANAGER, ring, store_today, take_in_ring
 
 
 def _now(db) -> datetime:
@@ -35,7 +35,7 @@ def test_the_next_open_day_skips_the_days_the_store_is_closed(store_db):
     settings = store_settings(store_db)
     closed = today.isoweekday() % 7 + 1  # tomorrow's weekday
     update_store(store_db, replace(
-        settings, open_weekdays=tuple(d for d in range(1, 8) if d != closed)))
+        settings, open_weekdays=tuple(d for d in range(1, 8) if d != closed)), by=MANAGER)
     day_after = take_in_ring(store_db, promised_in_days=2)
     lists = today_lists(store_db)
     assert lists.next_open_day == today + timedelta(days=2)

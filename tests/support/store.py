@@ -34,10 +34,11 @@ def set_up(db: Database) -> None:
         StaffMember(MANAGER, "Sandra Cole", Role.MANAGER, True, True),
         manager_pin="2468",
     )
-    add_staff(db, StaffMember(COUNTER, "Kate Pruitt", Role.COUNTER, True, True), pin="1357")
-    add_staff(db, StaffMember(BENCH, "Jonah Reyes", Role.BENCH, False, True))
+    add_staff(db, StaffMember(COUNTER, "Kate Pruitt", Role.COUNTER, True, True), MANAGER,
+              pin="1357")
+    add_staff(db, StaffMember(BENCH, "Jonah Reyes", Role.BENCH, False, True), MANAGER)
     save_vendor(db, VendorInfo("PLAT", "Riverbend Plating", "Ana Ruiz", "+1 601 555 0190",
-                               "orders@riverbend.example", 6))
+                               "orders@riverbend.example", 6), MANAGER)
 
 
 def ring(promised_in_days: int = 7, **changes: object) -> Piece:

@@ -17,7 +17,7 @@ from jeweldesk.services.story import ticket_story
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.fields import to_qdate
 from jeweldesk.ui.counter.intake import IntakeDialog
-from tests.support.store import store_today
+from tests.support.store import COUNTER, store_today
 
 ENTER = Qt.Key.Key_Return
 
@@ -113,7 +113,7 @@ def test_a_two_piece_visit_taken_in_by_keyboard(ctx: AppContext, qtbot: QtBot,
 
 
 def test_an_existing_customer_is_found_by_phone(ctx: AppContext, qtbot: QtBot) -> None:
-    known = add_customer(ctx.db, CustomerDetails("Dana Whitfield", "601 555 0142"))
+    known = add_customer(ctx.db, CustomerDetails("Dana Whitfield", "601 555 0142"), COUNTER)
     dialog = open_intake(ctx, qtbot)
     qtbot.keyClicks(dialog.search, "5550142")
     qtbot.keyClick(dialog.search, ENTER)

@@ -19,7 +19,7 @@ from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.counter.intake_services import PRICE
 from jeweldesk.ui.ticket.edit import EditTicketDialog
 from jeweldesk.ui.ticket.view import TicketDialog
-from tests.support.store import BENCH, COUNTER, take_in_ring
+from tests.support.store import MANAGER, take_in_ring
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -93,7 +93,7 @@ def test_an_edit_made_meanwhile_at_another_workstation_is_not_overwritten(
     number = take_in_ring(ctx.db)
     _ticket, editor = open_editor(ctx, qtbot, number)
     # The bench corrects the stones while the counter has the ticket open.
-    edit_ticket(ctx.db, number, BENCH, ticket_story(ctx.db, number).version,
+    edit_ticket(ctx.db, number, MANAGER, ticket_story(ctx.db, number).version,
                 stones="1 round diamond, 0.62 ct")
 
     retype(qtbot, editor.stones, "1 round diamond, about half a carat")
@@ -102,12 +102,12 @@ def test_an_edit_made_meanwhile_at_another_workstation_is_not_overwritten(
 
     story = ticket_story(ctx.db, number)
     assert story.item_stones == "1 round diamond, 0.62 ct"
-    assert [e.by_name for e in story.edits] == ["Jonah Reyes"]
+    assert [e.by_name for e in story.edits] == ["Sandra Cole"]
     assert [s.price for s in story.services] == [Decimal("90.00"), Decimal("15.00")]
     assert editor.isVisible() and editor.message.isVisible()
     said = editor.message.text()
     assert "another workstation" in said and "Nothing of yours was saved" in said
-    assert "Jonah Reyes changed stones" in said and "0.62 ct" in said
+    assert "Sandra Cole changed stones" in said and "0.62 ct" in said
     assert editor.stones.text() == "1 round diamond, about half a carat"  # typing kept
     assert editor.services.rows()[1][2] == "20.00"
 
@@ -141,7 +141,7 @@ def test_bad_input_is_named_beside_its_field_and_nothing_typed_is_lost(
 
 def test_a_closed_ticket_offers_no_edit(ctx: AppContext, qtbot: QtBot) -> None:
     number = take_in_ring(ctx.db)
-    cancel(ctx.db, number, COUNTER, "customer took it elsewhere")
+    cancel(ctx.db, number, MANAGER, "customer took it elsewhere")
     ticket = TicketDialog(ctx, number)
     qtbot.addWidget(ticket)
     assert ticket_story(ctx.db, number).status is Status.CANCELLED

@@ -14,7 +14,7 @@ from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.paper import PaperPreview
 from jeweldesk.ui.today.today import TodayView
 from tests.support.late_vendor import late_at_vendor
-from tests.support.store import BENCH, COUNTER, store_today, take_in_ring
+from tests.support.store import BENCH, COUNTER, MANAGER, store_today, take_in_ring
 
 
 def _view(ctx: AppContext, qtbot, opened: list[str]) -> TodayView:
@@ -72,7 +72,7 @@ def test_the_next_open_day_is_named_when_it_is_not_tomorrow(ctx: AppContext, qtb
     tomorrow = (store_today() + timedelta(days=1)).isoweekday()
     settings = store_settings(ctx.db)
     update_store(ctx.db, replace(settings, open_weekdays=tuple(
-        d for d in range(1, 8) if d != tomorrow)))
+        d for d in range(1, 8) if d != tomorrow)), by=MANAGER)
     view = _view(ctx, qtbot, [])
     assert "next open day" in view.due_next.title.text()
 

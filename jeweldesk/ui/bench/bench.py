@@ -363,7 +363,8 @@ class BenchScreen(QWidget):
             return
         try:
             for path in paths:
-                add_finished_photo(self.ctx.db, self.scanned.number, path.read_bytes())
+                add_finished_photo(self.ctx.db, self.scanned.number, path.read_bytes(),
+                                   self.ctx.user.code)
         except (ServiceError, OSError) as exc:
             self._say(str(exc), problem=True)
             return

@@ -202,9 +202,10 @@ class CustomersScreen(QWidget):
     def save(self) -> None:
         try:
             if self.form.customer_id is None:
-                info = add_customer(self.ctx.db, self.form.details())
+                info = add_customer(self.ctx.db, self.form.details(), self.ctx.user.code)
             else:
-                info = update_customer(self.ctx.db, self.form.customer_id, self.form.details())
+                info = update_customer(self.ctx.db, self.form.customer_id, self.form.details(),
+                                       self.ctx.user.code)
         except Invalid as exc:
             self.form.show_problems(exc.problems)
             self.message.setText("Nothing was saved: see beside the fields.")

@@ -142,7 +142,7 @@ class DaysOffTab(QWidget):
         if not rows:
             return
         try:
-            cancel_days_off(self.ctx.db, self.entries[rows[0].row()].id)
+            cancel_days_off(self.ctx.db, self.entries[rows[0].row()].id, self.ctx.user.code)
         except ServiceError as exc:
             self.message.show_problem(str(exc))
         self.load()

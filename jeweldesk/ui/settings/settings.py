@@ -171,7 +171,7 @@ class StoreTab(QWidget):
             unclaimed_days=self.unclaimed.value(),
         )
         try:
-            update_store(self.ctx.db, settings)
+            update_store(self.ctx.db, settings, by=self.ctx.user.code)
         except Invalid as exc:
             _say(self.message, "; ".join(exc.problems.values()))
             return
@@ -258,7 +258,7 @@ class CatalogTab(QWidget):
 
     def save(self) -> None:
         try:
-            save_catalog(self.ctx.db, self.entries())
+            save_catalog(self.ctx.db, self.entries(), by=self.ctx.user.code)
         except Invalid as exc:
             _say(self.message, "Nothing was saved: " + "; ".join(exc.problems.values()))
             return
@@ -347,9 +347,9 @@ class StaffTab(QWidget):
         pin = self.pin.text() or None
         try:
             if self._editing is None:
-                add_staff(self.ctx.db, member, pin)
+                add_staff(self.ctx.db, member, self.ctx.user.code, pin)
             else:
-                update_staff(self.ctx.db, member, pin)
+                update_staff(self.ctx.db, member, self.ctx.user.code, pin)
         except ServiceError as exc:
             _say(self.message, exc.said)
             return

@@ -197,7 +197,7 @@ class TicketDialog(CounterDialog):
         refused = []
         for path in paths:
             try:
-                add_photo(self.ctx.db, self.number, path.read_bytes())
+                add_photo(self.ctx.db, self.number, path.read_bytes(), self.ctx.user.code)
             except (Invalid, OSError):
                 refused.append(path.name)
         added = len(paths) - len(refused)

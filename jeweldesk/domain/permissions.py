@@ -1,0 +1,79 @@
+"""Who may do what at the store. The write door checks every write against this table, so
+the window, the command line and the importer are held to the same rules."""
+
+from __future__ import annotations
+
+import enum
+
+from jeweldesk.domain.kinds import Role
+
+
+class Act(enum.StrEnum):
+    """What a write does, in the words a refusal uses: "... cannot <act> R-10042"."""
+
+    TAKE_IN = "take pieces in"
+    MOVE = "move"
+    CANCEL = "cancel"
+    PROMISE = "change the promise of"
+    EDIT = "edit"
+    PRICE_BELOW_CATALOG = "charge less than the catalog price on"
+    PHOTO = "add a photo to"
+    CONTACT = "log a call about"
+    PAYMENT = "take a payment on"
+    HAND_BACK = "hand back"
+    PARCEL = "send or receive"
+    CUSTOMER = "change the customer record"
+    DAYS_OFF = "enter days off for"
+    OWN_DAYS_OFF = "enter their own days off"
+    SETTINGS = "change the store's settings"
+    STAFF = "change staff or PINs"
+    CATALOG = "change the catalog"
+    VENDORS = "change vendors"
+    IMPORT = "bring a store's history into"
+
+
+_EVERYONE = frozenset(Role)
+_COUNTER = frozenset({Role.COUNTER, Role.MANAGER})
+_MANAGER = frozenset({Role.MANAGER})
+
+MAY: dict[Act, frozenset[Role]] = {
+    Act.TAKE_IN: _COUNTER,
+    Act.MOVE: _EVERYONE,
+    Act.CANCEL: _MANAGER,
+    Act.PROMISE: _COUNTER,
+    Act.EDIT: _COUNTER,
+    Act.PRICE_BELOW_CATALOG: _MANAGER,
+    Act.PHOTO: _EVERYONE,
+    Act.CONTACT: _COUNTER,
+    Act.PAYMENT: _COUNTER,
+    Act.HAND_BACK: _COUNTER,
+    Act.PARCEL: _EVERYONE,
+    Act.CUSTOMER: _COUNTER,
+    Act.DAYS_OFF: _MANAGER,
+    Act.OWN_DAYS_OFF: frozenset({Role.BENCH, Role.MANAGER}),
+    Act.SETTINGS: _MANAGER,
+    Act.STAFF: _MANAGER,
+    Act.CATALOG: _MANAGER,
+    Act.VENDORS: _MANAGER,
+    Act.IMPORT: _MANAGER,
+}
+
+
+def may(role: Role, act: Act) -> bool:
+    return role in MAY[act]
+
+
+def who_may(act: Act) -> str:
+    """The roles that may, for the end of a refusal: "a manager can"."""
+    roles = MAY[act]
+    if roles == _MANAGER:
+        return "a manager can"
+    if roles == _COUNTER:
+        return "counter staff or a manager can"
+    return " or ".join(f"{r.value} staff" for r in Role if r in roles) + " can"
+
+
+def refusal(name: str, role: Role, act: Act, what: str = "") -> str:
+    """'Kate Pruitt (counter) cannot cancel R-10042; a manager can.'"""
+    thing = f" {what}" if what else ""
+    return f"{name} ({role.value}) cannot {act.value}{thing}; {who_may(act)}."
