@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,10 +11,11 @@ from zoneinfo import available_timezones
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from jeweldesk.domain.errors import Invalid, NotFound
+from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.money import MoneyError, money
 from jeweldesk.domain.permissions import Act
+from jeweldesk.services.pins import check_new_pin, hash_pin
 from jeweldesk.storage.door import THE_STORE, Actor, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import STORE_ID, get_store, staff_by_code
@@ -44,6 +42,7 @@ class StaffMember:
     role: Role
     has_pin: bool
     active: bool
+    pin_locked: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,9 +94,9 @@ def _apply(session: Session, store: Store, settings: StoreSettings) -> None:
         session.add(ClosedDate(day=day))
 
 
-def set_up_store(db: Database, settings: StoreSettings, manager: StaffMember | None = None,
-                 manager_pin: str | None = None) -> None:
-    """The first start: the store's details and, usually, its first manager."""
+def set_up_store(db: Database, settings: StoreSettings, manager: StaffMember,
+                 manager_pin: str) -> None:
+    """The first start: the store's details and its first manager, with their PIN."""
     _check_settings(settings)
     with write(db, THE_STORE, Act.SETTINGS) as w:
         if w.session.get(Store, STORE_ID) is not None:
@@ -105,8 +104,9 @@ def set_up_store(db: Database, settings: StoreSettings, manager: StaffMember | N
         store = Store(id=STORE_ID, name=settings.name, change_count=0)
         w.session.add(store)
         _apply(w.session, store, settings)
-        if manager is not None:
-            _add_staff(w.session, manager, manager_pin)
+        if manager.role != Role.MANAGER:
+            raise Invalid({"manager": "the first person at a new store is its manager"})
+        _add_staff(w.session, manager, manager_pin)
 
 
 def store_settings(db: Database) -> StoreSettings:
@@ -143,23 +143,6 @@ def has_store(db: Database) -> bool:
 
 # --- staff ---------------------------------------------------------------
 
-def _hash_pin(pin: str) -> str:
-    salt = os.urandom(16)
-    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, 100_000)
-    return f"{salt.hex()}${digest.hex()}"
-
-
-def _pin_matches(pin: str, stored: str) -> bool:
-    salt_hex, digest_hex = stored.split("$", 1)
-    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt_hex), 100_000)
-    return hmac.compare_digest(digest.hex(), digest_hex)
-
-
-def _check_pin(pin: str | None) -> None:
-    if pin is not None and (not pin.isdigit() or not 4 <= len(pin) <= 8):
-        raise Invalid({"pin": "a PIN is 4 to 8 digits"})
-
-
 def _add_staff(session: Session, member: StaffMember, pin: str | None) -> None:
     problems = {}
     if not member.code.strip():
@@ -168,27 +151,32 @@ def _add_staff(session: Session, member: StaffMember, pin: str | None) -> None:
         problems["name"] = "each person needs a name"
     if session.scalar(select(Staff).where(Staff.code == member.code.strip())):
         problems["code"] = f"the code {member.code!r} is already taken"
+    try:
+        pin = check_new_pin(session, pin)
+    except Invalid as exc:
+        problems.update(exc.problems)
     if problems:
         raise Invalid(problems)
-    _check_pin(pin)
+    assert pin is not None
     session.add(
         Staff(
             code=member.code.strip(),
             name=member.name.strip(),
             role=member.role,
-            pin_hash=_hash_pin(pin) if pin else None,
+            pin_hash=hash_pin(pin),
             active=member.active,
         )
     )
 
 
 def add_staff(db: Database, member: StaffMember, by: Actor, pin: str | None = None) -> None:
+    """A new person, with the PIN they will sign in with."""
     with write(db, by, Act.STAFF, member.name) as w:
         _add_staff(w.session, member, pin)
 
 
 def update_staff(db: Database, member: StaffMember, by: Actor, pin: str | None = None) -> None:
-    _check_pin(pin)
+    """Name, role and whether they still work here; a new PIN also unlocks a locked one."""
     with write(db, by, Act.STAFF, member.name) as w:
         staff = staff_by_code(w.session, member.code)
         if not member.name.strip():
@@ -197,7 +185,10 @@ def update_staff(db: Database, member: StaffMember, by: Actor, pin: str | None =
         staff.role = member.role
         staff.active = member.active
         if pin:
-            staff.pin_hash = _hash_pin(pin)
+            staff.pin_hash = hash_pin(check_new_pin(w.session, pin))
+            staff.pin_locked = False
+            staff.failed_pins = 0
+            staff.last_failed_pin_at = None
 
 
 def list_staff(db: Database, include_inactive: bool = False) -> list[StaffMember]:
@@ -206,21 +197,9 @@ def list_staff(db: Database, include_inactive: bool = False) -> list[StaffMember
         if not include_inactive:
             query = query.where(Staff.active.is_(True))
         return [
-            StaffMember(s.code, s.name, s.role, s.pin_hash is not None, s.active)
+            StaffMember(s.code, s.name, s.role, s.pin_hash is not None, s.active, s.pin_locked)
             for s in session.scalars(query)
         ]
-
-
-def check_pin(db: Database, code: str, pin: str) -> bool:
-    """Who is at the keyboard: a person without a PIN needs none."""
-    with db.session(write=False) as session:
-        try:
-            staff = staff_by_code(session, code)
-        except NotFound:
-            return False
-        if staff.pin_hash is None:
-            return True
-        return _pin_matches(pin, staff.pin_hash)
 
 
 # --- vendors -------------------------------------------------------------

@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -79,6 +80,8 @@ class Store(Base):
     next_parcel_number: Mapped[int] = mapped_column(Integer, default=1)
     # Bumped by every change, so other workstations notice with one cheap read.
     change_count: Mapped[int] = mapped_column(Integer, default=0)
+    pin_digits: Mapped[int] = mapped_column(Integer, default=4, server_default="4")
+    idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
 
     @property
     def weekdays(self) -> list[int]:
@@ -101,6 +104,11 @@ class Staff(Base):
     role: Mapped[Role] = mapped_column(_enum(Role, "role"))
     pin_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Wrong PINs in a row: each makes the next try wait longer, and the fifth locks the
+    # PIN until a manager unlocks it.
+    failed_pins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_failed_pin_at: Mapped[datetime | None] = mapped_column(DateTime)
+    pin_locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class StaffDayOff(Base):

@@ -12,12 +12,13 @@ from sqlalchemy import func, select
 
 from jeweldesk.cli import main
 from jeweldesk.domain.errors import ServiceError
+from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.status import Status
 from jeweldesk.interchange.common import drain
 from jeweldesk.interchange.exporter import export_document
 from jeweldesk.interchange.validate import validate
 from jeweldesk.services.demo import fill_demo_store
-from jeweldesk.services.store import StoreSettings, set_up_store
+from jeweldesk.services.store import StaffMember, StoreSettings, set_up_store
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import next_ticket_number
 from jeweldesk.storage.tables import Payment, PromiseChange, Ticket
@@ -99,7 +100,8 @@ def test_a_database_with_tickets_is_not_filled(db: Database) -> None:
 
 def test_an_existing_store_keeps_its_settings_and_sequence(db: Database) -> None:
     set_up_store(db, StoreSettings(name="Magnolia Fine Jewelry", open_weekdays=(2, 3, 4, 5, 6),
-                                   closed_dates=(date(2026, 11, 11),)))
+                                   closed_dates=(date(2026, 11, 11),)),
+                 StaffMember("MAG", "Maggie Lowe", Role.MANAGER, True, True), "2468")
     drain(fill_demo_store(db, 200, seed=1, now=NOW))
     document = export_document(db)
     assert document["store"]["name"] == "Magnolia Fine Jewelry"

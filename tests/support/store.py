@@ -36,7 +36,8 @@ def set_up(db: Database) -> None:
     )
     add_staff(db, StaffMember(COUNTER, "Kate Pruitt", Role.COUNTER, True, True), MANAGER,
               pin="1357")
-    add_staff(db, StaffMember(BENCH, "Jonah Reyes", Role.BENCH, False, True), MANAGER)
+    add_staff(db, StaffMember(BENCH, "Jonah Reyes", Role.BENCH, True, True), MANAGER,
+              pin="1470")
     save_vendor(db, VendorInfo("PLAT", "Riverbend Plating", "Ana Ruiz", "+1 601 555 0190",
                                "orders@riverbend.example", 6), MANAGER)
 

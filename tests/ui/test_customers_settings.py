@@ -10,7 +10,8 @@ from PySide6.QtCore import QDate, Qt
 from jeweldesk.domain.kinds import Role
 from jeweldesk.services.customers import find_customers, get_customer
 from jeweldesk.services.days_off import days_off
-from jeweldesk.services.store import catalog, check_pin, list_staff, store_settings
+from jeweldesk.services.pins import sign_in
+from jeweldesk.services.store import catalog, list_staff, store_settings
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.counter.customers import CustomersScreen
 from jeweldesk.ui.settings.settings import PRICE, SettingsScreen
@@ -130,7 +131,7 @@ def test_a_new_person_is_added_with_a_pin(manager_ctx: AppContext, qtbot):
     tab.save_button.click()
     member = next(s for s in list_staff(manager_ctx.db) if s.code == "MO")
     assert (member.name, member.role, member.has_pin) == ("Mei Ono", Role.BENCH, True)
-    assert check_pin(manager_ctx.db, "MO", "8642")
+    sign_in(manager_ctx.db, "MO", "8642")  # refused with NotAllowed if the PIN were wrong
 
 
 def test_closed_days_are_in_date_order_and_the_shipped_terms_show(

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jeweldesk.services.store import StaffMember, check_pin, list_staff
+from jeweldesk.domain.errors import ServiceError
+from jeweldesk.services.pins import NoPinYet, choose_first_pin, sign_in
+from jeweldesk.services.store import StaffMember, list_staff
 from jeweldesk.storage.engine import Database
 from jeweldesk.ui.common.widgets import ProblemLabel, heading, muted
 
@@ -76,21 +78,27 @@ class SignInDialog(QDialog):
 
     def _person_changed(self) -> None:
         member = self.member()
-        needs_pin = member is not None and member.has_pin
-        self.pin.setEnabled(needs_pin)
-        self.pin.setPlaceholderText("Your PIN" if needs_pin else "No PIN needed")
+        choosing = member is not None and not member.has_pin
+        self.pin.setPlaceholderText("Choose a PIN: 4 to 8 digits" if choosing else "Your PIN")
         self.pin.clear()
         self.problem.show_problem("")
-        if needs_pin:
-            self.pin.setFocus()
+        self.pin.setFocus()
 
     def sign_in(self) -> None:
         member = self.member()
         if member is None:
             self.problem.show_problem("Pick your name first.")
             return
-        if not check_pin(self.db, member.code, self.pin.text()):
-            self.problem.show_problem(f"That is not {member.name.split()[0]}'s PIN. Try again.")
+        try:
+            if member.has_pin:
+                sign_in(self.db, member.code, self.pin.text())
+            else:
+                choose_first_pin(self.db, member.code, self.pin.text())
+        except NoPinYet as exc:
+            self.problem.show_problem(exc.said)
+            return
+        except ServiceError as exc:
+            self.problem.show_problem(exc.said[:1].upper() + exc.said[1:])
             self.pin.clear()
             self.pin.setFocus()
             return
