@@ -97,7 +97,7 @@ class CustomerForm(QWidget):
 
 
 class CustomersScreen(QWidget):
-    def __init__(self, ctx: AppContext, open_ticket: Callable[[str], None],
+    def __init__(self, ctx: AppContext, open_ticket: Callable[[str], object],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -153,16 +153,16 @@ class CustomersScreen(QWidget):
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(200)
-        self._typing.timeout.connect(self.find)
+        self._typing.timeout.connect(self.look_up)
         self.search.textChanged.connect(self._typing.start)
-        self.search.returnPressed.connect(self.find)
+        self.search.returnPressed.connect(self.look_up)
         self.results.itemSelectionChanged.connect(self._picked)
         self.new_button.clicked.connect(self.new_customer)
         self.save_button.clicked.connect(self.save)
         ctx.changed.connect(self.refresh)
         self._show_tickets(None)
 
-    def find(self) -> None:
+    def look_up(self) -> None:
         self._typing.stop()
         found = find_customers(self.ctx.db, self.search.text(), limit=100)
         self.results.setRowCount(len(found))
@@ -220,7 +220,7 @@ class CustomersScreen(QWidget):
 
     def refresh(self) -> None:
         if self.search.text().strip():
-            self.find()
+            self.look_up()
         if self.form.customer_id is not None:
             self._show_tickets(self.form.customer_id)
 

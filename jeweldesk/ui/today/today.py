@@ -44,7 +44,7 @@ class ListPanel(QWidget):
     """A titled list of rows; a row that carries a ticket number opens it."""
 
     def __init__(self, title: str, headers: Sequence[str], empty: str,
-                 open_ticket: Callable[[str], None], stretch: int = 2) -> None:
+                 open_ticket: Callable[[str], object], stretch: int = 2) -> None:
         super().__init__()
         self._open_ticket = open_ticket
         self.title = heading(title, 1)
@@ -106,7 +106,7 @@ def _plain(*texts: str) -> list[Cell]:
 
 
 class TodayView(QWidget):
-    def __init__(self, ctx: AppContext, open_ticket: Callable[[str], None],
+    def __init__(self, ctx: AppContext, open_ticket: Callable[[str], object],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
