@@ -44,6 +44,7 @@ from jeweldesk.services.bench import (
 from jeweldesk.services.prepare import FlagWithHandling
 from jeweldesk.ui.bench.models import queue_model, waiting_model
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.fields import from_qdate
 from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, day_text, heading, muted, table_view
 from jeweldesk.ui.settings.days_off import JewelerDaysOffDialog
 
@@ -321,7 +322,7 @@ class BenchScreen(QWidget):
     def confirm_parts(self) -> None:
         if self.scanned is None:
             return
-        expected = self.parts_date.date().toPython()
+        expected = from_qdate(self.parts_date.date())
         assert isinstance(expected, date)
         self._run(lambda s: wait_for_parts(self.ctx.db, s.number, self.ctx.user.code, expected,
                                            self.parts_note.text(), s.version))

@@ -87,8 +87,8 @@ class IntakeDialog(CounterDialog):
         layout.addWidget(self.problem_banner)
         layout.addLayout(bottom)
 
-        QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.add_piece)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.add_piece)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.add_piece()
         self.search.setFocus()
 
@@ -301,8 +301,8 @@ class IntakeDialog(CounterDialog):
                 field = key.removeprefix("customer").lstrip(".")
                 self.customer_problems.get(field, self.customer_problems[""]).show_problem(problem)
             elif key.startswith("pieces[") and "]." in key:
-                n, rest = key.removeprefix("pieces[").split("].", 1)
-                per_piece.setdefault(int(n), {})[rest] = problem
+                number, rest = key.removeprefix("pieces[").split("].", 1)
+                per_piece.setdefault(int(number), {})[rest] = problem
             else:
                 loose.append(problem)
         forms = self.piece_forms()

@@ -84,7 +84,7 @@ class ServicesEditor(QWidget):
 
     # Picking ---------------------------------------------------------------------------
 
-    def find(self, text: str) -> CatalogEntry | None:
+    def entry_for(self, text: str) -> CatalogEntry | None:
         wanted = text.strip().lower()
         if not wanted:
             return None
@@ -99,7 +99,7 @@ class ServicesEditor(QWidget):
         return None
 
     def _show_match(self, text: str) -> None:
-        entry = self.find(text)
+        entry = self.entry_for(text)
         if entry is not None:
             self.match.setText(f"Enter adds: {entry.name} — {display(entry.default_price)}")
         elif text.strip():
@@ -108,7 +108,7 @@ class ServicesEditor(QWidget):
             self.match.setText("Or pick from the catalog; prices can be changed in the table.")
 
     def _add_typed(self) -> None:
-        entry = self.find(self.picker.text())
+        entry = self.entry_for(self.picker.text())
         if entry is None:
             return
         self.add(entry)

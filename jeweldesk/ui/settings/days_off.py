@@ -23,7 +23,7 @@ from jeweldesk.services.days_off import NOTE_LENGTH, DaysOff, cancel_days_off, d
 from jeweldesk.services.days_off import plan_days_off as plan
 from jeweldesk.services.store import list_staff
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import CounterDialog
+from jeweldesk.ui.common.fields import CounterDialog, from_qdate
 from jeweldesk.ui.common.widgets import ProblemLabel, day_text, heading, muted, row_picker
 
 
@@ -82,7 +82,7 @@ class DaysOffForm(QWidget):
             self.message.show_problem("No one works at the bench yet: add them under Staff.")
             return
         try:
-            plan(self.ctx.db, code, self.first.date().toPython(), self.last.date().toPython(),
+            plan(self.ctx.db, code, from_qdate(self.first.date()), from_qdate(self.last.date()),
                  self.note.text(), by=self.ctx.user.code)
         except ServiceError as exc:
             self.message.show_problem(exc.said)
