@@ -8,6 +8,7 @@ envelope ready.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from jeweldesk.services.bench import (
     scan,
     wait_for_parts,
 )
+from jeweldesk.services.moves import TicketState
 from jeweldesk.services.prepare import FlagWithHandling
 from jeweldesk.ui.bench.models import queue_model, waiting_model
 from jeweldesk.ui.common.context import AppContext
@@ -331,7 +333,7 @@ class BenchScreen(QWidget):
         self._run(lambda s: move_on(self.ctx.db, s.number, found.to, self.ctx.user.code,
                                     self.note.text(), s.version))
 
-    def _run(self, action) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, action: Callable[[Scanned], TicketState]) -> None:
         scanned = self.scanned
         assert scanned is not None
         try:
