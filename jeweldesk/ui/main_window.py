@@ -35,7 +35,7 @@ from jeweldesk.ui.parcels.parcels import ParcelsScreen
 from jeweldesk.ui.parcels.vendors import VendorsScreen
 from jeweldesk.ui.settings.settings import SettingsScreen
 from jeweldesk.ui.start.sign_in import SignInDialog
-from jeweldesk.ui.ticket.view import TicketDialog
+from jeweldesk.ui.ticket.view import open_ticket
 from jeweldesk.ui.today.today import TodayView
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -246,23 +246,22 @@ class MainWindow(QMainWindow):
                 return key
         return None
 
-    def screen(self, key: str) -> QWidget | None:
+    def screen_for(self, key: str) -> QWidget | None:
         index = self._screens.get(key)
         return None if index is None else self.stack.widget(index)
 
     # --- tickets and intake -------------------------------------------------
 
     def open_ticket(self, number: str) -> QWidget | None:
-        """The one way any screen opens a ticket."""
+        """What every screen is handed to open a ticket: the story over the window, and the
+        search box ready again once it closes."""
         try:
-            dialog = TicketDialog(self.ctx, number, self)
+            dialog = open_ticket(self.ctx, number, self)
         except NotFound as exc:
             self.say(str(exc).capitalize() + ".")
             return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self.focus_search())
         self.last_dialog = dialog
-        dialog.open()
         return dialog
 
     def open_intake(self) -> QWidget:

@@ -29,7 +29,7 @@ def test_a_demo_store_is_made_while_the_window_stays_responsive(qtbot, sqlite_db
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.accepted, timeout=60_000):
         job = dialog.make_demo()
-        assert job.thread.isRunning()
+        assert job.worker_thread.isRunning()
         assert not dialog.isEnabled()
     assert dialog.made_demo
     with sqlite_db.session(write=False) as session:

@@ -47,7 +47,7 @@ def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
 def retype_price(qtbot: QtBot, editor: EditTicketDialog, row: int, price: str) -> None:
     table = editor.services.table
     table.setFocus()
-    table.setCurrentCell(row, PRICE)
+    table.setCurrentIndex(table.model().index(row, PRICE))
     qtbot.keyClick(table, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: table.isAncestorOf(QApplication.focusWidget()))
     cell = QApplication.focusWidget()
@@ -81,8 +81,9 @@ def test_a_description_and_a_price_edited_by_keyboard_are_saved_and_shown(
         ("description", "Kate Pruitt"), ("services", "Kate Pruitt")}
     assert "cathedral setting" in ticket.title.text()
     assert "$110.00" in ticket.money["services"].text()
-    assert ticket.edits_box.isVisible() and ticket.edits.rowCount() == 2
-    changes = {ticket.edits.item(r, 2).text(): ticket.edits.item(r, 3).text() for r in range(2)}
+    edits = ticket.edits.model()
+    assert ticket.edits_box.isVisible() and edits.rowCount() == 2
+    changes = {edits.index(r, 2).data(): edits.index(r, 3).data() for r in range(2)}
     assert changes["Services"] == ("Retip four prongs $90.00; Clean and polish $15.00 → "
                                    "Retip four prongs $110.00; Clean and polish $15.00")
     assert "Saved" in ticket.message.text()

@@ -37,9 +37,9 @@ def test_today_lists_what_is_due_ready_and_coming_back(ctx: AppContext, qtbot):
     view = _view(ctx, qtbot, [])
     assert view.due_today.numbers() == [due]
     assert view.ready.numbers() == [ready]
-    assert view.ready.table.item(0, 4).text() == "ready today"
-    assert view.parcels.table.item(0, 0).text() == ref
-    assert view.parcels.table.item(0, 4).text() == "due today"
+    assert view.ready.model.index(0, 4).data() == "ready today"
+    assert view.parcels.model.index(0, 0).data() == ref
+    assert view.parcels.model.index(0, 4).data() == "due today"
     assert view.due_today.counter.text() == "1"
     assert view.past_promise.stack.currentWidget() is view.past_promise.empty
 
@@ -50,7 +50,7 @@ def test_enter_on_a_row_opens_the_ticket(ctx: AppContext, qtbot):
     view = _view(ctx, qtbot, opened)
     table = view.due_today.table
     table.setFocus()
-    table.setCurrentCell(0, 1)
+    table.setCurrentIndex(table.model().index(0, 1))
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert opened == [due]
 

@@ -8,6 +8,7 @@ envelope ready.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -41,9 +42,11 @@ from jeweldesk.services.bench import (
     scan,
     wait_for_parts,
 )
+from jeweldesk.services.moves import TicketState
 from jeweldesk.services.prepare import FlagWithHandling
 from jeweldesk.ui.bench.models import queue_model, waiting_model
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.fields import from_qdate
 from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, day_text, heading, muted, table_view
 from jeweldesk.ui.settings.days_off import JewelerDaysOffDialog
 
@@ -321,7 +324,7 @@ class BenchScreen(QWidget):
     def confirm_parts(self) -> None:
         if self.scanned is None:
             return
-        expected = self.parts_date.date().toPython()
+        expected = from_qdate(self.parts_date.date())
         assert isinstance(expected, date)
         self._run(lambda s: wait_for_parts(self.ctx.db, s.number, self.ctx.user.code, expected,
                                            self.parts_note.text(), s.version))
@@ -330,7 +333,7 @@ class BenchScreen(QWidget):
         self._run(lambda s: move_on(self.ctx.db, s.number, found.to, self.ctx.user.code,
                                     self.note.text(), s.version))
 
-    def _run(self, action) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, action: Callable[[Scanned], TicketState]) -> None:
         scanned = self.scanned
         assert scanned is not None
         try:

@@ -36,7 +36,7 @@ class QueueModel(RowsModel):
             Column("Occasion", _occasion, sort=lambda r: r.occasion_date or date.max),
         ), parent)
 
-    def set_rows(self, rows: Sequence[Any],  # type: ignore[override]
+    def set_rows(self, rows: Sequence[Any],
                  risk: dict[str, tuple[str, str]] | None = None,
                  today: date | None = None) -> None:
         if risk is not None:
@@ -79,7 +79,7 @@ class WaitingModel(RowsModel):
         super().__init__(columns, parent)
         self.today = date.today()
 
-    def set_rows(self, rows: Sequence[Any], today: date | None = None) -> None:  # type: ignore[override]
+    def set_rows(self, rows: Sequence[Any], today: date | None = None) -> None:
         self.today = today or date.today()
         super().set_rows(rows)
 

@@ -4,11 +4,16 @@ with it, the jewelers away without notice, worked out from the same record."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from jeweldesk.services.days_off import JewelerAway, jewelers_away
 from jeweldesk.services.prepare import FlagWithHandling, RiskInputs, flags_from, risk_inputs
 from jeweldesk.ui.common.work import BackgroundCall
+
+if TYPE_CHECKING:
+    from jeweldesk.ui.common.context import AppContext
 
 
 class RiskFeed(QObject):
@@ -16,7 +21,7 @@ class RiskFeed(QObject):
     away = Signal(object)  # list[JewelerAway], the longest away first
     failed = Signal(str)
 
-    def __init__(self, ctx: QObject) -> None:
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.ctx = ctx
         self.rows: list[FlagWithHandling] | None = None
@@ -24,7 +29,7 @@ class RiskFeed(QObject):
         self._call = BackgroundCall(self)
         self._call.done.connect(self._judged)
         self._call.failed.connect(self.failed)
-        ctx.changed.connect(self.refresh)  # type: ignore[attr-defined]
+        ctx.changed.connect(self.refresh)
 
     @property
     def busy(self) -> bool:
@@ -32,7 +37,7 @@ class RiskFeed(QObject):
 
     def refresh(self) -> None:
         # The database is read here, on the window's thread; only judging goes to a worker.
-        inputs = risk_inputs(self.ctx.db)  # type: ignore[attr-defined]
+        inputs = risk_inputs(self.ctx.db)
         self._call.request(lambda: _judge(inputs))
 
     def ensure(self) -> None:

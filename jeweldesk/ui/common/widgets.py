@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, TypeVar
 
@@ -12,10 +13,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableView,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
+
+from jeweldesk.ui.common.rows import Column, RowsModel
 
 # Soft tints that keep black text readable: lateness must show without shouting.
 OVERDUE_TINT = QColor("#f6d5d1")
@@ -66,10 +68,10 @@ def list_look(view: View, row_height: int = 26) -> View:
     return view
 
 
-def row_picker(headers: list[str], stretch: int) -> QTableWidget:
+def row_picker(columns: Sequence[Column], stretch: int) -> QTableView:
     """A read-only table whose rows are picked one at a time, one column taking the room."""
-    table = list_look(QTableWidget(0, len(headers)))
-    table.setHorizontalHeaderLabels(headers)
+    table = list_look(QTableView())
+    table.setModel(RowsModel(columns, table))
     table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 

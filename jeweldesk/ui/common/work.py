@@ -46,20 +46,21 @@ class LongJob(QObject):
     def __init__(self, title: str, make_steps: Callable[[], Generator[Progress, None, Any]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.dialog = QProgressDialog(title, None, 0, 0, parent)
+        # No cancel button: Qt takes a null text to mean none, which PySide6's stubs do not allow.
+        self.dialog = QProgressDialog(title, None, 0, 0, parent)  # type: ignore[call-overload]
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
-        self.thread = QThread(self)
+        self.worker_thread = QThread(self)
         self.worker = _Worker(make_steps)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
+        self.worker.moveToThread(self.worker_thread)
+        self.worker_thread.started.connect(self.worker.run)
         self.worker.progressed.connect(self._progressed)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
 
     def start(self) -> None:
-        self.thread.start()
+        self.worker_thread.start()
 
     def _progressed(self, done: int, total: int, stage: str) -> None:
         self.dialog.setMaximum(max(total, 0))
@@ -67,8 +68,8 @@ class LongJob(QObject):
         self.dialog.setLabelText(stage[:1].upper() + stage[1:] + "…")
 
     def _stop(self) -> None:
-        self.thread.quit()
-        self.thread.wait()
+        self.worker_thread.quit()
+        self.worker_thread.wait()
         self.dialog.reset()
         self.dialog.hide()
 

@@ -61,7 +61,7 @@ def _chosen(edit: QDateEdit) -> date | None:
 
 
 class TicketBoard(QWidget):
-    def __init__(self, ctx: AppContext, open_ticket: Callable[[str], None],
+    def __init__(self, ctx: AppContext, open_ticket: Callable[[str], object],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -108,9 +108,9 @@ class TicketBoard(QWidget):
         for widget in (self.status, self.jeweler, self.vendor):
             filters.addWidget(widget)
         filters.addSpacing(8)
-        for label, widget in (("Promised", self.promised_from), ("to", self.promised_to)):
+        for label, date_edit in (("Promised", self.promised_from), ("to", self.promised_to)):
             filters.addWidget(QLabel(label))
-            filters.addWidget(widget)
+            filters.addWidget(date_edit)
         filters.addWidget(self.clear)
 
         top = QHBoxLayout()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -14,8 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from jeweldesk.domain.errors import Invalid, ServiceError
 from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.money import display
-from jeweldesk.services.board import BoardFilter, BoardSort, board_page
+from jeweldesk.services.board import BoardFilter, BoardRow, BoardSort, board_page
 from jeweldesk.services.customers import (
     CustomerDetails,
     CustomerInfo,
@@ -33,18 +33,33 @@ from jeweldesk.services.customers import (
     update_customer,
 )
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.rows import KEY_ROLE, Column, RowsModel, rows_of
 from jeweldesk.ui.common.widgets import OVERDUE_TINT, ProblemLabel, heading, list_look, muted
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CHANNELS = {None: "No preference", Channel.PHONE: "Phone call", Channel.SMS: "Text message",
             Channel.EMAIL: "Email", Channel.IN_PERSON: "In person"}
 TICKETS_SHOWN = 500
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTRE = Qt.AlignmentFlag.AlignCenter
+RESULT_COLUMNS = (
+    Column("Name", lambda c: c.name),
+    Column("Phone", lambda c: c.phone or ""),
+    Column("Email", lambda c: c.email or ""),
+    Column("Open", lambda c: str(c.open_tickets), align=CENTRE),
+    Column("All", lambda c: str(c.all_tickets), align=CENTRE),
+)
+TICKET_COLUMNS = (
+    Column("Ticket", lambda t: t.number),
+    Column("Piece", lambda t: t.item),
+    Column("Status", lambda t: t.status.label),
+    Column("Promised", lambda t: f"{t.promised_for:%d %b %Y}",
+           tint=lambda t: OVERDUE_TINT if t.lateness else None),
+    Column("Balance", lambda t: display(t.balance) if t.balance else "—", right=True),
+)
 
 
-def _table(headers: tuple[str, ...], stretch: int) -> QTableWidget:
-    table = list_look(QTableWidget(0, len(headers)))
-    table.setHorizontalHeaderLabels(list(headers))
+def _table(columns: tuple[Column, ...], key: Callable[[Any], Any], stretch: int) -> QTableView:
+    table = list_look(QTableView())
+    table.setModel(RowsModel(columns, table, key=key))
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
@@ -97,7 +112,7 @@ class CustomerForm(QWidget):
 
 
 class CustomersScreen(QWidget):
-    def __init__(self, ctx: AppContext, open_ticket: Callable[[str], None],
+    def __init__(self, ctx: AppContext, open_ticket: Callable[[str], object],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -105,7 +120,7 @@ class CustomersScreen(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Phone number or part of the name")
         self.search.setClearButtonEnabled(True)
-        self.results = _table(("Name", "Phone", "Email", "Open", "All"), 2)
+        self.results = _table(RESULT_COLUMNS, lambda c: c.id, 2)
         self.hint = muted("Type a phone number or a name to find a customer.")
         self.new_button = QPushButton("New customer")
 
@@ -114,7 +129,7 @@ class CustomersScreen(QWidget):
         self.save_button.setDefault(True)
         self.message = muted("")
         self.title = heading("New customer", 2)
-        self.tickets = _table(("Ticket", "Piece", "Status", "Promised", "Balance"), 1)
+        self.tickets = _table(TICKET_COLUMNS, lambda t: t.number, 1)
         self.tickets.activated.connect(self._ticket_activated)
 
         left = QWidget()
@@ -153,27 +168,19 @@ class CustomersScreen(QWidget):
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(200)
-        self._typing.timeout.connect(self.find)
+        self._typing.timeout.connect(self.look_up)
         self.search.textChanged.connect(self._typing.start)
-        self.search.returnPressed.connect(self.find)
-        self.results.itemSelectionChanged.connect(self._picked)
+        self.search.returnPressed.connect(self.look_up)
+        self.results.selectionModel().selectionChanged.connect(self._picked)
         self.new_button.clicked.connect(self.new_customer)
         self.save_button.clicked.connect(self.save)
         ctx.changed.connect(self.refresh)
         self._show_tickets(None)
 
-    def find(self) -> None:
+    def look_up(self) -> None:
         self._typing.stop()
         found = find_customers(self.ctx.db, self.search.text(), limit=100)
-        self.results.setRowCount(len(found))
-        for r, info in enumerate(found):
-            for c, text in enumerate((info.name, info.phone or "", info.email or "",
-                                      str(info.open_tickets), str(info.all_tickets))):
-                item = QTableWidgetItem(text)
-                item.setData(ID_ROLE, info.id)
-                if c >= 3:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.results.setItem(r, c, item)
+        rows_of(self.results).refill(found)
         typed = bool(self.search.text().strip())
         self.hint.setText("No customer matches." if typed and not found else
                           "" if found else "Type a phone number or a name to find a customer.")
@@ -182,7 +189,7 @@ class CustomersScreen(QWidget):
     def _picked(self) -> None:
         rows = self.results.selectionModel().selectedRows()
         if rows:
-            self.show_customer(rows[0].data(ID_ROLE))
+            self.show_customer(rows[0].data(KEY_ROLE))
 
     def show_customer(self, customer_id: int) -> None:
         info = get_customer(self.ctx.db, customer_id)
@@ -221,31 +228,20 @@ class CustomersScreen(QWidget):
 
     def refresh(self) -> None:
         if self.search.text().strip():
-            self.find()
+            self.look_up()
         if self.form.customer_id is not None:
             self._show_tickets(self.form.customer_id)
 
     def _show_tickets(self, customer_id: int | None) -> None:
-        rows = [] if customer_id is None else board_page(
+        rows: list[BoardRow] = [] if customer_id is None else board_page(
             self.ctx.db, BoardFilter(customer_id=customer_id),
             BoardSort("received_at", descending=True), 0, TICKETS_SHOWN).rows
-        self.tickets.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            cells = (row.number, row.item, row.status.label, f"{row.promised_for:%d %b %Y}",
-                     display(row.balance) if row.balance else "—")
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(ID_ROLE, row.number)
-                if row.lateness and c == 3:
-                    item.setBackground(OVERDUE_TINT)
-                if c == 4:
-                    item.setTextAlignment(RIGHT)
-                self.tickets.setItem(r, c, item)
+        rows_of(self.tickets).refill(rows)
 
     def ticket_numbers(self) -> list[str]:
-        return [self.tickets.item(r, 0).text() for r in range(self.tickets.rowCount())]
+        return [row.number for row in rows_of(self.tickets).rows]
 
-    def _ticket_activated(self, index: object) -> None:
-        number = index.data(ID_ROLE)  # type: ignore[attr-defined]
+    def _ticket_activated(self, index: QModelIndex) -> None:
+        number = index.data(KEY_ROLE)
         if number:
             self._open_ticket(number)

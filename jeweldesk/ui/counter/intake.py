@@ -87,8 +87,8 @@ class IntakeDialog(CounterDialog):
         layout.addWidget(self.problem_banner)
         layout.addLayout(bottom)
 
-        QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.add_piece)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.add_piece)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.add_piece()
         self.search.setFocus()
 
@@ -203,11 +203,16 @@ class IntakeDialog(CounterDialog):
 
     # Pieces -----------------------------------------------------------------------------
 
+    def piece_form(self, index: int) -> PieceForm:
+        form = self.pieces.widget(index)
+        assert isinstance(form, PieceForm)  # the tabs hold nothing else
+        return form
+
     def piece_forms(self) -> list[PieceForm]:
-        return [self.pieces.widget(i) for i in range(self.pieces.count())]  # type: ignore[misc]
+        return [self.piece_form(i) for i in range(self.pieces.count())]
 
     def current_piece(self) -> PieceForm:
-        return self.pieces.currentWidget()  # type: ignore[return-value]
+        return self.piece_form(self.pieces.currentIndex())
 
     def add_piece(self) -> PieceForm:
         form = PieceForm(self._catalog, self._vendors, self._staff, self._rules)
@@ -225,7 +230,7 @@ class IntakeDialog(CounterDialog):
     def remove_piece(self, index: int) -> None:
         if self.pieces.count() <= 1:
             return
-        form: PieceForm = self.pieces.widget(index)  # type: ignore[assignment]
+        form = self.piece_form(index)
         if form.description.text().strip() and QMessageBox.question(
             self, "Remove this piece?", f"Remove {form.description.text().strip()} from the visit?"
         ) != QMessageBox.StandardButton.Yes:
@@ -301,8 +306,8 @@ class IntakeDialog(CounterDialog):
                 field = key.removeprefix("customer").lstrip(".")
                 self.customer_problems.get(field, self.customer_problems[""]).show_problem(problem)
             elif key.startswith("pieces[") and "]." in key:
-                n, rest = key.removeprefix("pieces[").split("].", 1)
-                per_piece.setdefault(int(n), {})[rest] = problem
+                number, rest = key.removeprefix("pieces[").split("].", 1)
+                per_piece.setdefault(int(number), {})[rest] = problem
             else:
                 loose.append(problem)
         forms = self.piece_forms()

@@ -415,9 +415,9 @@ class PieceForm(QWidget):
             field = key.split(".", 1)[0].split("[", 1)[0]
             if field == "services" and "vendor" in key:
                 field = "vendor"
-            label = self.problems.get(field)
-            if label is not None:
-                label.show_problem(problem)
+            beside = self.problems.get(field)
+            if beside is not None:
+                beside.show_problem(problem)
 
     def copy_occasion_from(self, other: PieceForm) -> None:
         self.occasion_what.setText(other.occasion_what.text())

@@ -87,8 +87,6 @@ class SavedPage(QWidget):
             self._open(item)
 
     def _open(self, item: QListWidgetItem) -> None:
-        from jeweldesk.ui.ticket.view import TicketDialog
+        from jeweldesk.ui.ticket.view import open_ticket
 
-        dialog = TicketDialog(self.ctx, str(item.data(Qt.ItemDataRole.UserRole)), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
+        open_ticket(self.ctx, str(item.data(Qt.ItemDataRole.UserRole)), self)

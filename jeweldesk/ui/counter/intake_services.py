@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -13,8 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -24,10 +24,40 @@ from jeweldesk.domain.money import ZERO, display, money_text
 from jeweldesk.services.intake import ServiceLine
 from jeweldesk.services.store import CatalogEntry
 from jeweldesk.ui.common.fields import NOTE_STYLE, money_or_problem
+from jeweldesk.ui.common.rows import Column, RowsModel
 from jeweldesk.ui.common.widgets import ProblemLabel, as_label
 
 SERVICE, PRICE, OUT = range(3)
-CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass
+class _Line:
+    """One service line as it stands in the table; the price as typed."""
+
+    code: str
+    description: str
+    price: str
+    goes_out: bool
+
+
+def _set_description(line: _Line, text: str) -> None:
+    line.description = text
+
+
+def _set_price(line: _Line, text: str) -> None:
+    line.price = text
+
+
+def _set_goes_out(line: _Line, on: bool) -> None:
+    line.goes_out = on
+
+
+LINE_COLUMNS = (
+    Column("Service", lambda line: line.description, edit=_set_description),
+    Column("Price", lambda line: line.price, edit=_set_price, right=True),
+    Column("Goes out", lambda _line: "", checked=lambda line: line.goes_out,
+           check=_set_goes_out),
+)
 
 
 class ServicesEditor(QWidget):
@@ -53,8 +83,9 @@ class ServicesEditor(QWidget):
         self.match = QLabel()
         self.match.setStyleSheet(NOTE_STYLE)
 
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Service", "Price", "Goes out"])
+        self.model = RowsModel(LINE_COLUMNS, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SERVICE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(PRICE, QHeaderView.ResizeMode.Fixed)
@@ -65,7 +96,7 @@ class ServicesEditor(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setMinimumHeight(110)
         self.table.setMaximumHeight(140)
-        self.table.itemChanged.connect(self._item_changed)
+        self.model.dataChanged.connect(self._item_changed)
         self.table.installEventFilter(self)
         self.problem = ProblemLabel()
 
@@ -84,7 +115,7 @@ class ServicesEditor(QWidget):
 
     # Picking ---------------------------------------------------------------------------
 
-    def find(self, text: str) -> CatalogEntry | None:
+    def entry_for(self, text: str) -> CatalogEntry | None:
         wanted = text.strip().lower()
         if not wanted:
             return None
@@ -99,7 +130,7 @@ class ServicesEditor(QWidget):
         return None
 
     def _show_match(self, text: str) -> None:
-        entry = self.find(text)
+        entry = self.entry_for(text)
         if entry is not None:
             self.match.setText(f"Enter adds: {entry.name} — {display(entry.default_price)}")
         elif text.strip():
@@ -108,7 +139,7 @@ class ServicesEditor(QWidget):
             self.match.setText("Or pick from the catalog; prices can be changed in the table.")
 
     def _add_typed(self) -> None:
-        entry = self.find(self.picker.text())
+        entry = self.entry_for(self.picker.text())
         if entry is None:
             return
         self.add(entry)
@@ -120,31 +151,18 @@ class ServicesEditor(QWidget):
 
     def add_line(self, code: str, description: str, price: Decimal, goes_out: bool) -> None:
         """One line as given: a catalog pick, or a line already on a ticket being edited."""
-        row = self.table.rowCount()
-        self.table.blockSignals(True)
-        self.table.insertRow(row)
-        name = QTableWidgetItem(description)
-        name.setData(CODE_ROLE, code)
-        amount = QTableWidgetItem(money_text(price))
-        amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        out = QTableWidgetItem()
-        out.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                     | Qt.ItemFlag.ItemIsSelectable)
-        out.setCheckState(Qt.CheckState.Checked if goes_out else Qt.CheckState.Unchecked)
-        self.table.setItem(row, SERVICE, name)
-        self.table.setItem(row, PRICE, amount)
-        self.table.setItem(row, OUT, out)
-        self.table.blockSignals(False)
+        self.model.append(_Line(code, description, money_text(price), goes_out))
         self._item_changed()
 
     def clear_lines(self) -> None:
-        self.table.setRowCount(0)
+        self.model.set_rows([])
         self._item_changed()
 
     def remove_selected(self) -> None:
-        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()},
+                      reverse=True)
         for row in rows:
-            self.table.removeRow(row)
+            self.model.remove(row)
         if rows:
             self._item_changed()
 
@@ -159,18 +177,14 @@ class ServicesEditor(QWidget):
 
     # Reading -------------------------------------------------------------------------------
 
-    def _item_changed(self, _item: QTableWidgetItem | None = None) -> None:
+    def _item_changed(self, *_changed: object) -> None:
         self.check_prices()
         self.changed.emit()
 
     def rows(self) -> list[tuple[str, str, str, bool]]:
         """(code, description, price as typed, goes out) for each line."""
-        found = []
-        for row in range(self.table.rowCount()):
-            name, price, out = (self.table.item(row, c) for c in (SERVICE, PRICE, OUT))
-            found.append((str(name.data(CODE_ROLE)), name.text(), price.text(),
-                          out.checkState() == Qt.CheckState.Checked))
-        return found
+        return [(line.code, line.description, line.price, line.goes_out)
+                for line in self.model.rows]
 
     def check_prices(self) -> bool:
         for n, (_code, description, price, _out) in enumerate(self.rows()):

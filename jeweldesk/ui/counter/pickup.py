@@ -54,7 +54,7 @@ class PickupDialog(CounterDialog):
         self.scan.setPlaceholderText("Scan the envelope or type a ticket number, then Enter")
         self.scan.returnPressed.connect(self._scanned)
         self.scan_problem = ProblemLabel()
-        self.table = read_only_table(["Ticket", "Piece", "Customer", "Balance"], 110)
+        self.table = read_only_table(["Ticket", "Piece", "Customer", "Balance"], 110, right=(3,))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
@@ -193,7 +193,7 @@ class PickupDialog(CounterDialog):
         self.amount.setFocus()
 
     def remove_selected(self) -> None:
-        rows = {i.row() for i in self.table.selectedIndexes()}
+        rows = {i.row() for i in self.table.selectionModel().selectedIndexes()}
         self.pieces = [p for n, p in enumerate(self.pieces) if n not in rows]
         self._show()
 
@@ -207,9 +207,6 @@ class PickupDialog(CounterDialog):
         set_rows(self.table, [
             (p.number, f"{p.item_kind.value.capitalize()}: {p.item_description}",
              p.customer_name, display(p.balance)) for p in self.pieces])
-        for row in range(self.table.rowCount()):
-            self.table.item(row, 3).setTextAlignment(
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.due.setText(display(self.balance_due))
         self.amount.setText(money_text(self.balance_due))
         self.hand_back_button.setEnabled(bool(self.pieces))

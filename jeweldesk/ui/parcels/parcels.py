@@ -35,6 +35,7 @@ from jeweldesk.services.vendors import (
 )
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.documents import show_manifest
+from jeweldesk.ui.common.fields import from_qdate
 from jeweldesk.ui.common.rows import Column, RowsModel
 from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, ProblemLabel, heading, muted, table_view
 from jeweldesk.ui.parcels.receive import ReceiveParcel
@@ -237,7 +238,7 @@ class SendParcel(QWidget):
         if code is None:
             self._say("Add a vendor first (Settings).", problem=True)
             return
-        back = self.expected_back.date().toPython()
+        back = from_qdate(self.expected_back.date())
         assert isinstance(back, date)
         numbers = [p.number for p in self.pieces.rows]
         try:

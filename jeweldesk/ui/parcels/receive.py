@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -124,7 +125,7 @@ class ReceiveParcel(QWidget):
     def _missing(self, piece: ParcelPiece) -> bool:
         return self.checked_in and piece.returned_at is None and piece.number not in self.in_box
 
-    def _colour(self, piece: ParcelPiece):  # type: ignore[no-untyped-def]
+    def _colour(self, piece: ParcelPiece) -> QColor | None:
         if self._missing(piece):
             return LATE_RED
         return QUIET_GREY if piece.returned_at is not None else None

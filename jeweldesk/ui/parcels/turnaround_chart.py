@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -81,7 +81,8 @@ class TurnaroundChart(QWidget):
             painter.drawEllipse(QPointF(x_of(point.sent), y_of(point.days)), 4.5, 4.5)
         painter.end()
 
-    def _grid(self, painter: QPainter, plot: QRectF, top_days: int, y_of) -> None:  # type: ignore[no-untyped-def]
+    def _grid(self, painter: QPainter, plot: QRectF, top_days: int,
+              y_of: Callable[[float], float]) -> None:
         step = 5 if top_days > 10 else 2
         for days in range(0, top_days + 1, step):
             y = y_of(days)

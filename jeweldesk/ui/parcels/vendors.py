@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -68,7 +68,7 @@ def _parcel_state(line: ParcelLine) -> str:
     return f"back {day(line.received_at.date())}" if line.received_at else ""
 
 
-def _parcel_colour(line: ParcelLine):  # type: ignore[no-untyped-def]
+def _parcel_colour(line: ParcelLine) -> QColor | None:
     return LATE_RED if line.overdue else None if line.is_open else QUIET_GREY
 
 

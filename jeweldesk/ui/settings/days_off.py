@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +22,8 @@ from jeweldesk.services.days_off import NOTE_LENGTH, DaysOff, cancel_days_off, d
 from jeweldesk.services.days_off import plan_days_off as plan
 from jeweldesk.services.store import list_staff
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import CounterDialog
+from jeweldesk.ui.common.fields import CounterDialog, from_qdate
+from jeweldesk.ui.common.rows import Column, rows_of
 from jeweldesk.ui.common.widgets import ProblemLabel, day_text, heading, muted, row_picker
 
 
@@ -82,7 +82,7 @@ class DaysOffForm(QWidget):
             self.message.show_problem("No one works at the bench yet: add them under Staff.")
             return
         try:
-            plan(self.ctx.db, code, self.first.date().toPython(), self.last.date().toPython(),
+            plan(self.ctx.db, code, from_qdate(self.first.date()), from_qdate(self.last.date()),
                  self.note.text(), by=self.ctx.user.code)
         except ServiceError as exc:
             self.message.show_problem(exc.said)
@@ -99,7 +99,12 @@ class DaysOffTab(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.table = row_picker(["Jeweler", "First day off", "Last day off", "Note"], stretch=3)
+        self.table = row_picker((
+            Column("Jeweler", lambda d: d.staff_name),
+            Column("First day off", lambda d: day_text(d.first_day)),
+            Column("Last day off", lambda d: day_text(d.last_day)),
+            Column("Note", lambda d: d.note or ""),
+        ), stretch=3)
         self.take_back = QPushButton("Take back")
         self.take_back.setEnabled(False)
         self.form = DaysOffForm(ctx)
@@ -123,17 +128,13 @@ class DaysOffTab(QWidget):
         layout.addLayout(right, 2)
         form.planned.connect(self.load)
         self.take_back.clicked.connect(self.take_back_selected)
-        self.table.itemSelectionChanged.connect(
+        self.table.selectionModel().selectionChanged.connect(
             lambda: self.take_back.setEnabled(bool(self.table.selectionModel().selectedRows())))
         self.load()
 
     def load(self) -> None:
         self.entries: list[DaysOff] = days_off(self.ctx.db)
-        self.table.setRowCount(len(self.entries))
-        for r, entry in enumerate(self.entries):
-            for c, text in enumerate((entry.staff_name, day_text(entry.first_day),
-                                      day_text(entry.last_day), entry.note or "")):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+        rows_of(self.table).refill(self.entries)
         self.table.resizeColumnsToContents()
         self.form.fill_jewelers()
 

@@ -3,8 +3,9 @@ and the jewelers' planned days off."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import QDate, Qt
@@ -22,8 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -45,12 +45,51 @@ from jeweldesk.services.store import (
     update_store,
 )
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.rows import Column, RowsModel, rows_of
 from jeweldesk.ui.common.widgets import MUTED_COLOUR, ProblemLabel, heading, muted, row_picker
 from jeweldesk.ui.settings.days_off import DaysOffTab
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
 CODE, NAME, PRICE, BENCH_DAYS, OUTSIDE, ACTIVE = range(6)
+
+
+@dataclass
+class _CatalogLine:
+    """One service as it stands in the table: typed text until it is saved."""
+
+    code: str
+    name: str
+    price: str
+    bench_days: str
+    outside: bool
+    active: bool
+    new: bool  # only a service not yet saved may have its code typed
+
+
+def _line(entry: CatalogEntry, new: bool) -> _CatalogLine:
+    return _CatalogLine(entry.code, entry.name, f"{entry.default_price:.2f}",
+                        str(entry.bench_days), entry.usually_outside, entry.active, new)
+
+
+def _typed(title: str, field: str, **look: Any) -> Column:
+    return Column(title, lambda line: getattr(line, field),
+                  edit=lambda line, text: setattr(line, field, text), **look)
+
+
+def _ticked(title: str, field: str) -> Column:
+    return Column(title, lambda _line: "", checked=lambda line: getattr(line, field),
+                  check=lambda line, on: setattr(line, field, on), selectable=False)
+
+
+CATALOG_COLUMNS = (
+    _typed("Code", "code", editable=lambda line: line.new),
+    _typed("Service", "name"),
+    _typed("Price", "price", right=True),
+    _typed("Bench days", "bench_days"),
+    _ticked("Usually sent out", "outside"),
+    _ticked("Offered", "active"),
+)
 
 
 def _saved_line() -> tuple[QPushButton, ProblemLabel, QHBoxLayout]:
@@ -186,9 +225,9 @@ class CatalogTab(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
-            ["Code", "Service", "Price", "Bench days", "Usually sent out", "Offered"])
+        self.lines = RowsModel(CATALOG_COLUMNS, self)
+        self.table = QTableView()
+        self.table.setModel(self.lines)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -205,53 +244,29 @@ class CatalogTab(QWidget):
         self.load()
 
     def load(self) -> None:
-        entries = catalog(self.ctx.db, include_inactive=True)
-        self.table.setRowCount(0)
-        for entry in entries:
-            self._append(entry, code_editable=False)
-
-    def _append(self, entry: CatalogEntry, code_editable: bool) -> None:
-        r = self.table.rowCount()
-        self.table.insertRow(r)
-        code = QTableWidgetItem(entry.code)
-        if not code_editable:
-            code.setFlags(code.flags() & ~Qt.ItemFlag.ItemIsEditable)
-        self.table.setItem(r, CODE, code)
-        self.table.setItem(r, NAME, QTableWidgetItem(entry.name))
-        price = QTableWidgetItem(f"{entry.default_price:.2f}")
-        price.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.table.setItem(r, PRICE, price)
-        self.table.setItem(r, BENCH_DAYS, QTableWidgetItem(str(entry.bench_days)))
-        for column, checked in ((OUTSIDE, entry.usually_outside), (ACTIVE, entry.active)):
-            item = QTableWidgetItem()
-            item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            self.table.setItem(r, column, item)
+        self.lines.set_rows([_line(entry, new=False)
+                             for entry in catalog(self.ctx.db, include_inactive=True)])
 
     def add_row(self) -> None:
-        self._append(CatalogEntry("", "", money("0"), 1, False), code_editable=True)
-        self.table.editItem(self.table.item(self.table.rowCount() - 1, CODE))
+        row = self.lines.append(_line(CatalogEntry("", "", money("0"), 1, False), new=True))
+        self.table.edit(self.lines.index(row, CODE))
 
     def entries(self) -> list[CatalogEntry]:
         problems = []
         found = []
-        for r in range(self.table.rowCount()):
-            cell = self.table.item
-            code = cell(r, CODE).text().strip()
+        for r, line in enumerate(self.lines.rows):
+            code = line.code.strip()
             try:
-                price = money(cell(r, PRICE).text())
+                price = money(line.price)
             except MoneyError:
                 problems.append(f"{code or 'row ' + str(r + 1)}: the price is not money")
                 continue
-            days_text = cell(r, BENCH_DAYS).text().strip()
+            days_text = line.bench_days.strip()
             if not days_text.isdigit():
                 problems.append(f"{code or 'row ' + str(r + 1)}: bench days is a whole number")
                 continue
             found.append(CatalogEntry(
-                code, cell(r, NAME).text().strip(), price, int(days_text),
-                cell(r, OUTSIDE).checkState() == Qt.CheckState.Checked,
-                cell(r, ACTIVE).checkState() == Qt.CheckState.Checked,
-            ))
+                code, line.name.strip(), price, int(days_text), line.outside, line.active))
         if problems:
             raise Invalid({str(n): p for n, p in enumerate(problems)})
         return found
@@ -273,7 +288,13 @@ class StaffTab(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.table = row_picker(["Code", "Name", "Role", "Status"], stretch=1)
+        self.table = row_picker((
+            Column("Code", lambda m: m.code),
+            Column("Name", lambda m: m.name),
+            Column("Role", lambda m: m.role.value.capitalize()),
+            Column("Status", lambda m: ("works here" if m.active else "left")
+                   + ("" if m.has_pin else ", no PIN")),
+        ), stretch=1)
         self.code = QLineEdit()
         self.code.setMaxLength(8)
         self.name = QLineEdit()
@@ -302,7 +323,7 @@ class StaffTab(QWidget):
         right.addStretch(1)
         right.addLayout(saved)
         layout.addLayout(right, 2)
-        self.table.itemSelectionChanged.connect(self._picked)
+        self.table.selectionModel().selectionChanged.connect(self._picked)
         self.new_button.clicked.connect(self.new_person)
         self.save_button.clicked.connect(self.save)
         self._editing: str | None = None
@@ -310,13 +331,7 @@ class StaffTab(QWidget):
 
     def load(self) -> None:
         self._staff = list_staff(self.ctx.db, include_inactive=True)
-        self.table.setRowCount(len(self._staff))
-        for r, member in enumerate(self._staff):
-            status = ("works here" if member.active else "left") + (
-                "" if member.has_pin else ", no PIN")
-            for c, text in enumerate((member.code, member.name, member.role.value.capitalize(),
-                                      status)):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+        rows_of(self.table).refill(self._staff)
 
     def _picked(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -195,7 +195,9 @@ class ContactForm(QWidget):
         self.outcome = QComboBox()
         self.outcome.setEditable(True)
         self.outcome.addItems(("", *OUTCOMES))
-        self.outcome.lineEdit().setPlaceholderText("how it went")
+        typed = self.outcome.lineEdit()
+        assert typed is not None  # an editable combo box always has its line edit
+        typed.setPlaceholderText("how it went")
         self.button = QPushButton("Log a contact")
         self.button.setAutoDefault(False)
         self.button.clicked.connect(self.log)

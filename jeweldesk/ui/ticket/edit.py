@@ -108,7 +108,7 @@ class EditTicketDialog(CounterDialog):
         self.declared_value.textChanged.connect(self._check_declared)
         self.services.changed.connect(self.recalculate)
         self.vendor.currentIndexChanged.connect(self.recalculate)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.load(story)
         self.description.setFocus()
 
@@ -303,11 +303,11 @@ class EditTicketDialog(CounterDialog):
             field = key.split(".", 1)[0].split("[", 1)[0]
             if field == "services" and key.endswith("vendor"):
                 field = "vendor"
-            label = self.problems.get(field)
-            if label is None or label.problem:
+            beside = self.problems.get(field)
+            if beside is None or beside.problem:
                 elsewhere.append(problem)
             else:
-                label.show_problem(problem)
+                beside.show_problem(problem)
         self.say("Nothing was saved: " + "; ".join(elsewhere) if elsewhere else
                  "Nothing was saved; see the fields marked in red.")
 

@@ -281,8 +281,9 @@ class TicketDialog(CounterDialog):
     def _show_photos(self) -> None:
         while self.photos.count():
             item = self.photos.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for view in self.story.photos:
             if view.id not in self._thumbs:
                 pixmap = QPixmap()
@@ -299,3 +300,12 @@ class TicketDialog(CounterDialog):
             none.setStyleSheet(NOTE_STYLE)
             self.photos.addWidget(none)
         self.photos.addStretch(1)
+
+
+def open_ticket(ctx: AppContext, number: str, over: QWidget) -> TicketDialog:
+    """The one way anything in the window opens a ticket's story: over ``over``, which waits
+    while it is open, and gone once closed. Raises NotFound for a number no ticket has."""
+    dialog = TicketDialog(ctx, number, over)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

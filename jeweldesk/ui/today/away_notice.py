@@ -26,7 +26,7 @@ from jeweldesk.domain.errors import ServiceError
 from jeweldesk.domain.kinds import Role
 from jeweldesk.services.days_off import NOTE_LENGTH, JewelerAway, plan_days_off
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import CounterDialog
+from jeweldesk.ui.common.fields import CounterDialog, from_qdate
 from jeweldesk.ui.common.widgets import DUE_TODAY_TINT, ProblemLabel, day_text, muted
 
 
@@ -51,8 +51,9 @@ class AwayNotice(QFrame):
     def show_away(self, away: list[JewelerAway]) -> None:
         while self.rows.count():
             item = self.rows.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.buttons = {}
         manager = self.ctx.has_user and self.ctx.user.role == Role.MANAGER
         for who in away:
@@ -115,7 +116,7 @@ class AwayUntilDialog(CounterDialog):
         layout.addWidget(buttons)
 
     def save_days_off(self) -> None:
-        back = self.back_on.date().toPython()
+        back = from_qdate(self.back_on.date())
         try:
             plan_days_off(self.ctx.db, self.away.staff_code, self.away.since,
                           back - timedelta(days=1), self.note.text(), by=self.ctx.user.code)

@@ -40,6 +40,7 @@ from jeweldesk.services.prepare import (
 )
 from jeweldesk.services.prepare_words import spoken_day
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.fields import from_qdate
 from jeweldesk.ui.common.widgets import (
     MUTED_COLOUR,
     ProblemLabel,
@@ -309,7 +310,7 @@ class PrepareDialog(QDialog):
     def new_promise(self) -> date | None:
         if self.outcome.currentText() != AGREED_NEW_DATE:
             return None
-        return self.new_date.date().toPython()  # type: ignore[no-any-return]
+        return from_qdate(self.new_date.date())
 
     def offered(self) -> list[str]:
         return [c.text() for c in self.offers.values() if c.isChecked()]

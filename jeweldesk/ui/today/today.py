@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -14,8 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from jeweldesk.services.today import TodayLists, today_lists
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.documents import show_morning_list
+from jeweldesk.ui.common.rows import KEY_ROLE, Column, RowsModel
 from jeweldesk.ui.common.widgets import (
     DUE_TODAY_TINT,
     OVERDUE_TINT,
@@ -35,22 +34,30 @@ from jeweldesk.ui.common.widgets import (
 from jeweldesk.ui.today.away_notice import AwayNotice
 from jeweldesk.ui.today.prepare import AtRiskList
 
-NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 MIN_LIST_HEIGHT = 110  # a header and three rows: the rest of the height goes where it helps
+LONG_TEXT = 24  # the column may cut a longer text short: the whole of it on hover
 Cell = tuple[str, QColor | None]
+Row = tuple[str | None, Sequence[Cell]]  # the ticket number a row opens, if any, and its cells
+
+
+def _cell_column(title: str, n: int) -> Column:
+    return Column(title, lambda row: row[1][n][0], tint=lambda row: row[1][n][1],
+                  tip=lambda row: row[1][n][0] if len(row[1][n][0]) > LONG_TEXT else None)
 
 
 class ListPanel(QWidget):
     """A titled list of rows; a row that carries a ticket number opens it."""
 
     def __init__(self, title: str, headers: Sequence[str], empty: str,
-                 open_ticket: Callable[[str], None], stretch: int = 2) -> None:
+                 open_ticket: Callable[[str], object], stretch: int = 2) -> None:
         super().__init__()
         self._open_ticket = open_ticket
         self.title = heading(title, 1)
         self.counter = muted("")
-        self.table = list_look(QTableWidget(0, len(headers)))
-        self.table.setHorizontalHeaderLabels(list(headers))
+        self.model = RowsModel([_cell_column(title, n) for n, title in enumerate(headers)],
+                               self, key=lambda row: row[0])
+        self.table = list_look(QTableView())
+        self.table.setModel(self.model)
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -69,34 +76,25 @@ class ListPanel(QWidget):
     def set_title(self, title: str) -> None:
         self.title.setText(title)
 
-    def set_rows(self, rows: Sequence[tuple[str | None, Sequence[Cell]]]) -> None:
-        # Columns sized to their contents re-measure on every cell set; fill first, then
-        # measure once (a few hundred rows otherwise take seconds).
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        # Columns sized to their contents are measured again once the rows are in: setting
+        # their mode back is what asks for it.
         header = self.table.horizontalHeader()
-        modes = [header.sectionResizeMode(c) for c in range(self.table.columnCount())]
+        modes = [header.sectionResizeMode(c) for c in range(self.model.columnCount())]
         for c, mode in enumerate(modes):
             if mode == QHeaderView.ResizeMode.ResizeToContents:
                 header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
-        self.table.setRowCount(len(rows))
-        for r, (number, cells) in enumerate(rows):
-            for c, (text, tint) in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(NUMBER_ROLE, number)
-                if len(text) > 24:  # the column may cut it short; the whole text on hover
-                    item.setToolTip(text)
-                if tint is not None:
-                    item.setBackground(tint)
-                self.table.setItem(r, c, item)
+        self.model.refill(rows)
         for c, mode in enumerate(modes):
             header.setSectionResizeMode(c, mode)
         self.counter.setText(f"{len(rows)}" if rows else "")
         self.stack.setCurrentWidget(self.table if rows else self.empty)
 
-    def numbers(self) -> list[str]:
-        return [self.table.item(r, 0).data(NUMBER_ROLE) for r in range(self.table.rowCount())]
+    def numbers(self) -> list[str | None]:
+        return [number for number, _cells in self.model.rows]
 
-    def _activated(self, index: Any) -> None:
-        number = index.data(NUMBER_ROLE)
+    def _activated(self, index: QModelIndex) -> None:
+        number = index.data(KEY_ROLE)
         if number:
             self._open_ticket(number)
 
@@ -106,7 +104,7 @@ def _plain(*texts: str) -> list[Cell]:
 
 
 class TodayView(QWidget):
-    def __init__(self, ctx: AppContext, open_ticket: Callable[[str], None],
+    def __init__(self, ctx: AppContext, open_ticket: Callable[[str], object],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
