@@ -63,7 +63,6 @@ class SignInDialog(QDialog):
         layout.addWidget(buttons)
         self.people.currentItemChanged.connect(self._person_changed)
         self.people.itemActivated.connect(lambda _item: self.pin.setFocus())
-        self.pin.returnPressed.connect(self.sign_in)
         self._person_changed()
         self.pin.setFocus()
 
@@ -88,6 +87,10 @@ class SignInDialog(QDialog):
         member = self.member()
         if member is None:
             self.problem.show_problem("Pick your name first.")
+            return
+        if not self.pin.text():  # an Enter on the list of names is not a wrong PIN
+            self.problem.show_problem("Type your PIN, then press Enter.")
+            self.pin.setFocus()
             return
         try:
             if member.has_pin:
