@@ -23,8 +23,8 @@ from jeweldesk.ui.counter.board_model import (
     PROMISED,
     BoardModel,
 )
+from tests.support.bulk_store import fill
 from tests.support.store import set_up, take_in_ring
-from tests.ui.bulk_store import fill
 
 BIG = 100_000
 ROOT = QModelIndex()
