@@ -1,4 +1,5 @@
-"""A simulated piece's record, and the interchange document a simulated store writes."""
+"""A simulated piece's record, and the interchange document a simulated store writes: in the
+shape the one store maker (jeweldesk/services/store_maker.py) gives every made-up store."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from benchmarks.stores import SERVICES, StoreSpec
+from jeweldesk.services.store_maker import interchange_document
 
 COUNTER = "CT"
 
@@ -52,28 +54,26 @@ def store_document(
     parcels: list[dict[str, Any]],
 ) -> dict[str, Any]:
     """The whole simulated history, as ``jeweldesk import`` reads any store's."""
-    return {
-        "format": "jeweldesk-interchange",
-        "version": 1,
-        "store": {
+    return interchange_document(
+        store={
             "name": spec.name, "phone": None, "address": None, "timezone": "America/Chicago",
             "open_weekdays": sorted(spec.open_weekdays),
             "closed_dates": sorted(d.isoformat() for d in spec.closed_dates),
         },
-        "staff": [{"code": COUNTER, "name": "Counter", "role": "counter"}]
+        staff=[{"code": COUNTER, "name": "Counter", "role": "counter"}]
         + [{"code": j.code, "name": j.name, "role": "bench"} for j in spec.jewelers],
-        "vendors": [
+        vendors=[
             {"code": v.code, "name": v.name, "phone": None, "email": None,
              "quoted_turnaround_days": v.quote}
             for v in spec.vendors
         ],
-        "customers": customers,
-        "tickets": [_ticket(p) for p in pieces],
-        "shipments": [
+        customers=customers,
+        tickets=[_ticket(p) for p in pieces],
+        shipments=[
             {k: _text(v) for k, v in p.items() if not k.startswith("_")} for p in parcels
         ],
-        "contacts": [],
-    }
+        contacts=[],
+    )
 
 
 def _text(value: Any) -> Any:

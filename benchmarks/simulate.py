@@ -8,6 +8,13 @@ promise first, some pieces wait for parts, and vendor work leaves in parcels on
 parcel days and comes back when the vendor really returns it — on its quote for
 a reliable vendor, often a week late for one that misses its quotes, mostly in
 spells of weeks when it has fallen behind rather than at random.
+
+This is a simulator, not a data filler, and it stays apart from the one store maker
+(jeweldesk/services/store_maker.py) that makes the demo's, the screenshots' and the
+tests' stores: it steps day by day through a bench's hours, queues and sick days and
+a vendor's spells, because the early-warning benchmark is judged against exactly how
+those play out, and its figures rest on this code's own random draws. It shares with
+the store maker only the shape of the document it writes (``interchange_document``).
 """
 
 from __future__ import annotations

@@ -119,3 +119,13 @@ def sqlite_store(sqlite_db: Database) -> Database:
 
     set_up(sqlite_db)
     return sqlite_db
+
+
+@pytest.fixture
+def example_store(sqlite_db: Database) -> Database:
+    """FORMAT.md's example store, brought in the way a store would: `jeweldesk import`."""
+    from jeweldesk.cli import main
+    from tests.support.interchange import EXAMPLE
+
+    assert main(["--db", sqlite_db.url, "import", str(EXAMPLE)]) == 0
+    return sqlite_db

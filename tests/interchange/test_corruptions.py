@@ -17,7 +17,7 @@ from jeweldesk.interchange.importer import import_document
 from jeweldesk.interchange.schema_check import schema, schema_problems
 from jeweldesk.interchange.validate import parse_document, validate
 from jeweldesk.storage.engine import Database
-from tests.interchange.helpers import example, row_counts
+from tests.support.interchange import example, row_counts
 
 _numbers = itertools.count()
 

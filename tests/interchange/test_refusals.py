@@ -2,40 +2,18 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
 
-from jeweldesk.cli import main
 from jeweldesk.interchange.common import InvalidDocument, drain
 from jeweldesk.interchange.importer import import_document
 from jeweldesk.interchange.schema_check import schema, schema_problems
 from jeweldesk.interchange.validate import parse_document, validate
 from jeweldesk.storage.engine import Database
-from tests.interchange.helpers import example, row_counts
-
-
-def broken() -> dict[str, Any]:
-    document = example()
-    document["tickets"][0]["item"]["colour"] = "gold"            # not a key of the format
-    document["tickets"][1]["customer"] = "C-404"                 # no such customer
-    document["tickets"][1]["number"] = "R-10001"                 # a duplicate number
-    document["tickets"][1]["events"][4]["status"] = "received"   # ready -> received
-    document["tickets"][1]["services"][0]["price"] = "12.5"      # not money
-    document["contacts"][0]["ticket"] = "R-10001"
-    return document
-
-
-EXPECTED = {
-    "$.tickets[0].item.colour",
-    "$.tickets[1].customer",
-    "$.tickets[1].number",
-    "$.tickets[1].events[4].status",
-    "$.tickets[1].services[0].price",
-}
+from tests.support.broken_document import EXPECTED, broken
+from tests.support.interchange import example, row_counts
 
 
 def test_every_problem_is_named_by_its_path() -> None:
@@ -83,30 +61,6 @@ def test_not_json_is_a_problem_too() -> None:
     assert refused.value.problems[0].path == "$"
     with pytest.raises(InvalidDocument):
         parse_document('{"version": NaN}')
-
-
-def test_the_cli_refuses_with_exit_status_2_and_writes_nothing(
-        db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    drain(import_document(db, example() | {"tickets": [], "shipments": [], "contacts": []}))
-    before = row_counts(db)
-    file_before = _file_bytes(db)
-    source = tmp_path / "broken.json"
-    source.write_text(json.dumps(broken()), encoding="utf-8")
-    db.dispose()
-    assert main(["--db", db.url, "import", str(source)]) == 2
-    err = capsys.readouterr().err.splitlines()
-    for path in EXPECTED:
-        assert any(line.startswith(f"{path}: ") for line in err), (path, err)
-    assert "Traceback" not in "\n".join(err)
-    assert row_counts(db) == before
-    assert _file_bytes(db) == file_before
-
-
-def _file_bytes(db: Database) -> bytes | None:
-    if not db.is_sqlite:
-        return None
-    db.dispose()  # checkpoints the WAL into the file, so the file is the whole database
-    return Path(str(db.engine.url.database)).read_bytes()
 
 
 def test_the_fast_check_agrees_with_jsonschema() -> None:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from jeweldesk.cli import main
 from jeweldesk.domain.status import Status
 from jeweldesk.interchange.common import InvalidDocument, drain
 from jeweldesk.interchange.exporter import export_document
@@ -19,7 +17,7 @@ from jeweldesk.services.demo import fill_demo_store
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import next_parcel_ref, next_ticket_number, ticket_by_number
 from jeweldesk.storage.tables import Customer, ParcelItem, Store, TicketEvent
-from tests.interchange.helpers import example, new_sqlite, row_counts
+from tests.support.interchange import example, new_sqlite, row_counts
 
 NOW = datetime(2026, 11, 20, 15, 30)
 
@@ -137,13 +135,3 @@ def test_demo_exports_imports_and_exports_the_same(db: Database, tmp_path: Path)
         other.dispose()
 
 
-def test_cli_export_to_stdout_and_file(sqlite_db: Database, tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
-    drain(import_document(sqlite_db, example()))
-    where = sqlite_db.engine.url.database
-    assert main(["--db", str(where), "export", "-"]) == 0
-    assert json.loads(capsys.readouterr().out) == example()
-    target = tmp_path / "store.json"
-    assert main(["export", str(target), "--db", str(where)]) == 0
-    assert json.loads(target.read_text(encoding="utf-8")) == example()
-    assert main(["--db", str(tmp_path / "again.sqlite3"), "import", str(target)]) == 0

@@ -1,4 +1,4 @@
-"""Fixtures for the paper tests; the data and the PDF-reading helpers are in samples.py."""
+"""Fixtures for the paper tests; the data and the PDF-reading helpers are in support/paper.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from jeweldesk.printing.model import PaperTicket, StoreHeader
-from tests.printing.samples import STORE, ring_ticket, watch_ticket
+from tests.support.paper import STORE, ring_ticket, watch_ticket
 
 
 @pytest.fixture

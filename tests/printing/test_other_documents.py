@@ -15,7 +15,7 @@ from jeweldesk.printing import (
     render_thank_you,
 )
 from jeweldesk.printing.model import PaperTicket, ServiceLine, StoreHeader
-from tests.printing.samples import (
+from tests.support.paper import (
     CUSTOMER,
     barcodes,
     flat,

@@ -9,7 +9,7 @@ import pytest
 
 from jeweldesk.printing import LAYOUTS, render_receipt
 from jeweldesk.printing.model import PaperTicket, StoreHeader
-from tests.printing.samples import (
+from tests.support.paper import (
     CUSTOMER,
     LAST_WORDS,
     barcodes,

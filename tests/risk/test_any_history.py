@@ -15,7 +15,7 @@ from jeweldesk.risk.engine import LEVELS, Flag, assess, urgency
 from jeweldesk.risk.from_interchange import history_from_interchange
 from jeweldesk.risk.history import Service
 from jeweldesk.risk.proposal import expected_ready_for_intake
-from tests.risk.any_history import (
+from tests.support.any_history import (
     SERVICES,
     Document,
     all_moments,

@@ -8,7 +8,7 @@ from jeweldesk.risk.away import Away, away_now
 from jeweldesk.risk.engine import assess
 from jeweldesk.risk.history import DayOff, History, Jeweler, Service
 from jeweldesk.risk.learn import learn
-from tests.risk.risk_builders import JONAH, MON_SAT, PLATING, at, history, ticket
+from tests.support.histories import JONAH, MON_SAT, PLATING, at, history, ticket
 
 NOV = date(2026, 11, 1)
 PLATED = (Service("rhodium_plating", "PLAT"),)

@@ -12,7 +12,7 @@ from jeweldesk.risk.calibrate import (
 )
 from jeweldesk.risk.engine import assess, flags_to_json, morning_scores_of
 from jeweldesk.risk.history import Parcel, Service
-from tests.risk.risk_builders import MON_SAT, PLATING, at, history, ticket, vendor_past
+from tests.support.histories import MON_SAT, PLATING, at, history, ticket, vendor_past
 
 PLATED = (Service("rhodium_plating", "PLAT"),)
 

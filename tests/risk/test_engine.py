@@ -7,14 +7,18 @@ import pytest
 from jeweldesk.risk.engine import assess, flags_to_json
 from jeweldesk.risk.history import Occasion, Parcel, Service, Vendor
 from jeweldesk.risk.proposal import expected_ready_for_intake
-from tests.risk.risk_builders import PLATING, at, history, ticket, vendor_past
+from tests.support.histories import (
+    PLATING,
+    at,
+    flag_for,
+    history,
+    jeweler_record,
+    nov,
+    ticket,
+    vendor_past,
+)
 
-NOV = date(2026, 11, 1)
 PLATED = (Service("rhodium_plating", "PLAT"),)
-
-
-def nov(day: int) -> date:
-    return NOV.replace(day=day)
 
 
 def out_at_plating(past_days: list[int], *, promised: date = date(2026, 11, 14)):
@@ -23,10 +27,6 @@ def out_at_plating(past_days: list[int], *, promised: date = date(2026, 11, 14))
     open_ticket = ticket("R-1", nov(2), promised, [(nov(3), "at_vendor")], services=PLATED)
     parcel = Parcel("S-12", "PLAT", ("R-1",), at(nov(3), 9), nov(9))
     return [*tickets, open_ticket], [*parcels, parcel]
-
-
-def flag_for(flags, number):
-    return next(f for f in flags if f.ticket == number)
 
 
 def test_a_vendor_that_keeps_missing_its_quote_puts_the_promise_at_risk():
@@ -101,29 +101,6 @@ def test_waiting_to_go_out_leaves_with_the_next_parcel_the_store_sends():
     assert "waits to go out to Riverbend Plating; next parcel about Nov 13" in said
     assert flag.expected_ready == nov(19)
     assert flag.level == "at_risk"
-
-
-def jeweler_record(
-    per_day: int, days: int = 20, lead_days: int = 12, last: date = date(2026, 11, 9)
-) -> list:
-    """Finished pieces: ``per_day`` done each open day through ``last``, each taken in
-    ``lead_days`` before it was done and promised three days after."""
-    done = []
-    day = last - timedelta(days=days * 7 // 6)
-    while day <= last:
-        if day.isoweekday() != 7:
-            for i in range(per_day):
-                number = f"D-{day:%m%d}-{i}"
-                done.append(
-                    ticket(
-                        number,
-                        day - timedelta(days=lead_days),
-                        day + timedelta(days=3),
-                        [(day, "at_bench"), (day, "quality_check"), (day, "ready")],
-                    )
-                )
-        day += timedelta(days=1)
-    return done
 
 
 @pytest.mark.parametrize(("per_day", "last_expected"), [(2, nov(12)), (1, nov(16))])

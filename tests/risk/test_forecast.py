@@ -5,8 +5,17 @@ from datetime import date, timedelta
 from jeweldesk.risk.engine import assess
 from jeweldesk.risk.history import History, Parcel, Service, Vendor
 from jeweldesk.risk.vendors import vendor_records
-from tests.risk.risk_builders import JONAH, MON_SAT, at, history, ticket, vendor_past
-from tests.risk.test_engine import flag_for, jeweler_record, nov
+from tests.support.histories import (
+    JONAH,
+    MON_SAT,
+    at,
+    flag_for,
+    history,
+    jeweler_record,
+    nov,
+    ticket,
+    vendor_past,
+)
 
 
 def queue_of_six() -> list:

@@ -9,10 +9,9 @@ from sqlalchemy import event
 from jeweldesk.risk.engine import assess, flags_to_json
 from jeweldesk.services.at_risk import load_history
 from jeweldesk.storage.engine import Database
-from tests.risk.test_cli import example_store  # noqa: F401  (the fixture)
 
 
-def test_a_moment_reads_less_but_answers_the_same(example_store: Database) -> None:  # noqa: F811
+def test_a_moment_reads_less_but_answers_the_same(example_store: Database) -> None:
     for moment in (datetime(2026, 11, 12), datetime(2026, 12, 1), datetime(2027, 9, 1)):
         with example_store.session(write=False) as session:
             whole = load_history(session)
@@ -29,7 +28,7 @@ def test_a_moment_reads_less_but_answers_the_same(example_store: Database) -> No
     assert len(late.tickets) < len(whole.tickets)
 
 
-def test_loading_takes_a_few_queries_however_many_tickets(example_store: Database) -> None:  # noqa: F811
+def test_loading_takes_a_few_queries_however_many_tickets(example_store: Database) -> None:
     statements: list[str] = []
     engine = example_store.engine
     listener = lambda *args: statements.append(args[2])  # noqa: E731

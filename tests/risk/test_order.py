@@ -5,8 +5,7 @@ from datetime import timedelta
 from jeweldesk.risk.engine import assess
 from jeweldesk.risk.learn import learn
 from jeweldesk.risk.order import AS_TAKEN_IN, BY_PROMISE, learn_order
-from tests.risk.risk_builders import history, ticket
-from tests.risk.test_engine import flag_for, nov
+from tests.support.histories import flag_for, history, nov, ticket
 
 
 def worked(taken_in_order: bool, pairs: int = 12) -> list:

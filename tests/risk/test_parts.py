@@ -8,8 +8,7 @@ from jeweldesk.risk.engine import assess
 from jeweldesk.risk.history import Event
 from jeweldesk.risk.learn import learn
 from jeweldesk.risk.parts import PartsRecord
-from tests.risk.risk_builders import at, history, ticket
-from tests.risk.test_engine import flag_for, jeweler_record, nov
+from tests.support.histories import at, flag_for, history, jeweler_record, nov, ticket
 
 
 def typed_elsewhere(noted: date, words: str) -> str:

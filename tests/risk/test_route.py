@@ -8,8 +8,15 @@ from jeweldesk.risk.engine import assess
 from jeweldesk.risk.history import Event, Service
 from jeweldesk.risk.learn import learn
 from jeweldesk.risk.route import vendor_work_first
-from tests.risk.risk_builders import PLATING, history, ticket, vendor_past
-from tests.risk.test_engine import flag_for, jeweler_record, nov
+from tests.support.histories import (
+    PLATING,
+    flag_for,
+    history,
+    jeweler_record,
+    nov,
+    ticket,
+    vendor_past,
+)
 
 SIZED_AND_PLATED = (Service("ring_sizing"), Service("rhodium_plating", "PLAT"))
 

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from jeweldesk.cli import main
 from jeweldesk.domain.errors import ServiceError
 from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.status import Status
@@ -22,7 +21,7 @@ from jeweldesk.services.store import StaffMember, StoreSettings, set_up_store
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import next_ticket_number
 from jeweldesk.storage.tables import Payment, PromiseChange, Ticket
-from tests.interchange.helpers import new_sqlite
+from tests.support.interchange import new_sqlite
 
 NOW = datetime(2026, 11, 20, 15, 30)
 
@@ -112,7 +111,3 @@ def test_an_existing_store_keeps_its_settings_and_sequence(db: Database) -> None
         assert next_ticket_number(session) == "R-10201"
 
 
-def test_the_demo_command(tmp_path: Path) -> None:
-    target = tmp_path / "demo.sqlite3"
-    assert main(["--db", str(target), "demo", "--tickets", "150", "--seed", "2"]) == 0
-    assert main(["--db", str(target), "demo", "--tickets", "150"]) == 1

@@ -1,4 +1,7 @@
-"""A small store set up through the services, the way a manager would on day one."""
+"""A small store set up through the services, the way a manager would on day one.
+
+Its people are the demo's (jeweldesk/services/demo_words.py), so a test store and a
+store the store maker fills are the same store: the big board tests fill this one."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from jeweldesk.domain.kinds import Role
+from jeweldesk.services.demo_words import STAFF, STORE, VENDORS
 from jeweldesk.services.intake import Piece, ServiceLine, Visit, take_in
 from jeweldesk.services.store import (
     StaffMember,
@@ -18,7 +22,8 @@ from jeweldesk.services.store import (
 from jeweldesk.storage.engine import Database
 
 COUNTER, BENCH, MANAGER = "KP", "JR", "SC"
-ZONE = "America/Chicago"
+ZONE = str(STORE["timezone"])
+NAMES = {code: name for code, name, _ in STAFF}
 
 
 def store_today() -> date:
@@ -29,17 +34,17 @@ def store_today() -> date:
 def set_up(db: Database) -> None:
     set_up_store(
         db,
-        StoreSettings(name="Harbor Lane Jewelers", address="12 Harbor Lane, Ridgeland MS 39157",
-                      phone="+1 601 555 0100", timezone=ZONE),
-        StaffMember(MANAGER, "Sandra Cole", Role.MANAGER, True, True),
+        StoreSettings(name=str(STORE["name"]), address=str(STORE["address"]),
+                      phone=str(STORE["phone"]), timezone=ZONE),
+        StaffMember(MANAGER, NAMES[MANAGER], Role.MANAGER, True, True),
         manager_pin="2468",
     )
-    add_staff(db, StaffMember(COUNTER, "Kate Pruitt", Role.COUNTER, True, True), MANAGER,
+    add_staff(db, StaffMember(COUNTER, NAMES[COUNTER], Role.COUNTER, True, True), MANAGER,
               pin="1357")
-    add_staff(db, StaffMember(BENCH, "Jonah Reyes", Role.BENCH, True, True), MANAGER,
+    add_staff(db, StaffMember(BENCH, NAMES[BENCH], Role.BENCH, True, True), MANAGER,
               pin="1470")
-    save_vendor(db, VendorInfo("PLAT", "Riverbend Plating", "Ana Ruiz", "+1 601 555 0190",
-                               "orders@riverbend.example", 6), MANAGER)
+    code, name, phone, email, quoted, _ = VENDORS[0]  # the plater, quoting 6 days
+    save_vendor(db, VendorInfo(code, name, "Ana Ruiz", phone, email, quoted), MANAGER)
 
 
 def ring(promised_in_days: int = 7, **changes: object) -> Piece:

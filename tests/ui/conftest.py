@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from jeweldesk.services.store import list_staff
 from jeweldesk.storage.engine import Database
 from jeweldesk.ui.common.context import AppContext
 from tests.support.store import COUNTER, MANAGER
-
-
-def signed_in(db: Database, code: str) -> AppContext:
-    user = next(s for s in list_staff(db) if s.code == code)
-    return AppContext(db, user)
+from tests.support.window import signed_in
 
 
 @pytest.fixture

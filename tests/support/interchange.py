@@ -1,4 +1,5 @@
-"""Shared by the interchange tests: the example document, row counts, a second database."""
+"""Shared by the interchange and command-line tests: the example document, row counts, a
+second database."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import pytest
 from jeweldesk.cli import main
 from jeweldesk.services.parcels import send_parcel
 from jeweldesk.storage.engine import Database
-from tests.printing.samples import barcodes, flat, page_sizes_mm, pdf_text
+from tests.support.paper import barcodes, flat, page_sizes_mm, pdf_text
 from tests.support.store import COUNTER, store_today, take_in_ring
 
 

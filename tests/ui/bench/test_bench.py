@@ -10,7 +10,7 @@ from jeweldesk.services.moves import move
 from jeweldesk.services.story import ticket_story
 from jeweldesk.ui.bench.bench import BenchScreen
 from tests.support.store import BENCH, COUNTER, store_today, take_in_ring
-from tests.ui.conftest import signed_in
+from tests.support.window import signed_in
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from jeweldesk.domain.calendar import StoreCalendar
+from jeweldesk.risk.engine import Flag
 from jeweldesk.risk.history import (
     Event,
     History,
@@ -16,6 +17,7 @@ from jeweldesk.risk.history import (
     Vendor,
 )
 
+NOV = date(2026, 11, 1)
 MON_SAT = StoreCalendar.of([1, 2, 3, 4, 5, 6], [date(2026, 11, 26)])
 PLATING = Vendor("PLAT", "Riverbend Plating", 6)
 JONAH = Jeweler("JR", "Jonah Reyes")
@@ -87,3 +89,34 @@ def history(
     calendar: StoreCalendar = MON_SAT,
 ) -> History:
     return History(calendar, vendors, tuple(tickets), tuple(parcels), (JONAH,))
+
+
+def nov(day: int) -> date:
+    return NOV.replace(day=day)
+
+
+def flag_for(flags: list[Flag], number: str) -> Flag:
+    return next(f for f in flags if f.ticket == number)
+
+
+def jeweler_record(
+    per_day: int, days: int = 20, lead_days: int = 12, last: date = date(2026, 11, 9)
+) -> list[Ticket]:
+    """Finished pieces: ``per_day`` done each open day through ``last``, each taken in
+    ``lead_days`` before it was done and promised three days after."""
+    done = []
+    day = last - timedelta(days=days * 7 // 6)
+    while day <= last:
+        if day.isoweekday() != 7:
+            for i in range(per_day):
+                number = f"D-{day:%m%d}-{i}"
+                done.append(
+                    ticket(
+                        number,
+                        day - timedelta(days=lead_days),
+                        day + timedelta(days=3),
+                        [(day, "at_bench"), (day, "quality_check"), (day, "ready")],
+                    )
+                )
+        day += timedelta(days=1)
+    return done

@@ -11,7 +11,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from jeweldesk.domain.status import Status
+from jeweldesk.interchange.common import drain
 from jeweldesk.services.board import BoardFilter
+from jeweldesk.services.demo import fill_demo_store
 from jeweldesk.storage.engine import Database
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.counter.board import TicketBoard
@@ -24,7 +26,6 @@ from jeweldesk.ui.counter.board_model import (
     BoardModel,
 )
 from tests.support.store import set_up, take_in_ring
-from tests.ui.bulk_store import fill
 
 BIG = 100_000
 ROOT = QModelIndex()
@@ -37,7 +38,8 @@ def big_store_file(sqlite_template: Path, tmp_path_factory: pytest.TempPathFacto
     shutil.copy(sqlite_template, path)
     db = Database(f"sqlite:///{path}")
     set_up(db)
-    fill(db, BIG)
+    # The demo's own store maker, at a size no demo takes: years of a busy store's life.
+    drain(fill_demo_store(db, BIG, seed=1))
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.dispose()

@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from jeweldesk.cli import main
 from jeweldesk.storage.engine import Database
 
-EXAMPLE = Path(__file__).parents[2] / "jeweldesk" / "interchange" / "example.json"
 FLAG_KEYS = {
     "ticket": str,
     "customer": str,
@@ -23,12 +21,6 @@ FLAG_KEYS = {
     "expected_ready": str,
     "reasons": list,
 }
-
-
-@pytest.fixture
-def example_store(sqlite_db: Database) -> Database:
-    assert main(["--db", sqlite_db.url, "import", str(EXAMPLE)]) == 0
-    return sqlite_db
 
 
 def _at_risk(db: Database, capsys: pytest.CaptureFixture[str], *words: str) -> dict:

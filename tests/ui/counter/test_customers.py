@@ -1,0 +1,58 @@
+"""Customers, through the screen's widgets; what it saves is read back from the services."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from jeweldesk.services.customers import find_customers, get_customer
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.counter.customers import CustomersScreen
+from tests.support.store import take_in_ring
+
+
+def _customers(ctx: AppContext, qtbot, opened: list[str]) -> CustomersScreen:
+    screen = CustomersScreen(ctx, opened.append)
+    qtbot.addWidget(screen)
+    screen.show()
+    return screen
+
+
+def test_find_by_phone_then_edit_and_save(ctx: AppContext, qtbot):
+    number = take_in_ring(ctx.db)
+    opened: list[str] = []
+    screen = _customers(ctx, qtbot, opened)
+    qtbot.keyClicks(screen.search, "555 0142")
+    qtbot.waitUntil(lambda: screen.results.model().rowCount() == 1)
+    screen.results.selectRow(0)
+    assert screen.form.name.text() == "Dana Whitfield"
+    assert screen.ticket_numbers() == [number]
+
+    screen.form.email.clear()
+    qtbot.keyClicks(screen.form.email, "dana.w@example.com")
+    screen.save_button.click()
+    (dana,) = find_customers(ctx.db, "Whitfield")
+    assert get_customer(ctx.db, dana.id).email == "dana.w@example.com"
+
+    screen.tickets.setFocus()
+    screen.tickets.setCurrentIndex(screen.tickets.model().index(0, 0))
+    qtbot.keyClick(screen.tickets, Qt.Key.Key_Return)
+    assert opened == [number]
+
+
+def test_a_bad_phone_is_named_beside_the_field_and_nothing_is_saved(ctx: AppContext, qtbot):
+    screen = _customers(ctx, qtbot, [])
+    screen.new_button.click()
+    qtbot.keyClicks(screen.form.name, "Marisol Okafor")
+    qtbot.keyClicks(screen.form.phone, "12")
+    screen.save_button.click()
+    assert "not a phone number" in screen.form.problems["phone"].text()
+    assert screen.form.problems["phone"].isVisible()
+    assert screen.form.name.text() == "Marisol Okafor"  # nothing typed is lost
+    assert find_customers(ctx.db, "Okafor") == []
+
+    screen.form.phone.clear()
+    qtbot.keyClicks(screen.form.phone, "601 555 0177")
+    screen.save_button.click()
+    (marisol,) = find_customers(ctx.db, "Okafor")
+    assert marisol.phone == "+1 601-555-0177"
+    assert not screen.form.problems["phone"].isVisible()
