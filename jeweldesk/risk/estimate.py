@@ -14,8 +14,9 @@ from datetime import date, timedelta
 
 from jeweldesk.domain.calendar import days_after
 from jeweldesk.domain.parts_note import parts_date
+from jeweldesk.domain.status import BENCH_QUEUE_STATUSES
 from jeweldesk.risk import words
-from jeweldesk.risk.history import BENCH_STATUSES, History, Parcel, Ticket
+from jeweldesk.risk.history import History, Parcel, Ticket
 from jeweldesk.risk.learn import Knowledge
 from jeweldesk.risk.outcomes import OUTCOMES, Estimate, remaining, spread
 from jeweldesk.risk.queue import QueueForecast, forecast_queue
@@ -60,7 +61,7 @@ class Estimator:
             if piece.status == "waiting_parts":
                 self._waiting_for_parts.setdefault(piece.assigned_to, []).append(piece)
             elif self._bench_after(piece) and (piece.status == "at_vendor" or (
-                    piece.status in BENCH_STATUSES and pending_vendors(piece, history))):
+                    piece.status in BENCH_QUEUE_STATUSES and pending_vendors(piece, history))):
                 self._out_first.setdefault(piece.assigned_to, []).append(piece)
 
     def read_at(self, reading: float) -> None:
@@ -243,7 +244,7 @@ class Estimator:
 
     def _bench(self, ticket: Ticket) -> Estimate:
         quick = [self._quick_days(code, ticket.assigned_to) for code in ticket.bench_services]
-        if quick and all(quick) and ticket.status in BENCH_STATUSES:
+        if quick and all(quick) and ticket.status in BENCH_QUEUE_STATUSES:
             return self._quick(ticket, max(quick, key=max))
         jeweler = ticket.assigned_to
         queue = self.queues.get(jeweler, [])

@@ -18,7 +18,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from jeweldesk.domain.calendar import StoreCalendar
-from jeweldesk.domain.status import Status
+from jeweldesk.domain.status import IN_WORK_STATUSES
 from jeweldesk.risk import history as risk
 from jeweldesk.risk.asof import moment_of
 from jeweldesk.risk.engine import Flag, assess, flags_to_json
@@ -38,8 +38,6 @@ from jeweldesk.storage.tables import (
     TicketService,
     Vendor,
 )
-
-OPEN = [Status(s) for s in sorted(risk.OPEN_STATUSES)]
 
 
 def load_history(session: Session, as_of: date | datetime | None = None) -> risk.History:
@@ -88,7 +86,8 @@ def _ticket_ids(moment: datetime | None) -> Select[Any]:
         return query
     since = moment - timedelta(days=TICKET_REACH_DAYS)
     return query.where(
-        Ticket.received_at <= moment, or_(Ticket.status.in_(OPEN), Ticket.status_at >= since)
+        Ticket.received_at <= moment,
+        or_(Ticket.status.in_(IN_WORK_STATUSES), Ticket.status_at >= since),
     )
 
 

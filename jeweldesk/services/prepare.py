@@ -17,7 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from jeweldesk.domain.errors import Conflict, Invalid
 from jeweldesk.domain.kinds import Channel
-from jeweldesk.domain.status import OPEN_STATUSES, Status
+from jeweldesk.domain.status import NOT_CLOSED_STATUSES, Status
 from jeweldesk.risk.engine import Flag, assess, date_to_offer
 from jeweldesk.risk.history import History
 from jeweldesk.services.at_risk import load_history, read_history
@@ -166,7 +166,7 @@ def _latest_marks(session: Session, moment: datetime) -> dict[str, HandledMark]:
         select(Ticket.number, FlagHandled, Staff)
         .join(Ticket, Ticket.id == FlagHandled.ticket_id)
         .join(Staff, Staff.id == FlagHandled.by_id)
-        .where(Ticket.status.in_(OPEN_STATUSES), FlagHandled.at <= moment)
+        .where(Ticket.status.in_(NOT_CLOSED_STATUSES), FlagHandled.at <= moment)
         .order_by(FlagHandled.at, FlagHandled.id)
     ).all()
     return {  # later rows win

@@ -28,7 +28,7 @@ ANY_HISTORY = settings(
     max_examples=60, deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-# Not on the morning list: a ready piece waits only for its customer (history.DONE_STATUSES).
+# Not on the morning list: a ready piece waits only for its customer (status.WORK_DONE_STATUSES).
 OFF_THE_LIST = frozenset({"ready", "picked_up", "cancelled"})
 
 Moment = date | datetime

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jeweldesk.domain.status import OPEN_STATUSES, Status
+from jeweldesk.domain.status import NOT_CLOSED_STATUSES, Status
 from jeweldesk.services.board import UNASSIGNED, BoardFilter, board_choices
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.widgets import heading, list_look, muted
@@ -160,7 +160,7 @@ class TicketBoard(QWidget):
     def current_filter(self) -> BoardFilter:
         chosen = self.status.currentData()
         if chosen == OPEN:
-            statuses = frozenset(OPEN_STATUSES)
+            statuses = frozenset(NOT_CLOSED_STATUSES)
         elif chosen == EVERY:
             statuses = frozenset()
         else:
