@@ -12,8 +12,6 @@ from jeweldesk.risk.engine import Flag, flags_to_json
 from jeweldesk.services.at_risk import at_risk
 from jeweldesk.storage.engine import Database
 
-LEVEL_WORDS = {"late": "LATE", "at_risk": "AT RISK", "watch": "watch"}
-
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     morning = commands.add_parser(
@@ -67,7 +65,8 @@ def morning_text(moment: datetime, flags: list[Flag]) -> str:
         return f"Promises at risk as of {when}: none. Every open piece is on track."
     lines = [f"Promises at risk as of {when}: {len(listed)}"]
     for flag in listed:
-        level = LEVEL_WORDS.get(flag.level, flag.level)
+        # The calls to make stand out; a promise to watch is not yet one.
+        level = flag.level.label.upper() if flag.level.needs_call else flag.level.label.lower()
         lines.append("")
         lines.append(
             f"{flag.ticket}  {flag.customer}  {level}  promised {words.day(flag.promised_for)}"

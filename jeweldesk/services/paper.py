@@ -21,7 +21,7 @@ from jeweldesk.printing.model import (
     ServiceLine,
     StoreHeader,
 )
-from jeweldesk.risk.engine import AT_RISK, LATE, date_to_offer
+from jeweldesk.risk.engine import date_to_offer
 from jeweldesk.services.days_off import jewelers_away
 from jeweldesk.services.prepare import FlagWithHandling, flags_from, risk_inputs
 from jeweldesk.storage.engine import Database
@@ -147,14 +147,14 @@ def morning_rows(
 def _morning_row(row: FlagWithHandling, phone: str | None, offer: date) -> MorningRow:
     """A flag on paper; the new date to offer only where there is a call to make."""
     flag, handling = row.flag, row.handling
-    to_call = flag.level in (LATE, AT_RISK) and not row.handled
+    to_call = flag.level.needs_call and not row.handled
     return MorningRow(
         ticket=flag.ticket,
         customer=flag.customer,
         phone=phone or "",
         promised_for=flag.promised_for,
         occasion_date=flag.occasion_date,
-        level=flag.level.replace("_", " "),
+        level=flag.level,
         expected_ready=flag.expected_ready,
         reasons=flag.reasons,
         handled_by=handling.by_name if row.handled and handling else "",

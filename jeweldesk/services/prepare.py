@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from jeweldesk.domain.errors import Conflict, Invalid
 from jeweldesk.domain.kinds import Channel
+from jeweldesk.domain.levels import Level
 from jeweldesk.domain.status import NOT_CLOSED_STATUSES, Status
 from jeweldesk.risk.engine import Flag, assess, date_to_offer
 from jeweldesk.risk.history import History
@@ -89,7 +90,7 @@ class Briefing:
     occasion_threatened: bool
     status: Status
     where_now: str
-    level: str | None  # None when the engine has nothing to say (a closed ticket)
+    level: Level | None  # None when the engine has nothing to say (a closed ticket)
     promised_for: date
     original_promised_for: date
     expected_ready: date | None

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from jeweldesk.domain.kinds import ItemKind
+from jeweldesk.domain.levels import Level
 from jeweldesk.domain.status import Status
-from jeweldesk.risk.engine import LATE, LISTED, Flag
+from jeweldesk.risk.engine import Flag
 from jeweldesk.storage.tables import ParcelItem, Ticket
 
 RUSH = "rush"
@@ -110,10 +111,10 @@ def opening(ticket: Ticket, store_name: str, flag: Flag | None, today: date) -> 
     """The first words of the call: say it early, say it plainly, remember why they came."""
     first = ticket.customer.name.split()[0] if ticket.customer.name.strip() else "there"
     hello = f"Hello {first}, this is {store_name}, calling about {_your(ticket)}."
-    if flag is None or flag.level not in LISTED:
+    if flag is None or not flag.level.listed:
         return f"{hello} I wanted to give you an update on how it's coming along."
     promised = spoken_day(flag.promised_for)
-    if flag.level == LATE:
+    if flag.level is Level.LATE:
         news = (f"I'm sorry: we promised it for {promised} and it isn't ready yet. "
                 "I'd like to tell you where it is and what we can do.")
     else:

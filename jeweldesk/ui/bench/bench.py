@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from jeweldesk.domain.errors import Conflict, ServiceError
 from jeweldesk.domain.kinds import Role
+from jeweldesk.domain.levels import Level
 from jeweldesk.services.bench import (
     BenchMove,
     BenchQueue,
@@ -377,7 +378,7 @@ class BenchScreen(QWidget):
         self.message.setText(text)
 
 
-def _risk_marks(rows: list[FlagWithHandling]) -> dict[str, tuple[str, str]]:
+def _risk_marks(rows: list[FlagWithHandling]) -> dict[str, tuple[Level, str]]:
     """Each listed piece's level and reasons, from the early-warning engine."""
     flags = [r.flag for r in rows]
     return {f.ticket: (f.level, "; ".join(f.reasons)) for f in flags if f.listed}

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from jeweldesk.domain.errors import Invalid, ServiceError
 from jeweldesk.domain.kinds import Channel
-from jeweldesk.risk.engine import LATE, WATCH
+from jeweldesk.domain.levels import Level
 from jeweldesk.services.prepare import (
     AGREED_NEW_DATE,
     OUTCOMES,
@@ -69,7 +69,7 @@ WORDS_STYLE = f"color: {MUTED_COLOUR}; font-style: italic; margin-left: 24px;"
 TIP = "Offer a way out, then stop and listen: let them choose what suits them."
 
 
-def badge(level: str | None) -> QLabel:
+def badge(level: Level | None) -> QLabel:
     """The flag's level as a small coloured tag."""
     label = QLabel(level_label(level))
     back, fore = level_colours(level)
@@ -134,7 +134,7 @@ class PrepareDialog(QDialog):
             occasion = QLabel(f"{OCCASION_MARK} <b>{needs} {escape(what)} on "
                               f"{escape(spoken_day(b.occasion_date))}</b>")
             if b.occasion_threatened:
-                occasion.setStyleSheet(f"color: {level_colours(LATE)[1]};")
+                occasion.setStyleSheet(f"color: {level_colours(Level.LATE)[1]};")
             occasion.setObjectName("occasion")
             occasion.setWordWrap(True)
             grid.addWidget(occasion)
@@ -364,8 +364,8 @@ def summary(rows: Sequence[FlagWithHandling]) -> str:
     """Late and at-risk promises are calls to make; a promise to watch is not yet a call."""
     if not rows:
         return "No promise is at risk."
-    calls = sum(1 for r in rows if not r.handled and r.flag.level != WATCH)
-    watch = sum(1 for r in rows if not r.handled and r.flag.level == WATCH)
+    calls = sum(1 for r in rows if not r.handled and r.flag.level.needs_call)
+    watch = sum(1 for r in rows if not r.handled and not r.flag.level.needs_call)
     handled = sum(1 for r in rows if r.handled)
     parts = [f"{calls} to call" if calls else "Nobody left to call"]
     if watch:
