@@ -9,11 +9,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.platypus import Flowable, LongTable, TableStyle
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.levels import Level
 from jeweldesk.printing.fonts import markup
 from jeweldesk.printing.model import MorningRow, StoreHeader
 from jeweldesk.printing.parts import letterhead
-from jeweldesk.printing.styles import RULE, SHADE, Styles, day, make_styles, para, rich, short_day
+from jeweldesk.printing.styles import RULE, SHADE, Styles, make_styles, para, rich
 from jeweldesk.printing.templates import Out, build_on_sheets, frame_width
 
 LEVEL_COLOURS = {
@@ -39,7 +40,8 @@ def render_morning_list(
     pagesize = landscape(letter)
     width = frame_width(pagesize)
     styles = make_styles(8.6)
-    story: list[Flowable] = letterhead(store, styles, width, f"MORNING LIST<br/>{day(as_of)}")
+    on = writing.day(as_of, year=True)
+    story: list[Flowable] = letterhead(store, styles, width, f"MORNING LIST<br/>{on}")
     call = [r for r in rows if r.level.needs_call and not r.handled_by]
     called = [r for r in rows if r.level.needs_call and r.handled_by]
     watch = [r for r in rows if not r.level.needs_call]
@@ -54,7 +56,7 @@ def render_morning_list(
         if part:
             story.append(para(title, styles.heading))
             story.append(_table(part, styles, width, as_of, compact, levels))
-    footer = f"{store.name} · Morning list for {day(as_of)}"
+    footer = f"{store.name} · Morning list for {on}"
     build_on_sheets(out, pagesize, f"Morning list {as_of.isoformat()}", footer, story)
 
 
@@ -140,8 +142,5 @@ def _sentence(reason: str) -> str:
 
 
 def _when(value: date | None, as_of: date) -> str:
-    """"Nov 25", as the reasons say it, within a few months of the list; further off, the
-    year too."""
-    if value is not None and abs((value - as_of).days) < 180:
-        return f"{value:%b} {value.day}"
-    return short_day(value)
+    """ "Nov 25", as the reasons say it; the year too when it is not the list's."""
+    return "—" if value is None else writing.short_day(value, as_of)

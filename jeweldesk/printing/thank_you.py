@@ -19,11 +19,12 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.printing.fonts import SANS, register_fonts
 from jeweldesk.printing.model import PaperTicket, StoreHeader
 from jeweldesk.printing.parts import logo, thin_rule
 from jeweldesk.printing.resources import load_note_wording
-from jeweldesk.printing.styles import ACCENT, RULE, Styles, make_styles, para, short_day
+from jeweldesk.printing.styles import ACCENT, RULE, Styles, make_styles, para
 from jeweldesk.printing.templates import FRAME_PADDING, Out, target
 
 CARD_SIZE = (5.5 * inch, 8.5 * inch)
@@ -91,7 +92,7 @@ def note_values(
         "piece": _piece(ticket),
         "work": _work(ticket, care),
         "occasion": occasion.what if occasion else "",
-        "occasion_date": short_day(occasion.date) if occasion else "",
+        "occasion_date": writing.short_day(occasion.date, year=True) if occasion else "",
         "jeweler": ticket.jeweler or "",
         "store": store.name,
         "return_when": _months_later(picked_up_on, min(months, default=12)),
@@ -188,4 +189,4 @@ def _work(ticket: PaperTicket, care: dict[str, Any]) -> str:
 
 def _months_later(start: date, months: int) -> str:
     index = start.month - 1 + months
-    return date(start.year + index // 12, index % 12 + 1, 1).strftime("%B %Y")
+    return writing.month(date(start.year + index // 12, index % 12 + 1, 1))

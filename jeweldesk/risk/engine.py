@@ -13,6 +13,7 @@ from typing import Any
 
 from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.domain.levels import Level
+from jeweldesk.domain.writing import short_day
 from jeweldesk.risk import words
 from jeweldesk.risk.asof import as_of as history_as_of
 from jeweldesk.risk.asof import moment_of
@@ -186,20 +187,20 @@ def _reasons(
     if level is Level.LATE:
         overdue = (today - promised).days
         reasons.append(
-            f"promised {words.day(promised)}, {words.days(overdue)} ago, and not ready; "
-            f"expected ready {words.day(expected)}"
+            f"promised {short_day(promised)}, {words.days(overdue)} ago, and not ready; "
+            f"expected ready {short_day(expected)}"
         )
     elif (level in (Level.AT_RISK, Level.WATCH) and expected <= promised
           and chance >= WATCH_CHANCE_SAID):
         reasons.append(
-            f"expected ready {words.day(expected)}, but {words.chance(chance)} it is later "
-            f"than promised ({words.day(promised)})"
+            f"expected ready {short_day(expected)}, but {words.chance(chance)} it is later "
+            f"than promised ({short_day(promised)})"
         )
     else:
-        reasons.append(f"expected ready {words.day(expected)}; promised {words.day(promised)}")
+        reasons.append(f"expected ready {short_day(expected)}; promised {short_day(promised)}")
     if threatened and ticket.occasion is not None:
         what = ticket.occasion.what or "the occasion"
         reasons.insert(
-            0, f"needed for {what} on {words.day(ticket.occasion.date)}, before it can be ready"
+            0, f"needed for {what} on {short_day(ticket.occasion.date)}, before it can be ready"
         )
     return reasons

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.domain.catalog import DEFAULT_CATALOG
 from jeweldesk.domain.errors import Invalid, ServiceError
@@ -293,7 +294,7 @@ class DemoMaker:
             for days in (30, 60, 90):
                 self.contact(number, clock.snap(ready + timedelta(days=days)),
                              rng.choice(COUNTER), "phone",
-                             f"Reminder: ready for pickup since {ready:%B} {ready.day}")
+                             f"Reminder: ready for pickup since {writing.short_day(ready)}")
             if rng.random() < 0.2:
                 return
             collected = clock.snap(ready + timedelta(days=rng.randint(95, 300)))
@@ -323,7 +324,7 @@ class DemoMaker:
             by = rng.choice(COUNTER)
             self.promise_changes.append((number, slipped, by, promised, new))
             self.contact(number, slipped, by, "phone",
-                         f"Called: it needs a few more days; new promise {new:%B} {new.day}")
+                         f"Called: it needs a few more days; new promise {writing.short_day(new)}")
             promised = new
         happened = [e for e in events if e[0] <= now]
         _, descriptions, metals, stones, conditions = KINDS[kind]

@@ -6,11 +6,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import update
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.levels import Level
 from jeweldesk.services.at_risk import at_risk
 from jeweldesk.services.prepare import AGREED_NEW_DATE
-from jeweldesk.services.prepare_words import spoken_day
 from jeweldesk.services.story import ticket_story
 from jeweldesk.storage.tables import Vendor
 from jeweldesk.ui.today.at_risk_model import HANDLED, HANDLED_ROLE
@@ -66,7 +66,7 @@ def test_a_call_logged_from_the_at_risk_list_lands_and_shows_as_handled(qtbot, c
     assert dialog.outcome.currentText() == AGREED_NEW_DATE and dialog.new_date.isEnabled()
     suggested = dialog.brief.suggested_date
     assert dialog.original.text().startswith(
-        f"{spoken_day(suggested)} is a date it is ready by 9 times in 10.")
+        f"{writing.long_day(suggested)} is a date it is ready by 9 times in 10.")
     dialog.new_date.setFocus()
     qtbot.keyClick(dialog.new_date, Qt.Key.Key_Up)
     agreed = suggested + timedelta(days=1)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+
+from jeweldesk.domain import writing
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 LATE_RED = QColor("#b3261e")
@@ -80,11 +82,7 @@ class RowsModel(QAbstractTableModel):
 
 
 def day(value: date | None) -> str:
-    return f"{value:%a} {value.day} {value:%b}" if value else ""
-
-
-def day_and_time(value: datetime | None) -> str:
-    return f"{day(value)} {value:%H:%M}" if value else ""
+    return writing.day(value) if value else ""
 
 
 def days_ago(value: date, today: date) -> str:

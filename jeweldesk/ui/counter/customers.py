@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, ServiceError
 from jeweldesk.domain.kinds import Channel
-from jeweldesk.domain.money import display
 from jeweldesk.services.board import BoardFilter, BoardSort, board_page
 from jeweldesk.services.customers import (
     CustomerDetails,
@@ -230,8 +230,9 @@ class CustomersScreen(QWidget):
             BoardSort("received_at", descending=True), 0, TICKETS_SHOWN).rows
         self.tickets.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            cells = (row.number, row.item, row.status.label, f"{row.promised_for:%d %b %Y}",
-                     display(row.balance) if row.balance else "—")
+            cells = (row.number, row.item, row.status.label,
+                     writing.short_day(row.promised_for, year=True),
+                     writing.money(row.balance) if row.balance else "—")
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, row.number)

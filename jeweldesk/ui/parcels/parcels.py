@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, ServiceError
 from jeweldesk.domain.tracking import TrackingError, checked_tracking
 from jeweldesk.services.parcels import send_parcel
@@ -45,7 +46,7 @@ DONE_COLOUR = "#1e6b34"
 
 
 def _money(value: Decimal | None) -> str:
-    return "—" if value is None else f"${value:,.2f}"
+    return writing.money(value) or "—"
 
 
 class OutgoingModel(RowsModel):
@@ -255,7 +256,7 @@ class SendParcel(QWidget):
             self._say(f"Not sent: {exc}", problem=True)
             return
         self._say(f"{ref} sent to {self.vendor.currentText().split(' — ')[0]} with "
-                  f"{len(numbers)} envelope(s); expected back {back:%a} {back.day} {back:%b}.")
+                  f"{len(numbers)} envelope(s); expected back {writing.day(back)}.")
         self.last_ref = ref
         self.manifest_button.setText(f"Print the manifest for {ref}…")
         self.manifest_button.show()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, ServiceError
 from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.money import MoneyError, money
@@ -143,7 +144,7 @@ class StoreTab(QWidget):
     def _add_day(self, day: date) -> None:
         if day in self.closed_dates():
             return
-        item = QListWidgetItem(f"{day:%a %d %b %Y}")
+        item = QListWidgetItem(writing.day(day, year=True))
         item.setData(DAY_ROLE, day)
         if day < date.today():
             item.setForeground(QColor(MUTED_COLOUR))

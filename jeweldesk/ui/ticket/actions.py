@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Conflict, Invalid, ServiceError
 from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.status import Status
 from jeweldesk.services.contacts import record_contact
 from jeweldesk.services.moves import cancel, change_promise, move
-from jeweldesk.services.promise import promise_rules, promise_warnings, spoken
+from jeweldesk.services.promise import promise_rules, promise_warnings
 from jeweldesk.services.story import TicketStory
 from jeweldesk.ui.common.fields import NOTE_STYLE, WARNING_STYLE, from_qdate, to_qdate
 from jeweldesk.ui.common.widgets import ProblemLabel
@@ -177,7 +178,7 @@ class PromiseForm(QWidget):
             return
         self.touched = False
         self.reason.clear()
-        d.say(f"Promised for {spoken(from_qdate(self.new_date.date()))} now; "
+        d.say(f"Promised for {writing.day(from_qdate(self.new_date.date()))} now; "
               "the earlier promise stays on record.", good=True)
         d.ctx.did_change()  # every open screen, this one too, reloads on the news
 

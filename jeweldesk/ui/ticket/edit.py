@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Conflict, Invalid, ServiceError
-from jeweldesk.domain.money import MoneyError, display, money
+from jeweldesk.domain.money import MoneyError, money
 from jeweldesk.services.edit import ServiceLine, edit_ticket
 from jeweldesk.services.store import catalog, list_staff, list_vendors
 from jeweldesk.services.story import TicketStory, ticket_story, what_changed
@@ -206,7 +207,7 @@ class EditTicketDialog(CounterDialog):
         self.occasion_date.setMinimumDate(to_qdate(earliest - timedelta(days=1)))
         self.occasion_date.setDate(to_qdate(story.occasion_date) if story.occasion_date
                                    else self.occasion_date.minimumDate())
-        self.deposit.setText(display(story.deposit))
+        self.deposit.setText(writing.money(story.deposit))
         for label in self.problems.values():
             label.show_problem(None)
         self.recalculate()
@@ -221,11 +222,11 @@ class EditTicketDialog(CounterDialog):
 
     def recalculate(self) -> None:
         total = self.services.total()
-        self.total.setText(display(total))
+        self.total.setText(writing.money(total))
         paid = self.story.total - self.story.balance
-        self.balance.setText(display(total - paid))
+        self.balance.setText(writing.money(total - paid))
         self.problems["deposit"].show_problem(
-            f"the deposit is more than the total {display(total)}"
+            f"the deposit is more than the total {writing.money(total)}"
             if self.story.deposit > total else None)
         goes_out = self.services.goes_out() and self.vendor.currentData() is None
         self.problems["vendor"].show_problem(

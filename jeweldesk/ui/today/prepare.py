@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, ServiceError
 from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.levels import Level
@@ -38,7 +39,6 @@ from jeweldesk.services.prepare import (
     briefing,
     log_preparation,
 )
-from jeweldesk.services.prepare_words import spoken_day
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.widgets import (
     MUTED_COLOUR,
@@ -132,7 +132,7 @@ class PrepareDialog(QDialog):
             what = b.occasion_what or "An occasion"
             needs = "Needs it for" if b.occasion_date >= b.today else "Needed it for"
             occasion = QLabel(f"{OCCASION_MARK} <b>{needs} {escape(what)} on "
-                              f"{escape(spoken_day(b.occasion_date))}</b>")
+                              f"{escape(writing.long_day(b.occasion_date))}</b>")
             if b.occasion_threatened:
                 occasion.setStyleSheet(f"color: {level_colours(Level.LATE)[1]};")
             occasion.setObjectName("occasion")
@@ -146,7 +146,8 @@ class PrepareDialog(QDialog):
         if b.handled is not None and b.handled.handling is not None:
             h = b.handled.handling
             state = "already handled" if b.handled.handled else "handled before, since changed"
-            grid.addWidget(muted(f"{sentence(state)}: {h.by_name}, {spoken_day(h.at.date())}"))
+            on = writing.long_day(h.at.date())
+            grid.addWidget(muted(f"{sentence(state)}: {h.by_name}, {on}"))
         return box
 
     def _reach(self) -> QHBoxLayout:
@@ -189,14 +190,14 @@ class PrepareDialog(QDialog):
         dates = QGridLayout()
         dates.setHorizontalSpacing(14)
         dates.setVerticalSpacing(4)
-        facts = [("Promised for", spoken_day(b.promised_for))]
+        facts = [("Promised for", writing.long_day(b.promised_for))]
         if b.original_promised_for != b.promised_for:
-            facts.append(("First promised", spoken_day(b.original_promised_for)))
+            facts.append(("First promised", writing.long_day(b.original_promised_for)))
         if b.expected_ready is not None:
-            facts.append(("Expected ready", spoken_day(b.expected_ready)))
+            facts.append(("Expected ready", writing.long_day(b.expected_ready)))
         if b.occasion_date is not None:
             passed = " (passed)" if b.occasion_date < b.today else ""
-            facts.append(("Occasion", spoken_day(b.occasion_date) + passed))
+            facts.append(("Occasion", writing.long_day(b.occasion_date) + passed))
         facts.append(("Where it is", sentence(b.where_now)))
         for row, (name, value) in enumerate(facts):
             dates.addWidget(_label(name), row, 0, Qt.AlignmentFlag.AlignTop)
@@ -266,8 +267,8 @@ class PrepareDialog(QDialog):
         self.new_date.setDisplayFormat("ddd d MMM yyyy")
         self.new_date.setMinimumDate(qdate(b.today))
         self.original = muted(
-            f"{spoken_day(b.suggested_date)} is a date it is ready by 9 times in 10. "
-            f"The first promise, {spoken_day(b.original_promised_for)}, stays on record.")
+            f"{writing.long_day(b.suggested_date)} is a date it is ready by 9 times in 10. "
+            f"The first promise, {writing.long_day(b.original_promised_for)}, stays on record.")
         self.note = QLineEdit()
         self.note.setPlaceholderText("What the customer said, what you agreed")
         self.problem = ProblemLabel()
