@@ -35,7 +35,8 @@ def render_thank_you(
     store: StoreHeader,
     tickets: Sequence[PaperTicket],
     out: Out,
-    picked_up_on: date | None = None,
+    *,
+    picked_up_on: date,
     signed_by: str | None = None,
     wording_path: Path | None = None,
 ) -> None:
@@ -61,7 +62,7 @@ def render_thank_you(
     for index, ticket in enumerate(tickets):
         if index:
             story.append(PageBreak())
-        card = _card(store, ticket, wording, styles, picked_up_on or date.today(), signed_by)
+        card = _card(store, ticket, wording, styles, picked_up_on, signed_by)
         # A card is one page: a long care list makes the type smaller, never a second card.
         story.append(KeepInFrame(width, height, card, mode="shrink"))
     document.build(story, onFirstPage=_border, onLaterPages=_border)

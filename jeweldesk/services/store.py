@@ -18,7 +18,7 @@ from jeweldesk.domain.errors import Invalid, NotFound
 from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.money import MoneyError, money
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import STORE_ID, get_store, mark_changed, staff_by_code
+from jeweldesk.storage.lookups import STORE_ID, get_store, mark_changed, staff_by_code, store_now
 from jeweldesk.storage.tables import CatalogService, ClosedDate, Staff, Store, Vendor
 
 
@@ -106,6 +106,12 @@ def set_up_store(db: Database, settings: StoreSettings, manager: StaffMember | N
         if manager is not None:
             _add_staff(session, manager, manager_pin)
         mark_changed(session)
+
+
+def store_today(db: Database) -> date:
+    """Today by the store's clock and time zone, never the workstation's."""
+    with db.session(write=False) as session:
+        return store_now(session).date()
 
 
 def store_settings(db: Database) -> StoreSettings:

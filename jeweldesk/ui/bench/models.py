@@ -21,7 +21,7 @@ class QueueModel(RowsModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         self.risk: dict[str, tuple[Level, str]] = {}
-        self.today = date.today()
+        self.today = date.min  # the store's, given with the rows
         super().__init__((
             Column("Promised", lambda r: day(r.promised_for), sort=lambda r: r.promised_for,
                    colour=lambda r: LATE_RED if r.promised_for < self.today else None),
@@ -38,10 +38,10 @@ class QueueModel(RowsModel):
 
     def set_rows(self, rows: Sequence[Any],  # type: ignore[override]
                  risk: dict[str, tuple[Level, str]] | None = None,
-                 today: date | None = None) -> None:
+                 *, today: date) -> None:
         if risk is not None:
             self.risk = dict(risk)
-        self.today = today or date.today()
+        self.today = today
         super().set_rows(rows)
 
     def set_risk(self, risk: dict[str, tuple[Level, str]]) -> None:
@@ -77,10 +77,10 @@ def queue_model(parent: QObject | None = None) -> QueueModel:
 class WaitingModel(RowsModel):
     def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
         super().__init__(columns, parent)
-        self.today = date.today()
+        self.today = date.min  # the store's, given with the rows
 
-    def set_rows(self, rows: Sequence[Any], today: date | None = None) -> None:  # type: ignore[override]
-        self.today = today or date.today()
+    def set_rows(self, rows: Sequence[Any], today: date) -> None:  # type: ignore[override]
+        self.today = today
         super().set_rows(rows)
 
 

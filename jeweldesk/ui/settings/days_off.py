@@ -21,9 +21,9 @@ from jeweldesk.domain.errors import ServiceError
 from jeweldesk.domain.kinds import Role
 from jeweldesk.services.days_off import NOTE_LENGTH, DaysOff, cancel_days_off, days_off
 from jeweldesk.services.days_off import plan_days_off as plan
-from jeweldesk.services.store import list_staff
+from jeweldesk.services.store import list_staff, store_today
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import CounterDialog
+from jeweldesk.ui.common.fields import CounterDialog, to_qdate
 from jeweldesk.ui.common.widgets import ProblemLabel, day_text, heading, muted, row_picker
 
 
@@ -42,7 +42,7 @@ class DaysOffForm(QWidget):
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("ddd MMM d, yyyy")
-            edit.setDate(QDate.currentDate())
+            edit.setDate(to_qdate(store_today(ctx.db)))
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_LENGTH)
         self.note.setPlaceholderText("Holiday, course… (optional)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +24,7 @@ from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Conflict, Invalid, ServiceError
 from jeweldesk.domain.money import MoneyError, money
 from jeweldesk.services.edit import ServiceLine, edit_ticket
-from jeweldesk.services.store import catalog, list_staff, list_vendors
+from jeweldesk.services.store import catalog, list_staff, list_vendors, store_today
 from jeweldesk.services.story import TicketStory, ticket_story, what_changed
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.fields import (
@@ -203,7 +203,7 @@ class EditTicketDialog(CounterDialog):
         self.occasion_what.setText(story.occasion_what or "")
         # A date edit cannot be empty: the day before the earliest date it may hold reads
         # "no date". An occasion already past keeps its date.
-        earliest = min(filter(None, (story.occasion_date, from_qdate(QDate.currentDate()))))
+        earliest = min(filter(None, (story.occasion_date, store_today(self.ctx.db))))
         self.occasion_date.setMinimumDate(to_qdate(earliest - timedelta(days=1)))
         self.occasion_date.setDate(to_qdate(story.occasion_date) if story.occasion_date
                                    else self.occasion_date.minimumDate())
