@@ -21,7 +21,7 @@ from jeweldesk.domain.levels import Level
 from jeweldesk.domain.status import NOT_CLOSED_STATUSES, Status
 from jeweldesk.risk.engine import Flag, assess, date_to_offer
 from jeweldesk.risk.history import History
-from jeweldesk.services.at_risk import load_history, read_history
+from jeweldesk.services.at_risk import history_in, load_history, one_picture
 from jeweldesk.services.prepare_words import WayOut, opening, ways_out, where_now
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import (
@@ -50,6 +50,7 @@ __all__ = [
     "flags_from",
     "flags_with_handling",
     "risk_inputs",
+    "risk_inputs_in",
     "log_preparation",
 ]
 
@@ -130,9 +131,14 @@ class RiskInputs:
 
 
 def risk_inputs(db: Database, as_of: date | datetime | None = None) -> RiskInputs:
-    moment, history = read_history(db, as_of)
-    with db.session(write=False) as session:
-        return RiskInputs(moment, history, _latest_marks(session, moment))
+    with one_picture(db) as session:
+        return risk_inputs_in(session, as_of)
+
+
+def risk_inputs_in(session: Session, as_of: date | datetime | None = None) -> RiskInputs:
+    """The history and the handled marks, read in one picture of the store."""
+    moment, history = history_in(session, as_of)
+    return RiskInputs(moment, history, _latest_marks(session, moment))
 
 
 def flags_from(inputs: RiskInputs, listed_only: bool = True) -> list[FlagWithHandling]:
