@@ -45,6 +45,7 @@ from jeweldesk.services.bench import (
 from jeweldesk.services.prepare import FlagWithHandling
 from jeweldesk.ui.bench.models import queue_model, waiting_model
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT
 from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, day_text, heading, muted, table_view
 from jeweldesk.ui.settings.days_off import JewelerDaysOffDialog
 
@@ -92,7 +93,7 @@ class BenchScreen(QWidget):
         self.parts_note.returnPressed.connect(self.confirm_parts)
         self.parts_date = QDateEdit()
         self.parts_date.setCalendarPopup(True)
-        self.parts_date.setDisplayFormat("ddd d MMM yyyy")
+        self.parts_date.setDisplayFormat(DAY_EDIT_FORMAT)
         parts_ok = QPushButton("Waiting for parts")
         parts_ok.clicked.connect(self.confirm_parts)
         parts_layout = QHBoxLayout(self.parts_row)

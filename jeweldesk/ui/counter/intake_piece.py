@@ -35,6 +35,7 @@ from jeweldesk.services.intake import Piece
 from jeweldesk.services.promise import PromiseRules, Proposal, promise_warnings, propose
 from jeweldesk.services.store import CatalogEntry, StaffMember, VendorInfo
 from jeweldesk.ui.common.fields import (
+    DAY_EDIT_FORMAT,
     NOTE_STYLE,
     WARNING_STYLE,
     from_qdate,
@@ -148,10 +149,10 @@ class PieceForm(QWidget):
         self.occasion_date.setMinimumDate(to_qdate(rules.today - timedelta(days=1)))
         self.occasion_date.setSpecialValueText("no date")
         self.occasion_date.setDate(self.occasion_date.minimumDate())
-        self.occasion_date.setDisplayFormat("ddd MMM d, yyyy")
+        self.occasion_date.setDisplayFormat(DAY_EDIT_FORMAT)
         self.promised_for = QDateEdit()
         self.promised_for.setCalendarPopup(True)
-        self.promised_for.setDisplayFormat("ddd MMM d, yyyy")
+        self.promised_for.setDisplayFormat(DAY_EDIT_FORMAT)
         self.promised_for.setMinimumWidth(150)
         self.use_proposed = QPushButton("Use proposed")
         self.use_proposed.clicked.connect(self.apply_proposal)

@@ -36,6 +36,7 @@ from jeweldesk.services.vendors import (
 )
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.documents import show_manifest
+from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT
 from jeweldesk.ui.common.rows import Column, RowsModel
 from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, ProblemLabel, heading, muted, table_view
 from jeweldesk.ui.parcels.receive import ReceiveParcel
@@ -115,7 +116,7 @@ class SendParcel(QWidget):
         self.tracking_problem = ProblemLabel()
         self.expected_back = QDateEdit()
         self.expected_back.setCalendarPopup(True)
-        self.expected_back.setDisplayFormat("ddd d MMM yyyy")
+        self.expected_back.setDisplayFormat(DAY_EDIT_FORMAT)
         self.quote_note = muted("")
         self.scan_box = QLineEdit()
         self.scan_box.setPlaceholderText("Scan each envelope going in, or type its number + Enter")

@@ -23,7 +23,7 @@ from jeweldesk.services.days_off import NOTE_LENGTH, DaysOff, cancel_days_off, d
 from jeweldesk.services.days_off import plan_days_off as plan
 from jeweldesk.services.store import list_staff, store_today
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import CounterDialog, to_qdate
+from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, CounterDialog, to_qdate
 from jeweldesk.ui.common.widgets import ProblemLabel, day_text, heading, muted, row_picker
 
 
@@ -41,7 +41,7 @@ class DaysOffForm(QWidget):
         self.last = QDateEdit()
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("ddd MMM d, yyyy")
+            edit.setDisplayFormat(DAY_EDIT_FORMAT)
             edit.setDate(to_qdate(store_today(ctx.db)))
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_LENGTH)

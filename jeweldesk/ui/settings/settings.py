@@ -47,7 +47,7 @@ from jeweldesk.services.store import (
     update_store,
 )
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import to_qdate
+from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, to_qdate
 from jeweldesk.ui.common.widgets import MUTED_COLOUR, ProblemLabel, heading, muted, row_picker
 from jeweldesk.ui.settings.days_off import DaysOffTab
 
@@ -92,7 +92,7 @@ class StoreTab(QWidget):
         self.closed.setMaximumHeight(120)
         self.closed_pick = QDateEdit()
         self.closed_pick.setCalendarPopup(True)
-        self.closed_pick.setDisplayFormat("ddd dd MMM yyyy")
+        self.closed_pick.setDisplayFormat(DAY_EDIT_FORMAT)
         self.closed_pick.setDate(to_qdate(store_today(ctx.db)))
         self.add_closed = QPushButton("Add closed day")
         self.remove_closed = QPushButton("Remove")

@@ -28,6 +28,7 @@ from jeweldesk.services.store import catalog, list_staff, list_vendors, store_to
 from jeweldesk.services.story import TicketStory, ticket_story, what_changed
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.fields import (
+    DAY_EDIT_FORMAT,
     NOTE_STYLE,
     CounterDialog,
     banner,
@@ -95,7 +96,7 @@ class EditTicketDialog(CounterDialog):
         self.occasion_what.setPlaceholderText("anniversary, wedding, graduation …")
         self.occasion_date = QDateEdit()
         self.occasion_date.setCalendarPopup(True)
-        self.occasion_date.setDisplayFormat("ddd MMM d, yyyy")
+        self.occasion_date.setDisplayFormat(DAY_EDIT_FORMAT)
         self.occasion_date.setSpecialValueText("no date")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAutoDefault(False)

@@ -40,6 +40,7 @@ from jeweldesk.services.prepare import (
     log_preparation,
 )
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT
 from jeweldesk.ui.common.widgets import (
     MUTED_COLOUR,
     ProblemLabel,
@@ -264,7 +265,7 @@ class PrepareDialog(QDialog):
         self.outcome.setMinimumContentsLength(16)
         self.new_date = QDateEdit(qdate(b.suggested_date))
         self.new_date.setCalendarPopup(True)
-        self.new_date.setDisplayFormat("ddd d MMM yyyy")
+        self.new_date.setDisplayFormat(DAY_EDIT_FORMAT)
         self.new_date.setMinimumDate(qdate(b.today))
         self.original = muted(
             f"{writing.long_day(b.suggested_date)} is a date it is ready by 9 times in 10. "
