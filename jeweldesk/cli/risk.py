@@ -7,12 +7,10 @@ import json
 from datetime import date, datetime
 
 from jeweldesk.cli.common import CommandError
-from jeweldesk.risk import words
+from jeweldesk.domain import writing
 from jeweldesk.risk.engine import Flag, flags_to_json
 from jeweldesk.services.at_risk import at_risk
 from jeweldesk.storage.engine import Database
-
-LEVEL_WORDS = {"late": "LATE", "at_risk": "AT RISK", "watch": "watch"}
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -60,20 +58,22 @@ def _at_risk(args: argparse.Namespace, db: Database) -> int:
 def morning_text(moment: datetime, flags: list[Flag]) -> str:
     """The morning list as a person reads it: most urgent first, reasons indented."""
     listed = [f for f in flags if f.listed]
-    when = f"{moment:%A} {words.day(moment.date())}, {moment.year}"
+    when = writing.long_day(moment.date(), year=True)
     if moment.time() != datetime.min.time():
-        when += f" at {moment:%H:%M}"
+        when += f" at {writing.time_of_day(moment)}"
     if not listed:
         return f"Promises at risk as of {when}: none. Every open piece is on track."
     lines = [f"Promises at risk as of {when}: {len(listed)}"]
     for flag in listed:
-        level = LEVEL_WORDS.get(flag.level, flag.level)
+        # The calls to make stand out; a promise to watch is not yet one.
+        level = flag.level.label.upper() if flag.level.needs_call else flag.level.label.lower()
         lines.append("")
         lines.append(
-            f"{flag.ticket}  {flag.customer}  {level}  promised {words.day(flag.promised_for)}"
-            f", expected {words.day(flag.expected_ready)}"
+            f"{flag.ticket}  {flag.customer}  {level}  "
+            f"promised {writing.short_day(flag.promised_for)}, "
+            f"expected {writing.short_day(flag.expected_ready)}"
         )
         if flag.occasion_date is not None:
-            lines.append(f"    occasion {words.day(flag.occasion_date)}")
+            lines.append(f"    occasion {writing.short_day(flag.occasion_date)}")
         lines += [f"    - {reason}" for reason in flag.reasons]
     return "\n".join(lines)

@@ -36,9 +36,3 @@ def parse_money_text(text: str) -> Decimal:
 
 def money_text(amount: Decimal) -> str:
     return f"{amount.quantize(CENTS, rounding=ROUND_HALF_UP):.2f}"
-
-
-def display(amount: Decimal | None) -> str:
-    if amount is None:
-        return ""
-    return f"${amount.quantize(CENTS, rounding=ROUND_HALF_UP):,.2f}"

@@ -52,7 +52,15 @@ ALLOWED_MOVES: dict[Status, tuple[Status, ...]] = {
     Status.CANCELLED: (),
 }
 
-OPEN_STATUSES: tuple[Status, ...] = tuple(s for s in Status if ALLOWED_MOVES[s])
+# The sets a status falls in, each in the order of the path. The risk engine's records
+# carry the same words as plain strings, which a StrEnum member equals.
+NOT_CLOSED_STATUSES: tuple[Status, ...] = tuple(s for s in Status if ALLOWED_MOVES[s])
+CLOSED_STATUSES: tuple[Status, ...] = tuple(s for s in Status if not ALLOWED_MOVES[s])
+# Work still to do on the piece: what the morning list watches.
+IN_WORK_STATUSES: tuple[Status, ...] = tuple(s for s in NOT_CLOSED_STATUSES if s != Status.READY)
+WORK_DONE_STATUSES: tuple[Status, ...] = (Status.READY, *CLOSED_STATUSES)
+# Waiting for the bench or on it: what a jeweler's queue is made of.
+BENCH_QUEUE_STATUSES: tuple[Status, ...] = (Status.RECEIVED, Status.AT_BENCH)
 
 
 def can_move(current: Status, to: Status) -> bool:

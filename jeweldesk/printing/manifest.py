@@ -6,6 +6,7 @@ from reportlab.lib.pagesizes import letter
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from jeweldesk.domain import writing
 from jeweldesk.printing.barcode import code128
 from jeweldesk.printing.fonts import markup
 from jeweldesk.printing.model import PaperParcel, StoreHeader
@@ -14,11 +15,8 @@ from jeweldesk.printing.styles import (
     RULE,
     SHADE,
     Styles,
-    day,
     labelled,
     make_styles,
-    moment,
-    money,
     para,
     rich,
 )
@@ -65,10 +63,11 @@ def _parcel_head(parcel: PaperParcel, styles: Styles, width: float) -> list[Flow
         para(f"Parcel {parcel.ref}", styles.number.clone("ref", fontSize=18, leading=22)),
         code128(parcel.ref, column - GUTTER, bar_height=0.4 * inch),
     ]
+    back = parcel.expected_back
     shipping = [
         *labelled("Carrier and tracking", f"{parcel.carrier} {parcel.tracking}".strip(), styles),
-        *labelled("Sent", moment(parcel.sent_at), styles),
-        *labelled("Expected back", day(parcel.expected_back), styles),
+        *labelled("Sent", writing.moment(parcel.sent_at, year=True), styles),
+        *labelled("Expected back", writing.day(back, year=True) if back else "—", styles),
     ]
     return [Table([[vendor, ref, shipping]], colWidths=[column] * 3, style=PLAIN)]
 
@@ -86,7 +85,7 @@ def _lines(store: StoreHeader, parcel: PaperParcel, styles: Styles, width: float
         ]
     ]
     for line in parcel.lines:
-        value = money(line.declared_value, store.currency) if line.declared_value else "—"
+        value = writing.money(line.declared_value, store.currency) if line.declared_value else "—"
         rows.append(
             [
                 rich(f"<b>{markup(line.ticket_number)}</b>", styles.body),
@@ -100,7 +99,7 @@ def _lines(store: StoreHeader, parcel: PaperParcel, styles: Styles, width: float
             "",
             rich(f"<b>{len(parcel.lines)} envelope(s)</b>", styles.body),
             rich("<b>Total insured value</b>", styles.right),
-            rich(f"<b>{money(parcel.insured_value, store.currency)}</b>", styles.right),
+            rich(f"<b>{writing.money(parcel.insured_value, store.currency)}</b>", styles.right),
         ]
     )
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from jeweldesk.domain.levels import Level
+
 
 @dataclass(frozen=True)
 class StoreHeader:
@@ -95,8 +97,7 @@ class MorningRow:
     phone: str
     promised_for: date
     occasion_date: date | None
-    # The early-warning level in the store's words, e.g. "late", "at risk", "watch".
-    level: str
+    level: Level
     expected_ready: date | None
     reasons: tuple[str, ...] = field(default_factory=tuple)
     # Who already acted on the flag, and when, while nothing has changed since.

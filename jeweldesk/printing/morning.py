@@ -9,18 +9,18 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.platypus import Flowable, LongTable, TableStyle
 
+from jeweldesk.domain import writing
+from jeweldesk.domain.levels import Level
 from jeweldesk.printing.fonts import markup
 from jeweldesk.printing.model import MorningRow, StoreHeader
 from jeweldesk.printing.parts import letterhead
-from jeweldesk.printing.styles import RULE, SHADE, Styles, day, make_styles, para, rich, short_day
+from jeweldesk.printing.styles import RULE, SHADE, Styles, make_styles, para, rich
 from jeweldesk.printing.templates import Out, build_on_sheets, frame_width
 
 LEVEL_COLOURS = {
-    "late": colors.HexColor("#b3261e"),
-    "at risk": colors.HexColor("#b36b00"),
-    "at_risk": colors.HexColor("#b36b00"),
+    Level.LATE: colors.HexColor("#b3261e"),
+    Level.AT_RISK: colors.HexColor("#b36b00"),
 }
-WATCH = "watch"
 CALL_HEADINGS = ("LEVEL", "TICKET", "CUSTOMER", "PHONE", "PROMISED", "OCCASION", "READY BY",
                  "WHY")
 WATCH_HEADINGS = CALL_HEADINGS[1:]
@@ -40,10 +40,11 @@ def render_morning_list(
     pagesize = landscape(letter)
     width = frame_width(pagesize)
     styles = make_styles(8.6)
-    story: list[Flowable] = letterhead(store, styles, width, f"MORNING LIST<br/>{day(as_of)}")
-    call = [r for r in rows if r.level.lower() != WATCH and not r.handled_by]
-    called = [r for r in rows if r.level.lower() != WATCH and r.handled_by]
-    watch = [r for r in rows if r.level.lower() == WATCH]
+    on = writing.day(as_of, year=True)
+    story: list[Flowable] = letterhead(store, styles, width, f"MORNING LIST<br/>{on}")
+    call = [r for r in rows if r.level.needs_call and not r.handled_by]
+    called = [r for r in rows if r.level.needs_call and r.handled_by]
+    watch = [r for r in rows if not r.level.needs_call]
     story.append(para(_summary(call, called, watch), styles.body))
     for note in notes:
         story.append(rich(f"<b>{markup(note)}</b>", styles.body))
@@ -55,7 +56,7 @@ def render_morning_list(
         if part:
             story.append(para(title, styles.heading))
             story.append(_table(part, styles, width, as_of, compact, levels))
-    footer = f"{store.name} · Morning list for {day(as_of)}"
+    footer = f"{store.name} · Morning list for {on}"
     build_on_sheets(out, pagesize, f"Morning list {as_of.isoformat()}", footer, story)
 
 
@@ -63,12 +64,12 @@ def _summary(call: Sequence[MorningRow], called: Sequence[MorningRow],
              watch: Sequence[MorningRow]) -> str:
     if not call and not called and not watch:
         return "No promise is at risk this morning."
-    counts: dict[str, int] = {}
+    counts: dict[Level, int] = {}
     for row in call:
         counts[row.level] = counts.get(row.level, 0) + 1
     said = []
     if call:
-        levels = ", ".join(f"{count} {level}" for level, count in counts.items())
+        levels = ", ".join(f"{count} {level.label.lower()}" for level, count in counts.items())
         said.append(f"{len(call)} to call today ({levels})")
     else:
         said.append("Nobody left to call today")
@@ -104,8 +105,8 @@ def _table(rows: Sequence[MorningRow], styles: Styles, width: float, as_of: date
 
 def _row(row: MorningRow, styles: Styles, as_of: date,
          compact: bool) -> list[Flowable | list[Flowable]]:
-    colour = LEVEL_COLOURS.get(row.level.lower())
-    level = f"<b>{markup(row.level)}</b>"
+    colour = LEVEL_COLOURS.get(row.level)
+    level = f"<b>{markup(row.level.label.lower())}</b>"
     if colour is not None:
         level = f'<font color="{colour.hexval()}">{level}</font>'
     reasons: list[Flowable]
@@ -141,8 +142,5 @@ def _sentence(reason: str) -> str:
 
 
 def _when(value: date | None, as_of: date) -> str:
-    """"Nov 25", as the reasons say it, within a few months of the list; further off, the
-    year too."""
-    if value is not None and abs((value - as_of).days) < 180:
-        return f"{value:%b} {value.day}"
-    return short_day(value)
+    """ "Nov 25", as the reasons say it; the year too when it is not the list's."""
+    return "—" if value is None else writing.short_day(value, as_of)

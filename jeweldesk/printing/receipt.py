@@ -10,6 +10,7 @@ from reportlab.lib.units import inch, mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import TopPadder
 
+from jeweldesk.domain import writing
 from jeweldesk.printing.barcode import code128
 from jeweldesk.printing.model import PaperTicket, StoreHeader
 from jeweldesk.printing.parts import (
@@ -27,11 +28,8 @@ from jeweldesk.printing.styles import (
     RULE,
     SHADE,
     Styles,
-    day,
     labelled,
     make_styles,
-    moment,
-    money,
     para,
     rich,
 )
@@ -117,7 +115,7 @@ def _visit(ticket: PaperTicket, styles: Styles, width: float, columns: int) -> T
     cells = [
         labelled("Customer", ticket.customer_name, styles, styles.heading.clone("c", spaceBefore=0))
         + [para(reach, styles.body)],
-        labelled("Received", moment(ticket.received_at), styles),
+        labelled("Received", writing.moment(ticket.received_at, year=True), styles),
         labelled("Taken in by", ticket.taken_in_by, styles),
     ]
     if columns == 1:
@@ -137,7 +135,7 @@ def _ticket(
     barcode = code128(ticket.number, min(barcode_width, width))
     promised = labelled(
         "Promised for",
-        day(ticket.promised_for),
+        writing.day(ticket.promised_for, year=True),
         styles,
         styles.heading.clone("p", spaceBefore=0, textColor=colors.black),
     )
@@ -159,7 +157,8 @@ def _ticket(
         ("Condition seen at intake", ticket.item_condition),
     ]
     if ticket.occasion is not None:
-        fields.append(("Needed for", f"{ticket.occasion.what}, {day(ticket.occasion.date)}"))
+        needed = writing.day(ticket.occasion.date, year=True)
+        fields.append(("Needed for", f"{ticket.occasion.what}, {needed}"))
     body = [*labelled("Description", ticket.item_description, styles), Spacer(1, 4)]
     body.append(_field_grid(fields, styles, width, columns=1 if barcode_width >= width else 2))
     # Kept on one page when it fits, so a piece's services never sit apart from it.
@@ -198,7 +197,7 @@ def _field_grid(fields: list[tuple[str, str]], styles: Styles, width: float, col
 def _declared(ticket: PaperTicket, store: StoreHeader) -> str:
     if ticket.declared_value is None:
         return "No value declared"
-    return money(ticket.declared_value, store.currency)
+    return writing.money(ticket.declared_value, store.currency)
 
 
 def _services(ticket: PaperTicket, store: StoreHeader, styles: Styles, width: float) -> Table:
@@ -240,7 +239,7 @@ def _services(ticket: PaperTicket, store: StoreHeader, styles: Styles, width: fl
 
 
 def _amount(amount, store: StoreHeader, styles: Styles, bold: bool = False) -> Flowable:
-    text = money(amount, store.currency)
+    text = writing.money(amount, store.currency) or "—"
     return rich(f"<b>{text}</b>" if bold else text, styles.right)
 
 
@@ -250,8 +249,8 @@ def _visit_totals(
     balance = sum((t.balance for t in tickets), tickets[0].balance * 0)
     deposits = sum((t.deposit for t in tickets), tickets[0].deposit * 0)
     text = (
-        f"<b>{len(tickets)} pieces</b> · deposits paid {money(deposits, store.currency)} · "
-        f"<b>balance due at pickup {money(balance, store.currency)}</b>"
+        f"<b>{len(tickets)} pieces</b> · deposits paid {writing.money(deposits, store.currency)} · "
+        f"<b>balance due at pickup {writing.money(balance, store.currency)}</b>"
     )
     table = Table([[rich(text, styles.right)]], colWidths=[width])
     table.setStyle(

@@ -8,10 +8,11 @@ from typing import Any
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from jeweldesk.domain import writing
 from jeweldesk.printing.barcode import code128
 from jeweldesk.printing.model import PaperTicket
 from jeweldesk.printing.parts import PLAIN, CutLine
-from jeweldesk.printing.styles import MUTED, Styles, day, para, rich
+from jeweldesk.printing.styles import MUTED, Styles, para, rich
 
 
 def stub_strip(tickets: Sequence[PaperTicket], styles: Styles, width: float) -> Table:
@@ -46,5 +47,5 @@ def _stub(ticket: PaperTicket, styles: Styles, width: float) -> list[Flowable]:
         code128(ticket.number, width - 24, bar_height=0.38 * inch),
         Spacer(1, 3),
         para(ticket.customer_name, styles.body),
-        rich(f"Promised for <b>{day(ticket.promised_for)}</b>", styles.body),
+        rich(f"Promised for <b>{writing.day(ticket.promised_for, year=True)}</b>", styles.body),
     ]

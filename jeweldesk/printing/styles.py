@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -96,27 +94,3 @@ def labelled(label: str, value: str, styles: Styles, style: ParagraphStyle | Non
     """A small caption over its value, the way a printed form reads."""
     return [para(label.upper(), styles.label), para(value or "—", style or styles.body)]
 
-
-def money(amount: Decimal | None, currency: str = "$") -> str:
-    if amount is None:
-        return "—"
-    cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    sign = "−" if cents < 0 else ""
-    return f"{sign}{currency}{abs(cents):,.2f}"
-
-
-def day(value: date | None) -> str:
-    """Sat, Jun 14, 2025: the month spelled out so no reader swaps day and month."""
-    if value is None:
-        return "—"
-    return f"{value:%a}, {value:%b} {value.day}, {value.year}"
-
-
-def short_day(value: date | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:%b} {value.day}, {value.year}"
-
-
-def moment(value: datetime) -> str:
-    return f"{day(value)}, {value:%H:%M}"

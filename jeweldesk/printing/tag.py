@@ -15,11 +15,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.printing.barcode import code128
 from jeweldesk.printing.fonts import markup, register_fonts
 from jeweldesk.printing.model import PaperTicket
 from jeweldesk.printing.parts import PLAIN
-from jeweldesk.printing.styles import Styles, make_styles, para, rich, short_day
+from jeweldesk.printing.styles import Styles, make_styles, para, rich
 from jeweldesk.printing.templates import FRAME_PADDING, Out, target
 
 TAG_SIZE = (4 * inch, 2 * inch)
@@ -57,7 +58,7 @@ def _tag(ticket: PaperTicket, styles: Styles, width: float) -> list[Flowable]:
     promised_width = 1.25 * inch
     promised = [
         para("PROMISED FOR", styles.label.clone("pr", alignment=2)),
-        rich(f"<b>{short_day(ticket.promised_for)}</b>", styles.right),
+        rich(f"<b>{writing.short_day(ticket.promised_for, year=True)}</b>", styles.right),
     ]
     head = Table(
         [[para(ticket.number, styles.number.clone("n", fontSize=21, leading=23)), promised]],
@@ -70,7 +71,7 @@ def _tag(ticket: PaperTicket, styles: Styles, width: float) -> list[Flowable]:
     people = f"Bench: <b>{markup(ticket.jeweler or 'not assigned')}</b>"
     people += f" · Taken in by {markup(ticket.taken_in_by)}"
     if ticket.occasion is not None:
-        people += f" · Needed for {short_day(ticket.occasion.date)}"
+        people += f" · Needed for {writing.short_day(ticket.occasion.date, year=True)}"
     return [
         head,
         Spacer(1, 2),

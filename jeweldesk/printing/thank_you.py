@@ -19,11 +19,12 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.printing.fonts import SANS, register_fonts
 from jeweldesk.printing.model import PaperTicket, StoreHeader
 from jeweldesk.printing.parts import logo, thin_rule
 from jeweldesk.printing.resources import load_note_wording
-from jeweldesk.printing.styles import ACCENT, RULE, Styles, make_styles, para, short_day
+from jeweldesk.printing.styles import ACCENT, RULE, Styles, make_styles, para
 from jeweldesk.printing.templates import FRAME_PADDING, Out, target
 
 CARD_SIZE = (5.5 * inch, 8.5 * inch)
@@ -34,7 +35,8 @@ def render_thank_you(
     store: StoreHeader,
     tickets: Sequence[PaperTicket],
     out: Out,
-    picked_up_on: date | None = None,
+    *,
+    picked_up_on: date,
     signed_by: str | None = None,
     wording_path: Path | None = None,
 ) -> None:
@@ -60,7 +62,7 @@ def render_thank_you(
     for index, ticket in enumerate(tickets):
         if index:
             story.append(PageBreak())
-        card = _card(store, ticket, wording, styles, picked_up_on or date.today(), signed_by)
+        card = _card(store, ticket, wording, styles, picked_up_on, signed_by)
         # A card is one page: a long care list makes the type smaller, never a second card.
         story.append(KeepInFrame(width, height, card, mode="shrink"))
     document.build(story, onFirstPage=_border, onLaterPages=_border)
@@ -91,7 +93,7 @@ def note_values(
         "piece": _piece(ticket),
         "work": _work(ticket, care),
         "occasion": occasion.what if occasion else "",
-        "occasion_date": short_day(occasion.date) if occasion else "",
+        "occasion_date": writing.short_day(occasion.date, year=True) if occasion else "",
         "jeweler": ticket.jeweler or "",
         "store": store.name,
         "return_when": _months_later(picked_up_on, min(months, default=12)),
@@ -188,4 +190,4 @@ def _work(ticket: PaperTicket, care: dict[str, Any]) -> str:
 
 def _months_later(start: date, months: int) -> str:
     index = start.month - 1 + months
-    return date(start.year + index // 12, index % 12 + 1, 1).strftime("%B %Y")
+    return writing.month(date(start.year + index // 12, index % 12 + 1, 1))

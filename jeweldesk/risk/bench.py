@@ -26,7 +26,8 @@ from datetime import date, datetime, timedelta
 from statistics import median
 
 from jeweldesk.domain.calendar import StoreCalendar
-from jeweldesk.risk.history import BENCH_STATUSES, Event, History
+from jeweldesk.domain.status import BENCH_QUEUE_STATUSES
+from jeweldesk.risk.history import Event, History
 from jeweldesk.risk.outcomes import weighted_spread
 from jeweldesk.risk.route import bench_after_vendor
 
@@ -148,7 +149,7 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
                 worked.setdefault(event.by, set()).add(event.at.date())
                 if not _clerical(events, i):
                     at_work.setdefault(event.by, set()).add(event.at.date())
-            if event.status not in BENCH_STATUSES:
+            if event.status not in BENCH_QUEUE_STATUSES:
                 continue
             left = events[i + 1] if i + 1 < len(events) else None
             end = left.at.date() if left else today
@@ -163,7 +164,7 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
                 bench_after_vendor(ticket, False))
             if (
                 left is not None and left.at.date() >= full_start
-                and left.status not in BENCH_STATUSES and not straight_out and not finishing
+                and left.status not in BENCH_QUEUE_STATUSES and not straight_out and not finishing
             ):
                 moved[ticket.assigned_to] += left.at >= start
                 moved_on[ticket.assigned_to, left.at.date()] += 1

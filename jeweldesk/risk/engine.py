@@ -12,6 +12,8 @@ from datetime import date, datetime, time
 from typing import Any
 
 from jeweldesk.domain.calendar import StoreCalendar
+from jeweldesk.domain.levels import Level
+from jeweldesk.domain.writing import short_day
 from jeweldesk.risk import words
 from jeweldesk.risk.asof import as_of as history_as_of
 from jeweldesk.risk.asof import moment_of
@@ -20,12 +22,6 @@ from jeweldesk.risk.estimate import Estimate, Estimator
 from jeweldesk.risk.history import History, Ticket
 from jeweldesk.risk.learn import learn
 
-LATE = "late"
-AT_RISK = "at_risk"
-WATCH = "watch"
-ON_TRACK = "on_track"
-LEVELS = (LATE, AT_RISK, WATCH, ON_TRACK)  # most urgent first
-LISTED = frozenset({LATE, AT_RISK, WATCH})
 WATCH_SLACK_DAYS = 1  # open days of slack at or below which a promise is watched
 WATCH_SHARE = 0.5  # a miss this much as likely as a warning needs is watched
 # A date to promise (at intake, or a new one after a call) is the day by which this share
@@ -42,7 +38,7 @@ class Flag:
     ticket: str
     customer: str
     status: str
-    level: str
+    level: Level
     promised_for: date
     occasion_date: date | None
     expected_ready: date
@@ -52,14 +48,14 @@ class Flag:
 
     @property
     def listed(self) -> bool:
-        return self.level in LISTED
+        return self.level.listed
 
     def to_json(self) -> dict[str, Any]:
         return {
             "ticket": self.ticket,
             "customer": self.customer,
             "status": self.status,
-            "level": self.level,
+            "level": self.level.value,
             "promised_for": self.promised_for.isoformat(),
             "occasion_date": self.occasion_date.isoformat() if self.occasion_date else None,
             "expected_ready": self.expected_ready.isoformat(),
@@ -124,7 +120,7 @@ def late_share(estimate: Estimate, ticket: Ticket, estimator: Estimator) -> floa
 def urgency(flag: Flag) -> tuple[bool, int, date, str]:
     """Sort key: occasion threatened, then late, at risk, watch, then the earliest promise."""
     threatened = flag.occasion_threatened and flag.listed
-    return (not threatened, LEVELS.index(flag.level), flag.promised_for, flag.ticket)
+    return (not threatened, flag.level.urgency, flag.promised_for, flag.ticket)
 
 
 def date_to_offer(flag: Flag, calendar: StoreCalendar, today: date) -> date:
@@ -151,23 +147,23 @@ def _flag(ticket: Ticket, estimate: Estimate, estimator: Estimator, share: float
     promised = ticket.promised_for
     chance = late_share(estimate, ticket, estimator)
     if today > promised:
-        level = LATE
+        level = Level.LATE
     elif chance >= share - 1e-9:
-        level = AT_RISK
+        level = Level.AT_RISK
     elif (
         expected > promised
         or calendar.open_days_between(expected, promised) <= WATCH_SLACK_DAYS
         or chance >= WATCH_SHARE * share
     ):
-        level = WATCH
+        level = Level.WATCH
     else:
-        level = ON_TRACK
+        level = Level.ON_TRACK
     occasion = ticket.occasion
     # An occasion already past is missed whatever is done now: no longer the most urgent.
     threatened = (occasion is not None and occasion.date >= today
                   and max(expected, promised) > occasion.date)
-    if threatened and level == ON_TRACK:
-        level = WATCH
+    if threatened and level is Level.ON_TRACK:
+        level = Level.WATCH
     return Flag(
         ticket=ticket.number,
         customer=ticket.customer,
@@ -183,27 +179,28 @@ def _flag(ticket: Ticket, estimate: Estimate, estimator: Estimator, share: float
 
 
 def _reasons(
-    ticket: Ticket, estimate: Estimate, expected: date, level: str, today: date, threatened: bool,
+    ticket: Ticket, estimate: Estimate, expected: date, level: Level, today: date, threatened: bool,
     chance: float,
 ) -> list[str]:
     reasons = list(estimate.reasons)
     promised = ticket.promised_for
-    if level == LATE:
+    if level is Level.LATE:
         overdue = (today - promised).days
         reasons.append(
-            f"promised {words.day(promised)}, {words.days(overdue)} ago, and not ready; "
-            f"expected ready {words.day(expected)}"
+            f"promised {short_day(promised)}, {words.days(overdue)} ago, and not ready; "
+            f"expected ready {short_day(expected)}"
         )
-    elif level in (AT_RISK, WATCH) and expected <= promised and chance >= WATCH_CHANCE_SAID:
+    elif (level in (Level.AT_RISK, Level.WATCH) and expected <= promised
+          and chance >= WATCH_CHANCE_SAID):
         reasons.append(
-            f"expected ready {words.day(expected)}, but {words.chance(chance)} it is later "
-            f"than promised ({words.day(promised)})"
+            f"expected ready {short_day(expected)}, but {words.chance(chance)} it is later "
+            f"than promised ({short_day(promised)})"
         )
     else:
-        reasons.append(f"expected ready {words.day(expected)}; promised {words.day(promised)}")
+        reasons.append(f"expected ready {short_day(expected)}; promised {short_day(promised)}")
     if threatened and ticket.occasion is not None:
         what = ticket.occasion.what or "the occasion"
         reasons.insert(
-            0, f"needed for {what} on {words.day(ticket.occasion.date)}, before it can be ready"
+            0, f"needed for {what} on {short_day(ticket.occasion.date)}, before it can be ready"
         )
     return reasons

@@ -14,8 +14,10 @@ from datetime import date, timedelta
 
 from jeweldesk.domain.calendar import days_after
 from jeweldesk.domain.parts_note import parts_date
+from jeweldesk.domain.status import BENCH_QUEUE_STATUSES
+from jeweldesk.domain.writing import short_day
 from jeweldesk.risk import words
-from jeweldesk.risk.history import BENCH_STATUSES, History, Parcel, Ticket
+from jeweldesk.risk.history import History, Parcel, Ticket
 from jeweldesk.risk.learn import Knowledge
 from jeweldesk.risk.outcomes import OUTCOMES, Estimate, remaining, spread
 from jeweldesk.risk.queue import QueueForecast, forecast_queue
@@ -60,7 +62,7 @@ class Estimator:
             if piece.status == "waiting_parts":
                 self._waiting_for_parts.setdefault(piece.assigned_to, []).append(piece)
             elif self._bench_after(piece) and (piece.status == "at_vendor" or (
-                    piece.status in BENCH_STATUSES and pending_vendors(piece, history))):
+                    piece.status in BENCH_QUEUE_STATUSES and pending_vendors(piece, history))):
                 self._out_first.setdefault(piece.assigned_to, []).append(piece)
 
     def read_at(self, reading: float) -> None:
@@ -84,7 +86,7 @@ class Estimator:
             return self._waiting_to_go_out(ticket, pending[0])
         back = self._back_from_vendor(ticket)
         if back is not None and not self._bench_after(ticket):
-            reasons = [f"back from the vendor {words.day(back)}; finishing at the bench"]
+            reasons = [f"back from the vendor {short_day(back)}; finishing at the bench"]
             return self._finishing(ticket, self._since(back), [self._ord(back)], reasons)
         return self._bench(ticket)
 
@@ -105,15 +107,15 @@ class Estimator:
         elapsed = (self.today - parcel.sent_at.date()).days
         back = [self._after(parcel.sent_at.date(), d) for d in spread(remaining(days, elapsed))]
         reasons = [words.vendor_record(record)] if not self.trust_quotes else []
-        said = f"parcel {parcel.ref} left {words.day(parcel.sent_at.date())}"
+        said = f"parcel {parcel.ref} left {short_day(parcel.sent_at.date())}"
         if self.today > parcel.expected_back:
             late = (self.today - parcel.expected_back).days
             said += (
-                f" and is {words.days(late)} past the {words.day(parcel.expected_back)} "
+                f" and is {words.days(late)} past the {short_day(parcel.expected_back)} "
                 f"{record.name} quoted"
             )
         expected_back = self.calendar.day_at(Estimate(back).quantile(self.reading))
-        reasons.append(f"{said}; expected back {words.day(expected_back)}")
+        reasons.append(f"{said}; expected back {short_day(expected_back)}")
         self._vendor_back[ticket.number] = (back, list(reasons))
         return back, reasons
 
@@ -142,9 +144,9 @@ class Estimator:
         if not self.trust_quotes:
             reasons.append(words.vendor_record(record))
         reasons.append(
-            f"waits to go out to {record.name}; next parcel about {words.day(first)}, "
+            f"waits to go out to {record.name}; next parcel about {short_day(first)}, "
             f"expected back "
-            f"{words.day(self.calendar.day_at(Estimate(back).quantile(self.reading)))}"
+            f"{short_day(self.calendar.day_at(Estimate(back).quantile(self.reading)))}"
         )
         self._vendor_back[ticket.number] = (back, list(reasons))
         return back, reasons
@@ -184,13 +186,13 @@ class Estimator:
         since, noted = self._parts_order(ticket)
         arrive = self._parts_in(ticket)
         if noted is not None:
-            reasons = [f"waiting for parts since {words.day(since)}; expected "
-                       f"{words.day(noted)}, and parts here have come in about "
+            reasons = [f"waiting for parts since {short_day(since)}; expected "
+                       f"{short_day(noted)}, and parts here have come in about "
                        f"{words.days(self._usual_slip())} after the date given"]
         else:
             waits = self.know.parts.durations(since, None)
             usual = sorted(waits)[len(waits) // 2]
-            reasons = [f"waiting for parts since {words.day(since)}; parts have taken about "
+            reasons = [f"waiting for parts since {short_day(since)}; parts have taken about "
                        f"{words.days(usual)} here"]
         after_bench = self._through_queue(ticket, arrive)
         if needs_bench(ticket, self.history):
@@ -239,11 +241,11 @@ class Estimator:
         elapsed = self._since(since)
         start = self._ord(since)
         outcomes = [max(self.today_ord, start + d) for d in spread(remaining(checks, elapsed))]
-        return Estimate(outcomes, [f"in quality check since {words.day(since)}"])
+        return Estimate(outcomes, [f"in quality check since {short_day(since)}"])
 
     def _bench(self, ticket: Ticket) -> Estimate:
         quick = [self._quick_days(code, ticket.assigned_to) for code in ticket.bench_services]
-        if quick and all(quick) and ticket.status in BENCH_STATUSES:
+        if quick and all(quick) and ticket.status in BENCH_QUEUE_STATUSES:
             return self._quick(ticket, max(quick, key=max))
         jeweler = ticket.assigned_to
         queue = self.queues.get(jeweler, [])
@@ -357,7 +359,7 @@ class Estimator:
         if at_work[middle] > max(middle, self.today_ord):
             who = self.history.staff_name(ticket.assigned_to)
             reasons = [*reasons, f"{who}, who finishes it, is next at the bench "
-                       f"{words.day(self.calendar.day_at(at_work[middle]))}"]
+                       f"{short_day(self.calendar.day_at(at_work[middle]))}"]
         return Estimate(outcomes, reasons)
 
     # Helpers ------------------------------------------------------------------------------
@@ -369,7 +371,7 @@ class Estimator:
         if found is None:
             return []
         first, last = found
-        when = words.day(first) if first == last else f"{words.day(first)} to {words.day(last)}"
+        when = short_day(first) if first == last else f"{short_day(first)} to {short_day(last)}"
         return [f"{self.history.staff_name(jeweler)} is off {when} (planned)"]
 
     def _own_bench_days(self, ticket: Ticket, elapsed: int | None) -> list[int]:

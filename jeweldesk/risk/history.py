@@ -13,10 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from jeweldesk.domain.calendar import StoreCalendar
-
-OPEN_STATUSES = frozenset({"received", "at_bench", "waiting_parts", "at_vendor", "quality_check"})
-DONE_STATUSES = frozenset({"ready", "picked_up", "cancelled"})
-BENCH_STATUSES = frozenset({"received", "at_bench"})
+from jeweldesk.domain.status import WORK_DONE_STATUSES
 
 
 @dataclass(frozen=True)
@@ -76,7 +73,7 @@ class Ticket:
 
     @property
     def is_open(self) -> bool:
-        return self.status not in DONE_STATUSES
+        return self.status not in WORK_DONE_STATUSES
 
     @property
     def vendor_codes(self) -> tuple[str, ...]:

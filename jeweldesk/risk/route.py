@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from jeweldesk.risk.history import BENCH_STATUSES, History, Ticket
+from jeweldesk.domain.status import BENCH_QUEUE_STATUSES
+from jeweldesk.risk.history import History, Ticket
 from jeweldesk.risk.order import BY_PROMISE, queue_key
 
 MIN_BOTH = 5  # pieces with both kinds of work on record before the store's way with them speaks
@@ -24,7 +25,7 @@ def bench_queues(
     """Each jeweler's pieces waiting for bench work, first to be worked first."""
     queues: dict[str | None, list[Ticket]] = {}
     for ticket in history.tickets:
-        if ticket.status in BENCH_STATUSES and needs_bench(ticket, history):
+        if ticket.status in BENCH_QUEUE_STATUSES and needs_bench(ticket, history):
             if bench_work_done(ticket, history, today):
                 continue
             if pending_vendors(ticket, history) and bench_after_vendor(ticket, vendor_first):

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from jeweldesk.risk.order import AS_TAKEN_IN
 from jeweldesk.risk.vendors import VendorRecord
-
-
-def day(when: date) -> str:
-    """ "Nov 3": how people say a date on the phone."""
-    return f"{when:%b} {when.day}"
 
 
 def days(count: int) -> str:

@@ -11,22 +11,22 @@ hundred thousand tickets on record answers as fast as a young one.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
-from jeweldesk.domain.calendar import StoreCalendar
-from jeweldesk.domain.status import Status
+from jeweldesk.domain.status import IN_WORK_STATUSES
 from jeweldesk.risk import history as risk
 from jeweldesk.risk.asof import moment_of
 from jeweldesk.risk.engine import Flag, assess, flags_to_json
 from jeweldesk.risk.reach import PARCEL_REACH_DAYS, TICKET_REACH_DAYS
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import get_store, store_now
+from jeweldesk.storage.lookups import calendar, get_store, store_now
 from jeweldesk.storage.tables import (
-    ClosedDate,
     Customer,
     Parcel,
     ParcelItem,
@@ -38,8 +38,6 @@ from jeweldesk.storage.tables import (
     TicketService,
     Vendor,
 )
-
-OPEN = [Status(s) for s in sorted(risk.OPEN_STATUSES)]
 
 
 def load_history(session: Session, as_of: date | datetime | None = None) -> risk.History:
@@ -61,9 +59,7 @@ def load_history(session: Session, as_of: date | datetime | None = None) -> risk
                PromiseChange.new_date).where(PromiseChange.ticket_id.in_(ids))
     ).all()
     return risk.History(
-        calendar=StoreCalendar.of(
-            store.weekdays, session.scalars(select(ClosedDate.day)).all(), store.timezone
-        ),
+        calendar=calendar(session),
         vendors=tuple(risk.Vendor(v.code, v.name, v.quoted_turnaround_days) for v in vendors),
         staff=tuple(risk.Jeweler(s.code, s.name, s.role.value) for s in staff),
         tickets=tuple(tickets.values()),
@@ -88,7 +84,8 @@ def _ticket_ids(moment: datetime | None) -> Select[Any]:
         return query
     since = moment - timedelta(days=TICKET_REACH_DAYS)
     return query.where(
-        Ticket.received_at <= moment, or_(Ticket.status.in_(OPEN), Ticket.status_at >= since)
+        Ticket.received_at <= moment,
+        or_(Ticket.status.in_(IN_WORK_STATUSES), Ticket.status_at >= since),
     )
 
 
@@ -173,15 +170,32 @@ def _parcels(
     )
 
 
+@contextmanager
+def one_picture(db: Database) -> Iterator[Session]:
+    """A read-only session that sees the whole store as it stood at its first read, so that
+    a list made of several reads never mixes two moments. SQLite's read transaction holds
+    one snapshot already; PostgreSQL would otherwise read each statement afresh."""
+    with db.session(write=False) as session:
+        if not db.is_sqlite:
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        yield session
+
+
+def history_in(session: Session,
+               as_of: date | datetime | None = None) -> tuple[datetime, risk.History]:
+    """The moment (now, by default) and what the engine needs to judge it, read in ``session``."""
+    moment = moment_of(as_of) if as_of is not None else store_now(session)
+    return moment, load_history(session, moment)
+
+
 def read_history(db: Database,
                  as_of: date | datetime | None = None) -> tuple[datetime, risk.History]:
     """The moment (now, by default) and what the engine needs to judge it: the database part.
 
     The window reads this on its own thread and hands only the pure engine to a worker.
     """
-    with db.session(write=False) as session:
-        moment = moment_of(as_of) if as_of is not None else store_now(session)
-        return moment, load_history(session, moment)
+    with one_picture(db) as session:
+        return history_in(session, as_of)
 
 
 def at_risk(db: Database, as_of: date | datetime | None = None) -> tuple[datetime, list[Flag]]:

@@ -15,7 +15,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from jeweldesk.domain.contact_details import phone_digits
-from jeweldesk.domain.status import OPEN_STATUSES, Status
+from jeweldesk.domain.status import NOT_CLOSED_STATUSES, Status
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import store_now
 from jeweldesk.storage.tables import Customer, Payment, Staff, Ticket, TicketService, Vendor
@@ -40,7 +40,7 @@ class BoardFilter:
 
     @classmethod
     def open_tickets(cls) -> BoardFilter:
-        return cls(statuses=frozenset(OPEN_STATUSES))
+        return cls(statuses=frozenset(NOT_CLOSED_STATUSES))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, NotFound
 from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.permissions import Act
@@ -47,7 +48,7 @@ class JewelerAway:
         waiting = "1 piece waits" if self.waiting == 1 else f"{self.waiting} pieces wait"
         workdays = "workday" if self.missed == 1 else f"{self.missed} workdays"
         return (f"{self.staff_name} has not moved a piece on their last {workdays}, from "
-                f"{self.since:%a %d %b}; {waiting} for them.")
+                f"{writing.day(self.since)}; {waiting} for them.")
 
 
 def jewelers_away(history: History, moment: date | datetime) -> list[JewelerAway]:

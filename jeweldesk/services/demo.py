@@ -26,7 +26,8 @@ from jeweldesk.services.store_maker import StoreMaker, intake_days
 from jeweldesk.storage.door import THE_STORE, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import STORE_ID, store_now
-from jeweldesk.storage.tables import ClosedDate, Payment, PromiseChange, Staff, Store, Ticket
+from jeweldesk.storage.lookups import calendar as store_calendar
+from jeweldesk.storage.tables import Payment, PromiseChange, Staff, Store, Ticket
 
 DEFAULT_TICKETS = 2000
 DEFAULT_SEED = 1
@@ -65,7 +66,7 @@ def fill_demo_store(db: Database, tickets: int = DEFAULT_TICKETS, seed: int = DE
                                         _holidays(now.year - span_years, now.year + 4))
             first_number, prefix, parcel_prefix, first_parcel = 10001, "R-", "S-", 1
         else:
-            calendar = StoreCalendar.of(store.weekdays, session.scalars(select(ClosedDate.day)))
+            calendar = store_calendar(session)
             first_number, prefix = store.next_ticket_number, store.ticket_prefix
             parcel_prefix, first_parcel = store.parcel_prefix, store.next_parcel_number
         maker = StoreMaker(seed, tickets, now, calendar, first_number, prefix)

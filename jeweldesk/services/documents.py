@@ -19,6 +19,7 @@ from jeweldesk.printing import (
     render_thank_you,
 )
 from jeweldesk.services.paper import morning_rows, parcel_for_paper, tickets_for_paper
+from jeweldesk.services.store import store_today
 from jeweldesk.storage.engine import Database
 
 EDITED_NOTE_WORDING = "notes/thank_you.toml"
@@ -59,7 +60,9 @@ def note_wording(chosen: Path | None = None) -> Path | None:
 def thank_you_pdf(db: Database, numbers: Sequence[str], signed_by: str | None = None,
                   wording: Path | None = None) -> bytes:
     store, tickets = tickets_for_paper(db, numbers)
-    return _pdf(lambda out: render_thank_you(store, tickets, out, signed_by=signed_by,
+    today = store_today(db)
+    return _pdf(lambda out: render_thank_you(store, tickets, out, picked_up_on=today,
+                                             signed_by=signed_by,
                                              wording_path=note_wording(wording)))
 
 

@@ -15,8 +15,8 @@ from typing import Final
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid
-from jeweldesk.domain.money import display
 from jeweldesk.domain.permissions import Act
 from jeweldesk.services.piece_checks import (
     ServiceLine,
@@ -49,13 +49,13 @@ Change = Callable[[str, str | None, str | None], None]
 
 
 def day_text(day: date | None) -> str | None:
-    return f"{day:%a %b} {day.day}, {day.year}" if day else None
+    return writing.day(day, year=True) if day else None
 
 
 def services_text(lines: Sequence[tuple[str, Decimal, str | None]]) -> str:
     """(description, price, vendor name) as one line: "Retip four prongs $90.00; …"."""
     return "; ".join(
-        f"{description} {display(price)}" + (f" at {vendor}" if vendor else "")
+        f"{description} {writing.money(price)}" + (f" at {vendor}" if vendor else "")
         for description, price, vendor in lines
     )
 
@@ -158,8 +158,8 @@ def edit_ticket(
                 change(field, getattr(ticket, column), new)
                 setattr(ticket, column, new)
             if declared_value is not UNCHANGED:
-                change("declared_value", display(ticket.declared_value) or None,
-                       display(new_value) or None)
+                change("declared_value", writing.money(ticket.declared_value) or None,
+                       writing.money(new_value) or None)
                 ticket.declared_value = new_value
             if services is not UNCHANGED:
                 _edit_services(session, ticket, services, change)
@@ -188,8 +188,8 @@ def _check_money_taken(ticket: Ticket, total: Decimal, problems: dict[str, str])
     check_deposit(ticket.deposit, total, "deposit", problems)
     paid = ticket.paid
     if "deposit" not in problems and paid > total and paid != ticket.deposit:
-        problems["services"] = (f"{display(paid)} is already paid, more than the new total "
-                                f"{display(total)}")
+        problems["services"] = (f"{writing.money(paid)} is already paid, more than the new total "
+                                f"{writing.money(total)}")
 
 
 def _edit_services(session: Session, ticket: Ticket, lines: Sequence[ServiceLine],

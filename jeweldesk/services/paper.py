@@ -21,11 +21,12 @@ from jeweldesk.printing.model import (
     ServiceLine,
     StoreHeader,
 )
-from jeweldesk.risk.engine import AT_RISK, LATE, date_to_offer
+from jeweldesk.risk.engine import date_to_offer
+from jeweldesk.services.at_risk import one_picture
 from jeweldesk.services.days_off import jewelers_away
-from jeweldesk.services.prepare import FlagWithHandling, flags_from, risk_inputs
+from jeweldesk.services.prepare import FlagWithHandling, flags_from, risk_inputs_in
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import calendar, get_store, ticket_by_number
+from jeweldesk.storage.lookups import get_store, ticket_by_number
 from jeweldesk.storage.tables import Customer, Parcel, Ticket
 
 
@@ -124,10 +125,12 @@ def morning_rows(
     first, each with the customer's phone, the reasons to repeat on the call, and who
     already called while nothing has changed since; and a word on each jeweler away
     without notice."""
-    inputs = risk_inputs(db, as_of)
-    moment = inputs.moment
-    listed = flags_from(inputs)
-    with db.session(write=False) as session:
+    # One picture of the store: the history, the handled marks, the phones and the header
+    # come from one read, and the calendar is the one the history was read with.
+    with one_picture(db) as session:
+        inputs = risk_inputs_in(session, as_of)
+        moment = inputs.moment
+        listed = flags_from(inputs)
         phones: dict[str, str | None] = dict(
             session.execute(
                 select(Ticket.number, Customer.phone)
@@ -136,7 +139,7 @@ def morning_rows(
             ).tuples().all()
         )
         header = store_header(session)
-        days = calendar(session)
+    days = inputs.history.calendar
     today = moment.date()
     return header, today, [
         _morning_row(f, phones.get(f.ticket), date_to_offer(f.flag, days, today))
@@ -147,14 +150,14 @@ def morning_rows(
 def _morning_row(row: FlagWithHandling, phone: str | None, offer: date) -> MorningRow:
     """A flag on paper; the new date to offer only where there is a call to make."""
     flag, handling = row.flag, row.handling
-    to_call = flag.level in (LATE, AT_RISK) and not row.handled
+    to_call = flag.level.needs_call and not row.handled
     return MorningRow(
         ticket=flag.ticket,
         customer=flag.customer,
         phone=phone or "",
         promised_for=flag.promised_for,
         occasion_date=flag.occasion_date,
-        level=flag.level.replace("_", " "),
+        level=flag.level,
         expected_ready=flag.expected_ready,
         reasons=flag.reasons,
         handled_by=handling.by_name if row.handled and handling else "",

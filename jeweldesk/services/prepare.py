@@ -16,11 +16,12 @@ from sqlalchemy.orm import Session
 
 from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.kinds import Channel
+from jeweldesk.domain.levels import Level
 from jeweldesk.domain.permissions import Act
-from jeweldesk.domain.status import OPEN_STATUSES, Status
+from jeweldesk.domain.status import NOT_CLOSED_STATUSES, Status
 from jeweldesk.risk.engine import Flag, assess, date_to_offer
 from jeweldesk.risk.history import History
-from jeweldesk.services.at_risk import load_history, read_history
+from jeweldesk.services.at_risk import history_in, load_history, one_picture
 from jeweldesk.services.prepare_words import WayOut, opening, ways_out, where_now
 from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
@@ -48,6 +49,7 @@ __all__ = [
     "flags_from",
     "flags_with_handling",
     "risk_inputs",
+    "risk_inputs_in",
     "log_preparation",
 ]
 
@@ -88,7 +90,7 @@ class Briefing:
     occasion_threatened: bool
     status: Status
     where_now: str
-    level: str | None  # None when the engine has nothing to say (a closed ticket)
+    level: Level | None  # None when the engine has nothing to say (a closed ticket)
     promised_for: date
     original_promised_for: date
     expected_ready: date | None
@@ -128,9 +130,14 @@ class RiskInputs:
 
 
 def risk_inputs(db: Database, as_of: date | datetime | None = None) -> RiskInputs:
-    moment, history = read_history(db, as_of)
-    with db.session(write=False) as session:
-        return RiskInputs(moment, history, _latest_marks(session, moment))
+    with one_picture(db) as session:
+        return risk_inputs_in(session, as_of)
+
+
+def risk_inputs_in(session: Session, as_of: date | datetime | None = None) -> RiskInputs:
+    """The history and the handled marks, read in one picture of the store."""
+    moment, history = history_in(session, as_of)
+    return RiskInputs(moment, history, _latest_marks(session, moment))
 
 
 def flags_from(inputs: RiskInputs, listed_only: bool = True) -> list[FlagWithHandling]:
@@ -165,7 +172,7 @@ def _latest_marks(session: Session, moment: datetime) -> dict[str, HandledMark]:
         select(Ticket.number, FlagHandled, Staff)
         .join(Ticket, Ticket.id == FlagHandled.ticket_id)
         .join(Staff, Staff.id == FlagHandled.by_id)
-        .where(Ticket.status.in_(OPEN_STATUSES), FlagHandled.at <= moment)
+        .where(Ticket.status.in_(NOT_CLOSED_STATUSES), FlagHandled.at <= moment)
         .order_by(FlagHandled.at, FlagHandled.id)
     ).all()
     return {  # later rows win

@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.kinds import ItemKind
+from jeweldesk.domain.levels import Level
 from jeweldesk.domain.status import Status
-from jeweldesk.risk.engine import LATE, LISTED, Flag
+from jeweldesk.risk.engine import Flag
 from jeweldesk.storage.tables import ParcelItem, Ticket
 
 RUSH = "rush"
@@ -35,15 +37,6 @@ class WayOut:
     key: str
     title: str
     words: str  # what staff can say, in the store's own voice
-
-
-def spoken_day(day: date) -> str:
-    """ "Friday, Nov 14": a date as people say it on the phone."""
-    return f"{day:%A}, {day:%b} {day.day}"
-
-
-def _short_day(day: date) -> str:
-    return f"{day:%b} {day.day}"
 
 
 def _your(ticket: Ticket) -> str:
@@ -80,15 +73,15 @@ def pending_vendor_names(ticket: Ticket, items: Sequence[ParcelItem]) -> list[st
 
 def where_now(ticket: Ticket, items: Sequence[ParcelItem]) -> str:
     status = ticket.status
-    since = _short_day(ticket.status_at.date())
+    since = writing.short_day(ticket.status_at.date())
     if status == Status.AT_VENDOR:
         item = open_parcel_item(items)
         if item is None:
             return f"out at a vendor since {since}"
         parcel = item.parcel
         return (f"out at {parcel.vendor.name} in parcel {parcel.ref}, sent "
-                f"{_short_day(parcel.sent_at.date())}; they quoted "
-                f"{_short_day(parcel.expected_back)}")
+                f"{writing.short_day(parcel.sent_at.date())}; they quoted "
+                f"{writing.short_day(parcel.expected_back)}")
     pending = pending_vendor_names(ticket, items)
     going = f", then out to {pending[0]}" if pending else ""
     jeweler = ticket.assigned_to.name if ticket.assigned_to else None
@@ -110,10 +103,10 @@ def opening(ticket: Ticket, store_name: str, flag: Flag | None, today: date) -> 
     """The first words of the call: say it early, say it plainly, remember why they came."""
     first = ticket.customer.name.split()[0] if ticket.customer.name.strip() else "there"
     hello = f"Hello {first}, this is {store_name}, calling about {_your(ticket)}."
-    if flag is None or flag.level not in LISTED:
+    if flag is None or not flag.level.listed:
         return f"{hello} I wanted to give you an update on how it's coming along."
-    promised = spoken_day(flag.promised_for)
-    if flag.level == LATE:
+    promised = writing.long_day(flag.promised_for)
+    if flag.level is Level.LATE:
         news = (f"I'm sorry: we promised it for {promised} and it isn't ready yet. "
                 "I'd like to tell you where it is and what we can do.")
     else:
@@ -121,7 +114,7 @@ def opening(ticket: Ticket, store_name: str, flag: Flag | None, today: date) -> 
                 "and I'd like to plan with you while there's still time.")
     occasion = _coming(ticket, today)
     if occasion is not None:
-        news += (f" I know it's for {_occasion(ticket)} on {spoken_day(occasion)}, "
+        news += (f" I know it's for {_occasion(ticket)} on {writing.long_day(occasion)}, "
                  "and we want that day to go right.")
     return f"{hello} {news}"
 
@@ -134,7 +127,7 @@ def ways_out(ticket: Ticket, items: Sequence[ParcelItem], visit: Sequence[Ticket
     if rush:
         offers.append(rush)
     occasion = _coming(ticket, today)
-    when = f" on {spoken_day(occasion)}" if occasion else ""
+    when = f" on {writing.long_day(occasion)}" if occasion else ""
     if occasion is not None:
         offers.append(WayOut(
             COMPARABLE, "A comparable piece from the case",
@@ -157,8 +150,8 @@ def ways_out(ticket: Ticket, items: Sequence[ParcelItem], visit: Sequence[Ticket
         offers.append(partial)
     offers.append(WayOut(
         NEW_DATE, "A new date, with a courtesy",
-        f"The date I can honestly give you is {spoken_day(new_date)}. I'm sorry for the wait; "
-        f"{_courtesy(ticket)}",
+        f"The date I can honestly give you is {writing.long_day(new_date)}. I'm sorry for the "
+        f"wait; {_courtesy(ticket)}",
     ))
     return tuple(offers)
 

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.risk.history import History, Service
 from jeweldesk.risk.proposal import expected_ready_for_intake
@@ -38,14 +39,6 @@ class PromiseRules:
 class Proposal:
     day: date
     why: str
-
-
-def spoken(day: date, today: date | None = None) -> str:
-    """"Thu Jun 12": a date as said across the counter (with the year when it is not this one)."""
-    text = f"{day:%a} {day:%b} {day.day}"
-    if today is not None and day.year != today.year:
-        text += f", {day.year}"
-    return text
 
 
 def promise_rules(db: Database) -> PromiseRules:
@@ -79,7 +72,7 @@ def _closed_words(rules: PromiseRules, start: date, end: date) -> str:
             dates.append(day)
         day += timedelta(days=1)
     parts = [WEEKDAY_NAMES[w - 1] for w in sorted(weekdays)]
-    parts += [spoken(d) for d in dates]
+    parts += [writing.day(d) for d in dates]
     if not parts:
         return ""
     return "closed " + (" and ".join(parts) if len(parts) <= 2 else
@@ -138,12 +131,12 @@ def promise_warnings(rules: PromiseRules, promised: date,
     """What to tell the counter about a promised date before it is written on the receipt."""
     found = []
     if promised < rules.today:
-        found.append(f"{spoken(promised, rules.today)} is in the past")
+        found.append(f"{writing.day(promised, rules.today)} is in the past")
     elif not rules.calendar.is_open(promised):
-        found.append(f"the store is closed on {spoken(promised, rules.today)}")
+        found.append(f"the store is closed on {writing.day(promised, rules.today)}")
     if occasion_date is not None:
         if promised > occasion_date:
-            found.append(f"this is after the occasion on {spoken(occasion_date, rules.today)}")
+            found.append(f"this is after the occasion on {writing.day(occasion_date, rules.today)}")
         elif promised == occasion_date:
             found.append("this is the day of the occasion itself; leave a day to spare")
     return found

@@ -18,7 +18,7 @@ from jeweldesk.domain.permissions import Act
 from jeweldesk.services.pins import check_new_pin, hash_pin
 from jeweldesk.storage.door import THE_STORE, Actor, write
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import STORE_ID, get_store, staff_by_code
+from jeweldesk.storage.lookups import STORE_ID, get_store, staff_by_code, store_now
 from jeweldesk.storage.tables import CatalogService, ClosedDate, Staff, Store, Vendor
 
 
@@ -107,6 +107,12 @@ def set_up_store(db: Database, settings: StoreSettings, manager: StaffMember,
         if manager.role != Role.MANAGER:
             raise Invalid({"manager": "the first person at a new store is its manager"})
         _add_staff(w.session, manager, manager_pin)
+
+
+def store_today(db: Database) -> date:
+    """Today by the store's clock and time zone, never the workstation's."""
+    with db.session(write=False) as session:
+        return store_now(session).date()
 
 
 def store_settings(db: Database) -> StoreSettings:

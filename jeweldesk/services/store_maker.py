@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.domain.catalog import DEFAULT_CATALOG
 from jeweldesk.interchange.common import Document, timestamp_text
@@ -291,7 +292,7 @@ class StoreMaker:
             for days in (30, 60, 90):
                 self.contact(number, clock.snap(ready + timedelta(days=days)),
                              rng.choice(COUNTER), "phone",
-                             f"Reminder: ready for pickup since {ready:%B} {ready.day}")
+                             f"Reminder: ready for pickup since {writing.short_day(ready)}")
             if rng.random() < 0.2:
                 return
             collected = clock.snap(ready + timedelta(days=rng.randint(95, 300)))
@@ -321,7 +322,7 @@ class StoreMaker:
             by = rng.choice(COUNTER)
             self.promise_changes.append((number, slipped, by, promised, new))
             self.contact(number, slipped, by, "phone",
-                         f"Called: it needs a few more days; new promise {new:%B} {new.day}")
+                         f"Called: it needs a few more days; new promise {writing.short_day(new)}")
             promised = new
         happened = [e for e in events if e[0] <= now]
         _, descriptions, metals, stones, conditions = KINDS[kind]

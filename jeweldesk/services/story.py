@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.kinds import Channel, ItemKind
 from jeweldesk.domain.status import ALLOWED_MOVES, Status
 from jeweldesk.storage.engine import Database
@@ -244,7 +245,7 @@ def what_changed(before: TicketStory, after: TicketStory) -> list[str]:
             for e in after.edits[len(before.edits):]]
     said += [f"{e.by_name} moved it to {e.status.label}" for e in after.events[len(before.events):]]
     if after.promised_for != before.promised_for:
-        said.append(f"the promise is now {after.promised_for:%a %b} {after.promised_for.day}")
+        said.append(f"the promise is now {writing.day(after.promised_for)}")
     if len(after.payments) > len(before.payments):
         said.append("a payment was taken")
     if len(after.photos) > len(before.photos):

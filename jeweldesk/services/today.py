@@ -8,12 +8,11 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import aliased
 
-from jeweldesk.domain.status import OPEN_STATUSES, Status
+from jeweldesk.domain.status import IN_WORK_STATUSES, Status
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import calendar, store_now
 from jeweldesk.storage.tables import Customer, Parcel, ParcelItem, Staff, Ticket, Vendor
 
-NOT_READY = tuple(s for s in OPEN_STATUSES if s != Status.READY)
 LIST_LIMIT = 200  # a list longer than this is a different problem than reading it
 
 
@@ -71,7 +70,7 @@ def today_lists(db: Database, parcels_ahead_days: int = 3) -> TodayLists:
                    Ticket.occasion_date)
             .join(Customer, Customer.id == Ticket.customer_id)
             .outerjoin(jeweler, jeweler.id == Ticket.assigned_to_id)
-            .where(Ticket.status.in_(NOT_READY))
+            .where(Ticket.status.in_(IN_WORK_STATUSES))
             .order_by(Ticket.promised_for, Ticket.id)
             .limit(LIST_LIMIT)
         )

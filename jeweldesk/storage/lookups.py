@@ -41,9 +41,10 @@ def store_now(session: Session) -> datetime:
 
 
 def calendar(session: Session) -> StoreCalendar:
+    """The store's open days and closed dates, in its time zone: the one way to build it."""
     store = get_store(session)
     closed = session.scalars(select(ClosedDate.day)).all()
-    return StoreCalendar.of(store.weekdays, closed)
+    return StoreCalendar.of(store.weekdays, closed, store.timezone)
 
 
 def staff_by_code(session: Session, code: str) -> Staff:

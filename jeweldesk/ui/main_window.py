@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import NotFound
 from jeweldesk.domain.kinds import Role
 from jeweldesk.services.lookup import Found, search
@@ -80,9 +81,10 @@ class SearchBox(QLineEdit):
         self.results.clear()
         for hit in found:
             phone = f"  ·  {hit.customer_phone}" if hit.customer_phone else ""
+            promised = writing.short_day(hit.promised_for, year=True)
             item = QListWidgetItem(
                 f"{hit.number}   {hit.customer_name}{phone}\n"
-                f"      {hit.item}  ·  {hit.status.label}  ·  promised {hit.promised_for:%d %b %Y}"
+                f"      {hit.item}  ·  {hit.status.label}  ·  promised {promised}"
             )
             item.setData(NUMBER_ROLE, hit.number)
             self.results.addItem(item)

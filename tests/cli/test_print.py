@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from jeweldesk.cli import main
+from jeweldesk.domain import writing
 from jeweldesk.services.parcels import send_parcel
 from jeweldesk.storage.engine import Database
 from tests.support.paper import barcodes, flat, page_sizes_mm, pdf_text
@@ -126,7 +127,7 @@ def test_the_morning_list_says_which_jeweler_has_gone_quiet(
 
     text = flat(pdf_text(out))
     said = (f"Jonah Reyes has not moved a piece on their last 3 workdays, from "
-            f"{since:%a %d %b}; 3 pieces wait for them.")
+            f"{writing.day(since)}; 3 pieces wait for them.")
     assert said in text and "<b>" not in text
     assert text.index(said) < text.index(waiting[0])  # before the list of calls
 

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jeweldesk.domain.levels import Level
 from jeweldesk.interchange.validate import validate
 from jeweldesk.risk.away import away_now
-from jeweldesk.risk.engine import LEVELS, Flag, assess, urgency
+from jeweldesk.risk.engine import Flag, assess, urgency
 from jeweldesk.risk.from_interchange import history_from_interchange
 from jeweldesk.risk.history import Service
 from jeweldesk.risk.proposal import expected_ready_for_intake
@@ -28,7 +29,7 @@ ANY_HISTORY = settings(
     max_examples=60, deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-# Not on the morning list: a ready piece waits only for its customer (history.DONE_STATUSES).
+# Not on the morning list: a ready piece waits only for its customer (status.WORK_DONE_STATUSES).
 OFF_THE_LIST = frozenset({"ready", "picked_up", "cancelled"})
 
 Moment = date | datetime
@@ -93,7 +94,7 @@ def check_flag(flag: Flag, ticket: Document, document: Document, moment: Moment)
     assert flag.status == status_as_of(ticket, start_of(moment))
     assert flag.promised_for == promised
     assert flag.occasion_date == (date.fromisoformat(occasion["date"]) if occasion else None)
-    assert flag.level in LEVELS
+    assert isinstance(flag.level, Level)
     assert (flag.level == "late") == (today > promised)
     assert type(flag.expected_ready) is date and flag.expected_ready >= today
     if flag.expected_ready > promised:

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import update
 
 from jeweldesk.domain.errors import Invalid
-from jeweldesk.risk.engine import AT_RISK, LATE
+from jeweldesk.domain.levels import Level
 from jeweldesk.services.moves import change_promise
 from jeweldesk.services.prepare import (
     AGREED_NEW_DATE,
@@ -26,7 +26,7 @@ def flag_of(db, number, **kwargs):
 def test_a_piece_late_at_a_slow_vendor_is_flagged_and_not_yet_handled(store_db):
     number = late_at_vendor(store_db)
     found = flag_of(store_db, number)
-    assert found.flag.level == AT_RISK and found.flag.occasion_threatened
+    assert found.flag.level == Level.AT_RISK and found.flag.occasion_threatened
     assert not found.handled and found.handling is None
 
 
@@ -41,7 +41,7 @@ def test_a_logged_call_marks_the_flag_handled_until_time_makes_it_late(store_db)
 
     after_promise = now.flag.promised_for + timedelta(days=1)
     later = flag_of(store_db, number, as_of=after_promise)
-    assert later.flag.level == LATE
+    assert later.flag.level == Level.LATE
     assert not later.handled and later.handling == now.handling
 
 
@@ -77,7 +77,7 @@ def test_a_new_promise_keeps_the_original_on_record_with_the_call(store_db):
 
 def test_a_new_promise_that_fixes_the_flag_takes_it_off_the_list(store_db):
     number = late_at_vendor(store_db, with_occasion=False)
-    assert flag_of(store_db, number).flag.level == AT_RISK
+    assert flag_of(store_db, number).flag.level == Level.AT_RISK
     log_preparation(store_db, number, by=COUNTER, channel="phone", outcome=AGREED_NEW_DATE,
                     new_promise=briefing(store_db, number).suggested_date)
     assert number not in [f.ticket for f in flags_with_handling(store_db)]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import zxingcpp
 
+from jeweldesk.domain.levels import Level
 from jeweldesk.printing.model import (
     MorningRow,
     Occasion,
@@ -113,7 +114,7 @@ def parcel(lines: int = 3) -> PaperParcel:
 
 def morning_rows(count: int = 60) -> list[MorningRow]:
     base = date(2025, 6, 10)
-    levels = ("late", "at risk", "watch")
+    levels = (Level.LATE, Level.AT_RISK, Level.WATCH)
     return [
         MorningRow(
             ticket=f"R-{10100 + i}",

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from jeweldesk.domain.errors import Conflict, ServiceError
 from jeweldesk.domain.kinds import Role
+from jeweldesk.domain.levels import Level
 from jeweldesk.services.bench import (
     BenchMove,
     BenchQueue,
@@ -46,7 +47,7 @@ from jeweldesk.services.moves import TicketState
 from jeweldesk.services.prepare import FlagWithHandling
 from jeweldesk.ui.bench.models import queue_model, waiting_model
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import from_qdate
+from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, from_qdate
 from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, day_text, heading, muted, table_view
 from jeweldesk.ui.settings.days_off import JewelerDaysOffDialog
 
@@ -94,7 +95,7 @@ class BenchScreen(QWidget):
         self.parts_note.returnPressed.connect(self.confirm_parts)
         self.parts_date = QDateEdit()
         self.parts_date.setCalendarPopup(True)
-        self.parts_date.setDisplayFormat("ddd d MMM yyyy")
+        self.parts_date.setDisplayFormat(DAY_EDIT_FORMAT)
         parts_ok = QPushButton("Waiting for parts")
         parts_ok.clicked.connect(self.confirm_parts)
         parts_layout = QHBoxLayout(self.parts_row)
@@ -381,7 +382,7 @@ class BenchScreen(QWidget):
         self.message.setText(text)
 
 
-def _risk_marks(rows: list[FlagWithHandling]) -> dict[str, tuple[str, str]]:
+def _risk_marks(rows: list[FlagWithHandling]) -> dict[str, tuple[Level, str]]:
     """Each listed piece's level and reasons, from the early-warning engine."""
     flags = [r.flag for r in rows]
     return {f.ticket: (f.level, "; ".join(f.reasons)) for f in flags if f.listed}

@@ -8,11 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from jeweldesk.domain.levels import Level
 from jeweldesk.services.bench import QueueLine, WaitingLine
 from jeweldesk.ui.common.rows import LATE_RED, Column, RowsModel, day, days_ago
 from jeweldesk.ui.common.widgets import DUE_TODAY_TINT, OVERDUE_TINT
-
-RISK_WORDS = {"late": "Late", "at_risk": "At risk", "watch": "Watch"}
 
 
 class QueueModel(RowsModel):
@@ -21,12 +20,13 @@ class QueueModel(RowsModel):
     RISK_COLUMN = 1
 
     def __init__(self, parent: QObject | None = None) -> None:
-        self.risk: dict[str, tuple[str, str]] = {}
-        self.today = date.today()
+        self.risk: dict[str, tuple[Level, str]] = {}
+        self.today = date.min  # the store's, given with the rows
         super().__init__((
             Column("Promised", lambda r: day(r.promised_for), sort=lambda r: r.promised_for,
                    colour=lambda r: LATE_RED if r.promised_for < self.today else None),
-            Column("At risk", lambda r: RISK_WORDS.get(self.risk.get(r.number, ("", ""))[0], ""),
+            Column("At risk", lambda r: self.risk[r.number][0].label if r.number in self.risk
+                   else "",
                    colour=lambda r: LATE_RED, bold=lambda r: True),
             Column("Ticket", lambda r: r.number, bold=lambda r: True),
             Column("Customer", lambda r: r.customer_name),
@@ -36,15 +36,15 @@ class QueueModel(RowsModel):
             Column("Occasion", _occasion, sort=lambda r: r.occasion_date or date.max),
         ), parent)
 
-    def set_rows(self, rows: Sequence[Any],
-                 risk: dict[str, tuple[str, str]] | None = None,
-                 today: date | None = None) -> None:
+    def set_rows(self, rows: Sequence[Any],  # type: ignore[override]
+                 risk: dict[str, tuple[Level, str]] | None = None,
+                 *, today: date) -> None:
         if risk is not None:
             self.risk = dict(risk)
-        self.today = today or date.today()
+        self.today = today
         super().set_rows(rows)
 
-    def set_risk(self, risk: dict[str, tuple[str, str]]) -> None:
+    def set_risk(self, risk: dict[str, tuple[Level, str]]) -> None:
         """The engine's marks arrive after the rows (it runs off the window's thread)."""
         self.risk = dict(risk)
         if self.rowCount():
@@ -55,11 +55,11 @@ class QueueModel(RowsModel):
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and 0 <= index.row() < self.rowCount():
             line: QueueLine = self.row_at(index.row())
-            level, reasons = self.risk.get(line.number, ("", ""))
+            level, reasons = self.risk.get(line.number, (None, ""))
             if role == Qt.ItemDataRole.ToolTipRole and level:
                 return reasons
-            if role == Qt.ItemDataRole.BackgroundRole and level in ("late", "at_risk"):
-                return OVERDUE_TINT if level == "late" else DUE_TODAY_TINT
+            if role == Qt.ItemDataRole.BackgroundRole and level and level.needs_call:
+                return OVERDUE_TINT if level is Level.LATE else DUE_TODAY_TINT
         return super().data(index, role)
 
 
@@ -77,10 +77,10 @@ def queue_model(parent: QObject | None = None) -> QueueModel:
 class WaitingModel(RowsModel):
     def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
         super().__init__(columns, parent)
-        self.today = date.today()
+        self.today = date.min  # the store's, given with the rows
 
-    def set_rows(self, rows: Sequence[Any], today: date | None = None) -> None:
-        self.today = today or date.today()
+    def set_rows(self, rows: Sequence[Any], today: date) -> None:  # type: ignore[override]
+        self.today = today
         super().set_rows(rows)
 
 

@@ -70,6 +70,10 @@ def money_edit(placeholder: str = "0.00") -> QLineEdit:
     return edit
 
 
+# A date edit shows its day the way writing.day(..., year=True) writes it: "Tue, Nov 3, 2026".
+DAY_EDIT_FORMAT = "ddd, MMM d, yyyy"
+
+
 def to_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 

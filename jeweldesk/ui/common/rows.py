@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView
+
+from jeweldesk.domain import writing
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # what a row stands for: a ticket number, a customer
@@ -189,11 +191,7 @@ def rows_of(view: QAbstractItemView) -> RowsModel:
 
 
 def day(value: date | None) -> str:
-    return f"{value:%a} {value.day} {value:%b}" if value else ""
-
-
-def day_and_time(value: datetime | None) -> str:
-    return f"{day(value)} {value:%H:%M}" if value else ""
+    return writing.day(value) if value else ""
 
 
 def days_ago(value: date, today: date) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.ui.common.rows import Column, RowsModel
 
 # Soft tints that keep black text readable: lateness must show without shouting.
@@ -106,7 +107,7 @@ def titled(title: str, body: QWidget, note: str | None = None) -> QWidget:
 
 
 def day_text(day: date, today: date | None = None) -> str:
-    """A date the way the counter says it: "Today", "Tomorrow", "Fri 14 Mar"."""
+    """A date the way the counter says it: "Today", "Tomorrow", "Fri, Mar 14"."""
     if today is not None:
         delta = (day - today).days
         if delta == 0:
@@ -115,8 +116,7 @@ def day_text(day: date, today: date | None = None) -> str:
             return "Tomorrow"
         if delta == -1:
             return "Yesterday"
-    fmt = "%a %d %b" if today is None or day.year == today.year else "%a %d %b %Y"
-    return day.strftime(fmt)
+    return writing.day(day, today)
 
 
 def days_text(days: int, word: str = "day") -> str:

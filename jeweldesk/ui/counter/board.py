@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jeweldesk.domain.status import OPEN_STATUSES, Status
+from jeweldesk.domain.status import NOT_CLOSED_STATUSES, Status
 from jeweldesk.services.board import UNASSIGNED, BoardFilter, board_choices
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT
 from jeweldesk.ui.common.widgets import heading, list_look, muted
 from jeweldesk.ui.counter.board_model import (
     BALANCE,
@@ -47,7 +48,7 @@ COLUMN_WIDTHS = {NUMBER: 75, CUSTOMER: 175, STATUS: 115, JEWELER: 120, VENDOR: 1
 def _date_edit(placeholder: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd MMM yyyy")
+    edit.setDisplayFormat(DAY_EDIT_FORMAT)
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(placeholder)
     edit.setDate(NO_DATE)
@@ -160,7 +161,7 @@ class TicketBoard(QWidget):
     def current_filter(self) -> BoardFilter:
         chosen = self.status.currentData()
         if chosen == OPEN:
-            statuses = frozenset(OPEN_STATUSES)
+            statuses = frozenset(NOT_CLOSED_STATUSES)
         elif chosen == EVERY:
             statuses = frozenset()
         else:

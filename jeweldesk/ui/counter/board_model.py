@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from jeweldesk.domain.money import display
+from jeweldesk.domain import writing
 from jeweldesk.services.board import (
     DUE_TODAY,
     OVERDUE,
@@ -66,7 +66,7 @@ class BoardModel(QAbstractTableModel):
         self._rows: list[BoardRow] = []
         self._total = 0
         self._changing = False
-        self._this_year = date.today().year
+        self._today: date | None = None  # the store's, read with each page
 
     # --- what the view asks for -------------------------------------------
 
@@ -101,7 +101,7 @@ class BoardModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.lateness == OVERDUE:
-                return f"{row.number}: past its promise of {row.promised_for:%a %d %b}"
+                return f"{row.number}: past its promise of {writing.day(row.promised_for)}"
             if row.lateness == DUE_TODAY:
                 return f"{row.number}: promised for today"
             return None
@@ -125,16 +125,12 @@ class BoardModel(QAbstractTableModel):
         if column == VENDOR:
             return row.vendor or ""
         if column == PROMISED:
-            return self._day(row.promised_for, "%a %d %b")
+            return writing.day(row.promised_for, self._today)
         if column == RECEIVED:
-            return self._day(row.received_at.date(), "%d %b")
+            return writing.short_day(row.received_at.date(), self._today)
         if column == BALANCE:
-            return display(row.balance) if row.balance else "—"
+            return writing.money(row.balance) if row.balance else "—"
         return ""
-
-    def _day(self, day: date, fmt: str) -> str:
-        """The year only when it is not this year's: the counter reads dates at a glance."""
-        return day.strftime(fmt if day.year == self._this_year else fmt + " %Y")
 
     # --- a page at a time ---------------------------------------------------
 
@@ -189,7 +185,7 @@ class BoardModel(QAbstractTableModel):
         page = board_page(self.db, self._filter, self._sort, 0, min(wanted, total))
         rows = page.rows if total else []
         if page.today is not None:
-            self._this_year = page.today.year
+            self._today = page.today
         self._changing = True
         try:
             self.beginResetModel()

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, ServiceError
 from jeweldesk.domain.kinds import Channel
-from jeweldesk.domain.money import display
 from jeweldesk.services.board import BoardFilter, BoardRow, BoardSort, board_page
 from jeweldesk.services.customers import (
     CustomerDetails,
@@ -51,9 +51,9 @@ TICKET_COLUMNS = (
     Column("Ticket", lambda t: t.number),
     Column("Piece", lambda t: t.item),
     Column("Status", lambda t: t.status.label),
-    Column("Promised", lambda t: f"{t.promised_for:%d %b %Y}",
+    Column("Promised", lambda t: writing.short_day(t.promised_for, year=True),
            tint=lambda t: OVERDUE_TINT if t.lateness else None),
-    Column("Balance", lambda t: display(t.balance) if t.balance else "—", right=True),
+    Column("Balance", lambda t: writing.money(t.balance) if t.balance else "—", right=True),
 )
 
 

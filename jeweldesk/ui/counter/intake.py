@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.contact_details import phone_digits
 from jeweldesk.domain.errors import Invalid, ServiceError
-from jeweldesk.domain.money import ZERO, display
+from jeweldesk.domain.money import ZERO
 from jeweldesk.services.customers import CustomerDetails, CustomerInfo, checked, find_customers
 from jeweldesk.services.intake import Visit, take_in
 from jeweldesk.services.promise import promise_rules
@@ -248,8 +249,8 @@ class IntakeDialog(CounterDialog):
         deposits = sum((f.deposit_amount() for f in forms), ZERO)
         count = "1 piece" if len(forms) == 1 else f"{len(forms)} pieces"
         self.summary.setText(
-            f"{count} · total {display(total)} · deposit {display(deposits)} · "
-            f"<b>balance at pickup {display(total - deposits)}</b>"
+            f"{count} · total {writing.money(total)} · deposit {writing.money(deposits)} · "
+            f"<b>balance at pickup {writing.money(total - deposits)}</b>"
         )
 
     # Saving -----------------------------------------------------------------------------

@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.kinds import ItemKind, Role
-from jeweldesk.domain.money import ZERO, display
+from jeweldesk.domain.money import ZERO
 from jeweldesk.services.intake import Piece
-from jeweldesk.services.promise import PromiseRules, Proposal, promise_warnings, propose, spoken
+from jeweldesk.services.promise import PromiseRules, Proposal, promise_warnings, propose
 from jeweldesk.services.store import CatalogEntry, StaffMember, VendorInfo
 from jeweldesk.ui.common.fields import (
+    DAY_EDIT_FORMAT,
     NOTE_STYLE,
     WARNING_STYLE,
     from_qdate,
@@ -133,8 +135,8 @@ class PieceForm(QWidget):
         self.vendor = vendor_box(vendors)
         self.jeweler = jeweler_box(staff)
         self.deposit = money_edit()
-        self.total = QLabel(display(ZERO))
-        self.balance = QLabel(display(ZERO))
+        self.total = QLabel(writing.money(ZERO))
+        self.balance = QLabel(writing.money(ZERO))
         for label in (self.total, self.balance):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             label.setMinimumWidth(90)
@@ -147,10 +149,10 @@ class PieceForm(QWidget):
         self.occasion_date.setMinimumDate(to_qdate(rules.today - timedelta(days=1)))
         self.occasion_date.setSpecialValueText("no date")
         self.occasion_date.setDate(self.occasion_date.minimumDate())
-        self.occasion_date.setDisplayFormat("ddd MMM d, yyyy")
+        self.occasion_date.setDisplayFormat(DAY_EDIT_FORMAT)
         self.promised_for = QDateEdit()
         self.promised_for.setCalendarPopup(True)
-        self.promised_for.setDisplayFormat("ddd MMM d, yyyy")
+        self.promised_for.setDisplayFormat(DAY_EDIT_FORMAT)
         self.promised_for.setMinimumWidth(150)
         self.use_proposed = QPushButton("Use proposed")
         self.use_proposed.clicked.connect(self.apply_proposal)
@@ -267,10 +269,10 @@ class PieceForm(QWidget):
         total = self.services.total()
         deposit, problem = money_or_problem(self.deposit.text())
         if problem is None and deposit is not None and deposit > total:
-            problem = f"the deposit is more than the total {display(total)}"
+            problem = f"the deposit is more than the total {writing.money(total)}"
         self.problems["deposit"].show_problem(problem)
-        self.total.setText(display(total))
-        self.balance.setText(display(total - (deposit or ZERO)))
+        self.total.setText(writing.money(total))
+        self.balance.setText(writing.money(total - (deposit or ZERO)))
         if self.services.goes_out() and self.vendor.currentData() is None:
             self.problems["vendor"].show_problem("a service goes out: choose the vendor")
         else:
@@ -307,7 +309,8 @@ class PieceForm(QWidget):
             self.why.setText("Add the work, and a date the bench can keep is proposed here.")
         elif proposal is not None:
             said = "Proposed" if not self.promise_by_hand else "We would propose"
-            self.why.setText(f"{said} {spoken(proposal.day, self.rules.today)}: {proposal.why}")
+            on = writing.day(proposal.day, self.rules.today)
+            self.why.setText(f"{said} {on}: {proposal.why}")
         warnings = promise_warnings(self.rules, self.promise, self.occasion_day)
         past = [w for w in warnings if w.endswith("in the past")]
         self.problems["promised_for"].show_problem(past[0] if past else None)

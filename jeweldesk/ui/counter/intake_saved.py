@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jeweldesk.domain.money import display
-from jeweldesk.services.promise import spoken
+from jeweldesk.domain import writing
 from jeweldesk.services.story import stories
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.documents import show_receipt, show_tags
@@ -68,8 +67,8 @@ class SavedPage(QWidget):
         for story in found:
             item = QListWidgetItem(
                 f"{story.number}   {story.item_kind.value.capitalize()}: {story.item_description}"
-                f"   ·   promised {spoken(story.promised_for)}"
-                f"   ·   balance {display(story.balance)}"
+                f"   ·   promised {writing.day(story.promised_for)}"
+                f"   ·   balance {writing.money(story.balance)}"
             )
             item.setData(Qt.ItemDataRole.UserRole, story.number)
             self.tickets.addItem(item)

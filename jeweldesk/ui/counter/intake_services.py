@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jeweldesk.domain.money import ZERO, display, money_text
+from jeweldesk.domain import writing
+from jeweldesk.domain.money import ZERO, money_text
 from jeweldesk.services.intake import ServiceLine
 from jeweldesk.services.store import CatalogEntry
 from jeweldesk.ui.common.fields import NOTE_STYLE, money_or_problem
@@ -76,7 +77,8 @@ class ServicesEditor(QWidget):
         self.browse.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         menu = QMenu(self.browse)
         for entry in catalog:
-            action = QAction(as_label(f"{entry.name}  ({display(entry.default_price)})"), menu)
+            price = writing.money(entry.default_price)
+            action = QAction(as_label(f"{entry.name}  ({price})"), menu)
             action.triggered.connect(lambda _=False, e=entry: self.add(e))
             menu.addAction(action)
         self.browse.setMenu(menu)
@@ -132,7 +134,7 @@ class ServicesEditor(QWidget):
     def _show_match(self, text: str) -> None:
         entry = self.entry_for(text)
         if entry is not None:
-            self.match.setText(f"Enter adds: {entry.name} — {display(entry.default_price)}")
+            self.match.setText(f"Enter adds: {entry.name} — {writing.money(entry.default_price)}")
         elif text.strip():
             self.match.setText(f"Nothing in the catalog like “{text.strip()}”")
         else:

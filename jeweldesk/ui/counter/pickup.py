@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, NotFound, ServiceError
-from jeweldesk.domain.money import ZERO, display, money_text
+from jeweldesk.domain.money import ZERO, money_text
 from jeweldesk.domain.status import Status
 from jeweldesk.services.collect import ready_for_customer
 from jeweldesk.services.pickup import METHODS, hand_back
@@ -176,7 +177,7 @@ class PickupDialog(CounterDialog):
         self.also_list.clear()
         for piece in others:
             item = QListWidgetItem(
-                f"{piece.number}   {piece.item}   balance {display(piece.balance)}")
+                f"{piece.number}   {piece.item}   balance {writing.money(piece.balance)}")
             item.setData(Qt.ItemDataRole.UserRole, piece.number)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -206,8 +207,8 @@ class PickupDialog(CounterDialog):
     def _show(self) -> None:
         set_rows(self.table, [
             (p.number, f"{p.item_kind.value.capitalize()}: {p.item_description}",
-             p.customer_name, display(p.balance)) for p in self.pieces])
-        self.due.setText(display(self.balance_due))
+             p.customer_name, writing.money(p.balance)) for p in self.pieces])
+        self.due.setText(writing.money(self.balance_due))
         self.amount.setText(money_text(self.balance_due))
         self.hand_back_button.setEnabled(bool(self.pieces))
         count = len(self.pieces)
@@ -217,7 +218,7 @@ class PickupDialog(CounterDialog):
     def _check_amount(self) -> None:
         amount, problem = money_or_problem(self.amount.text(), required=self.balance_due > 0)
         if problem is None and amount is not None and amount != self.balance_due:
-            problem = f"the balance due is {display(self.balance_due)}"
+            problem = f"the balance due is {writing.money(self.balance_due)}"
         self.amount_problem.show_problem(problem)
 
     # Handing back --------------------------------------------------------------------------
@@ -250,7 +251,7 @@ class PickupDialog(CounterDialog):
             return
         self.handed_back = list(done.numbers)
         self.ctx.did_change()
-        paid = f"; paid {display(done.paid)} by {done.method}" if done.paid else ""
+        paid = f"; paid {writing.money(done.paid)} by {done.method}" if done.paid else ""
         self.done_title.setText(f"Handed back {', '.join(done.numbers)} to {who}{paid}.")
         self.stack.setCurrentIndex(1)
         self.thank_you.setFocus()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, ServiceError
 from jeweldesk.domain.tracking import TrackingError, checked_tracking
 from jeweldesk.services.parcels import send_parcel
@@ -35,7 +36,7 @@ from jeweldesk.services.vendors import (
 )
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.documents import show_manifest
-from jeweldesk.ui.common.fields import from_qdate
+from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, from_qdate
 from jeweldesk.ui.common.rows import Column, RowsModel
 from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, ProblemLabel, heading, muted, table_view
 from jeweldesk.ui.parcels.receive import ReceiveParcel
@@ -46,7 +47,7 @@ DONE_COLOUR = "#1e6b34"
 
 
 def _money(value: Decimal | None) -> str:
-    return "—" if value is None else f"${value:,.2f}"
+    return writing.money(value) or "—"
 
 
 class OutgoingModel(RowsModel):
@@ -115,7 +116,7 @@ class SendParcel(QWidget):
         self.tracking_problem = ProblemLabel()
         self.expected_back = QDateEdit()
         self.expected_back.setCalendarPopup(True)
-        self.expected_back.setDisplayFormat("ddd d MMM yyyy")
+        self.expected_back.setDisplayFormat(DAY_EDIT_FORMAT)
         self.quote_note = muted("")
         self.scan_box = QLineEdit()
         self.scan_box.setPlaceholderText("Scan each envelope going in, or type its number + Enter")
@@ -256,7 +257,7 @@ class SendParcel(QWidget):
             self._say(f"Not sent: {exc}", problem=True)
             return
         self._say(f"{ref} sent to {self.vendor.currentText().split(' — ')[0]} with "
-                  f"{len(numbers)} envelope(s); expected back {back:%a} {back.day} {back:%b}.")
+                  f"{len(numbers)} envelope(s); expected back {writing.day(back)}.")
         self.last_ref = ref
         self.manifest_button.setText(f"Print the manifest for {ref}…")
         self.manifest_button.show()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from jeweldesk.domain import writing
 from jeweldesk.services.vendors import TurnaroundPoint
 
 BACK = QColor("#2f5d8a")
@@ -67,7 +68,7 @@ class TurnaroundChart(QWidget):
         self._grid(painter, plot, top_days, y_of)
         self._legend(painter, line)
         for label_day in (self.points[0].sent, self.points[-1].sent):
-            text = f"{label_day:%b} {label_day.day}"
+            text = writing.short_day(label_day)
             width = metrics.horizontalAdvance(text)
             x = min(max(x_of(label_day) - width / 2, plot.left()), plot.right() - width)
             painter.drawText(QPointF(x, plot.bottom() + line + 2), text)

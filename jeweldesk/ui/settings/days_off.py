@@ -20,9 +20,9 @@ from jeweldesk.domain.errors import ServiceError
 from jeweldesk.domain.kinds import Role
 from jeweldesk.services.days_off import NOTE_LENGTH, DaysOff, cancel_days_off, days_off
 from jeweldesk.services.days_off import plan_days_off as plan
-from jeweldesk.services.store import list_staff
+from jeweldesk.services.store import list_staff, store_today
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import CounterDialog, from_qdate
+from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, CounterDialog, from_qdate, to_qdate
 from jeweldesk.ui.common.rows import Column, rows_of
 from jeweldesk.ui.common.widgets import ProblemLabel, day_text, heading, muted, row_picker
 
@@ -41,8 +41,8 @@ class DaysOffForm(QWidget):
         self.last = QDateEdit()
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("ddd MMM d, yyyy")
-            edit.setDate(QDate.currentDate())
+            edit.setDisplayFormat(DAY_EDIT_FORMAT)
+            edit.setDate(to_qdate(store_today(ctx.db)))
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_LENGTH)
         self.note.setPlaceholderText("Holiday, course… (optional)")

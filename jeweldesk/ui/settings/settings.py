@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, ServiceError
 from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.money import MoneyError, money
@@ -41,10 +42,12 @@ from jeweldesk.services.store import (
     list_staff,
     save_catalog,
     store_settings,
+    store_today,
     update_staff,
     update_store,
 )
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, to_qdate
 from jeweldesk.ui.common.rows import Column, RowsModel, rows_of
 from jeweldesk.ui.common.widgets import MUTED_COLOUR, ProblemLabel, heading, muted, row_picker
 from jeweldesk.ui.settings.days_off import DaysOffTab
@@ -128,8 +131,8 @@ class StoreTab(QWidget):
         self.closed.setMaximumHeight(120)
         self.closed_pick = QDateEdit()
         self.closed_pick.setCalendarPopup(True)
-        self.closed_pick.setDisplayFormat("ddd dd MMM yyyy")
-        self.closed_pick.setDate(QDate.currentDate())
+        self.closed_pick.setDisplayFormat(DAY_EDIT_FORMAT)
+        self.closed_pick.setDate(to_qdate(store_today(ctx.db)))
         self.add_closed = QPushButton("Add closed day")
         self.remove_closed = QPushButton("Remove")
         self.save_button, self.message, saved = _saved_line()
@@ -166,6 +169,7 @@ class StoreTab(QWidget):
     def load(self) -> None:
         settings = store_settings(self.ctx.db)
         self._settings = settings
+        self._today = store_today(self.ctx.db)
         self.name.setText(settings.name)
         self.address.setPlainText(settings.address or "")
         self.phone.setText(settings.phone or "")
@@ -182,9 +186,9 @@ class StoreTab(QWidget):
     def _add_day(self, day: date) -> None:
         if day in self.closed_dates():
             return
-        item = QListWidgetItem(f"{day:%a %d %b %Y}")
+        item = QListWidgetItem(writing.day(day, year=True))
         item.setData(DAY_ROLE, day)
-        if day < date.today():
+        if day < self._today:
             item.setForeground(QColor(MUTED_COLOUR))
         later = [n for n in range(self.closed.count()) if self.closed.item(n).data(DAY_ROLE) > day]
         self.closed.insertItem(later[0] if later else self.closed.count(), item)

@@ -16,14 +16,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Conflict, Invalid, ServiceError
 from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.status import Status
 from jeweldesk.services.contacts import record_contact
 from jeweldesk.services.moves import cancel, change_promise, move
-from jeweldesk.services.promise import promise_rules, promise_warnings, spoken
+from jeweldesk.services.promise import promise_rules, promise_warnings
 from jeweldesk.services.story import TicketStory
-from jeweldesk.ui.common.fields import NOTE_STYLE, WARNING_STYLE, from_qdate, to_qdate
+from jeweldesk.ui.common.fields import (
+    DAY_EDIT_FORMAT,
+    NOTE_STYLE,
+    WARNING_STYLE,
+    from_qdate,
+    to_qdate,
+)
 from jeweldesk.ui.common.widgets import ProblemLabel
 from jeweldesk.ui.ticket.tables import contacts_table, set_rows, when
 
@@ -120,7 +127,7 @@ class PromiseForm(QWidget):
         self.touched = False
         self.new_date = QDateEdit()
         self.new_date.setCalendarPopup(True)
-        self.new_date.setDisplayFormat("ddd MMM d, yyyy")
+        self.new_date.setDisplayFormat(DAY_EDIT_FORMAT)
         self.new_date.dateChanged.connect(self._edited)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("why (the customer agreed, parts are late …)")
@@ -177,7 +184,7 @@ class PromiseForm(QWidget):
             return
         self.touched = False
         self.reason.clear()
-        d.say(f"Promised for {spoken(from_qdate(self.new_date.date()))} now; "
+        d.say(f"Promised for {writing.day(from_qdate(self.new_date.date()))} now; "
               "the earlier promise stays on record.", good=True)
         d.ctx.did_change()  # every open screen, this one too, reloads on the news
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,13 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Conflict, Invalid, ServiceError
-from jeweldesk.domain.money import MoneyError, display, money
+from jeweldesk.domain.money import MoneyError, money
 from jeweldesk.services.edit import ServiceLine, edit_ticket
-from jeweldesk.services.store import catalog, list_staff, list_vendors
+from jeweldesk.services.store import catalog, list_staff, list_vendors, store_today
 from jeweldesk.services.story import TicketStory, ticket_story, what_changed
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.fields import (
+    DAY_EDIT_FORMAT,
     NOTE_STYLE,
     CounterDialog,
     banner,
@@ -94,7 +96,7 @@ class EditTicketDialog(CounterDialog):
         self.occasion_what.setPlaceholderText("anniversary, wedding, graduation …")
         self.occasion_date = QDateEdit()
         self.occasion_date.setCalendarPopup(True)
-        self.occasion_date.setDisplayFormat("ddd MMM d, yyyy")
+        self.occasion_date.setDisplayFormat(DAY_EDIT_FORMAT)
         self.occasion_date.setSpecialValueText("no date")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAutoDefault(False)
@@ -202,11 +204,11 @@ class EditTicketDialog(CounterDialog):
         self.occasion_what.setText(story.occasion_what or "")
         # A date edit cannot be empty: the day before the earliest date it may hold reads
         # "no date". An occasion already past keeps its date.
-        earliest = min(filter(None, (story.occasion_date, from_qdate(QDate.currentDate()))))
+        earliest = min(filter(None, (story.occasion_date, store_today(self.ctx.db))))
         self.occasion_date.setMinimumDate(to_qdate(earliest - timedelta(days=1)))
         self.occasion_date.setDate(to_qdate(story.occasion_date) if story.occasion_date
                                    else self.occasion_date.minimumDate())
-        self.deposit.setText(display(story.deposit))
+        self.deposit.setText(writing.money(story.deposit))
         for label in self.problems.values():
             label.show_problem(None)
         self.recalculate()
@@ -221,11 +223,11 @@ class EditTicketDialog(CounterDialog):
 
     def recalculate(self) -> None:
         total = self.services.total()
-        self.total.setText(display(total))
+        self.total.setText(writing.money(total))
         paid = self.story.total - self.story.balance
-        self.balance.setText(display(total - paid))
+        self.balance.setText(writing.money(total - paid))
         self.problems["deposit"].show_problem(
-            f"the deposit is more than the total {display(total)}"
+            f"the deposit is more than the total {writing.money(total)}"
             if self.story.deposit > total else None)
         goes_out = self.services.goes_out() and self.vendor.currentData() is None
         self.problems["vendor"].show_problem(

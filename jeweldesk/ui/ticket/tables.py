@@ -9,13 +9,13 @@ from operator import itemgetter
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
+from jeweldesk.domain import writing
 from jeweldesk.ui.common.rows import Column, RowsModel, rows_of
 from jeweldesk.ui.common.widgets import list_look
 
 
 def when(at: datetime) -> str:
-    """"Mon Nov 23, 8:15 PM", the way a US counter reads a time."""
-    return f"{at:%a %b} {at.day}, {at.hour % 12 or 12}:{at:%M} {at:%p}"
+    return writing.moment(at)
 
 
 def read_only_table(headers: Sequence[str], min_height: int = 90,

@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid
-from jeweldesk.domain.money import display
 from jeweldesk.domain.status import Status
 from jeweldesk.services.photos import add_photo, photo_data
-from jeweldesk.services.promise import spoken
 from jeweldesk.services.story import TicketStory, ticket_story, visit_numbers
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.documents import show_receipt, show_tags, show_thank_you
@@ -236,33 +235,34 @@ class TicketDialog(CounterDialog):
         self.piece["metal"].setText(s.item_metal or "—")
         self.piece["stones"].setText(s.item_stones or "—")
         self.piece["condition"].setText(s.item_condition or "nothing noted")
-        self.piece["value"].setText(display(s.declared_value) or "not declared")
+        self.piece["value"].setText(writing.money(s.declared_value) or "not declared")
         self.piece["taken_in"].setText(f"{when(s.received_at)} by {s.taken_in_by}")
         self.piece["jeweler"].setText(s.assigned_to_name or "not assigned")
         self._show_photos()
         self.money["services"].setText("<br>".join(
-            f"{v.description} — {display(v.price)}"
+            f"{v.description} — {writing.money(v.price)}"
             + (f" <i>(at {v.vendor_name})</i>" if v.vendor_name else "")
             for v in s.services))
-        paid = [f"deposit {display(s.deposit)}"] + [
-            f"{p.method} {display(p.amount)} on {when(p.at)}" for p in s.payments]
+        paid = [f"deposit {writing.money(s.deposit)}"] + [
+            f"{p.method} {writing.money(p.amount)} on {when(p.at)}" for p in s.payments]
         self.money["paid"].setText("<br>".join(paid))
-        self.money["total"].setText(display(s.total))
-        self.money["balance"].setText(f"<b>{display(s.balance)}</b>")
-        self.promise["promised"].setText(f"<b>{spoken(s.promised_for)}</b>")
+        self.money["total"].setText(writing.money(s.total))
+        self.money["balance"].setText(f"<b>{writing.money(s.balance)}</b>")
+        self.promise["promised"].setText(f"<b>{writing.day(s.promised_for)}</b>")
         self.promise["earlier"].setText("<br>".join(
-            f"{spoken(p.old_date)} → {spoken(p.new_date)}, changed {when(p.at)} by {p.by_name}"
+            f"{writing.day(p.old_date)} → {writing.day(p.new_date)}, "
+            f"changed {when(p.at)} by {p.by_name}"
             + (f": {p.reason}" if p.reason else "") for p in s.promises) or "none; the first "
             "promise stands")
         self.promise["occasion"].setText(
-            f"{s.occasion_what or 'an occasion'} on {spoken(s.occasion_date)}"
+            f"{s.occasion_what or 'an occasion'} on {writing.day(s.occasion_date)}"
             if s.occasion_date else (s.occasion_what or "—"))
         set_rows(self.history, [
             (when(e.at), e.status.label, e.by_name, e.note or "") for e in s.events])
         set_rows(self.parcels, [
             # Days are enough here; the chain of custody above has the times.
-            (p.ref, p.vendor_name, spoken(p.sent_at.date()), spoken(p.expected_back),
-             spoken(p.returned_at.date()) if p.returned_at else "not back yet",
+            (p.ref, p.vendor_name, writing.day(p.sent_at.date()), writing.day(p.expected_back),
+             writing.day(p.returned_at.date()) if p.returned_at else "not back yet",
              " ".join(x for x in (p.carrier, p.tracking) if x)) for p in s.parcels])
         self.parcels_box.setVisible(bool(s.parcels))
         set_rows(self.edits, [

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from jeweldesk.risk.engine import AT_RISK, LATE, WATCH
+from jeweldesk.domain.levels import Level
 from jeweldesk.services.prepare import FlagWithHandling
 from jeweldesk.ui.common.widgets import MUTED_COLOUR, day_text
 
@@ -18,22 +18,20 @@ HEADERS = ("Level", "Ticket", "Customer", "Promised", "Expected", "Occasion", "W
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 HANDLED_ROLE = Qt.ItemDataRole.UserRole + 2
 
-LEVEL_LABELS = {LATE: "Late", AT_RISK: "At risk", WATCH: "Watch"}
 # Background and text of each level's badge: soft enough to read, clear enough to notice.
-LEVEL_COLOURS = {LATE: ("#f6d5d1", "#8c1d18"), AT_RISK: ("#fbe3bf", "#7a4a00"),
-                 WATCH: ("#e3ecf1", "#2d4a57")}
-ON_TRACK_COLOURS = ("#e1efe4", "#1e4d2b")
+LEVEL_COLOURS = {Level.LATE: ("#f6d5d1", "#8c1d18"), Level.AT_RISK: ("#fbe3bf", "#7a4a00"),
+                 Level.WATCH: ("#e3ecf1", "#2d4a57"), Level.ON_TRACK: ("#e1efe4", "#1e4d2b")}
 OCCASION_MARK = "◆"
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def level_label(level: str | None) -> str:
-    return LEVEL_LABELS.get(level or "", "On track")
+def level_label(level: Level | None) -> str:
+    return (level or Level.ON_TRACK).label
 
 
-def level_colours(level: str | None) -> tuple[str, str]:
-    return LEVEL_COLOURS.get(level or "", ON_TRACK_COLOURS)
+def level_colours(level: Level | None) -> tuple[str, str]:
+    return LEVEL_COLOURS[level or Level.ON_TRACK]
 
 
 def _capitalised(reason: str) -> str:

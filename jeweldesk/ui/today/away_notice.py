@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialogButtonBox,
@@ -25,8 +24,9 @@ from PySide6.QtWidgets import (
 from jeweldesk.domain.errors import ServiceError
 from jeweldesk.domain.kinds import Role
 from jeweldesk.services.days_off import NOTE_LENGTH, JewelerAway, plan_days_off
+from jeweldesk.services.store import store_today
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import CounterDialog, from_qdate
+from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, CounterDialog, from_qdate, to_qdate
 from jeweldesk.ui.common.widgets import DUE_TODAY_TINT, ProblemLabel, day_text, muted
 
 
@@ -90,8 +90,8 @@ class AwayUntilDialog(CounterDialog):
         self.setWindowTitle(f"{away.staff_name} away")
         self.back_on = QDateEdit()
         self.back_on.setCalendarPopup(True)
-        self.back_on.setDisplayFormat("ddd MMM d, yyyy")
-        tomorrow = QDate.currentDate().addDays(1)
+        self.back_on.setDisplayFormat(DAY_EDIT_FORMAT)
+        tomorrow = to_qdate(store_today(ctx.db) + timedelta(days=1))
         self.back_on.setMinimumDate(tomorrow)
         self.back_on.setDate(tomorrow)
         self.note = QLineEdit()

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, ServiceError
 from jeweldesk.domain.kinds import Channel
-from jeweldesk.risk.engine import LATE, WATCH
+from jeweldesk.domain.levels import Level
 from jeweldesk.services.prepare import (
     AGREED_NEW_DATE,
     OUTCOMES,
@@ -38,9 +39,8 @@ from jeweldesk.services.prepare import (
     briefing,
     log_preparation,
 )
-from jeweldesk.services.prepare_words import spoken_day
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import from_qdate
+from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, from_qdate
 from jeweldesk.ui.common.widgets import (
     MUTED_COLOUR,
     ProblemLabel,
@@ -70,7 +70,7 @@ WORDS_STYLE = f"color: {MUTED_COLOUR}; font-style: italic; margin-left: 24px;"
 TIP = "Offer a way out, then stop and listen: let them choose what suits them."
 
 
-def badge(level: str | None) -> QLabel:
+def badge(level: Level | None) -> QLabel:
     """The flag's level as a small coloured tag."""
     label = QLabel(level_label(level))
     back, fore = level_colours(level)
@@ -133,9 +133,9 @@ class PrepareDialog(QDialog):
             what = b.occasion_what or "An occasion"
             needs = "Needs it for" if b.occasion_date >= b.today else "Needed it for"
             occasion = QLabel(f"{OCCASION_MARK} <b>{needs} {escape(what)} on "
-                              f"{escape(spoken_day(b.occasion_date))}</b>")
+                              f"{escape(writing.long_day(b.occasion_date))}</b>")
             if b.occasion_threatened:
-                occasion.setStyleSheet(f"color: {level_colours(LATE)[1]};")
+                occasion.setStyleSheet(f"color: {level_colours(Level.LATE)[1]};")
             occasion.setObjectName("occasion")
             occasion.setWordWrap(True)
             grid.addWidget(occasion)
@@ -147,7 +147,8 @@ class PrepareDialog(QDialog):
         if b.handled is not None and b.handled.handling is not None:
             h = b.handled.handling
             state = "already handled" if b.handled.handled else "handled before, since changed"
-            grid.addWidget(muted(f"{sentence(state)}: {h.by_name}, {spoken_day(h.at.date())}"))
+            on = writing.long_day(h.at.date())
+            grid.addWidget(muted(f"{sentence(state)}: {h.by_name}, {on}"))
         return box
 
     def _reach(self) -> QHBoxLayout:
@@ -190,14 +191,14 @@ class PrepareDialog(QDialog):
         dates = QGridLayout()
         dates.setHorizontalSpacing(14)
         dates.setVerticalSpacing(4)
-        facts = [("Promised for", spoken_day(b.promised_for))]
+        facts = [("Promised for", writing.long_day(b.promised_for))]
         if b.original_promised_for != b.promised_for:
-            facts.append(("First promised", spoken_day(b.original_promised_for)))
+            facts.append(("First promised", writing.long_day(b.original_promised_for)))
         if b.expected_ready is not None:
-            facts.append(("Expected ready", spoken_day(b.expected_ready)))
+            facts.append(("Expected ready", writing.long_day(b.expected_ready)))
         if b.occasion_date is not None:
             passed = " (passed)" if b.occasion_date < b.today else ""
-            facts.append(("Occasion", spoken_day(b.occasion_date) + passed))
+            facts.append(("Occasion", writing.long_day(b.occasion_date) + passed))
         facts.append(("Where it is", sentence(b.where_now)))
         for row, (name, value) in enumerate(facts):
             dates.addWidget(_label(name), row, 0, Qt.AlignmentFlag.AlignTop)
@@ -264,11 +265,11 @@ class PrepareDialog(QDialog):
         self.outcome.setMinimumContentsLength(16)
         self.new_date = QDateEdit(qdate(b.suggested_date))
         self.new_date.setCalendarPopup(True)
-        self.new_date.setDisplayFormat("ddd d MMM yyyy")
+        self.new_date.setDisplayFormat(DAY_EDIT_FORMAT)
         self.new_date.setMinimumDate(qdate(b.today))
         self.original = muted(
-            f"{spoken_day(b.suggested_date)} is a date it is ready by 9 times in 10. "
-            f"The first promise, {spoken_day(b.original_promised_for)}, stays on record.")
+            f"{writing.long_day(b.suggested_date)} is a date it is ready by 9 times in 10. "
+            f"The first promise, {writing.long_day(b.original_promised_for)}, stays on record.")
         self.note = QLineEdit()
         self.note.setPlaceholderText("What the customer said, what you agreed")
         self.problem = ProblemLabel()
@@ -365,8 +366,8 @@ def summary(rows: Sequence[FlagWithHandling]) -> str:
     """Late and at-risk promises are calls to make; a promise to watch is not yet a call."""
     if not rows:
         return "No promise is at risk."
-    calls = sum(1 for r in rows if not r.handled and r.flag.level != WATCH)
-    watch = sum(1 for r in rows if not r.handled and r.flag.level == WATCH)
+    calls = sum(1 for r in rows if not r.handled and r.flag.level.needs_call)
+    watch = sum(1 for r in rows if not r.handled and not r.flag.level.needs_call)
     handled = sum(1 for r in rows if r.handled)
     parts = [f"{calls} to call" if calls else "Nobody left to call"]
     if watch:

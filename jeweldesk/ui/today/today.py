@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import writing
 from jeweldesk.services.today import TodayLists, today_lists
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.documents import show_morning_list
@@ -157,7 +158,7 @@ class TodayView(QWidget):
     def refresh(self) -> None:
         lists = today_lists(self.ctx.db)
         today = lists.today
-        self.subtitle.setText(f"{today:%A %d %B %Y}")
+        self.subtitle.setText(writing.long_day(today, year=True))
         self._fill_due(lists)
         self.ready.set_rows([
             (p.number, [*_plain(p.number, p.customer_name, p.customer_phone or "", p.item),

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.kinds import Role
 from jeweldesk.services.days_off import days_off
 from jeweldesk.services.pins import sign_in
@@ -97,7 +98,7 @@ def test_closed_days_are_in_date_order_and_the_shipped_terms_show(
         screen.closed_pick.setDate(QDate(day.year, day.month, day.day))
         screen.add_closed.click()
     shown = [screen.closed.item(n).text() for n in range(screen.closed.count())]
-    expected = [f"{store_today() + timedelta(days=d):%a %d %b %Y}" for d in (5, 40, 400)]
+    expected = [writing.day(store_today() + timedelta(days=d), year=True) for d in (5, 40, 400)]
     assert shown == expected
     screen.save_button.click()
     assert store_settings(manager_ctx.db).receipt_terms is None  # still the shipped wording

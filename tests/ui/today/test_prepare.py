@@ -6,11 +6,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import update
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.kinds import Channel
-from jeweldesk.risk.engine import AT_RISK
+from jeweldesk.domain.levels import Level
 from jeweldesk.services.at_risk import at_risk
 from jeweldesk.services.prepare import AGREED_NEW_DATE
-from jeweldesk.services.prepare_words import spoken_day
 from jeweldesk.services.story import ticket_story
 from jeweldesk.storage.tables import Vendor
 from jeweldesk.ui.today.at_risk_model import HANDLED, HANDLED_ROLE
@@ -22,7 +22,7 @@ from tests.support.late_vendor import late_at_vendor
 def late(ctx):
     number = late_at_vendor(ctx.db)
     _, flags = at_risk(ctx.db)
-    assert (flags[0].ticket, flags[0].level) == (number, AT_RISK)
+    assert (flags[0].ticket, flags[0].level) == (number, Level.AT_RISK)
     assert flags[0].occasion_threatened
     return number
 
@@ -66,7 +66,7 @@ def test_a_call_logged_from_the_at_risk_list_lands_and_shows_as_handled(qtbot, c
     assert dialog.outcome.currentText() == AGREED_NEW_DATE and dialog.new_date.isEnabled()
     suggested = dialog.brief.suggested_date
     assert dialog.original.text().startswith(
-        f"{spoken_day(suggested)} is a date it is ready by 9 times in 10.")
+        f"{writing.long_day(suggested)} is a date it is ready by 9 times in 10.")
     dialog.new_date.setFocus()
     qtbot.keyClick(dialog.new_date, Qt.Key.Key_Up)
     agreed = suggested + timedelta(days=1)
@@ -130,7 +130,7 @@ def test_the_at_risk_model_passes_the_model_tester(qtbot, qtmodeltester, ctx, la
 
 
 def test_a_promise_to_watch_is_not_yet_a_call_to_make():
-    from jeweldesk.risk.engine import AT_RISK, WATCH, Flag
+    from jeweldesk.risk.engine import Flag
     from jeweldesk.services.prepare import FlagWithHandling
     from jeweldesk.ui.today.prepare import summary
 
@@ -139,7 +139,7 @@ def test_a_promise_to_watch_is_not_yet_a_call_to_make():
         return FlagWithHandling(flag, None, handled)
 
     assert summary([]) == "No promise is at risk."
-    assert summary([row(AT_RISK), row(WATCH), row(AT_RISK, handled=True)]) == (
+    assert summary([row(Level.AT_RISK), row(Level.WATCH), row(Level.AT_RISK, handled=True)]) == (
         "1 to call; 1 to watch; 1 handled")
 
 

@@ -1,0 +1,60 @@
+"""How a date, a time and an amount of money are written for people: on the screens, on
+the paper, in the reasons a warning gives and in what the command line prints.
+
+Month before day, its name spelled, so no reader swaps the two. The year is written when
+asked for (``year=True``: paper kept for months), or, given ``today``, only when the date
+is not in this year. Machine forms stay where they are read back: ISO dates in the
+interchange and the ``at-risk --json`` document, "45.00" in ``domain.money``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from jeweldesk.domain.money import CENTS
+
+
+def short_day(day: date, today: date | None = None, *, year: bool = False) -> str:
+    """ "Nov 3": a date as said on the phone and in the reasons; "Nov 3, 2026" with the year."""
+    return _with_year(f"{day:%b} {day.day}", day, today, year)
+
+
+def day(day: date, today: date | None = None, *, year: bool = False) -> str:
+    """ "Tue, Nov 3", in a list or on a form; "Tue, Nov 3, 2026" with the year."""
+    return _with_year(f"{day:%a}, {day:%b} {day.day}", day, today, year)
+
+
+def long_day(day: date, today: date | None = None, *, year: bool = False) -> str:
+    """ "Tuesday, November 3": a date to say in full to a customer, or to head a page."""
+    return _with_year(f"{day:%A}, {day:%B} {day.day}", day, today, year)
+
+
+def month(day: date) -> str:
+    """ "November 2026"."""
+    return f"{day:%B} {day.year}"
+
+
+def time_of_day(at: datetime) -> str:
+    """ "8:15 PM", the way a US counter reads a time."""
+    return f"{at.hour % 12 or 12}:{at:%M} {at:%p}"
+
+
+def moment(at: datetime, today: date | None = None, *, year: bool = False) -> str:
+    """ "Mon, Nov 23, 8:15 PM": a day and the time on it."""
+    return f"{day(at.date(), today, year=year)}, {time_of_day(at)}"
+
+
+def money(amount: Decimal | None, currency: str = "$") -> str:
+    """ "$1,234.50", "−$12.00" below zero; nothing where there is no amount."""
+    if amount is None:
+        return ""
+    cents = amount.quantize(CENTS, rounding=ROUND_HALF_UP)
+    sign = "−" if cents < 0 else ""
+    return f"{sign}{currency}{abs(cents):,.2f}"
+
+
+def _with_year(text: str, day: date, today: date | None, year: bool) -> str:
+    if year or (today is not None and day.year != today.year):
+        return f"{text}, {day.year}"
+    return text
