@@ -7,7 +7,7 @@ import itertools
 import os
 import shutil
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -102,6 +102,28 @@ def db(request: pytest.FixtureRequest) -> Database:
     """A fresh database of each kind the store may run on."""
     name = "sqlite_db" if request.param == "sqlite" else "pg_db"
     return request.getfixturevalue(name)
+
+
+@pytest.fixture
+def empty_db_like(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[
+        Callable[[Database], Database]]:
+    """Makes another fresh database of the same kind as the one given (a second store to
+    import into)."""
+    made: list[Database] = []
+
+    def make(like: Database) -> Database:
+        if like.is_sqlite:
+            path = tmp_path / f"another-{len(made)}.sqlite3"
+            shutil.copy(request.getfixturevalue("sqlite_template"), path)
+            db = Database(f"sqlite:///{path}")
+        else:
+            db = fresh_pg_database(request.getfixturevalue("pg_server"))
+        made.append(db)
+        return db
+
+    yield make
+    for db in made:
+        db.dispose()
 
 
 @pytest.fixture

@@ -14,17 +14,39 @@ class MoneyError(ValueError):
     pass
 
 
+# NUMERIC(12, 2): the most the store's records can hold, on every database.
+LIMIT = Decimal("10000000000")
+_TYPED = re.compile(r"^-?\$?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.[0-9]+)?$")
+
+
 def money(value: Decimal | int | str) -> Decimal:
-    """A Decimal rounded to cents. Refuses floats: their cents are not exact."""
-    if isinstance(value, float):
+    """Exact money in cents, as a person types it ("1,250", "$45.5", "45.00").
+
+    Refused, never rounded: floats (their cents are not exact), more than two decimal
+    places ("15.12345"), exponents ("1e20") and amounts past what the records hold.
+    """
+    if isinstance(value, float | bool):
         raise MoneyError(f"money must not be a float: {value!r}")
+    text = str(value).strip()
+    if isinstance(value, str) and (not _TYPED.match(text) or text in {"", "-", "$", "-$"}):
+        raise MoneyError(f"{shown(value)} is not an amount of money")
     try:
-        amount = Decimal(str(value).strip().replace(",", "").lstrip("$"))
+        amount = Decimal(text.replace(",", "").replace("$", ""))
     except InvalidOperation:
-        raise MoneyError(f"not an amount of money: {value!r}") from None
+        raise MoneyError(f"{shown(value)} is not an amount of money") from None
     if not amount.is_finite():
-        raise MoneyError(f"not an amount of money: {value!r}")
-    return amount.quantize(CENTS, rounding=ROUND_HALF_UP)
+        raise MoneyError(f"{shown(value)} is not an amount of money")
+    if amount != amount.quantize(CENTS, rounding=ROUND_HALF_UP):
+        raise MoneyError(f"{shown(value)} has more than two decimal places")
+    if abs(amount) >= LIMIT:
+        raise MoneyError(f"{shown(value)} is more than the store's records can hold")
+    return amount.quantize(CENTS)
+
+
+def shown(value: object, width: int = 40) -> str:
+    """A bad value as a refusal quotes it: never more than a few dozen characters."""
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def parse_money_text(text: str) -> Decimal:

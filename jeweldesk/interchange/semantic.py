@@ -14,6 +14,14 @@ from functools import cache
 from typing import Any
 from zoneinfo import available_timezones
 
+from jeweldesk.domain.rules import (
+    NAME,
+    PROMISE_YEARS_AHEAD,
+    TEXT,
+    date_problem,
+    deposit_problem,
+    text_problem,
+)
 from jeweldesk.domain.status import Status, can_move, refusal
 from jeweldesk.interchange.common import (
     Problem,
@@ -100,8 +108,22 @@ class Checker:
     # --- values ----------------------------------------------------------------
 
     def date(self, value: Any, where: Where) -> None:
-        if isinstance(value, str) and _LOOSE_DATE.search(value) and read_date(value) is None:
-            self.add(where, f"{value!r} is not a real date")
+        if isinstance(value, str) and _LOOSE_DATE.search(value):
+            day = read_date(value)
+            problem = date_problem(day) if day else f"{value!r} is not a real date"
+            if problem:
+                self.add(where, problem)
+
+    def text(self, record: dict[str, Any], key: str, width: int, *where: str | int,
+             required: bool = False, lines: bool = False) -> None:
+        """The same rule the services keep for this field (widths the schema already says)."""
+        value = record.get(key)
+        if isinstance(value, str) and _UNSTORABLE.search(value):
+            return  # said once, for every field, by _bad_texts
+        if isinstance(value, str) or (required and value is None and key in record):
+            problem = text_problem(value, width, required=required, lines=lines)
+            if problem and not problem.startswith("longer"):
+                self.add((*where, key), problem)
 
     def timestamp(self, value: Any, where: Where) -> datetime | None:
         moment = read_timestamp(value)
@@ -109,16 +131,19 @@ class Checker:
             self.add(where, f"{value!r} is not a real moment in time")
         return moment
 
-    def money(self, value: Any, where: Where, may_be_negative: bool = False) -> None:
+    def money(self, value: Any, where: Where, credit: bool = False) -> Decimal | None:
         if not isinstance(value, str) or not _LOOSE_MONEY.search(value):
-            return  # null where allowed, or already refused by the schema
+            return None  # null where allowed, or already refused by the schema
         amount = read_money(value)
         if amount is None:
             self.add(where, f"{value!r} is not money with two decimals")
-        elif amount < 0 and not may_be_negative:
+        elif amount < 0 and not credit:
             self.add(where, f"{value} is negative; a deposit or a declared value cannot be")
         elif abs(amount) >= MONEY_LIMIT:
             self.add(where, f"{value} is more than the store's records can hold")
+        else:
+            return amount
+        return None
 
     def widths(self, name: str, record: dict[str, Any], *where: str | int) -> None:
         for (section, key), width in _WIDTHS.items():
@@ -130,9 +155,11 @@ class Checker:
 
     def check(self) -> list[Problem]:
         self.check_store()
-        for name in ("vendors", "customers"):
+        for name in ("staff", "vendors", "customers"):
             for i, record in records(self.document, name):
                 self.widths(name, record, name, i)
+                self.text(record, "name", NAME, name, i, required=True)
+                self.text(record, "notes", TEXT, name, i, lines=True)
         for i, ticket in records(self.document, "tickets"):
             self.check_ticket(i, ticket)
         for i, shipment in records(self.document, "shipments"):
@@ -149,6 +176,7 @@ class Checker:
         if isinstance(zone, str) and zone and zone not in _zones():
             self.add(("store", "timezone"), f"{zone!r} is not a time zone name")
         self.widths("store", store, "store")
+        self.text(store, "name", NAME, "store", required=True)
         closed = store.get("closed_dates")
         if isinstance(closed, list):
             for i, day in enumerate(closed):
@@ -165,21 +193,44 @@ class Checker:
         if received is not None and isinstance(ticket.get("number"), str):
             self.received_at.setdefault(ticket["number"], received)
         self.date(ticket.get("promised_for"), ("tickets", i, "promised_for"))
-        self.money(ticket.get("deposit"), ("tickets", i, "deposit"))
+        promised = read_date(ticket.get("promised_for"))
+        if received is not None and promised is not None and date_problem(promised) is None \
+                and promised.year > received.year + PROMISE_YEARS_AHEAD:
+            self.add(("tickets", i, "promised_for"),
+                     f"{promised.isoformat()} is more than {PROMISE_YEARS_AHEAD} years after "
+                     "the piece came in")
+        deposit = self.money(ticket.get("deposit"), ("tickets", i, "deposit"))
         item = ticket.get("item")
         if isinstance(item, dict):
             self.money(item.get("declared_value"), ("tickets", i, "item", "declared_value"))
+            self.text(item, "description", TEXT, "tickets", i, "item", required=True,
+                      lines=True)
+            for key in ("stones", "condition"):
+                self.text(item, key, TEXT, "tickets", i, "item", lines=True)
+            self.text(item, "metal", TEXT, "tickets", i, "item")
         occasion = ticket.get("occasion")
         if isinstance(occasion, dict):
             self.date(occasion.get("date"), ("tickets", i, "occasion", "date"))
+            self.text(occasion, "what", NAME, "tickets", i, "occasion")
         services = ticket.get("services")
+        total: Decimal | None = Decimal(0)
         for k, line in enumerate(services if isinstance(services, list) else []):
             if isinstance(line, dict):
-                # A service line may be a credit: a discount or a courtesy given back.
-                self.money(line.get("price"), ("tickets", i, "services", k, "price"),
-                           may_be_negative=True)
+                # A line may be a credit (a courtesy given back), as long as the ticket
+                # still comes to something the store can settle.
+                price = self.money(line.get("price"), ("tickets", i, "services", k, "price"),
+                                   credit=True)
+                total = None if price is None or total is None else total + price
+                self.text(line, "description", TEXT, "tickets", i, "services", k, lines=True)
                 self.refers(self.vendors, line.get("vendor"),
                             ("tickets", i, "services", k, "vendor"), "vendor with code")
+        if total is not None and total < 0:
+            self.add(("tickets", i, "services"), f"the lines come to {total}, less than "
+                                                 "nothing: the piece could never be handed back")
+        elif deposit is not None and total is not None and (problem := deposit_problem(
+                deposit, total)):
+            self.add(("tickets", i, "deposit"), f"{problem}: the piece could never be handed "
+                                                "back")
         events = ticket.get("events")
         if isinstance(events, list):
             self.check_history(i, number, received, events)

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from jeweldesk.domain.money import shown
 from jeweldesk.interchange.against_db import database_problems
 from jeweldesk.interchange.common import InvalidDocument, Problem
 from jeweldesk.interchange.schema_check import schema_problems
@@ -44,10 +45,28 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+class _TwiceSaid(ValueError):
+    pass
+
+
+def _one_value_per_key(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json keeps the last of two equal keys without a word; which one was meant is unknowable.
+    record: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in record:
+            raise _TwiceSaid(f"the key {shown(key)} appears twice in one object, so which "
+                             "value is meant cannot be known")
+        record[key] = value
+    return record
+
+
 def parse_document(text: str | bytes) -> Any:
     """The JSON itself; a file that is not JSON is refused like any other problem."""
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return json.loads(text, parse_constant=_refuse_constant,
+                          object_pairs_hook=_one_value_per_key)
+    except _TwiceSaid as exc:
+        raise InvalidDocument([Problem("$", str(exc))]) from None
     except UnicodeDecodeError as exc:
         raise InvalidDocument([Problem("$", f"not UTF-8 text: {exc.reason}")]) from None
     except json.JSONDecodeError as exc:

@@ -7,6 +7,7 @@ from datetime import datetime
 from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.permissions import Act
+from jeweldesk.domain.rules import NAME, TEXT, refuse_bad_texts
 from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import ticket_by_number
@@ -16,6 +17,7 @@ from jeweldesk.storage.tables import Contact
 def record_contact(db: Database, number: str, channel: Channel | str, by: Actor,
                    note: str | None = None, outcome: str | None = None,
                    at: datetime | None = None) -> None:
+    refuse_bad_texts(("note", note, TEXT), ("outcome", outcome, NAME))
     try:
         chosen = Channel(channel)
     except ValueError:

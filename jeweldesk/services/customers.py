@@ -16,6 +16,7 @@ from jeweldesk.domain.contact_details import (
 from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.permissions import Act
+from jeweldesk.domain.rules import NAME, TEXT, check_text
 from jeweldesk.domain.status import Status
 from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
@@ -52,6 +53,8 @@ def checked(details: CustomerDetails, prefix: str = "") -> CustomerDetails:
     name = details.name.strip()
     if not name:
         problems[f"{prefix}name"] = "the customer's name cannot be empty"
+    check_text(problems, f"{prefix}name", details.name, NAME)
+    check_text(problems, f"{prefix}notes", details.notes, TEXT, lines=True)
     phone = email = None
     try:
         phone = normalise_phone(details.phone)

@@ -24,6 +24,7 @@ from jeweldesk.services.piece_checks import (
     check_deposit,
     check_description,
     check_occasion,
+    check_piece_words,
     check_services,
     jeweler_id,
     money_or_problem,
@@ -121,6 +122,8 @@ def edit_ticket(
     problems: dict[str, str] = {}
     if description is not UNCHANGED:
         check_description(description, "description", problems)
+    check_piece_words(words.get("metal"), words.get("stones"), words.get("condition"),
+                      words.get("occasion_what"), "", problems)
     new_value = None
     if declared_value is not UNCHANGED:
         new_value = money_or_problem(declared_value, "declared_value", problems)

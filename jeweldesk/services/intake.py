@@ -13,6 +13,7 @@ from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.kinds import ItemKind
 from jeweldesk.domain.money import ZERO, money
 from jeweldesk.domain.permissions import Act
+from jeweldesk.domain.rules import promise_problem
 from jeweldesk.domain.status import Status
 from jeweldesk.services.customers import CustomerDetails, checked, new_customer
 from jeweldesk.services.photos import store_photo
@@ -22,6 +23,7 @@ from jeweldesk.services.piece_checks import (
     check_deposit,
     check_description,
     check_occasion,
+    check_piece_words,
     check_services,
     jeweler_id,
     money_or_problem,
@@ -71,9 +73,12 @@ def _check_piece(piece: Piece, n: int, today: date, problems: dict[str, str]) ->
     money_or_problem(piece.declared_value, f"{at}declared_value", problems)
     deposit = money_or_problem(piece.deposit, f"{at}deposit", problems) or ZERO
     check_deposit(deposit, total, f"{at}deposit", problems)
-    if piece.promised_for < today:
-        problems[f"{at}promised_for"] = f"{piece.promised_for.isoformat()} is in the past"
+    promise = promise_problem(piece.promised_for, today)
+    if promise:
+        problems[f"{at}promised_for"] = promise
     check_occasion(piece.occasion_what, piece.occasion_date, at, problems)
+    check_piece_words(piece.metal, piece.stones, piece.condition, piece.occasion_what, at,
+                      problems)
 
 
 def take_in(db: Database, visit: Visit, by: Actor, at: datetime | None = None) -> list[str]:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, object_session
 
 from jeweldesk.domain.errors import Invalid, MoveRefused
 from jeweldesk.domain.permissions import Act
+from jeweldesk.domain.rules import TEXT, promise_problem, refuse_bad_texts
 from jeweldesk.domain.status import Status, can_move, refusal
 from jeweldesk.storage.door import Actor, check_version, write
 from jeweldesk.storage.engine import Database
@@ -52,6 +53,7 @@ def move(db: Database, number: str, to: Status | str, by: Actor, note: str | Non
          expected_version: int | None = None, at: datetime | None = None) -> TicketState:
     """Move one ticket; a move the path does not allow is refused and writes nothing."""
     target = Status(to)
+    refuse_bad_texts(("note", note, TEXT))
     act = Act.CANCEL if target == Status.CANCELLED else Act.MOVE
     with write(db, by, act, number) as w:
         ticket = ticket_by_number(w.session, number, lock=True)
@@ -70,13 +72,14 @@ def cancel(db: Database, number: str, by: Actor, reason: str,
 def change_promise(db: Database, number: str, new_date: date, by: Actor,
                    reason: str | None = None, expected_version: int | None = None) -> TicketState:
     """A new promised date; the earlier promise stays on record."""
+    refuse_bad_texts(("reason", reason, TEXT))
     with write(db, by, Act.PROMISE, number) as w:
         ticket = ticket_by_number(w.session, number, lock=True)
         check_version(ticket, expected_version)
         if ticket.status.is_closed:
             raise Invalid({"promised_for": f"{ticket.number} is {ticket.status.value}"})
-        if new_date < w.now.date():
-            raise Invalid({"promised_for": f"{new_date.isoformat()} is in the past"})
+        if problem := promise_problem(new_date, w.now.date()):
+            raise Invalid({"promised_for": problem})
         if new_date == ticket.promised_for:
             return state_of(ticket)
         w.session.add(PromiseChange(ticket_id=ticket.id, at=w.now, by_id=w.person_id,

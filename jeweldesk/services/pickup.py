@@ -8,6 +8,7 @@ from decimal import Decimal
 from jeweldesk.domain.errors import Invalid, MoveRefused
 from jeweldesk.domain.money import ZERO, MoneyError, money
 from jeweldesk.domain.permissions import Act
+from jeweldesk.domain.rules import NAME, refuse_bad_texts
 from jeweldesk.domain.status import Status
 from jeweldesk.services.moves import apply_move
 from jeweldesk.storage.door import Actor, write
@@ -59,6 +60,7 @@ def hand_back(db: Database, numbers: list[str], collected_by: str, by: Actor,
     """
     if not numbers:
         raise Invalid({"tickets": "scan at least one ticket"})
+    refuse_bad_texts(("collected_by", collected_by, NAME))
     if not collected_by.strip():
         raise Invalid({"collected_by": "who collected the pieces?"})
     paying = _amount(amount)

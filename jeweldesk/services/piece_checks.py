@@ -14,7 +14,16 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from jeweldesk.domain.errors import Invalid, NotFound
-from jeweldesk.domain.money import ZERO, MoneyError, money
+from jeweldesk.domain.money import ZERO, money
+from jeweldesk.domain.rules import (
+    CODE,
+    NAME,
+    TEXT,
+    check_text,
+    date_problem,
+    deposit_problem,
+    money_problem,
+)
 from jeweldesk.storage.lookups import staff_by_code, vendor_by_code
 from jeweldesk.storage.tables import CatalogService, TicketService
 
@@ -34,21 +43,24 @@ def optional_money(value: Decimal | str | None) -> Decimal | None:
 
 
 def money_or_problem(value: object, where: str, problems: dict[str, str]) -> Decimal | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    try:
-        amount = money(value)  # type: ignore[arg-type]  # checked: any text a person typed
-    except MoneyError:
-        problems[where] = f"{value!r} is not an amount of money"
-        return None
-    if amount < 0:
-        problems[where] = "cannot be negative"
+    amount, problem = money_problem(value)
+    if problem:
+        problems[where] = problem
     return amount
 
 
 def check_description(text: str, where: str, problems: dict[str, str]) -> None:
     if not text.strip():
         problems[where] = "describe the piece"
+    check_text(problems, where, text, TEXT, lines=True)
+
+
+def check_piece_words(metal: str | None, stones: str | None, condition: str | None,
+                      occasion_what: str | None, at: str, problems: dict[str, str]) -> None:
+    check_text(problems, f"{at}metal", metal, TEXT)
+    check_text(problems, f"{at}stones", stones, TEXT, lines=True)
+    check_text(problems, f"{at}condition", condition, TEXT, lines=True)
+    check_text(problems, f"{at}occasion_what", occasion_what, NAME)
 
 
 def check_services(lines: Sequence[ServiceLine], at: str, problems: dict[str, str]) -> Decimal:
@@ -58,23 +70,36 @@ def check_services(lines: Sequence[ServiceLine], at: str, problems: dict[str, st
     total = ZERO
     for i, line in enumerate(lines):
         where = f"{at}services[{i}].price"
-        price = money_or_problem(line.price, where, problems)
-        if price is None and where not in problems:
+        # A line may be a credit (a courtesy given back); the ticket may not come to less
+        # than nothing, which the store could never settle.
+        price, problem = money_problem(line.price, negative=True)
+        if problem:
+            problems[where] = problem
+        elif price is None:
             problems[where] = "every service needs a price"
         total += price or ZERO
         if not line.code.strip():
             problems[f"{at}services[{i}].code"] = "choose a service"
+        check_text(problems, f"{at}services[{i}].code", line.code, CODE)
+        check_text(problems, f"{at}services[{i}].description", line.description, TEXT,
+                   lines=True)
+    if total < 0 and not any(k.startswith(f"{at}services") for k in problems):
+        problems[f"{at}services"] = f"the lines come to {total}, less than nothing"
     return total
 
 
 def check_deposit(deposit: Decimal, total: Decimal, where: str, problems: dict[str, str]) -> None:
-    if deposit > total and where not in problems:
-        problems[where] = f"the deposit {deposit} is more than the total {total}"
+    problem = deposit_problem(deposit, total)
+    if problem and where not in problems:
+        problems[where] = problem
 
 
 def check_occasion(what: str | None, day: date | None, at: str, problems: dict[str, str]) -> None:
     if (what or "").strip() and day is None:
         problems[f"{at}occasion_date"] = "when is the occasion?"
+    problem = date_problem(day)
+    if problem:
+        problems[f"{at}occasion_date"] = problem
 
 
 def text_or_none(text: str | None) -> str | None:
@@ -91,12 +116,14 @@ def jeweler_id(session: Session, code: str | None, where: str) -> int | None:
 
 
 def below_catalog(session: Session, lines: Sequence[ServiceLine]) -> list[str]:
-    """The lines priced under the catalog's price for the same service, by their names."""
+    """The lines priced under the catalog's price for the same service, and credits given
+    back, by their names: a manager's call."""
     cut = []
     for line in lines:
         listed = session.get(CatalogService, line.code.strip())
-        if listed is not None and money(line.price) < listed.default_price:
-            cut.append(line.description.strip() or listed.name)
+        price = money(line.price)
+        if price < 0 or (listed is not None and price < listed.default_price):
+            cut.append(line.description.strip() or (listed.name if listed else line.code))
     return cut
 
 

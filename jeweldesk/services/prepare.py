@@ -18,6 +18,7 @@ from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.levels import Level
 from jeweldesk.domain.permissions import Act
+from jeweldesk.domain.rules import NAME, TEXT, promise_problem, refuse_bad_texts
 from jeweldesk.domain.status import NOT_CLOSED_STATUSES, Status
 from jeweldesk.risk.engine import Flag, assess, date_to_offer
 from jeweldesk.risk.history import History
@@ -272,6 +273,7 @@ def log_preparation(db: Database, number: str, by: Actor, channel: Channel | str
     except ValueError:
         options = ", ".join(c.value for c in Channel)
         problems["channel"] = f"{channel!r} is not one of {options}"
+    refuse_bad_texts(("note", note, TEXT), ("outcome", outcome, NAME), ("reason", reason, TEXT))
     if not outcome.strip():
         problems["outcome"] = "say how the call ended"
     elif outcome.strip() == AGREED_NEW_DATE and new_promise is None:
@@ -283,8 +285,8 @@ def log_preparation(db: Database, number: str, by: Actor, channel: Channel | str
         if new_promise is not None:
             if ticket.status.is_closed:
                 problems["new_promise"] = f"{ticket.number} is {ticket.status.value}"
-            elif new_promise < now.date():
-                problems["new_promise"] = f"{new_promise.isoformat()} is in the past"
+            elif problem := promise_problem(new_promise, now.date()):
+                problems["new_promise"] = problem
         if problems:
             raise Invalid(problems)
         assert chosen is not None

@@ -15,6 +15,7 @@ from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.money import MoneyError, money
 from jeweldesk.domain.permissions import Act
+from jeweldesk.domain.rules import CODE, NAME, TERMS, TEXT, check_text, date_problem
 from jeweldesk.services.pins import check_new_pin, hash_pin
 from jeweldesk.storage.door import THE_STORE, Actor, write
 from jeweldesk.storage.engine import Database
@@ -70,6 +71,14 @@ def _check_settings(settings: StoreSettings) -> None:
     problems: dict[str, str] = {}
     if not settings.name.strip():
         problems["name"] = "the store needs a name"
+    check_text(problems, "name", settings.name, NAME)
+    check_text(problems, "address", settings.address, TEXT, lines=True)
+    check_text(problems, "receipt_terms", settings.receipt_terms, TERMS, lines=True)
+    if not 1 <= settings.unclaimed_days <= 3650:
+        problems["unclaimed_days"] = "between 1 and 3,650 days"
+    for day in settings.closed_dates:
+        if problem := date_problem(day):
+            problems["closed_dates"] = problem
     if settings.timezone not in available_timezones():
         problems["timezone"] = f"{settings.timezone!r} is not a time zone name"
     if not settings.open_weekdays or any(d not in range(1, 8) for d in settings.open_weekdays):
@@ -155,6 +164,8 @@ def _add_staff(session: Session, member: StaffMember, pin: str | None) -> None:
         problems["code"] = "each person needs a short code, such as their initials"
     if not member.name.strip():
         problems["name"] = "each person needs a name"
+    check_text(problems, "code", member.code, CODE)
+    check_text(problems, "name", member.name, NAME)
     if session.scalar(select(Staff).where(Staff.code == member.code.strip())):
         problems["code"] = f"the code {member.code!r} is already taken"
     try:
@@ -185,8 +196,10 @@ def update_staff(db: Database, member: StaffMember, by: Actor, pin: str | None =
     """Name, role and whether they still work here; a new PIN also unlocks a locked one."""
     with write(db, by, Act.STAFF, member.name) as w:
         staff = staff_by_code(w.session, member.code)
-        if not member.name.strip():
-            raise Invalid({"name": "each person needs a name"})
+        problems: dict[str, str] = {}
+        check_text(problems, "name", member.name, NAME, required=True)
+        if problems:
+            raise Invalid(problems)
         staff.name = member.name.strip()
         staff.role = member.role
         staff.active = member.active

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 from hypothesis import strategies as st
@@ -189,6 +190,11 @@ def _services(draw: st.DrawFn, store: _Store) -> list[dict[str, Any]]:
         code = draw(store.service)
         lines.append({"code": code, "description": code.replace("_", " "),
                       "price": f"{draw(PRICE) / 100:.2f}", "vendor": draw(store.vendor)})
+    # A credit may take a line back, but no ticket comes to less than nothing: the store
+    # could never settle it.
+    total = sum(Decimal(line["price"]) for line in lines)
+    if lines and total < 0:
+        lines[0]["price"] = f"{Decimal(lines[0]['price']) - total:.2f}"
     return lines
 
 
