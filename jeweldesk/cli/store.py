@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from jeweldesk.cli.common import CommandError
 from jeweldesk.storage.backup import backup_sqlite
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.migrate import current_revision, head_revision, upgrade
+from jeweldesk.storage.roles import RoleError, grant_workstation_role
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -18,6 +20,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     up.set_defaults(run=_upgrade, upgrade_db=False)
     status = db_sub.add_parser("status", help="which schema version the database is at")
     status.set_defaults(run=_status, upgrade_db=False)
+    roles = db_sub.add_parser(
+        "init-roles", help="PostgreSQL: the login role the workstations use, not the tables' "
+        "owner (run as the owner; again after an upgrade)")
+    roles.add_argument("--role", default="jeweldesk_app",
+                       help="the workstations' login role (default: jeweldesk_app)")
+    roles.set_defaults(run=_init_roles)
 
     backup = commands.add_parser("backup", help="copy the SQLite database to DEST")
     backup.add_argument("dest", nargs="?",
@@ -34,6 +42,20 @@ def _upgrade(_args: argparse.Namespace, db: Database) -> int:
               f"to {result.to_revision}.")
         if result.backup:
             print(f"The earlier copy is at {result.backup}.")
+    return 0
+
+
+def _init_roles(args: argparse.Namespace, db: Database) -> int:
+    # The password comes from the environment, never from the command line (ps would show it).
+    password = os.environ.get("JEWELDESK_APP_PASSWORD")
+    try:
+        grant_workstation_role(db.engine, args.role, password)
+    except RoleError as exc:
+        raise CommandError(str(exc)) from None
+    url = db.engine.url.set(username=args.role, password=None)
+    print(f"The workstations log in as {args.role}: point them at "
+          f"{url.render_as_string(hide_password=True)}"
+          + ("" if password else " (set its password with JEWELDESK_APP_PASSWORD)") + ".")
     return 0
 
 
