@@ -10,7 +10,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-import jeweldesk.storage.history_guard  # noqa: F401  (installs the append-only guard)
+from jeweldesk.storage.history_guard import guard_history
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -53,6 +53,7 @@ class Database:
     """One database: its engine and a factory of short sessions."""
 
     def __init__(self, url: str, engine: Engine | None = None) -> None:
+        guard_history()
         self.url = url
         self.engine = engine or make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

@@ -26,7 +26,10 @@ def _refuse_edit(_mapper: Any, _connection: Any, target: TicketEdit) -> None:
     )
 
 
-event.listen(TicketEvent, "before_update", _refuse_event)
-event.listen(TicketEvent, "before_delete", _refuse_event)
-event.listen(TicketEdit, "before_update", _refuse_edit)
-event.listen(TicketEdit, "before_delete", _refuse_edit)
+def guard_history() -> None:
+    """Refuse, in the session, what the database's triggers refuse too: a clear error before
+    any SQL is sent. Called by every Database; listening twice is once."""
+    for model, refuse in ((TicketEvent, _refuse_event), (TicketEdit, _refuse_edit)):
+        for hook in ("before_update", "before_delete"):
+            if not event.contains(model, hook, refuse):
+                event.listen(model, hook, refuse)
