@@ -27,6 +27,7 @@ from pathlib import Path
 from benchmarks.risk_bench import EARLY_DAYS
 from benchmarks.simulate import Piece, StoreSimulation
 from benchmarks.stores import PARTS_SLIP, SERVICES, StoreSpec, held_out, stores
+from jeweldesk.domain.levels import Level
 from jeweldesk.risk.asof import as_of
 from jeweldesk.risk.engine import assess, late_share
 from jeweldesk.risk.estimate import Estimator
@@ -180,7 +181,7 @@ def _morning(sim: StoreSimulation, history, day: date, replays: int,
             seen.gap = oracle - engine
             seen.note = (f"{day} {piece.stage} promised {promised[piece.number]} "
                          f"oracle {oracle:.2f} engine {engine:.2f}: " + "; ".join(estimate.reasons))
-        seen.flagged |= flags[piece.number].level in ("at_risk", "late")
+        seen.flagged |= flags[piece.number].level in (Level.AT_RISK, Level.LATE)
         seen.stage = piece.stage
 
 

@@ -21,8 +21,9 @@ from datetime import time as clock
 from benchmarks.simulate import simulate
 from benchmarks.stores import JewelerSpec, StoreSpec, held_out, stores
 from jeweldesk.domain.calendar import StoreCalendar
+from jeweldesk.domain.levels import Level
 from jeweldesk.risk.asof import as_of
-from jeweldesk.risk.engine import LATE, Flag, assess, date_to_offer
+from jeweldesk.risk.engine import Flag, assess, date_to_offer
 from jeweldesk.risk.from_interchange import history_from_interchange
 from jeweldesk.risk.history import DayOff, History
 
@@ -38,7 +39,8 @@ def overdue_only(history: History, moment: datetime) -> list[Flag]:
         if ticket.is_open:
             late = today > ticket.promised_for
             flags.append(Flag(
-                ticket.number, ticket.customer, ticket.status, LATE if late else "on_track",
+                ticket.number, ticket.customer, ticket.status,
+                Level.LATE if late else Level.ON_TRACK,
                 ticket.promised_for, None, max(today, ticket.promised_for), (),
             ))
     return flags
@@ -163,7 +165,7 @@ def evaluation_mornings(history: History, spec: StoreSpec) -> list[date]:
 
 def warned_in_time(flag: Flag, day: date) -> bool:
     """A warning raised on the morning of ``day`` that leaves at least ``EARLY_DAYS`` to act."""
-    return flag.level in ("at_risk", "late") and day <= flag.promised_for - timedelta(
+    return flag.level in (Level.AT_RISK, Level.LATE) and day <= flag.promised_for - timedelta(
         days=EARLY_DAYS)
 
 

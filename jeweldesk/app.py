@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 import traceback
 from datetime import datetime
@@ -10,11 +11,15 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from jeweldesk.config import database_url, log_dir
+from jeweldesk.domain.errors import LONG_LINE_CHARS, ServiceError, capped
 from jeweldesk.services.store import has_store
-from jeweldesk.storage.engine import Database
+from jeweldesk.storage.backup import daily_backup
+from jeweldesk.storage.engine import Database, sqlite_file
+from jeweldesk.storage.health import DatabaseBusy, DatabaseFileError
 from jeweldesk.storage.migrate import NewerDatabaseError, upgrade
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.theme import apply_theme
@@ -23,6 +28,7 @@ from jeweldesk.ui.main_window import MainWindow, sign_in_first
 from jeweldesk.ui.start.first_start import FirstStartDialog
 
 log = logging.getLogger("jeweldesk")
+CANNOT_USE = "JewelDesk cannot use this database"
 
 
 def log_file() -> Path:
@@ -39,6 +45,12 @@ def _start_logging() -> None:
 def _exception_hook(kind: type[BaseException], error: BaseException,
                     tb: TracebackType | None) -> None:
     """Write the traceback down and say where, instead of vanishing."""
+    if isinstance(error, DatabaseBusy | DatabaseFileError):
+        # A lock held elsewhere or a file gone bad: the one line says it all and what to do.
+        log.warning("%s", error)
+        if QApplication.instance() is not None:
+            QMessageBox.critical(None, CANNOT_USE, capped(error, LONG_LINE_CHARS))
+        return
     text = "".join(traceback.format_exception(kind, error, tb))
     path = log_file()
     try:
@@ -57,22 +69,55 @@ def _exception_hook(kind: type[BaseException], error: BaseException,
 
 
 def _open_database(url: str) -> Database | None:
-    db = Database(url)
+    """The store, checked, upgraded and backed up for the day; None when refused (said)."""
+    try:
+        db = Database.open(url, may_create=True)  # a new file here is the store's set-up
+    except (DatabaseFileError, DatabaseBusy) as exc:
+        QMessageBox.critical(None, CANNOT_USE, capped(exc, LONG_LINE_CHARS))
+        return None
+    except OperationalError as exc:
+        _cannot_open(url, exc)
+        return None
     try:
         result = upgrade(db.engine)
     except NewerDatabaseError as exc:
         db.dispose()
         QMessageBox.critical(None, "A newer JewelDesk wrote this database", str(exc))
         return None
+    except (DatabaseFileError, DatabaseBusy) as exc:
+        db.dispose()
+        QMessageBox.critical(None, CANNOT_USE, capped(exc, LONG_LINE_CHARS))
+        return None
     except OperationalError as exc:
         db.dispose()
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        QMessageBox.critical(None, "JewelDesk cannot open the database",
-                             f"{db.engine.url!r}\n\n{reason}")
+        _cannot_open(url, exc)
         return None
     if result.backup is not None:
         log.info("backed up %s to %s before upgrading", url, result.backup)
+    try:
+        made = daily_backup(db)
+    except (ServiceError, OSError, sqlite3.Error) as exc:
+        # The store opens all the same; tomorrow's opening tries again.
+        log.warning("today's automatic backup of %s was not made: %s", url, exc)
+    else:
+        if made is not None:
+            log.info("today's automatic backup: %s", made)
     return db
+
+
+def _cannot_open(url: str, exc: OperationalError) -> None:
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    QMessageBox.critical(None, "JewelDesk cannot open the database",
+                         f"{make_url(url)!r}\n\n{capped(reason)}")
+
+
+def _forget_new_file(db: Database) -> None:
+    """Set-up was cancelled: the file made for it goes, so a mistyped --db leaves nothing."""
+    path = sqlite_file(db.url)
+    db.dispose()
+    if db.created and path is not None:
+        for each in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            each.unlink(missing_ok=True)
 
 
 def open_window(db_option: str | None) -> int:
@@ -90,6 +135,7 @@ def open_window(db_option: str | None) -> int:
     if not has_store(db):
         first = FirstStartDialog(db)
         if first.exec() != QDialog.DialogCode.Accepted:
+            _forget_new_file(db)
             return 0
     ctx = AppContext(db)
     if not sign_in_first(ctx):

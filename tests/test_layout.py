@@ -89,3 +89,13 @@ def test_the_tests_mirror_the_package() -> None:
     assert not top, f"tests at the top of tests/ belong beside their part of jeweldesk/: {top}"
     for folder in folders:
         assert (TESTS / folder / "__init__.py").is_file(), f"tests/{folder} needs __init__.py"
+
+
+def test_every_benchmark_still_imports() -> None:
+    """`make bench` is not run by `make test`; a rename must not break it unseen."""
+    import importlib
+
+    folder = TESTS.parent / "benchmarks"
+    for path in sorted(folder.glob("*.py")):
+        if path.stem != "__main__":
+            importlib.import_module(f"benchmarks.{path.stem}")

@@ -11,16 +11,26 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from sqlalchemy.exc import DBAPIError
 
 from jeweldesk import __version__
 from jeweldesk.cli import data, printing, risk, store
-from jeweldesk.cli.common import CommandError, open_database
-from jeweldesk.domain.errors import Invalid, ServiceError
+from jeweldesk.cli.common import CommandError, open_database, say
+from jeweldesk.config import database_url
+from jeweldesk.domain.errors import Invalid, ServiceError, capped
 from jeweldesk.storage.migrate import NewerDatabaseError
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # argparse repeats the value it refuses; a pasted page must not come back whole.
+        super().error(capped(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="jeweldesk",
         description="The repair desk of an independent jewelry store. "
         "Run without a command to open the window.",
@@ -66,18 +76,25 @@ def main(argv: Sequence[str] | None = None,
         parser.parse_args([args.command, "--help"])
         return 2
     try:
-        db = open_database(db_option, upgrade_db=getattr(args, "upgrade_db", True))
+        if not getattr(args, "opens_database", True):
+            return int(run(args, database_url(db_option)) or 0)
+        db = open_database(db_option, upgrade_db=getattr(args, "upgrade_db", True),
+                           may_create=getattr(args, "may_create", False))
         try:
             return int(run(args, db) or 0)
         finally:
             db.dispose()
     except Invalid as exc:
         for field, problem in exc.problems.items():
-            print(f"jeweldesk: {field}: {problem}", file=sys.stderr)
+            say(f"{field}: {problem}")
         return 2
     except (CommandError, ServiceError, NewerDatabaseError) as exc:
-        print(f"jeweldesk: {exc}", file=sys.stderr)
+        say(exc)
         return getattr(exc, "exit_status", 1)
+    except DBAPIError as exc:
+        # What the engine did not word itself (a full disk, a read-only folder): one line.
+        say(f"the database refused: {exc.orig}; nothing more was written")
+        return 1
     except KeyboardInterrupt:
         print("jeweldesk: interrupted; nothing more was written", file=sys.stderr)
         return 130
@@ -86,3 +103,6 @@ def main(argv: Sequence[str] | None = None,
         # tools do, and keep Python from failing again as it flushes at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as exc:
+        say(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else exc)
+        return 1

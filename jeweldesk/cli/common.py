@@ -6,11 +6,13 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from jeweldesk.config import database_url
+from jeweldesk.domain.errors import LONG_LINE_CHARS, capped
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.migrate import NewerDatabaseError, upgrade
+from jeweldesk.storage.migrate import upgrade
 
 T = TypeVar("T")
 
@@ -19,13 +21,19 @@ class CommandError(Exception):
     exit_status = 1
 
     def __init__(self, message: str, exit_status: int = 1) -> None:
-        super().__init__(message)
+        super().__init__(capped(message))
         self.exit_status = exit_status
 
 
-def open_database(db_option: str | None, upgrade_db: bool = True) -> Database:
+def open_database(db_option: str | None, upgrade_db: bool = True,
+                  may_create: bool = False) -> Database:
+    """The store, its file checked first (a missing, damaged or foreign file is refused in
+    one line, DatabaseFileError); only ``may_create`` (demo, import, db upgrade) makes one."""
     url = database_url(db_option)
-    db = Database(url)
+    try:
+        db = Database.open(url, may_create=may_create)
+    except OperationalError as exc:
+        raise _cannot_open(url, exc) from None
     try:
         with db.engine.connect():
             pass
@@ -36,12 +44,21 @@ def open_database(db_option: str | None, upgrade_db: bool = True) -> Database:
                       file=sys.stderr)
     except OperationalError as exc:
         db.dispose()
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise CommandError(f"cannot open the database {db.engine.url!r}: {reason}") from None
-    except NewerDatabaseError:
+        raise _cannot_open(url, exc) from None
+    except BaseException:
         db.dispose()
         raise
     return db
+
+
+def _cannot_open(url: str, exc: OperationalError) -> CommandError:
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    return CommandError(f"cannot open the database {make_url(url)!r}: {reason}")
+
+
+def say(problem: object) -> None:
+    """A refusal on standard error: one line, a bad value in it cut to a few dozen characters."""
+    print(f"jeweldesk: {capped(problem, LONG_LINE_CHARS)}", file=sys.stderr)
 
 
 def progress(items: Iterable[T], total: int, label: str) -> Iterator[T]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from jeweldesk.cli.common import CommandError, progress
+from jeweldesk.domain.errors import capped
 from jeweldesk.interchange.common import InvalidDocument, Progress
 from jeweldesk.interchange.exporter import export_store
 from jeweldesk.interchange.importer import import_document
@@ -25,7 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     importing = commands.add_parser(
         "import", help="read an interchange document (JSON) into the store, all or nothing")
     importing.add_argument("file", type=Path, help="the .json document")
-    importing.set_defaults(run=_import)
+    importing.set_defaults(run=_import, may_create=True)
 
     exporting = commands.add_parser("export", help="write the whole store as an interchange "
                                     "document")
@@ -37,7 +38,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                       help=f"how many tickets (default {DEFAULT_TICKETS:,})")
     demo.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar="S",
                       help="the same seed gives the same store (relative to today)")
-    demo.set_defaults(run=_demo)
+    demo.set_defaults(run=_demo, may_create=True)
 
 
 def _count(text: str) -> int:
@@ -80,7 +81,7 @@ def _import(args: argparse.Namespace, db: Database) -> int:
         imported = _run(import_document(db, document), "Importing tickets")
     except InvalidDocument as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            print(capped(problem), file=sys.stderr)
         raise CommandError(f"{args.file} was not imported: {exc}", exc.exit_status) from None
     print(f"Imported {_plural(imported.tickets, 'ticket')}, "
           f"{_plural(imported.customers, 'customer')} ({imported.matched_customers:,} already "
@@ -108,9 +109,9 @@ def _export(args: argparse.Namespace, db: Database) -> int:
     folder = target.resolve().parent
     if not folder.is_dir():
         raise CommandError(f"there is no folder {folder}")
+    # mkstemp makes the file owner-only, and so it stays: the whole store is in it.
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
     try:
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; an export is not
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             count = _run(export_store(db, out), "Exporting tickets")
         os.replace(temporary, target)
@@ -119,12 +120,6 @@ def _export(args: argparse.Namespace, db: Database) -> int:
         raise
     print(f"Exported {count:,} tickets to {target}.", file=sys.stderr)
     return 0
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _demo(args: argparse.Namespace, db: Database) -> int:

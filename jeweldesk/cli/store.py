@@ -1,4 +1,4 @@
-"""`jeweldesk db upgrade` and `jeweldesk backup`."""
+"""`jeweldesk db upgrade|status`, `jeweldesk backup` and `jeweldesk restore`."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 from jeweldesk.cli.common import CommandError
-from jeweldesk.storage.backup import backup_sqlite
-from jeweldesk.storage.engine import Database
+from jeweldesk.storage.backup import backup_sqlite, restore_sqlite
+from jeweldesk.storage.engine import Database, sqlite_file
 from jeweldesk.storage.migrate import current_revision, head_revision, upgrade
 from jeweldesk.storage.roles import RoleError, grant_workstation_role
 
@@ -17,7 +17,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     db_cmd = commands.add_parser("db", help="the database itself")
     db_sub = db_cmd.add_subparsers(dest="db_command", metavar="ACTION")
     up = db_sub.add_parser("upgrade", help="bring the database up to this version (backs up first)")
-    up.set_defaults(run=_upgrade, upgrade_db=False)
+    up.set_defaults(run=_upgrade, upgrade_db=False, may_create=True)
     status = db_sub.add_parser("status", help="which schema version the database is at")
     status.set_defaults(run=_status, upgrade_db=False)
     roles = db_sub.add_parser(
@@ -31,6 +31,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     backup.add_argument("dest", nargs="?",
                         help="where to write the copy (default: backups/ beside the database)")
     backup.set_defaults(run=_backup, upgrade_db=False)
+
+    restore = commands.add_parser(
+        "restore", help="put a backup back as the database (a copy of the current file is "
+        "kept in backups/ first)")
+    restore.add_argument("backup", type=Path, help="the backup file to put back")
+    # The file being replaced may be the damaged one: it is not opened as a store.
+    restore.set_defaults(run=_restore, opens_database=False)
 
 
 def _upgrade(_args: argparse.Namespace, db: Database) -> int:
@@ -69,12 +76,21 @@ def _backup(args: argparse.Namespace, db: Database) -> int:
     if not db.is_sqlite or not db.engine.url.database:
         raise CommandError("backup copies an SQLite file; for PostgreSQL use pg_dump")
     source = Path(db.engine.url.database)
-    if not source.exists():
-        raise CommandError(f"there is no database at {source}")
     dest = None
     if args.dest:
         dest = Path(args.dest).expanduser()
         if args.dest.endswith(("/", "\\")):
             dest.mkdir(parents=True, exist_ok=True)
     print(backup_sqlite(source, dest))
+    return 0
+
+
+def _restore(args: argparse.Namespace, url: str) -> int:
+    target = sqlite_file(url)
+    if target is None:
+        raise CommandError("restore puts back an SQLite file; for PostgreSQL use pg_restore")
+    kept = restore_sqlite(args.backup.expanduser().absolute(), target)
+    print(f"Restored {target} from {args.backup}.")
+    if kept is not None:
+        print(f"The file it replaced is kept at {kept}.")
     return 0

@@ -2,34 +2,74 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from jeweldesk.storage.health import (
+    busy,
+    check_file,
+    damaged,
+    is_damage,
+    is_lock,
+    lock_wait,
+    make_private,
+    missing_folder,
+    private_files,
+)
 from jeweldesk.storage.history_guard import guard_history
-
-BUSY_TIMEOUT_MS = 10_000
 
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # pysqlite's own transaction handling would defer BEGIN past our first read;
-    # we issue BEGIN ourselves (see _sqlite_begin) so writers queue up instead of
-    # failing with "database is locked" halfway through.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+def sqlite_file(url: str) -> Path | None:
+    """The file behind an SQLite URL; None for other databases and in-memory ones."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:" or parsed.database.startswith("file:"):
+        return None
+    return Path(parsed.database).expanduser().absolute()
+
+
+def _sqlite_pragmas(wait: float) -> Callable[[Any, Any], None]:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # pysqlite's own transaction handling would defer BEGIN past our first read;
+        # we issue BEGIN ourselves (see _sqlite_begin) so writers queue up instead of
+        # failing with "database is locked" halfway through.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return on_connect
+
+
+def _plain_words(wait: float) -> Callable[[ExceptionContext], None]:
+    """SQLite's "database is locked" and "malformed" said as the store's one line."""
+
+    def on_error(context: ExceptionContext) -> None:
+        error = context.original_exception
+        if not isinstance(error, sqlite3.Error) or context.engine is None:
+            return
+        where = sqlite_file(str(context.engine.url))
+        if is_lock(error):
+            raise busy(where or context.engine.url.database or "", wait) from None
+        if where is not None and is_damage(error):
+            raise damaged(where, str(error)) from None
+
+    return on_error
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -41,9 +81,11 @@ def _sqlite_begin(conn: Any) -> None:
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     if is_sqlite(url):
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        wait = lock_wait()
+        engine = create_engine(url, connect_args={"timeout": wait}, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas(wait))
         event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "handle_error", _plain_words(wait))
     else:
         engine = create_engine(url, pool_pre_ping=True, **kwargs)
     return engine
@@ -57,6 +99,30 @@ class Database:
         self.url = url
         self.engine = engine or make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.created = False
+
+    @classmethod
+    def open(cls, url: str, may_create: bool = False) -> Database:
+        """The store at ``url``, its file checked first (quick_check) so that a missing,
+        empty, foreign or damaged file is refused in one line (DatabaseFileError) before
+        anything is written. Only ``may_create`` makes a new file, owner-only."""
+        path = sqlite_file(url)
+        if path is None:
+            return cls(url)
+        new = check_file(path, may_create)
+        if new and not path.parent.is_dir():
+            raise missing_folder(path)
+        with private_files():
+            db = cls(url)
+            try:
+                with db.engine.connect():
+                    pass
+            except BaseException:
+                db.dispose()
+                raise
+        make_private(path)
+        db.created = new
+        return db
 
     @property
     def is_sqlite(self) -> bool:
