@@ -54,6 +54,9 @@ def send_parcel(db: Database, vendor: str, numbers: list[str], by: Actor,
     with write(db, by, Act.PARCEL, f"a parcel to {vendor}") as w:
         session = w.session
         supplier = vendor_by_code(session, vendor)
+        if not supplier.active:
+            raise Invalid({"vendor": f"{supplier.name} is retired; bring it back under "
+                                     "Vendors to send it a parcel"})
         now = at or w.now
         ref = next_parcel_ref(session)
         back = expected_back or (now.date() + timedelta(days=supplier.quoted_turnaround_days))
