@@ -50,13 +50,18 @@ def parcel_columns() -> tuple[Column, ...]:
     return (
         Column("Parcel", lambda p: p.ref, bold=lambda p: True),
         Column("Vendor", lambda p: p.vendor_name),
-        Column("Sent", lambda p: day(p.sent_at.date()), sort=lambda p: p.sent_at),
-        Column("Carrier", lambda p: " ".join(x for x in (p.carrier, p.tracking) if x)),
+        Column("Sent", _sent, sort=lambda p: p.sent_at),
+        Column("Tracking", lambda p: p.tracking or "—", sort=lambda p: p.tracking or ""),
         Column("Pieces", lambda p: f"{len(p.pieces) - len(p.missing)} of {len(p.pieces)} back",
                colour=lambda p: LATE_RED if p.missing and p.overdue else None),
         Column("Expected back", lambda p: day(p.expected_back), sort=lambda p: p.expected_back),
         Column("", _parcel_state, colour=_parcel_colour, bold=lambda p: p.overdue),
     )
+
+
+def _sent(line: ParcelLine) -> str:
+    when = day(line.sent_at.date())
+    return f"{when} by {line.carrier}" if line.carrier else when
 
 
 def _parcel_state(line: ParcelLine) -> str:
@@ -103,9 +108,6 @@ class VendorsScreen(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.parcel_view.horizontalHeader().setStretchLastSection(True)
         self.parcel_view.setColumnHidden(1, True)  # the vendor is the one picked
-        self.parcel_view.horizontalHeader().setSectionResizeMode(
-            3, QHeaderView.ResizeMode.Interactive)  # carrier and tracking: long, cut short
-        self.parcel_view.horizontalHeader().resizeSection(3, 150)
         self.parcel_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.parcel_view.setWordWrap(False)
 
