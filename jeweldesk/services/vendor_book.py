@@ -5,6 +5,7 @@ retired: it stays on its parcels and is no longer offered for new ones."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -44,12 +45,17 @@ class VendorInfo:
 
     @property
     def ships(self) -> str:
-        """'UPS on Tue and Thu', for a screen: how parcels usually go to this vendor."""
-        days = " and ".join(WEEKDAY_NAMES[d - 1] for d in self.ship_weekdays)
-        by = " or ".join(self.carriers)
-        if by and days:
-            return f"{by} on {days}"
-        return by or (f"on {days}" if days else "")
+        return ships_words(self.carriers, self.ship_weekdays)
+
+
+def ships_words(carriers: Sequence[str], weekdays: Sequence[int]) -> str:
+    """'UPS on Tue and Thu', for a screen: how parcels usually go to a vendor."""
+    names = [WEEKDAY_NAMES[d - 1] for d in weekdays if 1 <= d <= 7]
+    days = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+    by = " or ".join(carriers)
+    if by and days:
+        return f"{by} on {days}"
+    return by or (f"on {days}" if days else "")
 
 
 def _info(session: Session, vendor: Vendor) -> VendorInfo:

@@ -22,6 +22,7 @@ from jeweldesk.domain.errors import NotFound
 from jeweldesk.domain.money import ZERO
 from jeweldesk.domain.status import ALLOWED_MOVES, Status
 from jeweldesk.services.parcels import days_overdue, is_overdue
+from jeweldesk.services.vendor_book import ships_words
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import store_now, ticket_by_number, vendor_by_code
 from jeweldesk.storage.tables import Parcel, ParcelItem, Ticket, Vendor
@@ -51,6 +52,10 @@ class VendorRecord:
     open_parcels: int
     overdue_parcels: int
     series: tuple[TurnaroundPoint, ...]
+    address: str | None = None
+    work: str | None = None
+    ships: str = ""  # "UPS on Tue and Thu"
+    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -139,6 +144,8 @@ def record_of(vendor: Vendor, parcels: Sequence[Parcel], today: date) -> VendorR
         open_parcels=sum(1 for p in parcels if p.received_at is None),
         overdue_parcels=sum(1 for p in parcels if is_overdue(p, today)),
         series=series,
+        address=vendor.address, work=vendor.work,
+        ships=ships_words(vendor.carrier_list, vendor.weekdays), active=vendor.active,
     )
 
 
