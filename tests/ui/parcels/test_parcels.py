@@ -227,3 +227,27 @@ def test_a_piece_scanned_into_the_wrong_parcels_check_in_names_the_one_it_went_o
     assert receive.in_box == []
     _scan(qtbot, receive.scan_box, "R-99999")
     assert "no ticket R-99999" in receive.summary.text()
+
+
+def test_the_ticket_window_offers_a_parcel_not_a_bare_at_vendor_move(qtbot, ctx):
+    from jeweldesk.ui.parcels.send import SendParcelDialog
+    from jeweldesk.ui.ticket.view import TicketDialog
+
+    number = take_in_ring(ctx.db)
+    dialog = TicketDialog(ctx, number)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    button = dialog.moves.buttons[Status.AT_VENDOR]
+    assert button.text() == "Send in a parcel…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    [sending] = dialog.findChildren(SendParcelDialog)
+    assert [p.number for p in sending.form.pieces.rows] == [number]
+    qtbot.keyClicks(sending.form.tracking, "1Z999AA10123456784")
+    qtbot.mouseClick(sending.form.send_button, Qt.MouseButton.LeftButton)
+
+    [line] = parcels(ctx.db)
+    story = ticket_story(ctx.db, number)
+    assert story.status == Status.AT_VENDOR
+    assert story.events[-1].note == f"{line.ref} to Riverbend Plating"  # custody names both
+    assert "At vendor" in dialog.status.text()  # the ticket shows it at once
+    sending.close()
