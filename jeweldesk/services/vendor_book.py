@@ -49,13 +49,11 @@ class VendorInfo:
 
 
 def ships_words(carriers: Sequence[str], weekdays: Sequence[int]) -> str:
-    """'UPS on Tue and Thu', for a screen: how parcels usually go to a vendor."""
+    """'by UPS on Tue and Thu', for a screen: how parcels usually go to a vendor."""
     names = [WEEKDAY_NAMES[d - 1] for d in weekdays if 1 <= d <= 7]
     days = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
-    by = " or ".join(carriers)
-    if by and days:
-        return f"{by} on {days}"
-    return by or (f"on {days}" if days else "")
+    by = f"by {' or '.join(carriers)}" if carriers else ""
+    return " on ".join(x for x in (by, days) if x) if by else (f"on {days}" if days else "")
 
 
 def _info(session: Session, vendor: Vendor) -> VendorInfo:

@@ -54,7 +54,7 @@ class VendorRecord:
     series: tuple[TurnaroundPoint, ...]
     address: str | None = None
     work: str | None = None
-    ships: str = ""  # "UPS on Tue and Thu"
+    ships: str = ""  # "by UPS on Tue and Thu"
     active: bool = True
 
 

@@ -34,7 +34,7 @@ def test_a_manager_adds_a_vendor_with_everything_the_parcels_need(store_db):
     assert (kept.address, kept.work, kept.quoted_turnaround_days) == (
         "40 Magnolia St\nHattiesburg, MS 39401", "Casting, hand engraving", 7)
     assert (kept.carriers, kept.ship_weekdays, kept.ships) == (
-        ("FedEx", "UPS"), (2, 4), "FedEx or UPS on Tue and Thu")
+        ("FedEx", "UPS"), (2, 4), "by FedEx or UPS on Tue and Thu")
     assert [v.code for v in list_vendors(store_db)] == ["MAGN", "PLAT"]
     number = take_in_ring(store_db)
     ref = send_parcel(store_db, code, [number], by=COUNTER)

@@ -123,7 +123,7 @@ class VendorsScreen(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.empty = muted("No vendor on record yet. Work that leaves the store goes to a "
-                           "vendor in a parcel: a manager adds them here with Add vendor….")
+                           "vendor in a parcel; a manager adds vendors here (Add vendor…).")
 
         self.title = heading("")
         self.contact = QLabel()

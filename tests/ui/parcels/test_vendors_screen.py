@@ -53,7 +53,7 @@ def test_a_manager_adds_the_stores_first_vendor_from_the_vendors_screen(qtbot, d
     assert (vendor.address, vendor.carriers, vendor.ship_weekdays) == (
         "118 Riverbend Rd\nJackson, MS 39201", ("UPS",), (2, 4))
     assert screen.current().code == "RIVE" and not screen.empty.isVisible()
-    assert "Parcels go UPS on Tue and Thu" in screen.contact.text()
+    assert "Parcels go by UPS on Tue and Thu" in screen.contact.text()
     assert screen.message.text() == "Riverbend Plating is on record."
 
 
