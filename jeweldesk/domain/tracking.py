@@ -7,6 +7,7 @@ lost, so a number that cannot be right is refused when the parcel is sent.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,6 +28,8 @@ class Carrier:
 
 def _mod10(data: str, check: str, right_weight: int = 3) -> bool:
     """GS1-style mod 10: weights 3, 1, 3, … from the rightmost data digit."""
+    if not check.isdecimal():
+        return False
     total = 0
     for i, char in enumerate(reversed(data)):
         total += int(char) * (right_weight if i % 2 == 0 else 1)
@@ -40,6 +43,8 @@ def _ups_value(char: str) -> int:
 
 def ups_valid(number: str) -> bool:
     body, check = number[2:-1], number[-1]
+    if not check.isdecimal():  # the check is always a digit; a letter there is mistyped
+        return False
     odd = sum(_ups_value(c) for c in body[0::2])
     even = sum(_ups_value(c) for c in body[1::2])
     return (10 - (odd + 2 * even) % 10) % 10 == int(check)
@@ -47,6 +52,8 @@ def ups_valid(number: str) -> bool:
 
 def fedex_valid(number: str) -> bool:
     data, check = number[:-1], number[-1]
+    if not number.isdecimal():
+        return False
     if len(number) == 12:  # FedEx Express: weights 1, 3, 7 from the right, mod 11
         weights = (1, 3, 7)
         total = sum(int(c) * weights[i % 3] for i, c in enumerate(reversed(data)))
@@ -59,17 +66,19 @@ def usps_valid(number: str) -> bool:
 
 
 def dhl_valid(number: str) -> bool:
+    if not number.isdecimal():
+        return False
     return int(number[:-1]) % 7 == int(number[-1])
 
 
 CARRIERS: dict[str, Carrier] = {
     "ups": Carrier("UPS", "1Z and 16 letters or digits",
-                   re.compile(r"1Z[0-9A-Z]{16}"), ups_valid),
+                   re.compile(r"1Z[0-9A-Z]{16}", re.ASCII), ups_valid),
     "fedex": Carrier("FedEx", "12 or 15 digits",
-                     re.compile(r"\d{12}|\d{15}"), fedex_valid),
+                     re.compile(r"[0-9]{12}|[0-9]{15}"), fedex_valid),
     "usps": Carrier("USPS", "20 to 22 digits",
-                    re.compile(r"\d{20,22}"), usps_valid),
-    "dhl": Carrier("DHL Express", "10 digits", re.compile(r"\d{10}"), dhl_valid),
+                    re.compile(r"[0-9]{20,22}"), usps_valid),
+    "dhl": Carrier("DHL Express", "10 digits", re.compile(r"[0-9]{10}"), dhl_valid),
 }
 
 _ALIASES = {
@@ -99,6 +108,7 @@ def checked_tracking(carrier: str | None, tracking: str | None) -> str | None:
 
     Spaces and dashes a person types to keep their place are dropped; letters are
     upper-cased. No number at all is fine: a courier or a hand delivery has none.
+    Whatever is typed or scanned, the only error is a TrackingError.
     """
     raw = (tracking or "").strip()
     if not raw:
@@ -113,7 +123,8 @@ def checked_tracking(carrier: str | None, tracking: str | None) -> str | None:
             raise TrackingError(f"tracking number for {who} should be {OTHER_MIN} to "
                                 f"{OTHER_MAX} characters; {raw!r} has {len(raw)}")
         return raw
-    number = re.sub(r"[\s-]", "", raw).upper()
+    # Full-width digits and letters (an input method's) read as the ASCII the carrier prints.
+    number = re.sub(r"[\s-]", "", unicodedata.normalize("NFKC", raw)).upper()
     if not known.pattern.fullmatch(number):
         raise TrackingError(f"{known.name} tracking numbers are {known.shape}; "
                             f"{raw!r} is not")

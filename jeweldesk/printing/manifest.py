@@ -58,7 +58,12 @@ def _parcel_head(parcel: PaperParcel, styles: Styles, width: float) -> list[Flow
     column = width / 3
     vendor = labelled(
         "Vendor", parcel.vendor_name, styles, styles.heading.clone("v", spaceBefore=0)
-    ) + [para(parcel.vendor_phone, styles.body)]
+    )
+    vendor += [para(line, styles.body) for line in parcel.vendor_address.splitlines()
+               if line.strip()]
+    reach = " · ".join(x for x in (parcel.vendor_contact, parcel.vendor_phone) if x)
+    if reach:
+        vendor.append(para(reach, styles.body))
     ref = [
         para(f"Parcel {parcel.ref}", styles.number.clone("ref", fontSize=18, leading=22)),
         code128(parcel.ref, column - GUTTER, bar_height=0.4 * inch),
@@ -85,7 +90,8 @@ def _lines(store: StoreHeader, parcel: PaperParcel, styles: Styles, width: float
         ]
     ]
     for line in parcel.lines:
-        value = writing.money(line.declared_value, store.currency) if line.declared_value else "—"
+        value = (writing.money(line.declared_value, store.currency)
+                 if line.declared_value is not None else "none declared")
         rows.append(
             [
                 rich(f"<b>{markup(line.ticket_number)}</b>", styles.body),
@@ -98,7 +104,9 @@ def _lines(store: StoreHeader, parcel: PaperParcel, styles: Styles, width: float
         [
             "",
             rich(f"<b>{len(parcel.lines)} envelope(s)</b>", styles.body),
-            rich("<b>Total insured value</b>", styles.right),
+            rich("<b>Total insured value</b>"
+                 + (f"<br/>({parcel.undeclared} with no declared value)"
+                    if parcel.undeclared else ""), styles.right),
             rich(f"<b>{writing.money(parcel.insured_value, store.currency)}</b>", styles.right),
         ]
     )

@@ -81,6 +81,13 @@ class PaperParcel:
     sent_at: datetime
     expected_back: date | None
     lines: tuple[ParcelLine, ...] = field(default_factory=tuple)
+    vendor_address: str = ""  # where the parcel goes, lines as the vendor writes them
+    vendor_contact: str = ""
+
+    @property
+    def undeclared(self) -> int:
+        """Pieces sent with no declared value: said so on the manifest, not left blank."""
+        return sum(1 for line in self.lines if line.declared_value is None)
 
     @property
     def insured_value(self) -> Decimal:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from jeweldesk.domain.errors import Invalid
+from jeweldesk.domain.errors import Invalid, NotFound
 from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.parts_note import parts_note, read_parts_note
 from jeweldesk.domain.status import ALLOWED_MOVES, Status
@@ -16,7 +17,7 @@ from jeweldesk.services.moves import TicketState, move
 from jeweldesk.services.photos import add_photo
 from jeweldesk.storage.door import Actor
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import staff_by_code, store_now, ticket_by_number
+from jeweldesk.storage.lookups import get_store, staff_by_code, store_now, ticket_by_number
 from jeweldesk.storage.tables import Staff, Ticket, TicketEvent
 
 # On the jeweler's list until it is ready for the customer.
@@ -108,6 +109,7 @@ class Scanned:
     assigned_to_name: str | None
     moves: tuple[BenchMove, ...]
     today: date
+    may_go_out: bool = False  # to a vendor, in a parcel: "Send in a parcel…"
 
 
 def jewelers(db: Database) -> list[Jeweler]:
@@ -167,7 +169,30 @@ def scan(db: Database, number: str) -> Scanned:
         return Scanned(t.number, t.version, t.status, t.customer.name, t.item_description,
                        _work(t), t.promised_for, t.occasion_what, t.occasion_date,
                        t.assigned_to.name if t.assigned_to else None, next_moves(t.status),
-                       store_now(session).date())
+                       store_now(session).date(), Status.AT_VENDOR in ALLOWED_MOVES[t.status])
+
+
+def scanned_number_in(db: Database, text: str) -> tuple[str, str] | None:
+    """A ticket number a scanner typed at the end of a note, and the words before it.
+
+    A scan lands wherever the keyboard focus is; in a note it must open the envelope,
+    never be saved as the jeweler's words. Only a number of this store's own shape, on
+    record, at the very end counts: one mentioned mid-note ("as R-10002, redo") stays.
+    A note ending on one is taken for a scan: the jeweler sees the envelope open and can
+    type the note again, where a scan saved as words would go unseen.
+    """
+    with db.session(write=False) as session:
+        prefix = get_store(session).ticket_prefix
+        found = re.search(rf"{re.escape(prefix)}\d+\s*$", text, re.IGNORECASE)
+        if found is None:
+            return None
+        typed = found.group(0).strip()
+        before = text[:found.start()]
+        try:
+            number = ticket_by_number(session, typed).number
+        except NotFound:
+            return None
+        return before.rstrip(), number
 
 
 def move_on(db: Database, number: str, to: Status | str, by: str, note: str | None = None,

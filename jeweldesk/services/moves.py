@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session, object_session
 
 from jeweldesk.domain.errors import Invalid, MoveRefused
+from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.rules import TEXT, promise_problem, refuse_bad_texts
 from jeweldesk.domain.status import Status, can_move, refusal
@@ -49,16 +50,31 @@ def apply_move(session: Session, ticket: Ticket, to: Status, by_id: int, at: dat
                             note=(note or "").strip() or None))
 
 
+# Who starts a piece becomes its jeweler: a bench person, or a manager who works the bench.
+# Counter staff sending a piece through to the bench are not claiming the work.
+CLAIMS_THE_WORK = frozenset({Role.BENCH, Role.MANAGER})
+
+
 def move(db: Database, number: str, to: Status | str, by: Actor, note: str | None = None,
          expected_version: int | None = None, at: datetime | None = None) -> TicketState:
-    """Move one ticket; a move the path does not allow is refused and writes nothing."""
+    """Move one ticket; a move the path does not allow is refused and writes nothing.
+
+    A piece goes to a vendor only in a parcel (``parcels.send_parcel``), so its custody
+    always names the vendor and the parcel; this plain move refuses it.
+    """
     target = Status(to)
     refuse_bad_texts(("note", note, TEXT))
     act = Act.CANCEL if target == Status.CANCELLED else Act.MOVE
     with write(db, by, act, number) as w:
         ticket = ticket_by_number(w.session, number, lock=True)
         check_version(ticket, expected_version)
+        if target == Status.AT_VENDOR and can_move(ticket.status, target):
+            raise MoveRefused(f"{ticket.number} goes to a vendor in a parcel: "
+                              "Parcels › New parcel")
         apply_move(w.session, ticket, target, w.person_id, at or w.now, note)
+        if (target == Status.AT_BENCH and ticket.assigned_to_id is None
+                and w.person is not None and w.person.role in CLAIMS_THE_WORK):
+            ticket.assigned_to_id = w.person.id
         return state_of(ticket)
 
 

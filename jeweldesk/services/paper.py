@@ -110,6 +110,8 @@ def _paper_parcel(parcel: Parcel) -> PaperParcel:
         ref=parcel.ref,
         vendor_name=parcel.vendor.name,
         vendor_phone=parcel.vendor.phone or "",
+        vendor_address=parcel.vendor.address or "",
+        vendor_contact=parcel.vendor.contact or "",
         carrier=parcel.carrier or "",
         tracking=parcel.tracking or "",
         sent_at=parcel.sent_at,

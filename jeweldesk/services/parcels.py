@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from jeweldesk.domain.errors import Invalid, NotFound
 from jeweldesk.domain.permissions import Act
@@ -19,7 +20,7 @@ from jeweldesk.storage.lookups import (
     ticket_by_number,
     vendor_by_code,
 )
-from jeweldesk.storage.tables import Parcel, ParcelItem
+from jeweldesk.storage.tables import Parcel, ParcelItem, Ticket
 
 
 def is_overdue(parcel: Parcel, today: date) -> bool:
@@ -39,6 +40,17 @@ class Received:
     closed: bool
 
 
+def _not_in(session: Session, number: str, ref: str) -> str:
+    """Why a scanned piece is not this parcel's, naming the parcel it really went out in."""
+    holding = session.scalar(
+        select(Parcel.ref).join(ParcelItem).join(Ticket, ParcelItem.ticket_id == Ticket.id)
+        .where(Ticket.number == number, ParcelItem.returned_at.is_(None))
+        .order_by(Parcel.sent_at.desc()).limit(1))
+    if holding is not None:
+        return f"{number} went out in {holding}, not {ref}"
+    return f"{number} was not sent in {ref}"
+
+
 def send_parcel(db: Database, vendor: str, numbers: list[str], by: Actor,
                 carrier: str | None = None, tracking: str | None = None,
                 expected_back: date | None = None,
@@ -54,6 +66,9 @@ def send_parcel(db: Database, vendor: str, numbers: list[str], by: Actor,
     with write(db, by, Act.PARCEL, f"a parcel to {vendor}") as w:
         session = w.session
         supplier = vendor_by_code(session, vendor)
+        if not supplier.active:
+            raise Invalid({"vendor": f"{supplier.name} is retired; bring it back under "
+                                     "Vendors to send it a parcel"})
         now = at or w.now
         ref = next_parcel_ref(session)
         back = expected_back or (now.date() + timedelta(days=supplier.quoted_turnaround_days))
@@ -83,7 +98,8 @@ def receive_parcel(db: Database, ref: str, numbers: list[str], by: Actor,
         scanned = [ticket_by_number(session, n).number for n in dict.fromkeys(numbers)]
         strangers = [n for n in scanned if n not in in_parcel]
         if strangers:
-            raise Invalid({"tickets": f"not sent in {parcel.ref}: {', '.join(strangers)}"})
+            raise Invalid({"tickets": "; ".join(_not_in(session, n, parcel.ref)
+                                                for n in strangers)})
         for number in scanned:
             item = in_parcel[number]
             if item.returned_at is not None:

@@ -1,4 +1,5 @@
-"""Setting the store up and keeping its settings: details, hours, staff, vendors, catalog."""
+"""Setting the store up and keeping its settings: details, hours, staff, catalog (vendors
+are kept in vendor_book)."""
 
 from __future__ import annotations
 
@@ -17,10 +18,13 @@ from jeweldesk.domain.money import MoneyError, money
 from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.rules import CODE, NAME, TERMS, TEXT, check_text, date_problem
 from jeweldesk.services.pins import check_new_pin, hash_pin
+from jeweldesk.services.vendor_book import VendorInfo as VendorInfo  # kept there; named
+from jeweldesk.services.vendor_book import list_vendors as list_vendors  # here for the
+from jeweldesk.services.vendor_book import save_vendor as save_vendor  # set-up screens
 from jeweldesk.storage.door import THE_STORE, Actor, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import STORE_ID, get_store, staff_by_code, store_now
-from jeweldesk.storage.tables import CatalogService, ClosedDate, Staff, Store, Vendor
+from jeweldesk.storage.tables import CatalogService, ClosedDate, Staff, Store
 
 
 @dataclass(frozen=True)
@@ -44,17 +48,6 @@ class StaffMember:
     has_pin: bool
     active: bool
     pin_locked: bool = False
-
-
-@dataclass(frozen=True)
-class VendorInfo:
-    code: str
-    name: str
-    contact: str | None
-    phone: str | None
-    email: str | None
-    quoted_turnaround_days: int
-    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -218,49 +211,6 @@ def list_staff(db: Database, include_inactive: bool = False) -> list[StaffMember
         return [
             StaffMember(s.code, s.name, s.role, s.pin_hash is not None, s.active, s.pin_locked)
             for s in session.scalars(query)
-        ]
-
-
-# --- vendors -------------------------------------------------------------
-
-def _check_vendor(info: VendorInfo) -> None:
-    problems = {}
-    if not info.code.strip():
-        problems["code"] = "a vendor needs a short code"
-    if not info.name.strip():
-        problems["name"] = "a vendor needs a name"
-    if not 0 <= info.quoted_turnaround_days <= 365:
-        problems["quoted_turnaround_days"] = "between 0 and 365 days"
-    if problems:
-        raise Invalid(problems)
-
-
-def save_vendor(db: Database, info: VendorInfo, by: Actor) -> None:
-    """Add a vendor, or update the one with this code."""
-    _check_vendor(info)
-    with write(db, by, Act.VENDORS, info.name) as w:
-        session = w.session
-        vendor = session.scalar(select(Vendor).where(Vendor.code == info.code.strip()))
-        if vendor is None:
-            vendor = Vendor(code=info.code.strip())
-            session.add(vendor)
-        vendor.name = info.name.strip()
-        vendor.contact = info.contact
-        vendor.phone = info.phone
-        vendor.email = info.email
-        vendor.quoted_turnaround_days = info.quoted_turnaround_days
-        vendor.active = info.active
-
-
-def list_vendors(db: Database, include_inactive: bool = False) -> list[VendorInfo]:
-    with db.session(write=False) as session:
-        query = select(Vendor).order_by(Vendor.name)
-        if not include_inactive:
-            query = query.where(Vendor.active.is_(True))
-        return [
-            VendorInfo(v.code, v.name, v.contact, v.phone, v.email, v.quoted_turnaround_days,
-                       v.active)
-            for v in session.scalars(query)
         ]
 
 

@@ -8,19 +8,21 @@ of a parcel.
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from jeweldesk.domain.errors import NotFound
 from jeweldesk.domain.money import ZERO
 from jeweldesk.domain.status import ALLOWED_MOVES, Status
 from jeweldesk.services.parcels import days_overdue, is_overdue
+from jeweldesk.services.vendor_book import ships_words
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import store_now, ticket_by_number, vendor_by_code
 from jeweldesk.storage.tables import Parcel, ParcelItem, Ticket, Vendor
@@ -50,6 +52,10 @@ class VendorRecord:
     open_parcels: int
     overdue_parcels: int
     series: tuple[TurnaroundPoint, ...]
+    address: str | None = None
+    work: str | None = None
+    ships: str = ""  # "by UPS on Tue and Thu"
+    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -138,6 +144,8 @@ def record_of(vendor: Vendor, parcels: Sequence[Parcel], today: date) -> VendorR
         open_parcels=sum(1 for p in parcels if p.received_at is None),
         overdue_parcels=sum(1 for p in parcels if is_overdue(p, today)),
         series=series,
+        address=vendor.address, work=vendor.work,
+        ships=ships_words(vendor.carrier_list, vendor.weekdays), active=vendor.active,
     )
 
 
@@ -215,6 +223,50 @@ def parcel(db: Database, ref: str) -> ParcelLine:
         if found is None:
             raise NotFound(f"no parcel {ref.strip()!r}")
         return _line(found, store_now(session).date())
+
+
+SCANNED_LABEL_MIN = 8  # a label's barcode holds the tracking number among other digits
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s-]", "", text).upper()
+
+
+def find_parcels(db: Database, text: str, limit: int = 200) -> list[ParcelLine]:
+    """Parcels, out or back, by tracking number (typed in part, or scanned from the label,
+    whose barcode may carry more than the number), by parcel number, or by vendor."""
+    wanted = _plain(text)
+    if not wanted:
+        return []
+    with db.session(write=False) as session:
+        tracking = func.upper(func.replace(func.replace(Parcel.tracking, " ", ""), "-", ""))
+        query = (
+            select(Parcel).join(Parcel.vendor)
+            .where(or_(
+                tracking.contains(wanted, autoescape=True),
+                (func.length(tracking) >= SCANNED_LABEL_MIN)
+                & literal(wanted).contains(tracking),
+                func.upper(Parcel.ref) == text.strip().upper(),
+                func.upper(Vendor.name).contains(text.strip().upper(), autoescape=True),
+            ))
+            .order_by(Parcel.sent_at.desc(), Parcel.id.desc())
+            .limit(limit)
+            .options(selectinload(Parcel.vendor),
+                     selectinload(Parcel.items).selectinload(ParcelItem.ticket)
+                     .selectinload(Ticket.customer))
+        )
+        today = store_now(session).date()
+        return [_line(p, today) for p in session.scalars(query)]
+
+
+def parcel_holding(db: Database, number: str) -> str | None:
+    """The parcel a piece is out in now (sent, not yet checked back in), if any."""
+    with db.session(write=False) as session:
+        ticket = ticket_by_number(session, number)
+        return session.scalar(
+            select(Parcel.ref).join(ParcelItem)
+            .where(ParcelItem.ticket_id == ticket.id, ParcelItem.returned_at.is_(None))
+            .order_by(Parcel.sent_at.desc()).limit(1))
 
 
 def outgoing_piece(db: Database, number: str) -> OutgoingPiece:

@@ -146,6 +146,9 @@ class Customer(Base):
 
 
 class Vendor(Base):
+    """A workshop the store sends work out to. Never deleted once it has history: a retired
+    vendor stays on its parcels and is no longer offered for new ones."""
+
     __tablename__ = "vendor"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -154,8 +157,26 @@ class Vendor(Base):
     contact: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
     email: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
+    address: Mapped[str | None] = mapped_column(Text)  # printed on the parcel manifest
+    work: Mapped[str | None] = mapped_column(Text)  # what they do: "Rhodium plating, casting"
     quoted_turnaround_days: Mapped[int] = mapped_column(Integer, default=7)
+    # The carriers parcels go by, first the usual one ("UPS,FedEx"), and the ISO weekdays
+    # they go out ("2,4"); as small as the store's own open days, so kept the same way.
+    carriers: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
+    ship_weekdays: Mapped[str | None] = mapped_column(String(20))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def carrier_list(self) -> list[str]:
+        return [c for c in (self.carriers or "").split(",") if c]
+
+    @property
+    def weekdays(self) -> list[int]:
+        return [int(d) for d in (self.ship_weekdays or "").split(",") if d]
 
 
 class CatalogService(Base):

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jeweldesk.domain.tracking import TrackingError, carrier_for, checked_tracking
 
@@ -44,3 +46,36 @@ def test_carrier_names_are_read_the_way_a_person_writes_them():
     assert carrier_for("Fed Ex").name == "FedEx"
     assert carrier_for("U.S.P.S.").name == "USPS"
     assert carrier_for("Riverbend courier") is None
+
+
+def test_a_ups_number_ending_in_a_letter_is_refused_not_a_crash():
+    # The check is always a digit; a letter there used to raise int()'s ValueError.
+    with pytest.raises(TrackingError, match="fails its check digit"):
+        checked_tracking("UPS", "1Z999AA1012345678A")
+    with pytest.raises(TrackingError) as refused:
+        checked_tracking("UPS", "1Z999AA1012345678A")
+    assert type(refused.value) is TrackingError
+
+
+def test_full_width_digits_are_kept_as_the_carrier_prints_them():
+    assert checked_tracking("FedEx", "１２３４ ５６７８ ９０１２") == "123456789012"
+
+
+CARRIER_NAMES = st.sampled_from(["UPS", "FedEx", "FedEx Ground", "USPS", "DHL", "Brink's", ""])
+
+
+@settings(max_examples=400, deadline=None)
+@given(carrier=st.one_of(CARRIER_NAMES, st.none(), st.text()),
+       typed=st.one_of(
+           # Shapes close to the carriers' own, where a check digit is worked out.
+           st.from_regex(r"1[Zz][0-9A-Za-z]{16}", fullmatch=True),
+           st.from_regex(r"[0-9 \-]{9,24}[0-9A-Za-z]", fullmatch=True),
+           st.none(), st.text()))
+def test_any_text_for_any_carrier_is_a_number_or_the_checkers_own_refusal(carrier, typed):
+    try:
+        kept = checked_tracking(carrier, typed)
+    except TrackingError as refused:
+        assert type(refused) is TrackingError and str(refused)
+        return
+    assert kept is None or (kept.strip() and kept.isprintable())
+    assert checked_tracking(carrier, kept) == kept  # what is kept checks again as itself

@@ -104,6 +104,22 @@ def test_manifest_lists_every_envelope_and_the_insured_total(
     assert "S-12" in barcodes(pdf_path)[0]
 
 
+def test_manifest_prints_where_the_parcel_goes_and_says_when_a_value_was_not_declared(
+    store: StoreHeader, pdf_path: Path
+) -> None:
+    from dataclasses import replace
+
+    sent = replace(parcel(), vendor_address="118 Commercial St\nPortland, ME 04101",
+                   vendor_contact="Ana Ruiz")
+    render_manifest(store, sent, pdf_path)
+
+    text = flat(pdf_text(pdf_path))
+    assert "118 Commercial St" in text and "Portland, ME 04101" in text
+    assert "Ana Ruiz · (207) 555-0111" in text
+    assert "none declared" in text and "(1 with no declared value)" in text
+    assert len(pdf_pages(pdf_path)) == 1
+
+
 def test_a_long_manifest_repeats_its_heading_and_counts_pages(
     store: StoreHeader, pdf_path: Path
 ) -> None:

@@ -93,3 +93,14 @@ def test_finished_work_photos_are_kept_as_finished(store_db):
 
 def test_bench_people_come_first_among_jewelers(store_db):
     assert [j.code for j in jewelers(store_db)][0] == BENCH
+
+
+def test_a_piece_started_at_the_bench_is_in_the_starters_queue_at_once(store_db):
+    from tests.support.store import MANAGER
+
+    number = take_in_ring(store_db, assigned_to=None)
+    assert bench_queue(store_db, MANAGER).queue == ()
+    move_on(store_db, number, Status.AT_BENCH, by=MANAGER)
+    found = bench_queue(store_db, MANAGER)
+    assert [line.number for line in found.queue] == [number]
+    assert scan(store_db, number).assigned_to_name == found.jeweler.name == "Sandra Cole"

@@ -35,6 +35,30 @@ def test_a_refused_move_names_the_allowed_moves_and_writes_nothing(store_db):
     assert ticket_story(store_db, number) == before
 
 
+def test_a_piece_goes_to_a_vendor_only_in_a_parcel(store_db):
+    number = take_in_ring(store_db)
+    before = ticket_story(store_db, number)
+    with pytest.raises(MoveRefused) as refused:
+        move(store_db, number, Status.AT_VENDOR, by=COUNTER)
+    assert str(refused.value) == f"{number} goes to a vendor in a parcel: Parcels › New parcel"
+    assert ticket_story(store_db, number) == before  # no vendorless custody on record
+
+
+def test_who_starts_a_piece_becomes_its_jeweler_unless_it_has_one(store_db):
+    free = take_in_ring(store_db, assigned_to=None)
+    held = take_in_ring(store_db)  # Jonah Reyes's already
+    move(store_db, free, Status.AT_BENCH, by=MANAGER)
+    move(store_db, held, Status.AT_BENCH, by=MANAGER)
+    assert ticket_story(store_db, free).assigned_to_code == MANAGER
+    assert ticket_story(store_db, held).assigned_to_code == BENCH
+
+
+def test_counter_staff_sending_a_piece_to_the_bench_do_not_claim_it(store_db):
+    number = take_in_ring(store_db, assigned_to=None)
+    move(store_db, number, Status.AT_BENCH, by=COUNTER)
+    assert ticket_story(store_db, number).assigned_to_code is None
+
+
 def _sqlite_bytes(path: Path) -> str:
     digest = hashlib.sha256()
     for part in (path, Path(f"{path}-wal")):

@@ -137,3 +137,41 @@ def test_a_scanned_envelope_says_whether_it_may_go_out(store_db):
     assert piece.may_go_out and piece.declared_value == Decimal("2400.00")
     send_parcel(store_db, "PLAT", [number], by=COUNTER)
     assert not outgoing_piece(store_db, number).may_go_out
+
+
+def test_a_parcel_is_found_by_its_tracking_number_typed_in_part_or_scanned_off_the_label(
+        store_db):
+    from jeweldesk.services.vendors import find_parcels
+
+    a, b, c = (take_in_ring(store_db) for _ in range(3))
+    ups = send_parcel(store_db, "PLAT", [a], by=COUNTER, carrier="UPS",
+                      tracking="1Z999AA10123456784")
+    receive_parcel(store_db, ups, [a], by=COUNTER)
+    usps = send_parcel(store_db, "PLAT", [b], by=COUNTER, carrier="USPS",
+                       tracking="9205590164917312751089")
+    courier = send_parcel(store_db, "PLAT", [c], by=COUNTER, carrier="Brink's",
+                          tracking="BR-2291-A")
+
+    def found(text):
+        return [p.ref for p in find_parcels(store_db, text)]
+
+    assert found("1z999aa1") == [ups]  # back already, still found
+    assert found("420394019205590164917312751089") == [usps]  # the label's whole barcode
+    assert found("br 2291") == [courier]
+    assert found(usps) == [usps]
+    assert found("riverbend") == [courier, usps, ups]
+    assert found("100%_") == [] and found("  ") == []
+
+
+def test_a_piece_scanned_into_the_wrong_parcel_is_refused_naming_the_one_it_is_in(store_db):
+    from jeweldesk.services.vendors import parcel_holding
+
+    a, b, stray = (take_in_ring(store_db) for _ in range(3))
+    first = send_parcel(store_db, "PLAT", [a], by=COUNTER)
+    second = send_parcel(store_db, "PLAT", [b], by=COUNTER)
+    assert (parcel_holding(store_db, b), parcel_holding(store_db, stray)) == (second, None)
+    with pytest.raises(Invalid) as refused:
+        receive_parcel(store_db, first, [b, stray], by=COUNTER)
+    assert refused.value.problems == {
+        "tickets": f"{b} went out in {second}, not {first}; {stray} was not sent in {first}"}
+    assert ticket_story(store_db, b).status == Status.AT_VENDOR

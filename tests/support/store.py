@@ -31,7 +31,9 @@ def store_today() -> date:
     return datetime.now(ZoneInfo(ZONE)).date()
 
 
-def set_up(db: Database) -> None:
+def set_up(db: Database, with_vendor: bool = True) -> None:
+    """The store, its three people and (unless a test wants a store without one yet) its
+    plater."""
     set_up_store(
         db,
         StoreSettings(name=str(STORE["name"]), address=str(STORE["address"]),
@@ -43,6 +45,8 @@ def set_up(db: Database) -> None:
               pin="1357")
     add_staff(db, StaffMember(BENCH, NAMES[BENCH], Role.BENCH, True, True), MANAGER,
               pin="1470")
+    if not with_vendor:
+        return
     code, name, phone, email, quoted, _ = VENDORS[0]  # the plater, quoting 6 days
     save_vendor(db, VendorInfo(code, name, "Ana Ruiz", phone, email, quoted), MANAGER)
 

@@ -1,9 +1,14 @@
 """The Bench: a jeweler's queue, and the scan box that moves an envelope on.
 
 Scan an envelope (or type its number) and press Enter; then a move's letter and
-Enter (S start, P waiting for parts, Q quality check, R ready). Letters alone
-never move anything: a scanner typing "R-10002" must not mark the last
-envelope ready.
+Enter (S start, P waiting for parts, Q quality check, R ready; V sends it to a
+vendor in a parcel). Letters alone never move anything: a scanner typing
+"R-10002" must not mark the last envelope ready.
+
+After every move the keyboard is back in the scan box, because the next thing a
+jeweler does is scan. A note is its own step: typed after the letter ("P clasp
+from Stuller", saved at once), or in its own field whose Enter hands the keyboard
+back. A scan that lands in a note opens that envelope and is never saved as words.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from jeweldesk.services.bench import (
     jewelers,
     move_on,
     scan,
+    scanned_number_in,
     wait_for_parts,
 )
 from jeweldesk.services.moves import TicketState
@@ -48,10 +54,19 @@ from jeweldesk.services.prepare import FlagWithHandling
 from jeweldesk.ui.bench.models import queue_model, waiting_model
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, from_qdate
-from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, day_text, heading, muted, table_view
+from jeweldesk.ui.common.widgets import (
+    PROBLEM_COLOUR,
+    day_text,
+    days_text,
+    heading,
+    muted,
+    table_view,
+)
+from jeweldesk.ui.parcels.send import SendParcelDialog
 from jeweldesk.ui.settings.days_off import JewelerDaysOffDialog
 
 PARTS_DAYS = 7  # the date offered for parts until the jeweler types the supplier's
+SEND_KEY = "V"  # to a vendor, in a parcel
 WORK_COLUMN = 5  # the queue's "Work" column
 DONE_COLOUR = "#1e6b34"
 
@@ -83,27 +98,39 @@ class BenchScreen(QWidget):
             button = QPushButton(f"{key}  {found.label}")
             button.clicked.connect(lambda _=False, k=key: self.press(k))
             self.move_buttons[key] = button
+        self.send_button = QPushButton(f"{SEND_KEY}  Send in a parcel…")
+        self.send_button.setToolTip("A piece goes to a vendor in a parcel, so its custody "
+                                    "names the vendor and the parcel")
+        self.send_button.clicked.connect(lambda: self.press(SEND_KEY))
+        self.send_dialog: SendParcelDialog | None = None
         self.photos_button = QPushButton("Photos of finished work…")
         self.photos_button.clicked.connect(self._choose_photos)
 
         self.note = QLineEdit()
         self.note.setPlaceholderText("Note for the next move (optional): what you found, "
-                                     "what you did")
+                                     "what you did — Enter keeps it and goes back to the scan "
+                                     "box")
+        self.note.returnPressed.connect(self._note_entered)
         self.parts_row = QWidget()
         self.parts_note = QLineEdit()
         self.parts_note.setPlaceholderText("Which parts, from whom — Enter to put it aside")
-        self.parts_note.returnPressed.connect(self.confirm_parts)
+        self.parts_note.returnPressed.connect(self._parts_entered)
         self.parts_date = QDateEdit()
         self.parts_date.setCalendarPopup(True)
         self.parts_date.setDisplayFormat(DAY_EDIT_FORMAT)
         parts_ok = QPushButton("Waiting for parts")
+        parts_ok.setAutoDefault(False)
         parts_ok.clicked.connect(self.confirm_parts)
+        parts_cancel = QPushButton("Not now")
+        parts_cancel.setAutoDefault(False)
+        parts_cancel.clicked.connect(self._parts_dropped)
         parts_layout = QHBoxLayout(self.parts_row)
         parts_layout.setContentsMargins(0, 0, 0, 0)
         parts_layout.addWidget(QLabel("Parts expected"))
         parts_layout.addWidget(self.parts_date)
         parts_layout.addWidget(self.parts_note, 1)
         parts_layout.addWidget(parts_ok)
+        parts_layout.addWidget(parts_cancel)
         self.parts_row.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -171,6 +198,7 @@ class BenchScreen(QWidget):
         row = QHBoxLayout()
         for button in self.move_buttons.values():
             row.addWidget(button)
+        row.addWidget(self.send_button)
         row.addStretch(1)
         row.addWidget(self.photos_button)
         return row
@@ -231,7 +259,8 @@ class BenchScreen(QWidget):
         self._fit_queue()
         self.ctx.risk.ensure()
         self.waiting.set_rows(found.waiting, found.today)
-        self.queue_title.setText(f"{found.jeweler.name}'s queue — {len(found.queue)} pieces")
+        self.queue_title.setText(f"{found.jeweler.name}'s queue — "
+                                 f"{days_text(len(found.queue), 'piece')}")
         self.waiting_title.setText(f"Waiting for parts — {len(found.waiting)}")
 
     def _changed_elsewhere(self) -> None:
@@ -250,12 +279,15 @@ class BenchScreen(QWidget):
         if self.scanned is not None and len(key) == 1 and key.isalpha():
             if note.strip():
                 self.note.setText(note.strip())
-            self.press(key)
+            self.press(key, noted=bool(note.strip()))
             return
         self.load(text)
 
     def load(self, number: str) -> None:
         self.parts_row.hide()
+        self.parts_note.clear()
+        if self.scanned is not None and self.scanned.number != number.strip().upper():
+            self.note.clear()  # a note is for the piece it was typed for
         try:
             self.show_scanned(scan(self.ctx.db, number))
         except ServiceError as exc:
@@ -276,6 +308,7 @@ class BenchScreen(QWidget):
         allowed = {m.key for m in scanned.moves} if scanned else set()
         for key, button in self.move_buttons.items():
             button.setVisible(key in allowed)
+        self.send_button.setVisible(scanned is not None and scanned.may_go_out)
         self.photos_button.setEnabled(scanned is not None)
         self.note.setEnabled(scanned is not None)
         if scanned is None:
@@ -287,7 +320,9 @@ class BenchScreen(QWidget):
         if scanned.occasion_what and scanned.occasion_date:
             occasion = (f" · <b>{scanned.occasion_what}</b> on "
                         f"{day_text(scanned.occasion_date, today)}")
-        keys = " · ".join(f"<b>{m.key}</b> {m.label.lower()}" for m in scanned.moves)
+        keys = " · ".join([f"<b>{m.key}</b> {m.label.lower()}" for m in scanned.moves]
+                          + ([f"<b>{SEND_KEY}</b> send in a parcel"] if scanned.may_go_out
+                             else []))
         self.card.setText(
             f"<span style='font-size:15pt'><b>{scanned.number}</b> — {scanned.item}</span><br>"
             f"{scanned.customer_name} · {scanned.work}<br>"
@@ -297,9 +332,13 @@ class BenchScreen(QWidget):
                "No bench move from here.")
         )
 
-    def press(self, key: str) -> None:
-        """A move's letter, from the scan box or a button."""
+    def press(self, key: str, noted: bool = False) -> None:
+        """A move's letter, from the scan box or a button; ``noted``: the note came with it
+        ("P clasp from Stuller"), so nothing more is asked."""
         if self.scanned is None:
+            return
+        if key.upper() == SEND_KEY and self.scanned.may_go_out:
+            self.send_in_parcel()
             return
         found: BenchMove | None = bench_move_for(key)
         if found is None or found not in self.scanned.moves:
@@ -309,9 +348,27 @@ class BenchScreen(QWidget):
                       + (f"Offered: {offered}." if offered else ""), problem=True)
             return
         if found.key == "P":
+            if noted:  # the note is given: put it aside now, the keyboard stays for the scan
+                self._run(lambda s: wait_for_parts(self.ctx.db, s.number, self.ctx.user.code,
+                                                   None, self.note.text(), s.version))
+                return
             self._ask_for_parts()
             return
         self._move(found)
+
+    def send_in_parcel(self) -> SendParcelDialog | None:
+        """To a vendor only in a parcel: a new parcel with this piece in it."""
+        if self.scanned is None:
+            return None
+        self.send_dialog = SendParcelDialog(self.ctx, [self.scanned.number], self)
+        self.send_dialog.finished.connect(lambda _r: self._back_from_parcel())
+        self.send_dialog.open()
+        return self.send_dialog
+
+    def _back_from_parcel(self) -> None:
+        if self.scanned is not None:
+            self._rescan(self.scanned.number)
+        self.scan_box.setFocus()
 
     def _ask_for_parts(self) -> None:
         assert self.scanned is not None
@@ -321,6 +378,38 @@ class BenchScreen(QWidget):
         self.parts_row.show()
         self.parts_note.setFocus()
         self._say("Say which parts were ordered and when they are expected, then Enter.")
+
+    def _parts_entered(self) -> None:
+        if not self._scan_in_note(self.parts_note):
+            self.confirm_parts()
+
+    def _parts_dropped(self) -> None:
+        self.parts_row.hide()
+        self.parts_note.clear()
+        self._say("")
+        self.scan_box.setFocus()
+
+    def _note_entered(self) -> None:
+        """The note's own Enter: kept for the next move, and the keyboard back to the scan."""
+        if self._scan_in_note(self.note):
+            return
+        if self.scanned is not None and self.note.text().strip():
+            self._say(f"Note kept for {self.scanned.number}'s next move.")
+        self.scan_box.setFocus()
+
+    def _scan_in_note(self, field: QLineEdit) -> bool:
+        """A scan that landed in a note opens its envelope; nothing of the note is saved."""
+        found = scanned_number_in(self.ctx.db, field.text())
+        if found is None:
+            return False
+        _words, number = found
+        left = self.scanned.number if self.scanned else None
+        field.clear()
+        self.load(number)
+        if left is not None and left != number:
+            self._say(f"{number} was scanned into the note, so it is open now; nothing was "
+                      f"saved for {left}.", problem=True)
+        return True
 
     def confirm_parts(self) -> None:
         if self.scanned is None:
@@ -343,9 +432,11 @@ class BenchScreen(QWidget):
             self._say(str(exc), problem=True)
             self._rescan(scanned.number)
             self.reload()
+            self.scan_box.setFocus()
             return
         except ServiceError as exc:
             self._say(str(exc), problem=True)
+            self.scan_box.setFocus()
             return
         self.note.clear()
         self.parts_note.clear()

@@ -1,279 +1,34 @@
-"""Parcels: build one by scanning envelopes and send it; see what is out and what is overdue."""
+"""Parcels: a new one built by scan and sent, one received, and every parcel found by its
+tracking number; what is out and what is overdue."""
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
-from typing import Any
-
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from jeweldesk.domain import writing
-from jeweldesk.domain.errors import Invalid, ServiceError
-from jeweldesk.domain.tracking import TrackingError, checked_tracking
-from jeweldesk.services.parcels import send_parcel
-from jeweldesk.services.store import list_vendors
-from jeweldesk.services.vendors import (
-    OutgoingPiece,
-    insured_value,
-    open_parcels,
-    outgoing_piece,
-    proposed_back,
-)
+from jeweldesk.services.vendors import find_parcels, open_parcels
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.documents import show_manifest
-from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, from_qdate
-from jeweldesk.ui.common.rows import Column, RowsModel
-from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, ProblemLabel, heading, muted, table_view
+from jeweldesk.ui.common.rows import RowsModel
+from jeweldesk.ui.common.widgets import heading, muted, table_view
 from jeweldesk.ui.parcels.receive import ReceiveParcel
+from jeweldesk.ui.parcels.send import SendParcel
 from jeweldesk.ui.parcels.vendors import parcel_columns
 
-CARRIERS = ("UPS", "FedEx", "USPS", "DHL Express", "Courier", "Hand delivery")
-DONE_COLOUR = "#1e6b34"
-
-
-def _money(value: Decimal | None) -> str:
-    return writing.money(value) or "—"
-
-
-class OutgoingModel(RowsModel):
-    """The envelopes in the parcel being built; the instructions column is typed into."""
-
-    INSTRUCTIONS = 5
-
-    def __init__(self, parent: Any = None) -> None:
-        self.instructions: dict[str, str] = {}
-        super().__init__((
-            Column("Ticket", lambda p: p.number, bold=lambda p: True),
-            Column("Customer", lambda p: p.customer_name),
-            Column("Piece", lambda p: p.item),
-            Column("Work", lambda p: p.work),
-            Column("Declared value", lambda p: _money(p.declared_value), right=True),
-            Column("Instructions for the vendor (double-click)",
-                   lambda p: self.instructions.get(p.number, "")),
-        ), parent)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == self.INSTRUCTIONS:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.EditRole and index.isValid():
-            return super().data(index, Qt.ItemDataRole.DisplayRole)
-        return super().data(index, role)
-
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != self.INSTRUCTIONS or (
-                role != Qt.ItemDataRole.EditRole):
-            return False
-        self.instructions[self.row_at(index.row()).number] = str(value).strip()
-        self.dataChanged.emit(index, index)
-        return True
-
-    def add(self, piece: OutgoingPiece) -> None:
-        self.set_rows([*self.rows, piece])
-
-    def remove(self, row: int) -> None:
-        rows = self.rows
-        gone = rows.pop(row)
-        self.instructions.pop(gone.number, None)
-        self.set_rows(rows)
-
-    def clear(self) -> None:
-        self.instructions.clear()
-        self.set_rows([])
-
-
-class SendParcel(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.vendor = QComboBox()
-        self.carrier = QComboBox()
-        self.carrier.setEditable(True)
-        self.carrier.addItems(CARRIERS)
-        self.tracking = QLineEdit()
-        self.tracking.setPlaceholderText("Scan or type the label's tracking number")
-        self.tracking.editingFinished.connect(self._check_tracking)
-        self.tracking_problem = ProblemLabel()
-        self.expected_back = QDateEdit()
-        self.expected_back.setCalendarPopup(True)
-        self.expected_back.setDisplayFormat(DAY_EDIT_FORMAT)
-        self.quote_note = muted("")
-        self.scan_box = QLineEdit()
-        self.scan_box.setPlaceholderText("Scan each envelope going in, or type its number + Enter")
-        self.scan_box.returnPressed.connect(self._scanned)
-        self.pieces = OutgoingModel(self)
-        self.view = table_view(self.pieces)
-        self.view.setEditTriggers(QTableView.EditTrigger.DoubleClicked
-                                  | QTableView.EditTrigger.EditKeyPressed)
-        self.insured = QLabel()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        remove = QPushButton("Take out")
-        remove.clicked.connect(self._remove_selected)
-        self.send_button = QPushButton("Send parcel")
-        self.send_button.setObjectName("primary")
-        self.send_button.clicked.connect(self.send)
-
-        form = QFormLayout()
-        form.addRow("Vendor", self.vendor)
-        form.addRow("", self.quote_note)
-        form.addRow("Carrier", self.carrier)
-        form.addRow("Tracking", self.tracking)
-        form.addRow("", self.tracking_problem)
-        form.addRow("Expected back", self.expected_back)
-        self.last_ref: str | None = None
-        self.manifest_button = QPushButton("Print its manifest…")
-        self.manifest_button.setToolTip("The manifest goes in the box; the vendor signs it back")
-        self.manifest_button.clicked.connect(
-            lambda: self.last_ref and show_manifest(self.ctx, self.last_ref, self))
-        self.manifest_button.hide()
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.insured, 1)
-        bottom.addWidget(remove)
-        bottom.addWidget(self.send_button)
-        sent = QHBoxLayout()
-        sent.addWidget(self.message, 1)
-        sent.addWidget(self.manifest_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.scan_box)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(bottom)
-        layout.addLayout(sent)
-
-        self.vendor.currentIndexChanged.connect(lambda _i: self._propose_back())
-        self.fill_vendors()
-        self._show_insured()
-
-    def fill_vendors(self) -> None:
-        keep = self.vendor.currentData()
-        self.vendor.blockSignals(True)
-        self.vendor.clear()
-        for v in list_vendors(self.ctx.db):
-            self.vendor.addItem(f"{v.name} — quotes {v.quoted_turnaround_days} days", v.code)
-        if keep is not None and self.vendor.findData(keep) >= 0:
-            self.vendor.setCurrentIndex(self.vendor.findData(keep))
-        self.vendor.blockSignals(False)
-        self._propose_back()
-
-    def vendor_code(self) -> str | None:
-        code = self.vendor.currentData()
-        return str(code) if code else None
-
-    def _propose_back(self) -> None:
-        code = self.vendor_code()
-        if code is None:
-            return
-        back = proposed_back(self.ctx.db, code)
-        self.expected_back.setDate(QDate(back.year, back.month, back.day))
-        self.quote_note.setText("Proposed from the vendor's quote; change it if they said "
-                                "otherwise.")
-
-    def _check_tracking(self) -> bool:
-        try:
-            checked_tracking(self.carrier.currentText(), self.tracking.text())
-        except TrackingError as exc:
-            self.tracking_problem.show_problem(str(exc))
-            return False
-        self.tracking_problem.show_problem(None)
-        return True
-
-    def _scanned(self) -> None:
-        number = self.scan_box.text().strip()
-        self.scan_box.clear()
-        if not number:
-            return
-        try:
-            piece = outgoing_piece(self.ctx.db, number)
-        except ServiceError as exc:
-            self._say(str(exc), problem=True)
-            return
-        if piece.number in {p.number for p in self.pieces.rows}:
-            self._say(f"{piece.number} is already in this parcel.")
-            return
-        if not piece.may_go_out:
-            self._say(f"{piece.number} is {piece.status.label.lower()}; it cannot go out to a "
-                      "vendor from there.", problem=True)
-            return
-        self.pieces.add(piece)
-        if piece.vendor_code and self.vendor.findData(piece.vendor_code) >= 0 and (
-                len(self.pieces.rows) == 1):
-            self.vendor.setCurrentIndex(self.vendor.findData(piece.vendor_code))
-        self._say(f"{piece.number} added: {piece.item}.")
-        self._show_insured()
-
-    def _remove_selected(self) -> None:
-        rows = self.view.selectionModel().selectedRows()
-        if rows:
-            self.pieces.remove(rows[0].row())
-            self._show_insured()
-
-    def _show_insured(self) -> None:
-        numbers = [p.number for p in self.pieces.rows]
-        value = insured_value(self.ctx.db, numbers) if numbers else Decimal("0.00")
-        self.insured.setText(f"<b>{len(numbers)}</b> envelope(s) · insure for "
-                             f"<b>{_money(value)}</b> (the declared values)")
-
-    def send(self) -> None:
-        code = self.vendor_code()
-        if code is None:
-            self._say("Add a vendor first (Settings).", problem=True)
-            return
-        back = from_qdate(self.expected_back.date())
-        assert isinstance(back, date)
-        numbers = [p.number for p in self.pieces.rows]
-        try:
-            ref = send_parcel(self.ctx.db, code, numbers, self.ctx.user.code,
-                              carrier=self.carrier.currentText(), tracking=self.tracking.text(),
-                              expected_back=back,
-                              instructions={n: t for n, t in self.pieces.instructions.items()
-                                            if t})
-        except Invalid as exc:
-            if "tracking" in exc.problems:
-                self.tracking_problem.show_problem(exc.problems["tracking"])
-            self._say("Not sent: " + "; ".join(exc.problems.values()), problem=True)
-            return
-        except ServiceError as exc:
-            self._say(f"Not sent: {exc}", problem=True)
-            return
-        self._say(f"{ref} sent to {self.vendor.currentText().split(' — ')[0]} with "
-                  f"{len(numbers)} envelope(s); expected back {writing.day(back)}.")
-        self.last_ref = ref
-        self.manifest_button.setText(f"Print the manifest for {ref}…")
-        self.manifest_button.show()
-        self.pieces.clear()
-        self.tracking.clear()
-        self.tracking_problem.show_problem(None)
-        self._show_insured()
-        self.ctx.did_change()
-
-    def _say(self, text: str, problem: bool = False) -> None:
-        self.message.setStyleSheet(f"color: {PROBLEM_COLOUR if problem else DONE_COLOUR};")
-        self.message.setText(text)
+OUT_HINT = ("Longest due first. A parcel past its expected date and not all back is "
+            "overdue. Find any parcel, out or back, by its tracking number: scan the label "
+            "or type part of it.")
 
 
 class ParcelsScreen(QWidget):
-    """Send, receive, and the parcels still out — overdue ones marked."""
+    """Send, receive, and the parcels still out — overdue ones marked — or any parcel found."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -283,11 +38,18 @@ class ParcelsScreen(QWidget):
         self.out = RowsModel(parcel_columns(), self)
         out_view = table_view(self.out)
         out_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find a parcel: scan its label or type its tracking "
+                                     "number, its parcel number or the vendor")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self.show_parcels())
+        self.search.returnPressed.connect(self._found)
+        self.out_title = heading("Parcels out", 1)
         out_page = QWidget()
         out_layout = QVBoxLayout(out_page)
-        out_layout.addWidget(heading("Parcels out", 1))
-        out_layout.addWidget(muted("Longest due first. A parcel past its expected date and "
-                                   "not all back is overdue."))
+        out_layout.addWidget(self.out_title)
+        out_layout.addWidget(muted(OUT_HINT))
+        out_layout.addWidget(self.search)
         out_layout.addWidget(out_view, 1)
         self.out_view = out_view
         manifest = QPushButton("Print the manifest…")
@@ -298,7 +60,7 @@ class ParcelsScreen(QWidget):
         row.addWidget(manifest)
         out_layout.addLayout(row)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.send, "Send a parcel")
+        self.tabs.addTab(self.send, "New parcel")
         self.tabs.addTab(self.receive, "Receive a parcel")
         self.tabs.addTab(out_page, "Parcels out")
         layout = QVBoxLayout(self)
@@ -312,8 +74,31 @@ class ParcelsScreen(QWidget):
             show_manifest(self.ctx, self.out.row_at(index.row()).ref, self)
 
     def reload(self) -> None:
-        self.out.set_rows(open_parcels(self.ctx.db))
+        self.send.fill_vendors()
         self.receive.reload()
-        overdue = sum(1 for p in self.out.rows if p.overdue)
-        self.tabs.setTabText(2, f"Parcels out ({len(self.out.rows)}"
+        self.show_parcels()
+
+    def show_parcels(self) -> None:
+        """The parcels out, or, while something is typed or scanned, the parcels it finds."""
+        wanted = self.search.text().strip()
+        out = open_parcels(self.ctx.db)
+        overdue = sum(1 for p in out if p.overdue)
+        self.tabs.setTabText(2, f"Parcels out ({len(out)}"
                                 + (f", {overdue} overdue)" if overdue else ")"))
+        if not wanted:
+            self.out.set_rows(out)
+            self.out_title.setText("Parcels out")
+            return
+        found = find_parcels(self.ctx.db, wanted)
+        self.out.set_rows(found)
+        self.out_title.setText(
+            f"{len(found)} parcel(s) found for “{wanted}”" if found else
+            f"No parcel found for “{wanted}”: check the number, or clear the box to see the "
+            "parcels out")
+
+    def _found(self) -> None:
+        """Enter (a scanner's too) picks the first parcel found; the text stays selected so
+        the next scan replaces it."""
+        if self.out.rowCount() >= 1:
+            self.out_view.selectRow(0)
+        self.search.selectAll()

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jeweldesk.domain.errors import ServiceError
+from jeweldesk.domain.errors import NotFound, ServiceError
 from jeweldesk.services.parcels import receive_parcel
-from jeweldesk.services.vendors import ParcelLine, ParcelPiece, open_parcels
+from jeweldesk.services.vendors import ParcelLine, ParcelPiece, open_parcels, parcel_holding
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.rows import LATE_RED, QUIET_GREY, Column, RowsModel, day
 from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, muted, table_view
@@ -139,8 +139,7 @@ class ReceiveParcel(QWidget):
         piece = sent.get(typed.upper())
         if piece is None:
             self.summary.setStyleSheet(f"color: {PROBLEM_COLOUR};")
-            self.summary.setText(f"{typed} was not sent in {self.parcel.ref}; put it aside "
-                                 "and look it up.")
+            self.summary.setText(self._not_this_parcels(typed))
             return
         if piece.returned_at is not None:
             self.summary.setText(f"{piece.number} was already checked in "
@@ -149,6 +148,20 @@ class ReceiveParcel(QWidget):
         if piece.number not in self.in_box:
             self.in_box.append(piece.number)
         self._show()
+
+    def _not_this_parcels(self, typed: str) -> str:
+        """Where a piece scanned into the wrong check-in really went out."""
+        assert self.parcel is not None
+        try:
+            holding = parcel_holding(self.ctx.db, typed)
+        except NotFound:
+            return f"There is no ticket {typed}; put the envelope aside and look it up."
+        number = typed.upper()
+        if holding is not None:
+            return (f"{number} went out in {holding}, not {self.parcel.ref}. Pick {holding} "
+                    "above to check it in.")
+        return (f"{number} was not sent in {self.parcel.ref}, nor is it out in any parcel; "
+                "put it aside and look it up.")
 
     def check_in(self) -> None:
         if self.parcel is None or not self.in_box:

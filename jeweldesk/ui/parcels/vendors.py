@@ -1,23 +1,37 @@
-"""Vendors: who they are, what they quote, and what their own parcels say they really do."""
+"""Vendors: who they are, what they quote, and what their own parcels say they really do.
+
+Everyone sees the list; a manager adds, edits and retires vendors here. A vendor with
+history is never deleted: retired, it stays on its parcels and is offered for no new ones.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from jeweldesk.domain.errors import ServiceError
+from jeweldesk.domain.kinds import Role
+from jeweldesk.services.vendor_book import bring_back_vendor, retire_vendor, vendor_details
 from jeweldesk.services.vendors import ParcelLine, VendorRecord, parcels, vendor_records
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.rows import LATE_RED, QUIET_GREY, Column, RowsModel, day
-from jeweldesk.ui.common.widgets import heading, muted
+from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, heading, muted
 from jeweldesk.ui.parcels.turnaround_chart import TurnaroundChart
+from jeweldesk.ui.parcels.vendor_form import VendorDialog
 
 
 def _days(value: float | int | None) -> str:
@@ -33,7 +47,8 @@ def _slower_than_quoted(record: VendorRecord) -> bool:
 
 
 VENDOR_COLUMNS = (
-    Column("Vendor", lambda r: r.name, bold=lambda r: True),
+    Column("Vendor", lambda r: r.name if r.active else f"{r.name} (retired)",
+           bold=lambda r: r.active, colour=lambda r: None if r.active else QUIET_GREY),
     Column("Quoted", lambda r: _days(r.quoted_days), sort=lambda r: r.quoted_days, right=True),
     Column("Median", lambda r: _days(r.median_days), sort=lambda r: r.median_days or 0,
            colour=lambda r: LATE_RED if _slower_than_quoted(r) else None, right=True),
@@ -50,13 +65,18 @@ def parcel_columns() -> tuple[Column, ...]:
     return (
         Column("Parcel", lambda p: p.ref, bold=lambda p: True),
         Column("Vendor", lambda p: p.vendor_name),
-        Column("Sent", lambda p: day(p.sent_at.date()), sort=lambda p: p.sent_at),
-        Column("Carrier", lambda p: " ".join(x for x in (p.carrier, p.tracking) if x)),
+        Column("Sent", _sent, sort=lambda p: p.sent_at),
+        Column("Tracking", lambda p: p.tracking or "—", sort=lambda p: p.tracking or ""),
         Column("Pieces", lambda p: f"{len(p.pieces) - len(p.missing)} of {len(p.pieces)} back",
                colour=lambda p: LATE_RED if p.missing and p.overdue else None),
         Column("Expected back", lambda p: day(p.expected_back), sort=lambda p: p.expected_back),
         Column("", _parcel_state, colour=_parcel_colour, bold=lambda p: p.overdue),
     )
+
+
+def _sent(line: ParcelLine) -> str:
+    when = day(line.sent_at.date())
+    return f"{when} by {line.carrier}" if line.carrier else when
 
 
 def _parcel_state(line: ParcelLine) -> str:
@@ -88,9 +108,27 @@ class VendorsScreen(QWidget):
         self.vendor_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.vendor_view.selectionModel().selectionChanged.connect(self._picked)
 
+        self.add_button = QPushButton("Add vendor…")
+        self.add_button.clicked.connect(lambda: self.add_vendor())
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.clicked.connect(lambda: self.edit_vendor())
+        self.retire_button = QPushButton("Retire")
+        self.retire_button.setToolTip("No new parcels or work go to a retired vendor; its "
+                                      "parcels and history stay on record")
+        self.retire_button.clicked.connect(lambda: self.retire_or_bring_back())
+        self.show_retired = QCheckBox("Show retired vendors")
+        self.show_retired.toggled.connect(lambda _on: self.reload())
+        self.vendor_dialog: VendorDialog | None = None
+        self.confirm_box: QMessageBox | None = None
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.empty = muted("No vendor on record yet. Work that leaves the store goes to a "
+                           "vendor in a parcel; a manager adds vendors here (Add vendor…).")
+
         self.title = heading("")
         self.contact = QLabel()
         self.contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.contact.setWordWrap(True)
         self.record = QLabel()
         self.record.setWordWrap(True)
         self.chart = TurnaroundChart()
@@ -103,9 +141,6 @@ class VendorsScreen(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.parcel_view.horizontalHeader().setStretchLastSection(True)
         self.parcel_view.setColumnHidden(1, True)  # the vendor is the one picked
-        self.parcel_view.horizontalHeader().setSectionResizeMode(
-            3, QHeaderView.ResizeMode.Interactive)  # carrier and tracking: long, cut short
-        self.parcel_view.horizontalHeader().resizeSection(3, 150)
         self.parcel_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.parcel_view.setWordWrap(False)
 
@@ -125,7 +160,16 @@ class VendorsScreen(QWidget):
                                     "parcels: days from sending to the last piece back. "
                                     "Slow: four in five parcels are back within it. On time: "
                                     "back by the quoted date."))
+        left_layout.addWidget(self.empty)
         left_layout.addWidget(self.vendor_view, 1)
+        manage = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.retire_button):
+            button.setAutoDefault(False)
+            manage.addWidget(button)
+        manage.addStretch(1)
+        manage.addWidget(self.show_retired)
+        left_layout.addLayout(manage)
+        left_layout.addWidget(self.message)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(detail)
@@ -135,7 +179,18 @@ class VendorsScreen(QWidget):
 
         self._stale = False
         ctx.changed.connect(self._changed)
+        ctx.user_changed.connect(self._may_manage)
+        self._may_manage()
         self.reload()
+
+    def _may_manage(self) -> None:
+        """Only a manager changes vendors (the services hold everyone else to it too)."""
+        manager = self.ctx.has_user and self.ctx.user.role == Role.MANAGER
+        for widget in (self.add_button, self.edit_button, self.retire_button,
+                       self.show_retired):
+            widget.setVisible(manager)
+        if not manager and self.show_retired.isChecked():
+            self.show_retired.setChecked(False)
 
     def current(self) -> VendorRecord | None:
         rows = self.vendor_view.selectionModel().selectedRows()
@@ -156,7 +211,9 @@ class VendorsScreen(QWidget):
 
     def reload(self) -> None:
         keep = self.current()
-        self.vendors.set_rows(vendor_records(self.ctx.db))
+        self.vendors.set_rows(vendor_records(self.ctx.db,
+                                             include_inactive=self.show_retired.isChecked()))
+        self.empty.setVisible(not self.vendors.rows)
         # The name gives way (cut short) so the figures always show; set after each reset,
         # which forgets per-column sizing.
         self.vendor_view.horizontalHeader().setSectionResizeMode(
@@ -164,6 +221,9 @@ class VendorsScreen(QWidget):
         codes = [r.code for r in self.vendors.rows]
         if codes:
             self.select(keep.code if keep and keep.code in codes else codes[0])
+        else:
+            self._show_nobody()
+        self._buttons_for(self.current())
 
     def select(self, code: str) -> None:
         for row, record in enumerate(self.vendors.rows):
@@ -175,14 +235,102 @@ class VendorsScreen(QWidget):
         record = self.current()
         if record is not None:
             self.show_vendor(record)
+        self._buttons_for(record)
+
+    def _buttons_for(self, record: VendorRecord | None) -> None:
+        self.edit_button.setEnabled(record is not None)
+        self.retire_button.setEnabled(record is not None)
+        self.retire_button.setText("Bring back" if record and not record.active else "Retire")
+
+    def _show_nobody(self) -> None:
+        for label in (self.title, self.contact, self.record):
+            label.setText("")
+        self.chart.set_record((), 0, None)
+        self.parcels.set_rows([])
 
     def show_vendor(self, record: VendorRecord) -> None:
-        self.title.setText(record.name)
-        self.contact.setText(" · ".join(x for x in (record.contact, record.phone, record.email)
-                                        if x))
+        self.title.setText(record.name if record.active else f"{record.name} (retired)")
+        lines = [" · ".join(x for x in (record.contact, record.phone, record.email) if x)]
+        if record.address:
+            lines.append(record.address.replace("\n", ", "))
+        how = " · ".join(x for x in (record.work, f"Parcels go {record.ships}"
+                                     if record.ships else "") if x)
+        if how:
+            lines.append(how)
+        self.contact.setText("\n".join(line for line in lines if line))
         self.record.setText(_record_words(record))
         self.chart.set_record(record.series, record.quoted_days, record.median_days)
         self.parcels.set_rows(parcels(self.ctx.db, vendor=record.code))
+
+
+    # --- a manager's changes ---------------------------------------------------------
+
+    def add_vendor(self) -> VendorDialog:
+        self.vendor_dialog = VendorDialog(self.ctx, None, self)
+        self.vendor_dialog.accepted.connect(lambda: self._saved(self.vendor_dialog))
+        self.vendor_dialog.open()
+        return self.vendor_dialog
+
+    def edit_vendor(self) -> VendorDialog | None:
+        record = self.current()
+        if record is None:
+            return None
+        try:
+            info = vendor_details(self.ctx.db, record.code)  # fresh, with its version
+        except ServiceError as exc:
+            self._say(str(exc), problem=True)
+            return None
+        self.vendor_dialog = VendorDialog(self.ctx, info, self)
+        self.vendor_dialog.accepted.connect(lambda: self._saved(self.vendor_dialog))
+        self.vendor_dialog.open()
+        return self.vendor_dialog
+
+    def _saved(self, dialog: VendorDialog | None) -> None:
+        if dialog is None or dialog.saved is None:
+            return
+        self.reload()
+        self.select(dialog.saved)
+        self._say(f"{dialog.name.text().strip()} is on record.")
+
+    def retire_or_bring_back(self) -> QMessageBox | None:
+        record = self.current()
+        if record is None:
+            return None
+        if not record.active:
+            self._change(lambda: bring_back_vendor(self.ctx.db, record.code, self.ctx.user.code),
+                         f"{record.name} is offered for new parcels again.")
+            return None
+        still_out = (f" {record.open_parcels} parcel(s) still out with them can be checked in "
+                     "as usual." if record.open_parcels else "")
+        box = QMessageBox(QMessageBox.Icon.Question, f"Retire {record.name}?",
+                          f"Retire {record.name}? No new parcels or work will go to them. "
+                          f"Their parcels and history stay on record.{still_out}",
+                          QMessageBox.StandardButton.Cancel, self)
+        retire = box.addButton("Retire", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        def answered(clicked: object) -> None:
+            if clicked is retire:
+                self._change(lambda: retire_vendor(self.ctx.db, record.code, self.ctx.user.code),
+                             f"{record.name} is retired: kept on its parcels, offered for no "
+                             "new ones.")
+
+        box.buttonClicked.connect(answered)
+        self.confirm_box = box
+        box.open()
+        return box
+
+    def _change(self, change: Callable[[], object], done: str) -> None:
+        try:
+            change()
+        except ServiceError as exc:
+            self._say(str(exc), problem=True)
+            return
+        self.ctx.did_change()
+        self._say(done)
+
+    def _say(self, text: str, problem: bool = False) -> None:
+        self.message.setStyleSheet(f"color: {PROBLEM_COLOUR};" if problem else "")
+        self.message.setText(text)
 
 
 def _record_words(record: VendorRecord) -> str:

@@ -79,6 +79,9 @@ class MovePanel(QWidget):
             if status is Status.PICKED_UP:
                 button = QPushButton("Hand it back…")
                 button.clicked.connect(self.hand_back)
+            elif status is Status.AT_VENDOR:  # only in a parcel, so custody names both
+                button = QPushButton("Send in a parcel…")
+                button.clicked.connect(self.send_in_parcel)
             else:
                 button = QPushButton(f"→ {status.label}")
                 button.clicked.connect(lambda _=False, s=status: self.move_to(s))
@@ -110,6 +113,12 @@ class MovePanel(QWidget):
         self.note.clear()
         d.say(f"Moved to {to.label}.", good=True)
         d.ctx.did_change()  # every open screen, this one too, reloads on the news
+
+    def send_in_parcel(self) -> None:
+        from jeweldesk.ui.parcels.send import SendParcelDialog
+
+        dialog = SendParcelDialog(self.dialog.ctx, [self.dialog.number], self.dialog)
+        dialog.open()
 
     def hand_back(self) -> None:
         from jeweldesk.ui.counter.pickup import PickupDialog

@@ -161,3 +161,107 @@ def test_only_the_jeweler_or_a_manager_plans_a_jewelers_days_off(qtbot, sqlite_s
     assert not screen.days_off_button.isEnabled()
     counter.set_user(next(s for s in list_staff(sqlite_store) if s.code == MANAGER))
     assert screen.days_off_button.isEnabled()
+
+
+def _scan_where_the_keyboard_is(qtbot, screen, text):
+    """What a scanner does: types into whatever has the focus, then Enter."""
+    focused = screen.focusWidget()
+    assert focused is not None
+    qtbot.keyClicks(focused, text)
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    return focused
+
+
+def test_after_waiting_for_parts_with_a_note_the_next_scan_opens_that_envelope(
+        qtbot, bench_ctx, screen):
+    first, second = take_in_ring(bench_ctx.db), take_in_ring(bench_ctx.db)
+    _scan(qtbot, screen, first)
+    _scan(qtbot, screen, "S")
+    assert screen.focusWidget() is screen.scan_box
+    _scan(qtbot, screen, "P Safety chain from Stuller")
+    assert screen.focusWidget() is screen.scan_box  # back for the next envelope
+
+    assert _scan_where_the_keyboard_is(qtbot, screen, second) is screen.scan_box
+    assert screen.scanned.number == second
+    story = ticket_story(bench_ctx.db, first)
+    assert story.status == Status.WAITING_PARTS
+    assert story.events[-1].note == "Safety chain from Stuller"  # and not the scan
+
+
+def test_a_scan_that_lands_in_the_parts_note_opens_its_envelope_and_saves_nothing(
+        qtbot, bench_ctx, screen):
+    first, second = take_in_ring(bench_ctx.db), take_in_ring(bench_ctx.db)
+    _scan(qtbot, screen, first)
+    _scan(qtbot, screen, "P")
+    assert screen.focusWidget() is screen.parts_note
+    _scan_where_the_keyboard_is(qtbot, screen, second)  # the jeweler scanned, not typed
+
+    assert screen.scanned.number == second and not screen.parts_row.isVisible()
+    assert ticket_story(bench_ctx.db, first).status == Status.RECEIVED
+    assert "nothing was saved for " + first in screen.message.text()
+    assert screen.focusWidget() is screen.scan_box
+
+
+def test_a_parts_note_committed_by_its_own_enter_hands_the_keyboard_back(
+        qtbot, bench_ctx, screen):
+    first, second = take_in_ring(bench_ctx.db), take_in_ring(bench_ctx.db)
+    _scan(qtbot, screen, first)
+    _scan(qtbot, screen, "P")
+    _scan_where_the_keyboard_is(qtbot, screen, "Two 3 mm prongs")
+    assert screen.focusWidget() is screen.scan_box
+    _scan_where_the_keyboard_is(qtbot, screen, second)
+    assert screen.scanned.number == second
+    assert ticket_story(bench_ctx.db, first).events[-1].note.endswith(". Two 3 mm prongs")
+
+
+def test_the_note_field_keeps_its_note_for_the_next_move_and_a_scan_there_opens_it(
+        qtbot, bench_ctx, screen):
+    first, second = take_in_ring(bench_ctx.db), take_in_ring(bench_ctx.db)
+    _scan(qtbot, screen, first)
+    screen.note.setFocus()
+    _scan_where_the_keyboard_is(qtbot, screen, "Stone loose at 4 o'clock")
+    assert screen.focusWidget() is screen.scan_box
+    _scan(qtbot, screen, "S")
+    assert ticket_story(bench_ctx.db, first).events[-1].note == "Stone loose at 4 o'clock"
+
+    screen.note.setFocus()
+    _scan_where_the_keyboard_is(qtbot, screen, "Polished" + second)  # glued to the words
+    assert screen.scanned.number == second and screen.note.text() == ""
+    assert [e.note for e in ticket_story(bench_ctx.db, first).events][-1] == (
+        "Stone loose at 4 o'clock")
+
+
+def test_a_piece_started_at_the_bench_is_in_its_jewelers_queue_at_once(qtbot, sqlite_store):
+    from tests.support.store import MANAGER
+
+    manager = signed_in(sqlite_store, MANAGER)
+    screen = BenchScreen(manager)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.set_jeweler(MANAGER)
+    number = take_in_ring(manager.db, assigned_to=None)
+    assert screen.queue_title.text() == "Sandra Cole's queue — 0 pieces"
+    _scan(qtbot, screen, number)
+    _scan(qtbot, screen, "S")
+    assert [line.number for line in screen.queue.rows] == [number]
+    assert screen.queue_title.text() == "Sandra Cole's queue — 1 piece"
+
+
+def test_the_bench_sends_a_piece_out_only_in_a_parcel(qtbot, bench_ctx, screen):
+    from jeweldesk.services.vendors import parcels
+
+    number = take_in_ring(bench_ctx.db)
+    _scan(qtbot, screen, number)
+    assert screen.send_button.isVisible() and "<b>V</b> send in a parcel" in screen.card.text()
+    _scan(qtbot, screen, "V")
+    dialog = screen.send_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert [p.number for p in dialog.form.pieces.rows] == [number]
+    dialog.form.send_button.click()
+    [line] = parcels(bench_ctx.db)
+    story = ticket_story(bench_ctx.db, number)
+    assert story.status == Status.AT_VENDOR
+    assert story.events[-1].note == f"{line.ref} to Riverbend Plating"
+    dialog.close()
+    assert screen.scanned.status == Status.AT_VENDOR
+    assert screen.focusWidget() is screen.scan_box

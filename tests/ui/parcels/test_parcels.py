@@ -136,3 +136,118 @@ def test_the_vendors_screen_catches_up_when_it_is_shown(qtbot, ctx):
     assert vendors.vendors.index(0, 5).data() == "0"  # hidden: no work done for nobody
     vendors.show()
     qtbot.waitUntil(lambda: vendors.vendors.index(0, 5).data() == "1")
+
+
+def test_with_no_vendor_on_record_a_new_parcel_says_to_add_one_and_shows_no_made_up_date(
+        qtbot, sqlite_db):
+    from jeweldesk.services.vendor_book import VendorInfo, add_vendor
+    from tests.support.store import MANAGER, set_up
+    from tests.support.window import signed_in
+
+    set_up(sqlite_db, with_vendor=False)  # a store set up through the window, day one
+    ctx = signed_in(sqlite_db, COUNTER)
+    screen = ParcelsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    send = screen.send
+    assert screen.tabs.tabText(0) == "New parcel"
+    assert send.no_vendor.isVisible()
+    assert send.no_vendor.text() == "Add a vendor first: Vendors › Add vendor"
+    assert "2000" not in send.expected_back.text() and send.expected_back.text() == "—"
+    assert not send.send_button.isEnabled() and not send.scan_box.isEnabled()
+
+    add_vendor(ctx.db, VendorInfo("", "Gulf Coast Watch Works", quoted_turnaround_days=14,
+                                  carriers=("FedEx",)), MANAGER)
+    ctx.did_change()
+    assert not send.no_vendor.isVisible() and send.send_button.isEnabled()
+    assert send.vendor.currentText().startswith("Gulf Coast Watch Works — quotes 14 days")
+    assert send.expected_back.date().toPython() == store_today() + timedelta(days=14)
+    assert send.carrier.currentText() == "FedEx"  # the vendor's usual carrier
+
+
+def test_expected_back_follows_the_chosen_vendors_quote_and_retired_ones_are_not_offered(
+        qtbot, ctx, screen):
+    from jeweldesk.services.vendor_book import VendorInfo, add_vendor, retire_vendor
+    from tests.support.store import MANAGER
+
+    add_vendor(ctx.db, VendorInfo("CAST", "Magnolia Casting", quoted_turnaround_days=10,
+                                  work="Casting", ship_weekdays=(2, 4)), MANAGER)
+    add_vendor(ctx.db, VendorInfo("GONE", "Old Engraver", quoted_turnaround_days=3), MANAGER)
+    retire_vendor(ctx.db, "GONE", MANAGER)
+    ctx.did_change()
+    send = screen.send
+    offered = [send.vendor.itemData(i) for i in range(send.vendor.count())]
+    assert offered == ["CAST", "PLAT"]
+    send.vendor.setCurrentIndex(send.vendor.findData("CAST"))
+    assert send.expected_back.date().toPython() == store_today() + timedelta(days=10)
+    assert "usually go on Tue and Thu" in send.quote_note.text()
+    send.vendor.setCurrentIndex(send.vendor.findData("PLAT"))
+    assert send.expected_back.date().toPython() == store_today() + timedelta(days=6)
+
+
+def test_the_parcels_list_shows_tracking_and_finds_a_parcel_by_it_even_when_back(
+        qtbot, ctx, screen):
+    from jeweldesk.services.parcels import receive_parcel
+
+    first, second = take_in_ring(ctx.db), take_in_ring(ctx.db)
+    back = send_parcel(ctx.db, "PLAT", [first], by=COUNTER, carrier="UPS",
+                       tracking="1Z999AA10123456784")
+    receive_parcel(ctx.db, back, [first], by=COUNTER)
+    out = send_parcel(ctx.db, "PLAT", [second], by=COUNTER, carrier="USPS",
+                      tracking="9205 5901 6491 7312 7510 89")
+    ctx.did_change()
+    column = next(c for c in range(screen.out.columnCount())
+                  if screen.out.headerData(c, Qt.Orientation.Horizontal) == "Tracking")
+    assert [screen.out.index(r, column).data() for r in range(screen.out.rowCount())] == [
+        "9205590164917312751089"]
+
+    qtbot.keyClicks(screen.search, "23456784")  # part of the number, read off the label
+    assert [p.ref for p in screen.out.rows] == [back]  # found, though it is back already
+    screen.search.clear()
+    # A USPS label's barcode carries the ZIP before the number: the scan still finds it.
+    _scan(qtbot, screen.search, "420394019205590164917312751089")
+    assert [p.ref for p in screen.out.rows] == [out]
+    assert screen.out_view.selectionModel().selectedRows()[0].row() == 0
+    assert screen.search.selectedText() == "420394019205590164917312751089"  # next scan replaces
+    screen.search.clear()
+    _scan(qtbot, screen.search, "1Z000000000000000")
+    assert screen.out.rows == [] and "No parcel found" in screen.out_title.text()
+
+
+def test_a_piece_scanned_into_the_wrong_parcels_check_in_names_the_one_it_went_out_in(
+        qtbot, ctx, screen):
+    a, b = take_in_ring(ctx.db), take_in_ring(ctx.db)
+    first = send_parcel(ctx.db, "PLAT", [a], by=COUNTER)
+    second = send_parcel(ctx.db, "PLAT", [b], by=COUNTER)
+    ctx.did_change()
+    receive = screen.receive
+    receive.pick(first)
+    _scan(qtbot, receive.scan_box, b)
+    assert receive.summary.text().startswith(f"{b} went out in {second}, not {first}.")
+    assert receive.in_box == []
+    _scan(qtbot, receive.scan_box, "R-99999")
+    assert "no ticket R-99999" in receive.summary.text()
+
+
+def test_the_ticket_window_offers_a_parcel_not_a_bare_at_vendor_move(qtbot, ctx):
+    from jeweldesk.ui.parcels.send import SendParcelDialog
+    from jeweldesk.ui.ticket.view import TicketDialog
+
+    number = take_in_ring(ctx.db)
+    dialog = TicketDialog(ctx, number)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    button = dialog.moves.buttons[Status.AT_VENDOR]
+    assert button.text() == "Send in a parcel…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    [sending] = dialog.findChildren(SendParcelDialog)
+    assert [p.number for p in sending.form.pieces.rows] == [number]
+    qtbot.keyClicks(sending.form.tracking, "1Z999AA10123456784")
+    qtbot.mouseClick(sending.form.send_button, Qt.MouseButton.LeftButton)
+
+    [line] = parcels(ctx.db)
+    story = ticket_story(ctx.db, number)
+    assert story.status == Status.AT_VENDOR
+    assert story.events[-1].note == f"{line.ref} to Riverbend Plating"  # custody names both
+    assert "At vendor" in dialog.status.text()  # the ticket shows it at once
+    sending.close()

@@ -76,7 +76,7 @@ def test_a_change_made_at_another_workstation_is_never_overwritten(
     move(ctx.db, number, Status.AT_BENCH, by=BENCH, note="on my bench")
 
     qtbot.keyClicks(dialog.moves.note, "sending it out")
-    qtbot.mouseClick(dialog.moves.buttons[Status.AT_VENDOR], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.moves.buttons[Status.WAITING_PARTS], Qt.MouseButton.LeftButton)
 
     story = ticket_story(ctx.db, number)
     assert story.status is Status.AT_BENCH
