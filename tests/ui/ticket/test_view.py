@@ -34,7 +34,7 @@ def test_the_story_is_on_one_screen(ctx: AppContext, qtbot: QtBot) -> None:
     dialog = open_ticket(ctx, qtbot, number)
     assert number in dialog.title.text() and "solitaire" in dialog.title.text()
     assert dialog.customer["name"].text() == "Dana Whitfield"
-    assert "+1 601-555-0142" in dialog.customer["reach"].text()
+    assert "(601) 555-0142" in dialog.customer["reach"].text()
     assert "Worn prongs" in dialog.piece["condition"].text()
     assert "Retip four prongs" in dialog.money["services"].text()
     assert dialog.money["balance"].text() == "<b>$55.00</b>"
