@@ -95,3 +95,9 @@ def normalise_email(text: str | None) -> str | None:
     if not _EMAIL.match(value):
         raise DetailError(f"{value!r} is not an email address")
     return value
+
+
+def countries() -> list[tuple[str, str]]:
+    """Every country a phone can be read for, as (code, name), by name."""
+    return sorted(((code, country_name(code)) for code in phonenumbers.SUPPORTED_REGIONS),
+                  key=lambda pair: pair[1])

@@ -221,6 +221,7 @@ def add_staff(db: Database, member: StaffMember, by: Actor, pin: str | None = No
 def _keep_a_manager(session: Session, staff: Staff, role: Role, active: bool) -> None:
     """A store with no manager at work could never change a setting, a PIN or the staff
     again: the last one stays a manager until someone else is made one."""
+    role = Role(role)
     if staff.role != Role.MANAGER or not staff.active or (role == Role.MANAGER and active):
         return
     others = session.scalar(
