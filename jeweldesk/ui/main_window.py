@@ -69,10 +69,10 @@ class LockCover(QWidget):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setObjectName("lockCover")
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("#lockCover { background: #2b2f36; } QLabel { color: #f6f5f2; }")
         layout = QVBoxLayout(self)
-        self.words = QLabel("Locked")
+        self.words = QLabel("Locked: sign in to go on.")
         self.words.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.words.setStyleSheet("font-size: 20px;")
         layout.addWidget(self.words)

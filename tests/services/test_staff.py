@@ -23,6 +23,7 @@ from jeweldesk.services.store import (
     update_store,
 )
 from jeweldesk.services.story import ticket_story
+from jeweldesk.services.vendors import vendor_record
 from jeweldesk.storage.tables import Customer, Store, Vendor
 from tests.support.store import BENCH, COUNTER, MANAGER, take_in_ring
 
@@ -131,6 +132,7 @@ def test_every_door_keeps_a_phone_one_way_and_shows_it_the_stores_way(store_db):
                                      5), MANAGER)
     assert _kept(store_db, Vendor, code="GLD") == "+12285550161"
     assert {v.phone for v in list_vendors(store_db)} >= {"(228) 555-0161"}
+    assert vendor_record(store_db, "GLD").phone == "(228) 555-0161"
 
 
 @pytest.mark.parametrize("typed, said", [

@@ -150,6 +150,7 @@ class StaffTab(QWidget):
             field.clear()
         self.role.setCurrentIndex(self.role.findData(Role.COUNTER))
         self.pin_problem.show_problem(None)
+        self.message.show_problem(None)
         self._show_buttons()
         self.code.setFocus()
 
