@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from jeweldesk.domain.contact_details import phone_digits
 from jeweldesk.interchange.common import Problem, path_of
 from jeweldesk.interchange.semantic import records
 from jeweldesk.storage.tables import Parcel, Staff, Ticket, Vendor
@@ -45,7 +46,14 @@ def _taken(document: Any, session: Session, name: str, key: str, column: Any,
 
 
 def _differences(record: dict[str, Any], existing: dict[str, Any]) -> list[str]:
-    return [key for key, value in existing.items() if record.get(key) != value]
+    return [key for key, value in existing.items() if not _same(key, record.get(key), value)]
+
+
+def _same(key: str, brought: Any, kept: Any) -> bool:
+    # The store keeps a phone one way (+16015550190); "+1 601 555 0190" is the same number.
+    if key == "phone" and isinstance(brought, str) and isinstance(kept, str):
+        return phone_digits(brought) == phone_digits(kept)
+    return bool(brought == kept)
 
 
 def _staff(document: Any, session: Session) -> list[Problem]:

@@ -14,10 +14,10 @@ from typing import Any, cast
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from jeweldesk.domain.contact_details import phone_digits
+from jeweldesk.domain.contact_details import phone_digits, shown_phone
 from jeweldesk.domain.status import NOT_CLOSED_STATUSES, Status
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import store_now
+from jeweldesk.storage.lookups import get_store, store_now
 from jeweldesk.storage.tables import Customer, Payment, Staff, Ticket, TicketService, Vendor
 
 UNASSIGNED = "-"  # the jeweler filter's "nobody yet"
@@ -163,10 +163,12 @@ def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
         rows = session.execute(query.offset(offset).limit(limit)).all()
         ids: list[int] = [r[0] for r in rows]
         totals, paid, vendors = _money_and_vendors(session, ids)
+        country = get_store(session).country
         return BoardPage(
             [
                 BoardRow(
-                    number=r[1], customer_name=r[2], customer_phone=r[3], item=r[4],
+                    number=r[1], customer_name=r[2],
+                    customer_phone=shown_phone(r[3], country), item=r[4],
                     status=r[5], jeweler=r[6], vendor=vendors.get(r[0]), promised_for=r[7],
                     received_at=r[8],
                     balance=totals.get(r[0], Decimal("0.00")) - r[9] - paid.get(r[0], 0),

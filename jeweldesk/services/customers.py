@@ -8,10 +8,12 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from jeweldesk.domain.contact_details import (
+    DEFAULT_COUNTRY,
     DetailError,
     normalise_email,
     normalise_phone,
     phone_digits,
+    shown_phone,
 )
 from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.kinds import Channel
@@ -20,7 +22,7 @@ from jeweldesk.domain.rules import NAME, TEXT, check_text
 from jeweldesk.domain.status import Status
 from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import customer_by_id
+from jeweldesk.storage.lookups import customer_by_id, get_store
 from jeweldesk.storage.tables import Customer, Ticket
 
 CLOSED = (Status.PICKED_UP, Status.CANCELLED)
@@ -47,8 +49,10 @@ class CustomerInfo:
     all_tickets: int = 0
 
 
-def checked(details: CustomerDetails, prefix: str = "") -> CustomerDetails:
-    """The details tidied, or Invalid naming each field that is wrong."""
+def checked(details: CustomerDetails, prefix: str = "",
+            country: str = DEFAULT_COUNTRY) -> CustomerDetails:
+    """The details tidied (the phone as kept, E.164), or Invalid naming each field that is
+    wrong; ``country`` is the store's, where a phone without "+country" belongs."""
     problems: dict[str, str] = {}
     name = details.name.strip()
     if not name:
@@ -57,7 +61,7 @@ def checked(details: CustomerDetails, prefix: str = "") -> CustomerDetails:
     check_text(problems, f"{prefix}notes", details.notes, TEXT, lines=True)
     phone = email = None
     try:
-        phone = normalise_phone(details.phone)
+        phone = normalise_phone(details.phone, country)
     except DetailError as exc:
         problems[f"{prefix}phone"] = str(exc)
     try:
@@ -70,11 +74,12 @@ def checked(details: CustomerDetails, prefix: str = "") -> CustomerDetails:
     return CustomerDetails(name, phone, email, notes, details.preferred_channel)
 
 
-def info_of(customer: Customer, open_tickets: int = 0, all_tickets: int = 0) -> CustomerInfo:
+def info_of(customer: Customer, open_tickets: int = 0, all_tickets: int = 0,
+            country: str = DEFAULT_COUNTRY) -> CustomerInfo:
     return CustomerInfo(
         customer.id,
         customer.name,
-        customer.phone,
+        shown_phone(customer.phone, country),
         customer.email,
         customer.notes,
         customer.preferred_channel,
@@ -98,15 +103,17 @@ def new_customer(session: Session, details: CustomerDetails) -> Customer:
 
 
 def add_customer(db: Database, details: CustomerDetails, by: Actor) -> CustomerInfo:
-    tidy = checked(details)
     with write(db, by, Act.CUSTOMER) as w:
-        return info_of(new_customer(w.session, tidy))
+        country = get_store(w.session).country
+        return info_of(new_customer(w.session, checked(details, country=country)),
+                       country=country)
 
 
 def update_customer(db: Database, customer_id: int, details: CustomerDetails,
                     by: Actor) -> CustomerInfo:
-    tidy = checked(details)
-    with write(db, by, Act.CUSTOMER, tidy.name) as w:
+    with write(db, by, Act.CUSTOMER, details.name.strip()) as w:
+        country = get_store(w.session).country
+        tidy = checked(details, country=country)
         customer = customer_by_id(w.session, customer_id)
         customer.name = tidy.name
         customer.phone = tidy.phone
@@ -114,12 +121,13 @@ def update_customer(db: Database, customer_id: int, details: CustomerDetails,
         customer.email = tidy.email
         customer.notes = tidy.notes
         customer.preferred_channel = tidy.preferred_channel
-        return info_of(customer)
+        return info_of(customer, country=country)
 
 
 def get_customer(db: Database, customer_id: int) -> CustomerInfo:
     with db.session(write=False) as session:
-        return info_of(customer_by_id(session, customer_id))
+        return info_of(customer_by_id(session, customer_id),
+                       country=get_store(session).country)
 
 
 def find_customers(db: Database, text: str, limit: int = 30) -> list[CustomerInfo]:
@@ -146,4 +154,5 @@ def find_customers(db: Database, text: str, limit: int = 30) -> list[CustomerInf
             .order_by(Customer.name)
             .limit(limit)
         )
-        return [info_of(c, o, a) for c, o, a in rows]
+        country = get_store(session).country
+        return [info_of(c, o, a, country) for c, o, a in rows]

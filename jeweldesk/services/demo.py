@@ -21,7 +21,8 @@ from jeweldesk.interchange.against_db import database_problems
 from jeweldesk.interchange.common import Progress, Steps
 from jeweldesk.interchange.importer import table_of, write_document
 from jeweldesk.interchange.semantic import semantic_problems
-from jeweldesk.services.demo_words import STORE
+from jeweldesk.services.demo_words import STAFF, STORE
+from jeweldesk.services.pins import hash_pin
 from jeweldesk.services.store_maker import StoreMaker, intake_days
 from jeweldesk.storage.door import THE_STORE, write
 from jeweldesk.storage.engine import Database
@@ -31,6 +32,8 @@ from jeweldesk.storage.tables import Payment, PromiseChange, Staff, Store, Ticke
 
 DEFAULT_TICKETS = 2000
 DEFAULT_SEED = 1
+# Everyone at the demo store signs in with it, and its sign-in says so.
+DEMO_PIN = "1234"
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,19 @@ def fill_demo_store(db: Database, tickets: int = DEFAULT_TICKETS, seed: int = DE
             raise Invalid({p.path: p.message for p in problems[:20]})
         yield from write_document(session, document)
         _extras(session, maker)
+        _pins(session, made_store=store is None)
     return DemoFilled(len(made), len(maker.customers), len(document["shipments"]))
+
+
+def _pins(session: Any, made_store: bool) -> None:
+    """The interchange format carries no PIN hashes, so the demo's people get theirs here;
+    a person the store already had keeps their own."""
+    codes = [code for code, _name, _role in STAFF]
+    for staff in session.scalars(select(Staff).where(Staff.code.in_(codes),
+                                                     Staff.pin_hash.is_(None))):
+        staff.pin_hash = hash_pin(DEMO_PIN)
+    if made_store:
+        session.get(Store, STORE_ID).is_demo = True
 
 
 def _extras(session: Any, maker: StoreMaker) -> None:

@@ -35,6 +35,7 @@ from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import (
     customer_by_id,
+    get_store,
     next_ticket_number,
 )
 from jeweldesk.storage.tables import Ticket, TicketEvent
@@ -85,18 +86,18 @@ def take_in(db: Database, visit: Visit, by: Actor, at: datetime | None = None) -
     """Save every piece of one visit as its own ticket, all or none. Returns the numbers."""
     problems: dict[str, str] = {}
     details = None
-    if visit.customer_id is None:
-        if visit.new_customer is None:
-            problems["customer"] = "find the customer or add a new one"
-        else:
-            try:
-                details = checked(visit.new_customer, prefix="customer.")
-            except Invalid as exc:
-                problems.update(exc.problems)
+    if visit.customer_id is None and visit.new_customer is None:
+        problems["customer"] = "find the customer or add a new one"
     if not visit.pieces:
         problems["pieces"] = "a visit needs at least one piece"
     with write(db, by, Act.TAKE_IN) as w:
         session = w.session
+        if visit.customer_id is None and visit.new_customer is not None:
+            try:
+                details = checked(visit.new_customer, prefix="customer.",
+                                  country=get_store(session).country)
+            except Invalid as exc:
+                problems.update(exc.problems)
         now = at or w.now
         for n, piece in enumerate(visit.pieces):
             _check_piece(piece, n, now.date(), problems)

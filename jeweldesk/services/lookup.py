@@ -7,9 +7,10 @@ from datetime import date
 
 from sqlalchemy import func, or_, select
 
-from jeweldesk.domain.contact_details import phone_digits
+from jeweldesk.domain.contact_details import phone_digits, shown_phone
 from jeweldesk.domain.status import Status
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import get_store
 from jeweldesk.storage.tables import Customer, Ticket
 
 
@@ -52,10 +53,12 @@ def search(db: Database, text: str, limit: int = 50) -> list[Found]:
             .limit(limit)
         ).all()
         seen: set[str] = set()
+        country = get_store(session).country
         found = []
         for row in [*exact, *rest]:
             if row[0] in seen:
                 continue
             seen.add(row[0])
-            found.append(Found(row[0], row[1], row[2], row[3], row[4], row[5]))
+            found.append(Found(row[0], row[1], shown_phone(row[2], country), row[3], row[4],
+                               row[5]))
         return found[:limit]

@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
+from jeweldesk.domain.contact_details import shown_phone
 from jeweldesk.domain.errors import NotFound
 from jeweldesk.printing.model import (
     MorningRow,
@@ -30,12 +31,19 @@ from jeweldesk.storage.lookups import get_store, ticket_by_number
 from jeweldesk.storage.tables import Customer, Parcel, Ticket
 
 
+def _country(row: object) -> str:
+    """The store's country, for writing the phones of a row read in its session."""
+    session = object_session(row)
+    assert session is not None
+    return get_store(session).country
+
+
 def store_header(session: Session) -> StoreHeader:
     store = get_store(session)
     return StoreHeader(
         name=store.name,
         address=store.address or "",
-        phone=store.phone or "",
+        phone=shown_phone(store.phone, store.country) or "",
         logo=store.logo,
         terms=store.receipt_terms or "",
         unclaimed_days=store.unclaimed_days,
@@ -60,7 +68,7 @@ def paper_ticket(ticket: Ticket) -> PaperTicket:
         received_at=ticket.received_at,
         promised_for=ticket.promised_for,
         customer_name=ticket.customer.name,
-        customer_phone=ticket.customer.phone or "",
+        customer_phone=shown_phone(ticket.customer.phone, _country(ticket)) or "",
         customer_email=ticket.customer.email or "",
         item_kind=str(ticket.item_kind.value),
         item_description=ticket.item_description,
@@ -109,7 +117,7 @@ def _paper_parcel(parcel: Parcel) -> PaperParcel:
     return PaperParcel(
         ref=parcel.ref,
         vendor_name=parcel.vendor.name,
-        vendor_phone=parcel.vendor.phone or "",
+        vendor_phone=shown_phone(parcel.vendor.phone, _country(parcel)) or "",
         vendor_address=parcel.vendor.address or "",
         vendor_contact=parcel.vendor.contact or "",
         carrier=parcel.carrier or "",
@@ -141,10 +149,12 @@ def morning_rows(
             ).tuples().all()
         )
         header = store_header(session)
+        country = get_store(session).country
     days = inputs.history.calendar
     today = moment.date()
     return header, today, [
-        _morning_row(f, phones.get(f.ticket), date_to_offer(f.flag, days, today))
+        _morning_row(f, shown_phone(phones.get(f.ticket), country),
+                     date_to_offer(f.flag, days, today))
         for f in listed
     ], [away.said() for away in jewelers_away(inputs.history, moment)]
 

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from jeweldesk.domain.contact_details import shown_phone
 from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.levels import Level
@@ -205,7 +206,7 @@ def briefing(db: Database, number: str) -> Briefing:
             number=ticket.number,
             today=today,
             customer_name=customer.name,
-            phone=customer.phone,
+            phone=shown_phone(customer.phone, get_store(session).country),
             email=customer.email,
             preferred_channel=customer.preferred_channel,
             customer_notes=customer.notes,

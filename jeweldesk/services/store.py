@@ -4,15 +4,22 @@ are kept in vendor_book)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from zoneinfo import available_timezones
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from jeweldesk.domain.errors import Invalid
+from jeweldesk.domain.contact_details import (
+    DEFAULT_COUNTRY,
+    DetailError,
+    country_problem,
+    normalise_phone,
+    shown_phone,
+)
+from jeweldesk.domain.errors import Invalid, NotAllowed
 from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.money import MoneyError, money
 from jeweldesk.domain.permissions import Act
@@ -38,6 +45,14 @@ class StoreSettings:
     receipt_terms: str | None = None
     unclaimed_days: int = 90
     logo: bytes | None = field(default=None, repr=False)
+    country: str = DEFAULT_COUNTRY  # where a phone typed without "+country" belongs
+    pin_digits: int = 4  # the shortest PIN a new one may be
+    idle_lock_minutes: int = 10  # the window locks after this long untouched; 0 = never
+    is_demo: bool = False  # made up by `jeweldesk demo`; its sign-in says every PIN
+
+
+PIN_LENGTHS = (4, 6)
+LONGEST_IDLE_LOCK = 24 * 60
 
 
 @dataclass(frozen=True)
@@ -60,8 +75,10 @@ class CatalogEntry:
     active: bool = True
 
 
-def _check_settings(settings: StoreSettings) -> None:
+def _check_settings(settings: StoreSettings) -> StoreSettings:
+    """The settings with the phone as kept, or Invalid naming each wrong field."""
     problems: dict[str, str] = {}
+    phone = None
     if not settings.name.strip():
         problems["name"] = "the store needs a name"
     check_text(problems, "name", settings.name, NAME)
@@ -78,8 +95,21 @@ def _check_settings(settings: StoreSettings) -> None:
         problems["open_weekdays"] = "choose the days the store opens (1 = Monday … 7 = Sunday)"
     if settings.unclaimed_days < 1:
         problems["unclaimed_days"] = "must be at least one day"
+    country = settings.country.strip().upper()
+    if problem := country_problem(country):
+        problems["country"] = problem
+    else:
+        try:
+            phone = normalise_phone(settings.phone, country)
+        except DetailError as exc:
+            problems["phone"] = str(exc)
+    if settings.pin_digits not in PIN_LENGTHS:
+        problems["pin_digits"] = "a PIN is required to be 4 or 6 digits long"
+    if not 0 <= settings.idle_lock_minutes <= LONGEST_IDLE_LOCK:
+        problems["idle_lock_minutes"] = "lock after 1 to 1440 minutes idle, or 0 for never"
     if problems:
         raise Invalid(problems)
+    return replace(settings, phone=phone, country=country)
 
 
 def _apply(session: Session, store: Store, settings: StoreSettings) -> None:
@@ -91,6 +121,9 @@ def _apply(session: Session, store: Store, settings: StoreSettings) -> None:
     store.receipt_terms = settings.receipt_terms
     store.unclaimed_days = settings.unclaimed_days
     store.logo = settings.logo
+    store.country = settings.country
+    store.pin_digits = settings.pin_digits
+    store.idle_lock_minutes = settings.idle_lock_minutes
     session.execute(delete(ClosedDate))
     for day in sorted(set(settings.closed_dates)):
         session.add(ClosedDate(day=day))
@@ -99,7 +132,7 @@ def _apply(session: Session, store: Store, settings: StoreSettings) -> None:
 def set_up_store(db: Database, settings: StoreSettings, manager: StaffMember,
                  manager_pin: str) -> None:
     """The first start: the store's details and its first manager, with their PIN."""
-    _check_settings(settings)
+    settings = _check_settings(settings)
     with write(db, THE_STORE, Act.SETTINGS) as w:
         if w.session.get(Store, STORE_ID) is not None:
             raise Invalid({"store": "this database already has a store"})
@@ -128,18 +161,22 @@ def settings_of(session: Session) -> StoreSettings:
     return StoreSettings(
         name=store.name,
         address=store.address,
-        phone=store.phone,
+        phone=shown_phone(store.phone, store.country),
         timezone=store.timezone,
         open_weekdays=tuple(store.weekdays),
         closed_dates=closed,
         receipt_terms=store.receipt_terms,
         unclaimed_days=store.unclaimed_days,
         logo=store.logo,
+        country=store.country,
+        pin_digits=store.pin_digits,
+        idle_lock_minutes=store.idle_lock_minutes,
+        is_demo=store.is_demo,
     )
 
 
 def update_store(db: Database, settings: StoreSettings, by: Actor) -> None:
-    _check_settings(settings)
+    settings = _check_settings(settings)
     with write(db, by, Act.SETTINGS) as w:
         _apply(w.session, get_store(w.session), settings)
 
@@ -185,6 +222,22 @@ def add_staff(db: Database, member: StaffMember, by: Actor, pin: str | None = No
         _add_staff(w.session, member, pin)
 
 
+def _keep_a_manager(session: Session, staff: Staff, role: Role, active: bool) -> None:
+    """A store with no manager at work could never change a setting, a PIN or the staff
+    again: the last one stays a manager until someone else is made one."""
+    role = Role(role)
+    if staff.role != Role.MANAGER or not staff.active or (role == Role.MANAGER and active):
+        return
+    others = session.scalar(
+        select(func.count()).select_from(Staff).where(
+            Staff.role == Role.MANAGER, Staff.active.is_(True), Staff.id != staff.id))
+    if not others:
+        change = (f"retiring {staff.name}" if not active
+                  else f"making {staff.name} {role.value} staff")
+        raise NotAllowed(f"{staff.name} is the last manager still working here: make someone "
+                         f"else a manager before {change}.")
+
+
 def update_staff(db: Database, member: StaffMember, by: Actor, pin: str | None = None) -> None:
     """Name, role and whether they still work here; a new PIN also unlocks a locked one."""
     with write(db, by, Act.STAFF, member.name) as w:
@@ -193,6 +246,7 @@ def update_staff(db: Database, member: StaffMember, by: Actor, pin: str | None =
         check_text(problems, "name", member.name, NAME, required=True)
         if problems:
             raise Invalid(problems)
+        _keep_a_manager(w.session, staff, member.role, member.active)
         staff.name = member.name.strip()
         staff.role = member.role
         staff.active = member.active
@@ -201,6 +255,15 @@ def update_staff(db: Database, member: StaffMember, by: Actor, pin: str | None =
             staff.pin_locked = False
             staff.failed_pins = 0
             staff.last_failed_pin_at = None
+
+
+def retire_staff(db: Database, code: str, by: Actor) -> None:
+    """Someone who has left: they cannot sign in and leave the lists, and every ticket, move
+    and payment they made still names them. Nobody is ever deleted."""
+    with write(db, by, Act.STAFF, code) as w:
+        staff = staff_by_code(w.session, code)
+        _keep_a_manager(w.session, staff, staff.role, False)
+        staff.active = False
 
 
 def list_staff(db: Database, include_inactive: bool = False) -> list[StaffMember]:

@@ -10,10 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from jeweldesk.domain import writing
+from jeweldesk.domain.contact_details import shown_phone
 from jeweldesk.domain.kinds import Channel, ItemKind
 from jeweldesk.domain.status import ALLOWED_MOVES, Status
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import ticket_by_number
+from jeweldesk.storage.lookups import get_store, ticket_by_number
 from jeweldesk.storage.tables import ParcelItem, Ticket
 
 
@@ -191,7 +192,7 @@ def story_of(session: Session, ticket: Ticket) -> TicketStory:
         visit=ticket.visit,
         customer_id=customer.id,
         customer_name=customer.name,
-        customer_phone=customer.phone,
+        customer_phone=shown_phone(customer.phone, get_store(session).country),
         customer_email=customer.email,
         customer_notes=customer.notes,
         preferred_channel=customer.preferred_channel,

@@ -8,9 +8,10 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import aliased
 
+from jeweldesk.domain.contact_details import shown_phone
 from jeweldesk.domain.status import IN_WORK_STATUSES, Status
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import calendar, store_now
+from jeweldesk.storage.lookups import calendar, get_store, store_now
 from jeweldesk.storage.tables import Customer, Parcel, ParcelItem, Staff, Ticket, Vendor
 
 LIST_LIMIT = 200  # a list longer than this is a different problem than reading it
@@ -63,6 +64,7 @@ def today_lists(db: Database, parcels_ahead_days: int = 3) -> TodayLists:
     with db.session(write=False) as session:
         today = store_now(session).date()
         next_open = calendar(session).next_open(today + timedelta(days=1))
+        country = get_store(session).country
         jeweler = aliased(Staff)
         due = (
             select(Ticket.number, Customer.name, Customer.phone, Ticket.item_description,
@@ -76,7 +78,8 @@ def today_lists(db: Database, parcels_ahead_days: int = 3) -> TodayLists:
         )
 
         def due_on(*condition: ColumnElement[bool]) -> list[DueTicket]:
-            return [DueTicket(*row) for row in session.execute(due.where(*condition))]
+            return [DueTicket(n, name, shown_phone(phone, country), *rest)
+                    for n, name, phone, *rest in session.execute(due.where(*condition))]
 
         due_today = due_on(Ticket.promised_for == today)
         due_next = due_on(Ticket.promised_for > today, Ticket.promised_for <= next_open)
@@ -91,7 +94,8 @@ def today_lists(db: Database, parcels_ahead_days: int = 3) -> TodayLists:
             .limit(LIST_LIMIT)
         )
         waiting = [
-            WaitingPiece(n, name, phone, item, at.date(), (today - at.date()).days)
+            WaitingPiece(n, name, shown_phone(phone, country), item, at.date(),
+                         (today - at.date()).days)
             for n, name, phone, item, at in ready
         ]
 

@@ -12,12 +12,18 @@ from datetime import datetime
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from jeweldesk.domain.contact_details import DetailError, normalise_email, normalise_phone
+from jeweldesk.domain.contact_details import (
+    DetailError,
+    normalise_email,
+    normalise_phone,
+    shown_phone,
+)
 from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.permissions import Act
+from jeweldesk.domain.rules import NAME, TEXT, check_text
 from jeweldesk.storage.door import Actor, changed_meanwhile, write
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import vendor_by_code
+from jeweldesk.storage.lookups import get_store, vendor_by_code
 from jeweldesk.storage.tables import Parcel, TicketService, Vendor
 
 MAX_QUOTE_DAYS = 365
@@ -61,7 +67,8 @@ def _info(session: Session, vendor: Vendor) -> VendorInfo:
         exists().where(Parcel.vendor_id == vendor.id)
         | exists().where(TicketService.vendor_id == vendor.id)))
     return VendorInfo(
-        code=vendor.code, name=vendor.name, contact=vendor.contact, phone=vendor.phone,
+        code=vendor.code, name=vendor.name, contact=vendor.contact,
+        phone=shown_phone(vendor.phone, get_store(session).country),
         email=vendor.email, quoted_turnaround_days=vendor.quoted_turnaround_days,
         active=vendor.active, address=vendor.address, work=vendor.work,
         carriers=tuple(vendor.carrier_list), ship_weekdays=tuple(vendor.weekdays),
@@ -88,6 +95,10 @@ def _checked(session: Session, info: VendorInfo, new: bool) -> VendorInfo:
     code = info.code.strip().upper()
     if not name:
         problems["name"] = "a vendor needs a name"
+    check_text(problems, "name", info.name, NAME)
+    check_text(problems, "contact", info.contact, NAME)
+    check_text(problems, "address", info.address, TEXT, lines=True)
+    check_text(problems, "work", info.work, TEXT, lines=True)
     if new:
         taken = {c.upper() for c in session.scalars(select(Vendor.code))}
         if not code:
@@ -101,12 +112,9 @@ def _checked(session: Session, info: VendorInfo, new: bool) -> VendorInfo:
         if name and (same := session.scalar(
                 select(Vendor).where(Vendor.name == name, Vendor.active.is_(True)))):
             problems["name"] = f"{name} is already on record (code {same.code})"
-    email = None
-    # Checked, but kept as the manager wrote it: an imported history names the vendor's
-    # phone as the store wrote it, and must find the same vendor.
-    phone = _blank(info.phone)
+    email = phone = None
     try:
-        normalise_phone(phone)
+        phone = normalise_phone(info.phone, get_store(session).country)
     except DetailError as exc:
         problems["phone"] = str(exc)
     try:

@@ -18,13 +18,14 @@ from decimal import Decimal
 from sqlalchemy import func, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from jeweldesk.domain.contact_details import DEFAULT_COUNTRY, shown_phone
 from jeweldesk.domain.errors import NotFound
 from jeweldesk.domain.money import ZERO
 from jeweldesk.domain.status import ALLOWED_MOVES, Status
 from jeweldesk.services.parcels import days_overdue, is_overdue
 from jeweldesk.services.vendor_book import ships_words
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import store_now, ticket_by_number, vendor_by_code
+from jeweldesk.storage.lookups import get_store, store_now, ticket_by_number, vendor_by_code
 from jeweldesk.storage.tables import Parcel, ParcelItem, Ticket, Vendor
 
 SLOW_SHARE = 0.8  # "slow" is the turnaround four parcels in five beat
@@ -122,7 +123,8 @@ def _turnaround(parcel: Parcel) -> int | None:
     return (parcel.received_at.date() - parcel.sent_at.date()).days
 
 
-def record_of(vendor: Vendor, parcels: Sequence[Parcel], today: date) -> VendorRecord:
+def record_of(vendor: Vendor, parcels: Sequence[Parcel], today: date,
+              country: str = DEFAULT_COUNTRY) -> VendorRecord:
     back = [p for p in parcels if p.received_at is not None]
     days = [d for p in back if (d := _turnaround(p)) is not None]
     # A parcel still out past its date is already late; one not yet due cannot be judged.
@@ -135,7 +137,8 @@ def record_of(vendor: Vendor, parcels: Sequence[Parcel], today: date) -> VendorR
         for p in sorted(parcels, key=lambda p: (p.sent_at, p.id))
     )
     return VendorRecord(
-        code=vendor.code, name=vendor.name, contact=vendor.contact, phone=vendor.phone,
+        code=vendor.code, name=vendor.name, contact=vendor.contact,
+        phone=shown_phone(vendor.phone, country),
         email=vendor.email, quoted_days=vendor.quoted_turnaround_days,
         parcels_back=len(back),
         median_days=float(statistics.median(days)) if days else None,
@@ -172,7 +175,7 @@ def vendor_record(db: Database, code: str) -> VendorRecord:
     with db.session(write=False) as session:
         vendor = vendor_by_code(session, code)
         return record_of(vendor, _parcels_of(session, vendor.id, with_pieces=False),
-                         store_now(session).date())
+                         store_now(session).date(), get_store(session).country)
 
 
 def vendor_records(db: Database, include_inactive: bool = False) -> list[VendorRecord]:
@@ -184,7 +187,9 @@ def vendor_records(db: Database, include_inactive: bool = False) -> list[VendorR
         by_vendor: dict[int, list[Parcel]] = {}
         for parcel in _parcels_of(session, with_pieces=False):
             by_vendor.setdefault(parcel.vendor_id, []).append(parcel)
-        return [record_of(v, by_vendor.get(v.id, []), today) for v in session.scalars(query)]
+        country = get_store(session).country
+        return [record_of(v, by_vendor.get(v.id, []), today, country)
+                for v in session.scalars(query)]
 
 
 def _line(parcel: Parcel, today: date) -> ParcelLine:

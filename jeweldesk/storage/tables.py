@@ -82,6 +82,10 @@ class Store(Base):
     change_count: Mapped[int] = mapped_column(Integer, default=0)
     pin_digits: Mapped[int] = mapped_column(Integer, default=4, server_default="4")
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
+    # The ISO region a phone typed without "+country" belongs to, and whose national
+    # format the window and the paper show.
+    country: Mapped[str] = mapped_column(String(2), default="US", server_default="US")
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     @property
     def weekdays(self) -> list[int]:

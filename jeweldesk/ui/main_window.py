@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -18,12 +19,13 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from jeweldesk.domain import writing
 from jeweldesk.domain.errors import NotFound
-from jeweldesk.domain.kinds import Role
+from jeweldesk.domain.permissions import Act, refusal
 from jeweldesk.services.lookup import Found, search
 from jeweldesk.services.store import store_settings
 from jeweldesk.ui.bench.bench import BenchScreen
@@ -43,6 +45,38 @@ NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 TYPING_PAUSE_MS = 150
 RESULTS_SHOWN = 12
+# What counts as someone at the keyboard, for the idle lock.
+TOUCHES = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+                     QEvent.Type.MouseMove, QEvent.Type.Wheel})
+
+
+class IdleWatch(QObject):
+    """Restarts the idle clock on any key, click, move or scroll anywhere in the app."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in TOUCHES and self.window_.locked is None:
+            self.window_.idle.start()
+        return False
+
+
+class LockCover(QWidget):
+    """Over the window while it is locked, so the lists behind the sign-in stay unread."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("lockCover")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("#lockCover { background: #2b2f36; } QLabel { color: #f6f5f2; }")
+        layout = QVBoxLayout(self)
+        self.words = QLabel("Locked: sign in to go on.")
+        self.words.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.words.setStyleSheet("font-size: 20px;")
+        layout.addWidget(self.words)
+        self.hide()
 
 
 class SearchBox(QLineEdit):
@@ -197,8 +231,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.store_label)
 
         for keys, action in ((("Ctrl+F", "F2", "/"), self.focus_search),
-                             (("Ctrl+N",), self.open_intake),
-                             (("Ctrl+H",), self.open_pickup),
+                             (("Ctrl+N",), lambda: self._if_may(Act.TAKE_IN, self.open_intake)),
+                             (("Ctrl+H",), lambda: self._if_may(Act.HAND_BACK, self.open_pickup)),
                              (("Ctrl+L",), self.switch_person)):
             for key in keys:
                 QShortcut(QKeySequence(key), self, action)
@@ -214,6 +248,17 @@ class MainWindow(QMainWindow):
         self.add_screen("vendors", "Vendors", VendorsScreen(ctx), "Ctrl+6")
         self.settings: SettingsScreen | None = None
         self.show_screen("today")
+
+        self.locked: SignInDialog | None = None
+        self._idle_minutes = 0  # the store's setting, read with the store's name
+        self.cover = LockCover(self)
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.timeout.connect(self.lock)
+        self._idle_watch = IdleWatch(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._idle_watch)
 
         ctx.user_changed.connect(self._user_changed)
         ctx.changed.connect(self._show_store)
@@ -304,23 +349,84 @@ class MainWindow(QMainWindow):
             self.say(f"{member.name} is at the keyboard.")
         self.focus_search()
 
+    def _if_may(self, act: Act, action: Any) -> None:
+        """A shortcut for something the person may not do says so instead of opening it."""
+        if self.ctx.may(act):
+            action()
+        elif self.ctx.has_user:
+            user = self.ctx.user
+            self.say(refusal(user.name, user.role, act))
+
     def _user_changed(self) -> None:
+        """The window offers what the person at the keyboard may do, by the one table."""
         if not self.ctx.has_user:
             self.who.setText("Nobody signed in")
             return
         user = self.ctx.user
         self.who.setText(f"{user.name}  ·  {user.role.value.capitalize()}")
-        is_manager = user.role == Role.MANAGER
-        if is_manager and self.settings is None:
+        self.new_intake.setVisible(self.ctx.may(Act.TAKE_IN))
+        self.pickup.setVisible(self.ctx.may(Act.HAND_BACK))
+        managing = self.ctx.may(Act.SETTINGS)
+        if managing and self.settings is None:
             self.settings = SettingsScreen(self.ctx)
             self.add_screen("settings", "Settings", self.settings, "Ctrl+,")
         if "settings" in self._screens:
-            self.nav.item(self._screens["settings"]).setHidden(not is_manager)
-            if not is_manager and self.current_screen() == "settings":
+            self.nav.item(self._screens["settings"]).setHidden(not managing)
+            if not managing and self.current_screen() == "settings":
                 self.show_screen("today")
+        self.arm_idle_lock()
 
     def _show_store(self) -> None:
-        self.store_label.setText(store_settings(self.ctx.db).name)
+        settings = store_settings(self.ctx.db)
+        self.store_label.setText(settings.name)
+        self._idle_minutes = settings.idle_lock_minutes
+        self.arm_idle_lock()
+
+    # --- the idle lock ----------------------------------------------------------
+
+    def arm_idle_lock(self) -> None:
+        """Start the idle clock afresh: the store's minutes, or the context's test interval;
+        0 minutes is never."""
+        ms = self.ctx.idle_lock_ms
+        if ms is None:
+            ms = self._idle_minutes * 60_000
+        if ms <= 0 or not self.ctx.has_user or self.locked is not None:
+            self.idle.stop()
+            return
+        self.idle.setInterval(ms)
+        self.idle.start()
+
+    def lock(self) -> SignInDialog | None:
+        """Nobody touched the window for the set time: cover it and ask for a PIN. Open
+        dialogs stay as they are, behind the sign-in, with everything typed in them."""
+        if self.locked is not None or not self.ctx.has_user:
+            return self.locked
+        self.idle.stop()
+        self.search.results.hide()
+        self.cover.setGeometry(self.rect())
+        self.cover.raise_()
+        self.cover.show()
+        user = self.ctx.user
+        minutes = self._idle_minutes if self.ctx.idle_lock_ms is None else 0
+        after = f" after {minutes} minute{'s' if minutes != 1 else ''} idle" if minutes else ""
+        dialog = SignInDialog(self.ctx.db, self.store_label.text(), user.code, self,
+                              locked=f"Locked{after}. {user.name}, or anyone else, sign in to "
+                                     "go on; what was typed is kept.")
+        # Above every open dialog, and the only window that takes keys until a PIN is right.
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._unlocked(dialog.chosen))
+        self.locked = dialog
+        dialog.show()  # open() would make it modal to the main window only
+        return dialog
+
+    def _unlocked(self, member: Any) -> None:
+        self.locked = None
+        self.cover.hide()
+        if member is not None and member.code != self.ctx.user.code:
+            self.ctx.set_user(member)  # someone else is at the keyboard now
+            self.say(f"{member.name} is at the keyboard.")
+        self.arm_idle_lock()
 
     # --- focus ----------------------------------------------------------------
 
@@ -331,10 +437,16 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self.search.results.isVisible():
             self.search._place_results()
+        if event.type() == QEvent.Type.Resize and self.cover.isVisible():
+            self.cover.setGeometry(self.rect())
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: Any) -> None:
         self.ctx.stop_watching()
+        self.idle.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._idle_watch)
         super().closeEvent(event)
 
 

@@ -10,14 +10,22 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from jeweldesk.domain.errors import ServiceError
+from jeweldesk.domain.errors import NotAllowed, ServiceError
 from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.status import Status
 from jeweldesk.interchange.common import drain
 from jeweldesk.interchange.exporter import export_document
 from jeweldesk.interchange.validate import validate
-from jeweldesk.services.demo import fill_demo_store
-from jeweldesk.services.store import StaffMember, StoreSettings, set_up_store
+from jeweldesk.services.demo import DEMO_PIN, fill_demo_store
+from jeweldesk.services.demo_words import STAFF
+from jeweldesk.services.pins import sign_in
+from jeweldesk.services.store import (
+    StaffMember,
+    StoreSettings,
+    list_staff,
+    set_up_store,
+    store_settings,
+)
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import next_ticket_number
 from jeweldesk.storage.tables import Payment, PromiseChange, Ticket
@@ -111,3 +119,28 @@ def test_an_existing_store_keeps_its_settings_and_sequence(db: Database) -> None
         assert next_ticket_number(session) == "R-10201"
 
 
+
+
+def test_every_demo_person_signs_in_with_1234_and_the_store_knows_it_is_the_demo(
+        db: Database) -> None:
+    drain(fill_demo_store(db, 60, seed=1, now=NOW))
+    people = list_staff(db)
+    assert {p.code for p in people} == {code for code, _n, _r in STAFF}
+    for person in people:
+        assert person.has_pin
+        sign_in(db, person.code, DEMO_PIN)
+    with pytest.raises(NotAllowed, match="not Kate's PIN"):
+        sign_in(db, "KP", "4321")
+    assert store_settings(db).is_demo
+
+
+def test_a_real_store_filled_with_the_demo_keeps_its_own_pin_and_is_no_demo(
+        db: Database) -> None:
+    set_up_store(db, StoreSettings(name="Magnolia Fine Jewelry"),
+                 StaffMember("MAG", "Maggie Lowe", Role.MANAGER, True, True), "2468")
+    drain(fill_demo_store(db, 60, seed=1, now=NOW))
+    with pytest.raises(NotAllowed, match="not Maggie's PIN"):
+        sign_in(db, "MAG", DEMO_PIN)
+    sign_in(db, "MAG", "2468")
+    sign_in(db, "KP", DEMO_PIN)
+    assert not store_settings(db).is_demo

@@ -29,7 +29,7 @@ def test_a_manager_adds_a_vendor_with_everything_the_parcels_need(store_db):
     assert code == "MAGN"  # suggested from the name when none is typed
     kept = vendor_details(store_db, code)
     assert (kept.name, kept.contact, kept.phone, kept.email) == (
-        "Magnolia Casting & Engraving", "Lou Tran", "601 555 0133",
+        "Magnolia Casting & Engraving", "Lou Tran", "(601) 555-0133",
         "shop@magnoliacasting.example")
     assert (kept.address, kept.work, kept.quoted_turnaround_days) == (
         "40 Magnolia St\nHattiesburg, MS 39401", "Casting, hand engraving", 7)
@@ -58,7 +58,8 @@ def test_a_vendor_with_problems_is_refused_with_each_said_plainly(store_db):
     assert refused.value.problems == {
         "name": "a vendor needs a name",
         "code": "the code PLAT is already Riverbend Plating's",
-        "phone": "'12' is not a phone number (wrong number of digits)",
+        "phone": ("“12” is not a phone number in the United States: check the area code and "
+                  "the number of digits (a number abroad starts with + and its country code)"),
         "email": "'orders at riverbend' is not an email address",
         "quoted_turnaround_days": "their usual quote is a number of days, 0 to 365",
         "ship_weekdays": "weekdays are 1 (Monday) to 7 (Sunday)",

@@ -186,3 +186,130 @@ def test_a_crash_is_written_to_the_log_and_shown(tmp_path, qtbot, monkeypatch):
     log = (tmp_path / "jeweldesk.log").read_text()
     assert "ValueError: the printer caught fire" in log
     assert str(tmp_path / "jeweldesk.log") in shown[0]
+
+
+# --- the window shows only what the person may do -------------------------------------
+
+def _sign_in_as(window: MainWindow, qtbot, code: str, pin: str) -> None:
+    qtbot.keyClick(window.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.last_dialog
+    assert isinstance(dialog, SignInDialog)
+    dialog.choose(code)
+    qtbot.keyClicks(dialog.pin, pin)
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert window.ctx.user.code == code
+    window.last_dialog = None
+
+
+def _moves_offered(window: MainWindow, number: str) -> set:
+    dialog = window.open_ticket(number)
+    assert dialog is not None
+    offered = set(dialog.moves.buttons)  # type: ignore[attr-defined]
+    _close_dialog(window)
+    return offered
+
+
+def test_a_counter_clerk_sees_no_cancel_and_no_settings_and_a_manager_does(
+        window: MainWindow, qtbot):
+    from jeweldesk.domain.status import Status
+
+    number = take_in_ring(window.ctx.db)
+    offered = _moves_offered(window, number)
+    assert Status.CANCELLED not in offered and Status.AT_BENCH in offered
+    assert "settings" not in window._screens
+    assert window.new_intake.isVisible() and window.pickup.isVisible()
+
+    _sign_in_as(window, qtbot, MANAGER, "2468")
+    assert Status.CANCELLED in _moves_offered(window, number)
+    assert window.show_screen("settings")
+
+
+def test_a_jeweler_is_offered_neither_intake_nor_pickup_nor_a_hand_back(
+        window: MainWindow, qtbot):
+    from jeweldesk.domain.status import Status
+    from tests.support.store import BENCH
+
+    number = take_in_ring(window.ctx.db)
+    _sign_in_as(window, qtbot, BENCH, "1470")
+    assert not window.new_intake.isVisible() and not window.pickup.isVisible()
+    qtbot.keyClick(window.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.last_dialog is None
+    assert "Jonah Reyes (bench) cannot take pieces in" in window.statusBar().currentMessage()
+    offered = _moves_offered(window, number)
+    assert Status.AT_BENCH in offered
+    assert not offered & {Status.CANCELLED, Status.PICKED_UP}
+
+
+# --- the window locks itself when nobody touches it -------------------------------------
+
+def _lock_after(window: MainWindow, qtbot, ms: int = 150) -> SignInDialog:
+    window.ctx.idle_lock_ms = ms
+    window.arm_idle_lock()
+    qtbot.waitUntil(lambda: window.locked is not None, timeout=3000)
+    lock = window.locked
+    assert lock is not None
+    qtbot.waitUntil(lock.isVisible)
+    return lock
+
+
+def test_the_window_locks_when_idle_and_the_same_person_finds_their_typing_kept(
+        window: MainWindow, qtbot):
+    window.ctx.idle_lock_ms = 60_000
+    intake = window.open_intake()
+    qtbot.keyClicks(intake.name, "Marisol Okafor")  # type: ignore[attr-defined]
+    qtbot.keyClicks(intake.phone, "601 555 0177")  # type: ignore[attr-defined]
+    lock = _lock_after(window, qtbot)
+    assert window.cover.isVisible() and "Locked" in lock.windowTitle()
+    assert lock.windowModality() == Qt.WindowModality.ApplicationModal
+    qtbot.keyClick(lock.pin, Qt.Key.Key_Escape)  # no way out but a PIN
+    assert lock.isVisible() and window.locked is lock
+    assert lock.member().code == COUNTER
+    qtbot.keyClicks(lock.pin, "0000")
+    qtbot.keyClick(lock.pin, Qt.Key.Key_Return)
+    assert lock.isVisible() and "not Kate's PIN" in lock.problem.text()
+    qtbot.keyClicks(lock.pin, "1357")
+    qtbot.keyClick(lock.pin, Qt.Key.Key_Return)
+    assert window.locked is None and not window.cover.isVisible()
+    assert window.ctx.user.code == COUNTER
+    assert intake.isVisible()
+    assert intake.name.text() == "Marisol Okafor"  # type: ignore[attr-defined]
+    assert intake.phone.text() == "601 555 0177"  # type: ignore[attr-defined]
+    assert window.idle.isActive()  # and the clock runs again
+    intake.close()
+
+
+def test_another_person_signing_in_at_the_lock_takes_the_keyboard(window: MainWindow, qtbot):
+    intake = window.open_intake()
+    qtbot.keyClicks(intake.name, "Dana Whitfield")  # type: ignore[attr-defined]
+    lock = _lock_after(window, qtbot)
+    lock.choose(MANAGER)
+    qtbot.keyClicks(lock.pin, "2468")
+    qtbot.keyClick(lock.pin, Qt.Key.Key_Return)
+    assert window.ctx.user.code == MANAGER and "Sandra Cole" in window.who.text()
+    assert window.show_screen("settings")
+    assert intake.name.text() == "Dana Whitfield"  # type: ignore[attr-defined]
+    intake.close()
+
+
+def test_keys_and_clicks_keep_the_window_open_and_no_minutes_is_never(
+        window: MainWindow, qtbot):
+    from dataclasses import replace
+
+    from jeweldesk.services.store import store_settings, update_store
+
+    window.ctx.idle_lock_ms = 400
+    window.arm_idle_lock()
+    for _ in range(6):
+        qtbot.wait(120)
+        qtbot.keyClicks(window.search, "R")
+    assert window.locked is None
+
+    window.ctx.idle_lock_ms = None
+    update_store(window.ctx.db, replace(store_settings(window.ctx.db), idle_lock_minutes=0),
+                 by=MANAGER)
+    window.ctx.did_change()
+    assert not window.idle.isActive()
+    update_store(window.ctx.db, replace(store_settings(window.ctx.db), idle_lock_minutes=5),
+                 by=MANAGER)
+    window.ctx.did_change()
+    assert window.idle.isActive() and window.idle.interval() == 5 * 60_000

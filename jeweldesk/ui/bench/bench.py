@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from jeweldesk.domain.errors import Conflict, ServiceError
 from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.levels import Level
+from jeweldesk.domain.permissions import Act
 from jeweldesk.services.bench import (
     BenchMove,
     BenchQueue,
@@ -230,9 +231,9 @@ class BenchScreen(QWidget):
         return self.days_off_dialog
 
     def _may_plan_days_off(self) -> None:
-        user = self.ctx.user if self.ctx.has_user else None
-        self.days_off_button.setEnabled(user is not None and self.jeweler_code() is not None and (
-            user.role == Role.MANAGER or user.code == self.jeweler_code()))
+        own = self.ctx.has_user and self.ctx.user.code == self.jeweler_code()
+        self.days_off_button.setEnabled(self.jeweler_code() is not None and self.ctx.may(
+            Act.OWN_DAYS_OFF if own else Act.DAYS_OFF))
 
     def jeweler_code(self) -> str | None:
         code = self.jeweler.currentData()

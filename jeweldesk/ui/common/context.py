@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from jeweldesk.domain.permissions import Act, may
 from jeweldesk.services.changes import change_marker
 from jeweldesk.services.store import StaffMember
 from jeweldesk.storage.engine import Database
@@ -32,6 +33,9 @@ class AppContext(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.check_for_changes)
+        # How long the window may stand untouched before it locks; None is the store's
+        # setting (Settings › Store). A test sets a few milliseconds here.
+        self.idle_lock_ms: int | None = None
 
     @property
     def user(self) -> StaffMember:
@@ -51,6 +55,11 @@ class AppContext(QObject):
     @property
     def has_user(self) -> bool:
         return self._user is not None
+
+    def may(self, act: Act) -> bool:
+        """Whether the person at the keyboard may do this: the one table the services keep
+        (domain/permissions.py), so the window offers only what the store would allow."""
+        return self._user is not None and may(self._user.role, act)
 
     def set_user(self, user: StaffMember) -> None:
         self._user = user

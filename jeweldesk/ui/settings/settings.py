@@ -31,26 +31,25 @@ from PySide6.QtWidgets import (
 
 from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, ServiceError
-from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.money import MoneyError, money
 from jeweldesk.printing import default_terms
 from jeweldesk.services.store import (
+    LONGEST_IDLE_LOCK,
+    PIN_LENGTHS,
     CatalogEntry,
-    StaffMember,
-    add_staff,
     catalog,
-    list_staff,
     save_catalog,
     store_settings,
     store_today,
-    update_staff,
     update_store,
 )
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, to_qdate
-from jeweldesk.ui.common.rows import Column, RowsModel, rows_of
-from jeweldesk.ui.common.widgets import MUTED_COLOUR, ProblemLabel, heading, muted, row_picker
+from jeweldesk.ui.common.rows import Column, RowsModel
+from jeweldesk.ui.common.widgets import MUTED_COLOUR, heading, muted
 from jeweldesk.ui.settings.days_off import DaysOffTab
+from jeweldesk.ui.settings.saved import country_box, saved_line, say
+from jeweldesk.ui.settings.staff import StaffTab
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -95,20 +94,6 @@ CATALOG_COLUMNS = (
 )
 
 
-def _saved_line() -> tuple[QPushButton, ProblemLabel, QHBoxLayout]:
-    button = QPushButton("Save")
-    message = ProblemLabel()
-    row = QHBoxLayout()
-    row.addWidget(message, 1)
-    row.addWidget(button)
-    return button, message, row
-
-
-def _say(label: ProblemLabel, text: str, good: bool = False) -> None:
-    label.setStyleSheet("color: #1e6b35;" if good else "color: #b3261e;")
-    label.show_problem(text)
-
-
 class StoreTab(QWidget):
     """The store's details, open days, closed dates, receipt terms, unclaimed-item days."""
 
@@ -122,6 +107,14 @@ class StoreTab(QWidget):
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         self.timezone.addItems(sorted(available_timezones()))
+        self.country = country_box()
+        self.pin_digits = QComboBox()
+        for digits in PIN_LENGTHS:
+            self.pin_digits.addItem(f"{digits} digits or more", digits)
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setRange(0, LONGEST_IDLE_LOCK)
+        self.idle_lock.setSuffix(" minutes idle")
+        self.idle_lock.setSpecialValueText("Never")
         self.days = [QCheckBox(day) for day in WEEKDAYS]
         self.unclaimed = QSpinBox()
         self.unclaimed.setRange(1, 3650)
@@ -135,7 +128,7 @@ class StoreTab(QWidget):
         self.closed_pick.setDate(to_qdate(store_today(ctx.db)))
         self.add_closed = QPushButton("Add closed day")
         self.remove_closed = QPushButton("Remove")
-        self.save_button, self.message, saved = _saved_line()
+        self.save_button, self.message, saved = saved_line()
 
         days = QHBoxLayout()
         for box in self.days:
@@ -150,11 +143,14 @@ class StoreTab(QWidget):
         form.addRow("Store name", self.name)
         form.addRow("Address", self.address)
         form.addRow("Phone", self.phone)
+        form.addRow("Country", self.country)
         form.addRow("Time zone", self.timezone)
         form.addRow("Open on", days)
         form.addRow("Closed dates", self.closed)
         form.addRow("", closed_row)
         form.addRow("Unclaimed after", self.unclaimed)
+        form.addRow("PIN length required", self.pin_digits)
+        form.addRow("Lock the window after", self.idle_lock)
         form.addRow("Receipt terms", self.terms)
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
@@ -174,6 +170,9 @@ class StoreTab(QWidget):
         self.address.setPlainText(settings.address or "")
         self.phone.setText(settings.phone or "")
         self.timezone.setCurrentText(settings.timezone)
+        self.country.setCurrentIndex(self.country.findData(settings.country))
+        self.pin_digits.setCurrentIndex(max(0, self.pin_digits.findData(settings.pin_digits)))
+        self.idle_lock.setValue(settings.idle_lock_minutes)
         for n, box in enumerate(self.days, 1):
             box.setChecked(n in settings.open_weekdays)
         self.unclaimed.setValue(settings.unclaimed_days)
@@ -212,14 +211,18 @@ class StoreTab(QWidget):
             closed_dates=self.closed_dates(),
             receipt_terms=_own_terms(self.terms.toPlainText()),
             unclaimed_days=self.unclaimed.value(),
+            country=self.country.currentData(),
+            pin_digits=self.pin_digits.currentData(),
+            idle_lock_minutes=self.idle_lock.value(),
         )
         try:
             update_store(self.ctx.db, settings, by=self.ctx.user.code)
-        except Invalid as exc:
-            _say(self.message, "; ".join(exc.problems.values()))
+        except ServiceError as exc:
+            say(self.message, exc.said)
             return
-        self._settings = settings
-        _say(self.message, "Saved.", good=True)
+        self._settings = store_settings(self.ctx.db)
+        self.phone.setText(self._settings.phone or "")  # as the store writes it
+        say(self.message, "Saved.", good=True)
         self.ctx.did_change()
 
 
@@ -237,7 +240,7 @@ class CatalogTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.add_button = QPushButton("Add a service")
-        self.save_button, self.message, saved = _saved_line()
+        self.save_button, self.message, saved = saved_line()
         saved.insertWidget(0, self.add_button)
         layout = QVBoxLayout(self)
         layout.addWidget(muted("Double-click a name, price or bench days to change it."))
@@ -279,103 +282,9 @@ class CatalogTab(QWidget):
         try:
             save_catalog(self.ctx.db, self.entries(), by=self.ctx.user.code)
         except Invalid as exc:
-            _say(self.message, "Nothing was saved: " + "; ".join(exc.problems.values()))
+            say(self.message, "Nothing was saved: " + "; ".join(exc.problems.values()))
             return
-        _say(self.message, "Saved.", good=True)
-        self.load()
-        self.ctx.did_change()
-
-
-class StaffTab(QWidget):
-    """Who works here, their role, and their PIN."""
-
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.table = row_picker((
-            Column("Code", lambda m: m.code),
-            Column("Name", lambda m: m.name),
-            Column("Role", lambda m: m.role.value.capitalize()),
-            Column("Status", lambda m: ("works here" if m.active else "left")
-                   + ("" if m.has_pin else ", no PIN")),
-        ), stretch=1)
-        self.code = QLineEdit()
-        self.code.setMaxLength(8)
-        self.name = QLineEdit()
-        self.role = QComboBox()
-        for role in Role:
-            self.role.addItem(role.value.capitalize(), role)
-        self.pin = QLineEdit()
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText("4 to 8 digits; leave empty to keep")
-        self.active = QCheckBox("Works here")
-        self.active.setChecked(True)
-        self.new_button = QPushButton("New person")
-        self.save_button, self.message, saved = _saved_line()
-        saved.insertWidget(0, self.new_button)
-        form = QFormLayout()
-        form.addRow("Code (initials)", self.code)
-        form.addRow("Name", self.name)
-        form.addRow("Role", self.role)
-        form.addRow("PIN", self.pin)
-        form.addRow("", self.active)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.table, 3)
-        right = QVBoxLayout()
-        right.addWidget(heading("Person", 1))
-        right.addLayout(form)
-        right.addStretch(1)
-        right.addLayout(saved)
-        layout.addLayout(right, 2)
-        self.table.selectionModel().selectionChanged.connect(self._picked)
-        self.new_button.clicked.connect(self.new_person)
-        self.save_button.clicked.connect(self.save)
-        self._editing: str | None = None
-        self.load()
-
-    def load(self) -> None:
-        self._staff = list_staff(self.ctx.db, include_inactive=True)
-        rows_of(self.table).refill(self._staff)
-
-    def _picked(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return
-        member = self._staff[rows[0].row()]
-        self._editing = member.code
-        self.code.setText(member.code)
-        self.code.setReadOnly(True)
-        self.name.setText(member.name)
-        self.role.setCurrentIndex(self.role.findData(member.role))
-        self.active.setChecked(member.active)
-        self.pin.clear()
-        self.message.show_problem("")
-
-    def new_person(self) -> None:
-        self.table.clearSelection()
-        self._editing = None
-        self.code.setReadOnly(False)
-        for field in (self.code, self.name, self.pin):
-            field.clear()
-        self.active.setChecked(True)
-        self.code.setFocus()
-
-    def save(self) -> None:
-        member = StaffMember(self.code.text().strip(), self.name.text(), self.role.currentData(),
-                             bool(self.pin.text()), self.active.isChecked())
-        pin = self.pin.text() or None
-        try:
-            if self._editing is None:
-                add_staff(self.ctx.db, member, self.ctx.user.code, pin)
-            else:
-                update_staff(self.ctx.db, member, self.ctx.user.code, pin)
-        except ServiceError as exc:
-            _say(self.message, exc.said)
-            return
-        _say(self.message, "Saved.", good=True)
-        self.pin.clear()
-        self._editing = member.code
-        self.code.setReadOnly(True)
+        say(self.message, "Saved.", good=True)
         self.load()
         self.ctx.did_change()
 

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.kinds import Role
 from jeweldesk.services.demo import fill_demo_store
+from jeweldesk.services.pins import LONGEST_PIN, pin_problem
 from jeweldesk.services.store import StaffMember, StoreSettings, set_up_store
 from jeweldesk.storage.engine import Database
 from jeweldesk.ui.common.widgets import ProblemLabel, heading, muted
 from jeweldesk.ui.common.work import LongJob
+from jeweldesk.ui.settings.saved import country_box
 from jeweldesk.ui.settings.settings import WEEKDAYS
 
 DEMO_TICKETS, DEMO_SEED = 400, 1
@@ -40,6 +42,7 @@ class FirstStartDialog(QDialog):
         self.name = QLineEdit()
         self.address = QLineEdit()
         self.phone = QLineEdit()
+        self.country = country_box()
         self.zone = QComboBox()
         self.zone.setEditable(True)
         self.zone.addItems(COMMON_ZONES)
@@ -54,6 +57,9 @@ class FirstStartDialog(QDialog):
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText("4 to 8 digits")
+        self.pin.setMaxLength(LONGEST_PIN)
+        self.pin_problem = ProblemLabel()
+        self.pin.textEdited.connect(lambda _text: self._check_pin())
         self.problem = ProblemLabel()
         self.set_up_button = QPushButton("Set up my store")
         self.set_up_button.setObjectName("primary")
@@ -67,12 +73,14 @@ class FirstStartDialog(QDialog):
         form.addRow("Store name", self.name)
         form.addRow("Address", self.address)
         form.addRow("Phone", self.phone)
+        form.addRow("Country", self.country)
         form.addRow("Time zone", self.zone)
         form.addRow("Open on", days)
         form.addRow(heading("The first manager", 1))
         form.addRow("Name", self.manager_name)
         form.addRow("Code", self.manager_code)
         form.addRow("PIN", self.pin)
+        form.addRow("", self.pin_problem)
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
@@ -95,11 +103,15 @@ class FirstStartDialog(QDialog):
             phone=self.phone.text().strip() or None,
             timezone=self.zone.currentText().strip(),
             open_weekdays=tuple(n for n, box in enumerate(self.days, 1) if box.isChecked()),
+            country=self.country.currentData(),
         )
         manager = StaffMember(self.manager_code.text().strip(), self.manager_name.text().strip(),
                               Role.MANAGER, True, True)
         if not self.pin.text():
             self.problem.show_problem("The manager needs a PIN: 4 to 8 digits.")
+            return
+        if problem := self._check_pin():
+            self.problem.show_problem(f"The manager's PIN: {problem}.")
             return
         try:
             set_up_store(self.db, settings, manager, self.pin.text())
@@ -107,6 +119,13 @@ class FirstStartDialog(QDialog):
             self.problem.show_problem("; ".join(exc.problems.values()))
             return
         self.accept()
+
+    def _check_pin(self) -> str | None:
+        """The PIN checked as the service will check it, while it is typed."""
+        problem = pin_problem(self.pin.text()) if self.pin.text() else None
+        self.pin_problem.show_problem(problem[:1].upper() + problem[1:] + "." if problem
+                                      else None)
+        return problem
 
     def make_demo(self) -> LongJob:
         self.problem.show_problem(None)

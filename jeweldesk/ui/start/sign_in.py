@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from jeweldesk.domain.errors import ServiceError
+from jeweldesk.services.demo import DEMO_PIN
 from jeweldesk.services.pins import NoPinYet, choose_first_pin, sign_in
-from jeweldesk.services.store import StaffMember, list_staff
+from jeweldesk.services.store import StaffMember, list_staff, store_settings
 from jeweldesk.storage.engine import Database
 from jeweldesk.ui.common.widgets import ProblemLabel, heading, muted
 
@@ -24,14 +25,16 @@ MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SignInDialog(QDialog):
-    """The person is in ``chosen`` once the dialog is accepted."""
+    """The person is in ``chosen`` once the dialog is accepted. ``locked``: the window locked
+    itself while nobody touched it, and only a sign-in opens it again (no Cancel)."""
 
     def __init__(self, db: Database, store_name: str = "", current: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, locked: str | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.locked = locked
         self.chosen: StaffMember | None = None
-        self.setWindowTitle("Who is at the keyboard?")
+        self.setWindowTitle("Locked" if locked else "Who is at the keyboard?")
         self.people = QListWidget()
         self.people.setMinimumHeight(180)
         for member in list_staff(db):
@@ -47,15 +50,22 @@ class SignInDialog(QDialog):
         self.pin.setPlaceholderText("Your PIN")
         self.pin.setMaxLength(8)
         self.problem = ProblemLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok if locked else
+                                   QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
         buttons.accepted.connect(self.sign_in)
         buttons.rejected.connect(self.reject)
+        settings = store_settings(db)
+        self.demo_hint = muted(f"Demo store: every PIN is {DEMO_PIN}")
+        self.demo_hint.setVisible(settings.is_demo)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(store_name or "JewelDesk", 3))
+        layout.addWidget(heading(store_name or settings.name or "JewelDesk", 3))
+        if locked:
+            layout.addWidget(QLabel(locked))
         layout.addWidget(muted("Pick your name, then type your PIN and press Enter."))
+        layout.addWidget(self.demo_hint)
         layout.addWidget(self.people, 1)
         layout.addWidget(QLabel("PIN"))
         layout.addWidget(self.pin)
@@ -65,6 +75,11 @@ class SignInDialog(QDialog):
         self.people.itemActivated.connect(lambda _item: self.pin.setFocus())
         self._person_changed()
         self.pin.setFocus()
+
+    def reject(self) -> None:
+        """A locked window stays locked until someone signs in: Escape does nothing then."""
+        if not self.locked:
+            super().reject()
 
     def member(self) -> StaffMember | None:
         item = self.people.currentItem()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Conflict, Invalid, ServiceError
 from jeweldesk.domain.kinds import Channel
+from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.status import Status
 from jeweldesk.services.contacts import record_contact
 from jeweldesk.services.moves import cancel, change_promise, move
@@ -76,6 +77,11 @@ class MovePanel(QWidget):
         while self.row.count():
             self.row.takeAt(0)
         for status in story.allowed_moves:
+            # Offer only what the person at the keyboard may do: a manager cancels.
+            act = {Status.CANCELLED: Act.CANCEL, Status.PICKED_UP: Act.HAND_BACK}.get(
+                status, Act.MOVE)
+            if not self.dialog.ctx.may(act):
+                continue
             if status is Status.PICKED_UP:
                 button = QPushButton("Hand it back…")
                 button.clicked.connect(self.hand_back)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from jeweldesk.domain.errors import ServiceError
-from jeweldesk.domain.kinds import Role
+from jeweldesk.domain.permissions import Act
 from jeweldesk.services.days_off import NOTE_LENGTH, JewelerAway, plan_days_off
 from jeweldesk.services.store import store_today
 from jeweldesk.ui.common.context import AppContext
@@ -55,7 +55,7 @@ class AwayNotice(QFrame):
             if widget is not None:
                 widget.deleteLater()
         self.buttons = {}
-        manager = self.ctx.has_user and self.ctx.user.role == Role.MANAGER
+        manager = self.ctx.may(Act.DAYS_OFF)
         for who in away:
             row = QWidget()
             line = QHBoxLayout(row)

@@ -54,5 +54,5 @@ def test_a_bad_phone_is_named_beside_the_field_and_nothing_is_saved(ctx: AppCont
     qtbot.keyClicks(screen.form.phone, "601 555 0177")
     screen.save_button.click()
     (marisol,) = find_customers(ctx.db, "Okafor")
-    assert marisol.phone == "+1 601-555-0177"
+    assert marisol.phone == "(601) 555-0177"
     assert not screen.form.problems["phone"].isVisible()

@@ -96,7 +96,7 @@ def test_a_two_piece_visit_taken_in_by_keyboard(ctx: AppContext, qtbot: QtBot,
     assert dialog.stack.currentWidget() is dialog.saved_page
     first, second = (ticket_story(ctx.db, n) for n in dialog.numbers)
     assert first.customer_name == "Maya Okafor" and first.customer_id == second.customer_id
-    assert first.customer_phone == "+1 601-555-0177"
+    assert first.customer_phone == "(601) 555-0177"
     assert first.visit == second.visit
     assert first.item_kind is ItemKind.RING and first.item_metal == "14K white gold"
     assert first.item_condition == "Worn prongs, scratches. light wear on the shank"

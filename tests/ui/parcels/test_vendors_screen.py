@@ -49,7 +49,7 @@ def test_a_manager_adds_the_stores_first_vendor_from_the_vendors_screen(qtbot, d
     assert not dialog.isVisible()
     [vendor] = list_vendors(day_one.db)
     assert (vendor.code, vendor.name, vendor.phone, vendor.quoted_turnaround_days) == (
-        "RIVE", "Riverbend Plating", "601 555 0190", 6)
+        "RIVE", "Riverbend Plating", "(601) 555-0190", 6)
     assert (vendor.address, vendor.carriers, vendor.ship_weekdays) == (
         "118 Riverbend Rd\nJackson, MS 39201", ("UPS",), (2, 4))
     assert screen.current().code == "RIVE" and not screen.empty.isVisible()

@@ -5,16 +5,18 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import QDate
 
 from jeweldesk.domain import writing
+from jeweldesk.domain.errors import NotAllowed
 from jeweldesk.domain.kinds import Role
 from jeweldesk.services.days_off import days_off
 from jeweldesk.services.pins import sign_in
 from jeweldesk.services.store import catalog, list_staff, store_settings
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.settings.settings import PRICE, SettingsScreen
-from tests.support.store import store_today
+from tests.support.store import MANAGER, store_today
 
 
 def _settings(manager_ctx: AppContext, qtbot) -> SettingsScreen:
@@ -128,3 +130,147 @@ def test_days_off_are_planned_and_taken_back_in_settings(manager_ctx: AppContext
     tab.table.selectRow(0)
     tab.take_back.click()
     assert days_off(manager_ctx.db) == [] and tab.table.model().rowCount() == 0
+
+
+# --- the store's country, PIN length and idle lock ---------------------------------------
+
+def test_country_pin_length_and_idle_lock_are_saved_and_the_phone_shows_as_kept(
+        manager_ctx: AppContext, qtbot):
+    whole = _settings(manager_ctx, qtbot)
+    screen = whole.store
+    assert screen.phone.text() == "(601) 555-0100"
+    screen.country.setCurrentIndex(screen.country.findData("CA"))
+    screen.pin_digits.setCurrentIndex(screen.pin_digits.findData(6))
+    screen.idle_lock.clear()
+    qtbot.keyClicks(screen.idle_lock, "3")
+    screen.phone.clear()
+    qtbot.keyClicks(screen.phone, "604.555.0123")
+    screen.save_button.click()
+    assert screen.message.text() == "Saved."
+    settings = store_settings(manager_ctx.db)
+    assert (settings.country, settings.pin_digits, settings.idle_lock_minutes) == ("CA", 6, 3)
+    assert screen.phone.text() == settings.phone == "(604) 555-0123"
+
+
+@pytest.mark.parametrize("typed, said", [("555-CALL-PAT", "has letters in it"),
+                                         ("5550123", "not a phone number in the United States")])
+def test_a_store_phone_with_letters_or_too_few_digits_is_refused(
+        manager_ctx: AppContext, qtbot, typed, said):
+    whole = _settings(manager_ctx, qtbot)
+    screen = whole.store
+    screen.phone.clear()
+    qtbot.keyClicks(screen.phone, typed)
+    screen.save_button.click()
+    assert said in screen.message.text()
+    assert store_settings(manager_ctx.db).phone == "(601) 555-0100"
+
+
+# --- staff ----------------------------------------------------------------------------
+
+def _row_of(tab, code: str) -> int:
+    return next(n for n, m in enumerate(tab._staff) if m.code == code)
+
+
+def _pick(tab, code: str) -> None:
+    tab.table.selectRow(_row_of(tab, code))
+
+
+def _status(tab, code: str) -> str:
+    model = tab.table.model()
+    return model.index(_row_of(tab, code), 3).data()
+
+
+def test_a_new_person_needs_a_pin_checked_as_the_service_checks_it(
+        manager_ctx: AppContext, qtbot):
+    from dataclasses import replace
+
+    from jeweldesk.services.store import update_store
+
+    update_store(manager_ctx.db, replace(store_settings(manager_ctx.db), pin_digits=6),
+                 by=MANAGER)
+    whole = _settings(manager_ctx, qtbot)
+    tab = whole.staff
+    whole.tabs.setCurrentWidget(tab)
+    tab.new_button.click()
+    qtbot.keyClicks(tab.code, "MO")
+    qtbot.keyClicks(tab.name, "Mei Ono")
+    assert "6 to 8 digits" in tab.pin.placeholderText()
+    tab.save_button.click()
+    assert "every person needs a PIN" in tab.message.text()
+    qtbot.keyClicks(tab.pin, "12a4")
+    assert "digits only" in tab.pin_problem.text()
+    tab.pin.clear()
+    qtbot.keyClicks(tab.pin, "1234")
+    assert "6 to 8 digits" in tab.pin_problem.text()
+    tab.save_button.click()
+    assert "MO" not in {s.code for s in list_staff(manager_ctx.db)}
+    qtbot.keyClicks(tab.pin, "56")
+    assert tab.pin_problem.text() == ""
+    tab.save_button.click()
+    assert tab.message.text() == "Saved."
+    sign_in(manager_ctx.db, "MO", "123456")
+
+
+def test_a_person_is_retired_hidden_and_brought_back(manager_ctx: AppContext, qtbot):
+    from tests.support.store import COUNTER
+
+    whole = _settings(manager_ctx, qtbot)
+    tab = whole.staff
+    whole.tabs.setCurrentWidget(tab)
+    _pick(tab, COUNTER)
+    assert tab.retire_button.text() == "Retire"
+    tab.retire_button.click()
+    assert "Kate Pruitt has left" in tab.message.text()
+    assert COUNTER not in {m.code for m in tab._staff}
+    assert COUNTER not in {s.code for s in list_staff(manager_ctx.db)}
+    with pytest.raises(NotAllowed, match="no longer works here"):
+        sign_in(manager_ctx.db, COUNTER, "1357")
+
+    tab.show_left.click()
+    assert _status(tab, COUNTER) == "left"
+    _pick(tab, COUNTER)
+    assert tab.retire_button.text() == "Back at work"
+    tab.retire_button.click()
+    sign_in(manager_ctx.db, COUNTER, "1357")
+
+
+def test_the_last_manager_cannot_be_retired_or_made_counter_staff(
+        manager_ctx: AppContext, qtbot):
+    whole = _settings(manager_ctx, qtbot)
+    tab = whole.staff
+    whole.tabs.setCurrentWidget(tab)
+    _pick(tab, MANAGER)
+    tab.retire_button.click()
+    assert "Sandra Cole is the last manager still working here" in tab.message.text()
+    tab.role.setCurrentIndex(tab.role.findData(Role.COUNTER))
+    tab.save_button.click()
+    assert "before making Sandra Cole counter staff" in tab.message.text()
+    sandra = next(s for s in list_staff(manager_ctx.db) if s.code == MANAGER)
+    assert sandra.active and sandra.role == Role.MANAGER
+
+
+def test_a_manager_sees_who_is_locked_unlocks_them_and_resets_a_pin(
+        manager_ctx: AppContext, qtbot):
+    from datetime import datetime
+
+    from tests.support.store import BENCH
+
+    start = datetime(2026, 12, 3, 9, 0)
+    for n in range(5):
+        with pytest.raises(NotAllowed):
+            sign_in(manager_ctx.db, BENCH, f"000{n}", at=start + timedelta(minutes=n))
+    whole = _settings(manager_ctx, qtbot)
+    tab = whole.staff
+    whole.tabs.setCurrentWidget(tab)
+    assert _status(tab, BENCH) == "PIN locked"
+    _pick(tab, BENCH)
+    assert tab.unlock_button.isVisible()
+    tab.unlock_button.click()
+    assert "Jonah Reyes's PIN is unlocked" in tab.message.text()
+    assert _status(tab, BENCH) == "works here" and not tab.unlock_button.isVisible()
+    sign_in(manager_ctx.db, BENCH, "1470")
+
+    qtbot.keyClicks(tab.pin, "97531")
+    tab.save_button.click()
+    assert "new PIN works now" in tab.message.text()
+    sign_in(manager_ctx.db, BENCH, "97531")
