@@ -151,3 +151,12 @@ def example_store(sqlite_db: Database) -> Database:
 
     assert main(["--db", sqlite_db.url, "import", str(EXAMPLE)]) == 0
     return sqlite_db
+
+
+@pytest.fixture
+def other_pc(sqlite_store: Database) -> Iterator[Database]:
+    """The same store opened at another workstation: its own handle on the same file, so
+    this window hears of its changes only as another PC's, by the change marker."""
+    db = Database(sqlite_store.url)
+    yield db
+    db.dispose()

@@ -96,3 +96,4 @@ def write(db: Database, by: Actor, act: Act, about: str = "") -> Iterator[Writin
             session.flush()
     except StaleDataError:
         raise changed_meanwhile(about or "this") from None
+    db.wrote()

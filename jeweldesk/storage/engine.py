@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -100,6 +101,7 @@ class Database:
         self.engine = engine or make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.created = False
+        self._heard_by: list[weakref.WeakMethod[Callable[[], None]]] = []
 
     @classmethod
     def open(cls, url: str, may_create: bool = False) -> Database:
@@ -123,6 +125,18 @@ class Database:
         make_private(path)
         db.created = new
         return db
+
+    def tell_after_writes(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` (a bound method, held weakly) after each write the door lands
+        through this handle: the window's screens refresh on it."""
+        self._heard_by.append(weakref.WeakMethod(listener))
+
+    def wrote(self) -> None:
+        """Said by the write door once a write is committed."""
+        self._heard_by = [ref for ref in self._heard_by if ref() is not None]
+        for ref in list(self._heard_by):
+            if (listener := ref()) is not None:
+                listener()
 
     @property
     def is_sqlite(self) -> bool:

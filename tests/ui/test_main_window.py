@@ -137,9 +137,17 @@ def test_pickup_is_a_keystroke_away(window: MainWindow, qtbot):
     window.last_dialog.close()
 
 
-def test_a_change_elsewhere_reaches_every_screen(window: MainWindow, qtbot):
-    assert window.board.model.total == 0
+def test_a_write_made_here_refreshes_every_screen_at_once(window: MainWindow):
+    """The write door tells this window's screens; no screen calls for a refresh itself."""
     number = take_in_ring(window.ctx.db, promised_in_days=0)
+    assert window.board.model.total == 1
+    assert window.today.due_today.numbers() == [number]
+    assert not window.ctx.check_for_changes()  # already heard: nothing new to poll for
+
+
+def test_a_change_elsewhere_reaches_every_screen(window: MainWindow, qtbot, other_pc):
+    assert window.board.model.total == 0
+    number = take_in_ring(other_pc, promised_in_days=0)
     assert window.ctx.check_for_changes()
     assert window.board.model.total == 1
     assert window.today.due_today.numbers() == [number]

@@ -443,7 +443,6 @@ class BenchScreen(QWidget):
         self.parts_note.clear()
         self.parts_row.hide()
         self._say(f"{state.number} is now {state.status.label.lower()}.")
-        self.ctx.did_change()
         self._rescan(state.number)
         self.scan_box.setFocus()
 
@@ -466,7 +465,6 @@ class BenchScreen(QWidget):
             return
         self._say(f"{len(paths)} photo(s) of the finished work kept with "
                   f"{self.scanned.number}.")
-        self.ctx.did_change()
 
     def _say(self, text: str, problem: bool = False) -> None:
         colour = PROBLEM_COLOUR if problem else DONE_COLOUR

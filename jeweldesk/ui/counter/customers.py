@@ -224,7 +224,6 @@ class CustomersScreen(QWidget):
         self.title.setText(info.name)
         self.message.setText("Saved.")
         self._show_tickets(info.id)
-        self.ctx.did_change()
 
     def refresh(self) -> None:
         if self.search.text().strip():

@@ -292,7 +292,6 @@ class IntakeDialog(CounterDialog):
         if problems:
             self.show_problems(problems)
             return
-        self.ctx.did_change()
         self.saved_page.show_saved(self.numbers)
         self.stack.setCurrentWidget(self.saved_page)
 

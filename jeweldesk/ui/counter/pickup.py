@@ -250,7 +250,6 @@ class PickupDialog(CounterDialog):
             self._show()
             return
         self.handed_back = list(done.numbers)
-        self.ctx.did_change()
         paid = f"; paid {writing.money(done.paid)} by {done.method}" if done.paid else ""
         self.done_title.setText(f"Handed back {', '.join(done.numbers)} to {who}{paid}.")
         self.stack.setCurrentIndex(1)

@@ -173,7 +173,6 @@ class ReceiveParcel(QWidget):
             self.summary.setText(str(exc))
             return
         self.in_box = []
-        self.ctx.did_change()  # screens reload; this parcel stays picked while it is open
         lines = {line.ref: line for line in open_parcels(self.ctx.db)}
         if got.closed:
             self.summary.setStyleSheet(f"color: {DONE_COLOUR};")

@@ -314,7 +314,6 @@ class SendParcel(QWidget):
         self.tracking.clear()
         self.tracking_problem.show_problem(None)
         self._show_insured()
-        self.ctx.did_change()
         self.sent.emit(ref)
 
     def _say(self, text: str, problem: bool = False) -> None:

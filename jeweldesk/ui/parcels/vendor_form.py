@@ -182,7 +182,6 @@ class VendorDialog(QDialog):
         except ServiceError as exc:
             self._say(str(exc))
             return
-        self.ctx.did_change()
         self.accept()
 
     def _say(self, text: str) -> None:

@@ -325,7 +325,6 @@ class VendorsScreen(QWidget):
         except ServiceError as exc:
             self._say(str(exc), problem=True)
             return
-        self.ctx.did_change()
         self._say(done)
 
     def _say(self, text: str, problem: bool = False) -> None:

@@ -90,7 +90,6 @@ class DaysOffForm(QWidget):
         self.message.show_problem("")
         self.note.clear()
         self.planned.emit()
-        self.ctx.did_change()
 
 
 class DaysOffTab(QWidget):
@@ -147,7 +146,6 @@ class DaysOffTab(QWidget):
         except ServiceError as exc:
             self.message.show_problem(str(exc))
         self.load()
-        self.ctx.did_change()
 
 
 class JewelerDaysOffDialog(CounterDialog):

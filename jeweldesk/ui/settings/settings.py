@@ -223,7 +223,6 @@ class StoreTab(QWidget):
         self._settings = store_settings(self.ctx.db)
         self.phone.setText(self._settings.phone or "")  # as the store writes it
         say(self.message, "Saved.", good=True)
-        self.ctx.did_change()
 
 
 class CatalogTab(QWidget):
@@ -286,7 +285,6 @@ class CatalogTab(QWidget):
             return
         say(self.message, "Saved.", good=True)
         self.load()
-        self.ctx.did_change()
 
 
 class SettingsScreen(QWidget):

@@ -222,4 +222,3 @@ class StaffTab(QWidget):
         if self._editing is None or self._editing not in self._staff:
             self.new_person()
         say(self.message, said, good=True)
-        self.ctx.did_change()

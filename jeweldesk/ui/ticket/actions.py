@@ -118,7 +118,6 @@ class MovePanel(QWidget):
             return
         self.note.clear()
         d.say(f"Moved to {to.label}.", good=True)
-        d.ctx.did_change()  # every open screen, this one too, reloads on the news
 
     def send_in_parcel(self) -> None:
         from jeweldesk.ui.parcels.send import SendParcelDialog
@@ -201,7 +200,6 @@ class PromiseForm(QWidget):
         self.reason.clear()
         d.say(f"Promised for {writing.day(from_qdate(self.new_date.date()))} now; "
               "the earlier promise stays on record.", good=True)
-        d.ctx.did_change()  # every open screen, this one too, reloads on the news
 
 
 class ContactForm(QWidget):
@@ -258,4 +256,3 @@ class ContactForm(QWidget):
             self.problem.show_problem(str(exc))
             return
         self.note.clear()
-        d.ctx.did_change()  # every open screen, this one too, reloads on the news

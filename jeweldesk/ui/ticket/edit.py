@@ -290,7 +290,6 @@ class EditTicketDialog(CounterDialog):
         except ServiceError as exc:
             self.say(str(exc))
             return
-        self.ctx.did_change()
         self.accept()
 
     def say(self, text: str | None) -> None:

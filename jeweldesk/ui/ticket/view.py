@@ -205,8 +205,6 @@ class TicketDialog(CounterDialog):
                      + ("; the others were added." if added else "."))
         elif added:
             self.say(f"Added {added} photo{'s' if added > 1 else ''}.", good=True)
-        if added:
-            self.ctx.did_change()  # every open screen, this one too, reloads on the news
 
     # Showing ----------------------------------------------------------------------------
 

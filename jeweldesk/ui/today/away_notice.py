@@ -124,4 +124,3 @@ class AwayUntilDialog(CounterDialog):
             self.problem.show_problem(exc.said)
             return
         self.accept()
-        self.ctx.did_change()

@@ -330,7 +330,6 @@ class PrepareDialog(QDialog):
         except ServiceError as exc:
             self.problem.show_problem(str(exc))
             return
-        self.ctx.did_change()
         self.accept()
 
     def _reason(self) -> str:

@@ -82,10 +82,10 @@ def test_waiting_for_parts_takes_a_note_and_a_date(qtbot, bench_ctx, screen):
 
 
 def test_a_move_made_at_another_workstation_first_is_caught_not_doubled(
-        qtbot, bench_ctx, screen):
+        qtbot, bench_ctx, screen, other_pc):
     number = take_in_ring(bench_ctx.db)
     _scan(qtbot, screen, number)
-    move(bench_ctx.db, number, Status.AT_BENCH, by=COUNTER)  # the counter, a moment earlier
+    move(other_pc, number, Status.AT_BENCH, by=COUNTER)  # the counter, a moment earlier
     _scan(qtbot, screen, "S")
 
     assert "changed at another workstation" in screen.message.text()

@@ -13,6 +13,7 @@ from jeweldesk.services.customers import CustomerDetails
 from jeweldesk.services.intake import Visit, take_in
 from jeweldesk.services.moves import move
 from jeweldesk.services.story import ticket_story
+from jeweldesk.storage.engine import Database
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.fields import to_qdate
 from jeweldesk.ui.common.paper import PaperPreview
@@ -76,11 +77,11 @@ def test_a_cancellation_needs_a_reason_beside_the_note(manager_ctx: AppContext,
 
 
 def test_a_change_made_at_another_workstation_is_never_overwritten(
-        ctx: AppContext, qtbot: QtBot) -> None:
+        ctx: AppContext, qtbot: QtBot, other_pc: Database) -> None:
     number = take_in_ring(ctx.db)
     dialog = open_ticket(ctx, qtbot, number)
     # The bench moves it while the counter still has the old state on screen.
-    move(ctx.db, number, Status.AT_BENCH, by=BENCH, note="on my bench")
+    move(other_pc, number, Status.AT_BENCH, by=BENCH, note="on my bench")
 
     qtbot.keyClicks(dialog.moves.note, "sending it out")
     qtbot.mouseClick(dialog.moves.buttons[Status.WAITING_PARTS], Qt.MouseButton.LeftButton)
@@ -122,10 +123,11 @@ def test_a_call_is_logged(ctx: AppContext, qtbot: QtBot) -> None:
 
 
 def test_a_move_elsewhere_shows_when_the_change_marker_moves(
-        ctx: AppContext, qtbot: QtBot) -> None:
+        ctx: AppContext, qtbot: QtBot, other_pc: Database) -> None:
     number = take_in_ring(ctx.db)
     dialog = open_ticket(ctx, qtbot, number)
-    move(ctx.db, number, Status.AT_BENCH, by=BENCH)
+    move(other_pc, number, Status.AT_BENCH, by=BENCH)
+    assert "Received" in dialog.status.text()  # not yet: another PC's change is polled for
     assert ctx.check_for_changes()
     assert "At the bench" in dialog.status.text()
 
