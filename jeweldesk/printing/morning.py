@@ -119,12 +119,11 @@ def _row(row: MorningRow, styles: Styles, as_of: date,
         reasons = [para(said, styles.body)]
     else:
         reason_style = styles.body.clone("reason", leftIndent=8, bulletIndent=0)
-        reasons = [para(reason, reason_style) for reason in row.reasons]
+        reasons = [para(_sentence(reason), reason_style) for reason in row.reasons]
         for reason in reasons:
             reason.bulletText = "•"
         if row.offer is not None:
-            reasons.append(rich(f"<b>A new date to offer: {_when(row.offer, as_of)}</b> "
-                                "(ready by then 9 times in 10)", reason_style))
+            reasons.append(rich(_offer(row, row.offer, as_of), reason_style))
     return [
         rich(level, styles.body),
         rich(f"<b>{markup(row.ticket)}</b>", styles.body),
@@ -135,6 +134,24 @@ def _row(row: MorningRow, styles: Styles, as_of: date,
         para(_when(row.expected_ready, as_of), styles.body),
         reasons,
     ]
+
+
+def _offer(row: MorningRow, new_date: date, as_of: date) -> str:
+    """The new date to offer; where it misses the customer's occasion, said plainly, with
+    the ways out to offer first."""
+    offer = _when(new_date, as_of)
+    sure = "(ready by then 9 times in 10)"
+    occasion = row.occasion_date
+    if occasion is None or not as_of <= occasion < new_date:
+        return f"<b>A new date to offer: {offer}</b> {sure}"
+    what = markup(writing.occasion(row.occasion))
+    said = f"<b>{offer} misses {what} on {_when(occasion, as_of)}.</b> "
+    if row.ways_out:
+        ways = "; ".join(markup(w[:1].lower() + w[1:]) for w in row.ways_out)
+        said += f"Offer instead: {ways}; or "
+    else:
+        said += "Offer "
+    return f"{said}a new date, {offer} {sure}."
 
 
 def _sentence(reason: str) -> str:
