@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -157,3 +158,16 @@ class Whole(Flowable):
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
         self.content.drawOn(canvas, x, y, _sW)
+
+
+# Words a customer's own text may already carry that the label beside it says.
+_SAID_STATED = re.compile(
+    r"\s*\((?=[^)]*\bcustomer)(?=[^)]*\b(?:stated|states|says|said|per|according)\b)[^)]*\)",
+    re.IGNORECASE,
+)
+
+
+def as_stated(text: str) -> str:
+    """The text without a "(customer stated)" that the label "as stated by the customer"
+    already says."""
+    return _SAID_STATED.sub("", text).strip()

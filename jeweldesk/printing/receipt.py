@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -18,6 +17,7 @@ from jeweldesk.printing.model import PaperTicket, StoreHeader
 from jeweldesk.printing.parts import (
     PLAIN,
     Whole,
+    as_stated,
     letterhead,
     logo,
     signature_lines,
@@ -250,19 +250,6 @@ def _field_grid(ticket: PaperTicket, store: StoreHeader, styles: Styles, width: 
         )
     )
     return table
-
-
-# Words a customer's own text may already carry that the label beside it says.
-_SAID_STATED = re.compile(
-    r"\s*\((?=[^)]*\bcustomer)(?=[^)]*\b(?:stated|states|says|said|per|according)\b)[^)]*\)",
-    re.IGNORECASE,
-)
-
-
-def as_stated(text: str) -> str:
-    """The text without a "(customer stated)" that the label "as stated by the customer"
-    already says."""
-    return _SAID_STATED.sub("", text).strip()
 
 
 # The terms say what the store answers for when no value is declared (see
