@@ -17,7 +17,7 @@ from reportlab.platypus import (
 
 from jeweldesk.domain import writing
 from jeweldesk.printing.barcode import code128
-from jeweldesk.printing.fonts import SANS_BOLD, markup, plain_width, register_fonts
+from jeweldesk.printing.fonts import SANS_BOLD, bold, markup, plain_width, register_fonts
 from jeweldesk.printing.model import PaperTicket
 from jeweldesk.printing.parts import PLAIN, as_stated
 from jeweldesk.printing.styles import Styles, make_styles, para, rich
@@ -65,10 +65,10 @@ def _tag(ticket: PaperTicket, styles: Styles, width: float) -> list[Flowable]:
         colWidths=[width - promised_width, promised_width],
         style=TableStyle([*PLAIN.getCommands(), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]),
     )
-    customer = f"<b>{markup(ticket.customer_name)}</b>"
+    customer = bold(ticket.customer_name)
     if ticket.customer_phone:
         customer += f" · {markup(ticket.customer_phone)}"
-    people = f"Bench: <b>{markup(ticket.jeweler or 'not assigned')}</b>"
+    people = f"Bench: {bold(ticket.jeweler or 'not assigned')}"
     people += f" · Taken in by {markup(ticket.taken_in_by)}"
     if ticket.occasion is not None:
         people += f" · Needed for {writing.short_day(ticket.occasion.date, year=True)}"
@@ -99,7 +99,7 @@ def _piece_in_short(ticket: PaperTicket, styles: Styles, width: float) -> str:
         while text and plain_width(text + "…", style.fontName, style.fontSize) > room:
             text = text[:-1]
         text = text.rstrip(" ,;:.-") + "…"
-    return f"<b>{markup(lead)}</b>{markup(text)}"
+    return f"{bold(lead)}{markup(text)}"
 
 
 def _services_in_short(ticket: PaperTicket) -> str:
