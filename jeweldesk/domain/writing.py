@@ -54,6 +54,39 @@ def money(amount: Decimal | None, currency: str = "$") -> str:
     return f"{sign}{currency}{abs(cents):,.2f}"
 
 
+# Days and feasts that are names in their own right: "misses Christmas Eve", "the Easter
+# brunch", never "the christmas eve".
+_NAMED_DAYS = {
+    "christmas", "christmas eve", "new year", "new year's", "new year's eve", "new year's day",
+    "easter", "thanksgiving", "hanukkah", "chanukah", "passover", "ramadan", "eid", "diwali",
+    "halloween", "kwanzaa", "lunar new year", "valentine's day", "mother's day",
+    "father's day",
+}
+_NAMED_FIRST_WORDS = {w.split()[0] for w in _NAMED_DAYS}
+_ALREADY_SAID = ("the ", "a ", "an ", "her ", "his ", "their ", "our ", "your ", "my ")
+
+
+def occasion(what: str) -> str:
+    """A customer's occasion as said in a sentence: "Retirement party" is "the retirement
+    party", "Mother's Day" and "Anna's wedding" stay as they are, nothing is "the occasion"."""
+    said = " ".join(what.split())
+    if not said:
+        return "the occasion"
+    lowered = said.lower()
+    if lowered in _NAMED_DAYS:
+        return said
+    if lowered.startswith(_ALREADY_SAID):
+        return said[:1].lower() + said[1:]
+    first = said.split()[0]
+    if first.endswith(("'s", "\u2019s")):  # "Anna's wedding": her name says whose
+        return said
+    if first.lower() in _NAMED_FIRST_WORDS:  # "the Christmas gift"
+        return f"the {said}"
+    if first[:1].isupper() and first[1:].islower():
+        return f"the {said[:1].lower()}{said[1:]}"
+    return f"the {said}"
+
+
 def _with_year(text: str, day: date, today: date | None, year: bool) -> str:
     if year or (today is not None and day.year != today.year):
         return f"{text}, {day.year}"

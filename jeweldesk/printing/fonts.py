@@ -1,8 +1,11 @@
 """The shipped fonts, and text turned into Paragraph markup that any language prints in.
 
 DejaVu covers Latin (Polish, Vietnamese …), Greek and Cyrillic but not Chinese, Japanese or
-Korean; Droid Sans Fallback covers those. A piece of text is cut into runs by which font has
-the glyph, and each run outside DejaVu is wrapped in a <font> tag.
+Korean; Droid Sans Fallback covers Chinese and Japanese, NanumSquare Korean. A piece of text
+is cut into runs by which font has the glyph, and each run outside DejaVu is wrapped in a
+<font> tag. Every script printed has a bold: NanumSquare has its own, Droid Sans Fallback's is
+made from it (scripts/make_bold_fallback.py), so a bold name in Chinese or Korean prints bold
+like the Latin beside it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ SANS_BOLD = "JD-Sans-Bold"
 SERIF = "JD-Serif"
 SERIF_ITALIC = "JD-Serif-Italic"
 FALLBACK = "JD-Fallback"
+FALLBACK_BOLD = "JD-Fallback-Bold"
+HANGUL = "JD-Hangul"
+HANGUL_BOLD = "JD-Hangul-Bold"
 
 _FILES = {
     SANS: "DejaVuSans.ttf",
@@ -31,21 +37,27 @@ _FILES = {
     SERIF: "DejaVuSerif.ttf",
     SERIF_ITALIC: "DejaVuSerif-Italic.ttf",
     FALLBACK: "DroidSansFallbackFull.ttf",
+    FALLBACK_BOLD: "DroidSansFallbackFull-Bold.ttf",
+    HANGUL: "NanumSquareR.ttf",
+    HANGUL_BOLD: "NanumSquareB.ttf",
 }
+# Text set in these takes the fallbacks' bold for what they lack.
+_BOLD = {SANS_BOLD, FALLBACK_BOLD, HANGUL_BOLD}
+# Hangul jamo, compatibility jamo, jamo extended A and B, and the syllables.
+_HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
 
 
 @cache
 def register_fonts() -> None:
     for name, filename in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(FONTS_DIR / filename)))
-    # <b> and <i> inside a paragraph pick the family member; the fallback has only one face.
+    # <b> and <i> inside a paragraph pick the family member.
     registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD)
     registerFontFamily(
         SERIF, normal=SERIF, bold=SERIF, italic=SERIF_ITALIC, boldItalic=SERIF_ITALIC
     )
-    registerFontFamily(
-        FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK, boldItalic=FALLBACK
-    )
+    for regular, bold in ((FALLBACK, FALLBACK_BOLD), (HANGUL, HANGUL_BOLD)):
+        registerFontFamily(regular, normal=regular, bold=bold, italic=regular, boldItalic=bold)
 
 
 def _covers(font_name: str, char: str) -> bool:
@@ -54,9 +66,15 @@ def _covers(font_name: str, char: str) -> bool:
 
 
 def _font_for(char: str, base: str) -> str:
-    if char.isspace() or _covers(base, char) or not _covers(FALLBACK, char):
+    if char.isspace() or _covers(base, char):
         return base
-    return FALLBACK
+    code = ord(char)
+    # Korean in the Korean face, whole: never some syllables from the Chinese one.
+    if any(low <= code <= high for low, high in _HANGUL) and _covers(HANGUL, char):
+        return HANGUL_BOLD if base in _BOLD else HANGUL
+    if _covers(FALLBACK, char):
+        return FALLBACK_BOLD if base in _BOLD else FALLBACK
+    return base
 
 
 def runs(text: str, base: str = SANS) -> list[tuple[str, str]]:
@@ -76,6 +94,12 @@ def markup(text: str, base: str = SANS) -> str:
     """User text as safe Paragraph markup: escaped, line breaks kept, fonts by coverage."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "<br/>".join(_line_markup(line, base) for line in lines)
+
+
+def bold(text: str) -> str:
+    """User text as bold Paragraph markup. Not ``<b>`` round ``markup(text)``: a <font> tag
+    inside <b> sets its own face and drops the bold, so the runs are chosen bold here."""
+    return f"<b>{markup(text, SANS_BOLD)}</b>"
 
 
 def _line_markup(line: str, base: str) -> str:

@@ -111,3 +111,6 @@ class MorningRow:
     handled_by: str = ""
     handled_on: date | None = None
     offer: date | None = None  # a new date to offer on the call, one it is ready by 9 in 10
+    occasion: str = ""  # what the customer needs it for, in their words
+    # Where the new date misses the occasion: what to offer instead ("A loaner" …).
+    ways_out: tuple[str, ...] = field(default_factory=tuple)

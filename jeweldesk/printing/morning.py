@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, LongTable, TableStyle
 
 from jeweldesk.domain import writing
 from jeweldesk.domain.levels import Level
-from jeweldesk.printing.fonts import markup
+from jeweldesk.printing.fonts import SANS_BOLD, bold, markup
 from jeweldesk.printing.model import MorningRow, StoreHeader
 from jeweldesk.printing.parts import letterhead
 from jeweldesk.printing.styles import RULE, SHADE, Styles, make_styles, para, rich
@@ -47,7 +47,7 @@ def render_morning_list(
     watch = [r for r in rows if not r.level.needs_call]
     story.append(para(_summary(call, called, watch), styles.body))
     for note in notes:
-        story.append(rich(f"<b>{markup(note)}</b>", styles.body))
+        story.append(rich(bold(note), styles.body))
     for title, part, compact, levels in (
         ("To call today", call, False, True),
         ("Already called: nothing has changed since", called, True, True),
@@ -106,7 +106,7 @@ def _table(rows: Sequence[MorningRow], styles: Styles, width: float, as_of: date
 def _row(row: MorningRow, styles: Styles, as_of: date,
          compact: bool) -> list[Flowable | list[Flowable]]:
     colour = LEVEL_COLOURS.get(row.level)
-    level = f"<b>{markup(row.level.label.lower())}</b>"
+    level = bold(row.level.label.lower())
     if colour is not None:
         level = f'<font color="{colour.hexval()}">{level}</font>'
     reasons: list[Flowable]
@@ -119,15 +119,14 @@ def _row(row: MorningRow, styles: Styles, as_of: date,
         reasons = [para(said, styles.body)]
     else:
         reason_style = styles.body.clone("reason", leftIndent=8, bulletIndent=0)
-        reasons = [para(reason, reason_style) for reason in row.reasons]
+        reasons = [para(_sentence(reason), reason_style) for reason in row.reasons]
         for reason in reasons:
             reason.bulletText = "•"
         if row.offer is not None:
-            reasons.append(rich(f"<b>A new date to offer: {_when(row.offer, as_of)}</b> "
-                                "(ready by then 9 times in 10)", reason_style))
+            reasons.append(rich(_offer(row, row.offer, as_of), reason_style))
     return [
         rich(level, styles.body),
-        rich(f"<b>{markup(row.ticket)}</b>", styles.body),
+        rich(bold(row.ticket), styles.body),
         para(row.customer, styles.body),
         para(row.phone, styles.body),
         para(_when(row.promised_for, as_of), styles.body),
@@ -135,6 +134,24 @@ def _row(row: MorningRow, styles: Styles, as_of: date,
         para(_when(row.expected_ready, as_of), styles.body),
         reasons,
     ]
+
+
+def _offer(row: MorningRow, new_date: date, as_of: date) -> str:
+    """The new date to offer; where it misses the customer's occasion, said plainly, with
+    the ways out to offer first."""
+    offer = _when(new_date, as_of)
+    sure = "(ready by then 9 times in 10)"
+    occasion = row.occasion_date
+    if occasion is None or not as_of <= occasion < new_date:
+        return f"<b>A new date to offer: {offer}</b> {sure}"
+    what = markup(writing.occasion(row.occasion), SANS_BOLD)  # inside the <b> below
+    said = f"<b>{offer} misses {what} on {_when(occasion, as_of)}.</b> "
+    if row.ways_out:
+        ways = "; ".join(markup(w[:1].lower() + w[1:]) for w in row.ways_out)
+        said += f"Offer instead: {ways}; or "
+    else:
+        said += "Offer "
+    return f"{said}a new date, {offer} {sure}."
 
 
 def _sentence(reason: str) -> str:

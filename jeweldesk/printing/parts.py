@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -71,8 +72,11 @@ def letterhead(store: StoreHeader, styles: Styles, width: float, title: str) -> 
     ]
 
 
-def signature_lines(captions: Sequence[str], styles: Styles, width: float) -> Table:
-    """Blank lines to sign on, side by side, each with its caption underneath."""
+def signature_lines(
+    captions: Sequence[str], styles: Styles, width: float, room: float = 0.45 * inch
+) -> Table:
+    """Blank lines to sign on, side by side, each with its caption underneath; ``room`` is
+    the height left above each line for the signature."""
     gap = 0.3 * inch
     count = len(captions)
     column = (width - gap * (count - 1)) / count
@@ -87,7 +91,7 @@ def signature_lines(captions: Sequence[str], styles: Styles, width: float) -> Ta
         widths.append(column)
         blanks.append("")
         labels.append(para(caption, styles.label))
-    table = Table([blanks, labels], colWidths=widths, rowHeights=[0.45 * inch, None])
+    table = Table([blanks, labels], colWidths=widths, rowHeights=[room, None])
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -132,3 +136,38 @@ def thin_rule(space_before: float = 4, space_after: float = 4) -> HRFlowable:
     return HRFlowable(
         width="100%", thickness=0.5, color=RULE, spaceBefore=space_before, spaceAfter=space_after
     )
+
+
+class Whole(Flowable):
+    """A flowable that is never split: it moves on to the next page whole instead, unless it
+    is taller than a whole page (``page_height``) and so has to be."""
+
+    def __init__(self, content: Flowable, page_height: float) -> None:
+        super().__init__()
+        self.content = content
+        self.page_height = page_height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = self.content.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self.content.wrap(available_width, self.page_height)[1] <= self.page_height:
+            return []
+        return self.content.split(available_width, available_height)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        self.content.drawOn(canvas, x, y, _sW)
+
+
+# Words a customer's own text may already carry that the label beside it says.
+_SAID_STATED = re.compile(
+    r"\s*\((?=[^)]*\bcustomer)(?=[^)]*\b(?:stated|states|says|said|per|according)\b)[^)]*\)",
+    re.IGNORECASE,
+)
+
+
+def as_stated(text: str) -> str:
+    """The text without a "(customer stated)" that the label "as stated by the customer"
+    already says."""
+    return _SAID_STATED.sub("", text).strip()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch, mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import TopPadder
@@ -15,6 +16,8 @@ from jeweldesk.printing.barcode import code128
 from jeweldesk.printing.model import PaperTicket, StoreHeader
 from jeweldesk.printing.parts import (
     PLAIN,
+    Whole,
+    as_stated,
     letterhead,
     logo,
     signature_lines,
@@ -35,10 +38,12 @@ from jeweldesk.printing.styles import (
 )
 from jeweldesk.printing.templates import (
     ROLL_CONTENT_WIDTH,
+    RUNNING_HEAD,
     SHEETS,
     Out,
     build_on_roll,
     build_on_sheets,
+    frame_height,
     frame_width,
 )
 
@@ -58,30 +63,47 @@ def render_receipt(
         build_on_roll(out, title, lambda: _roll_flowables(store, tickets))
     elif layout in SHEETS:
         pagesize = SHEETS[layout]
-        flowables = _sheet_flowables(store, tickets, frame_width(pagesize))
-        build_on_sheets(out, pagesize, title, f"{store.name} · Claim receipt {numbers}", flowables)
+        flowables = _sheet_flowables(store, tickets, frame_width(pagesize),
+                                     frame_height(pagesize))
+        build_on_sheets(out, pagesize, title, f"{store.name} · Claim receipt {numbers}",
+                        flowables, running_head=(store.name, f"CLAIM RECEIPT {numbers}"))
     else:
         raise ValueError(f"unknown receipt layout {layout!r}; choose one of {LAYOUTS}")
 
 
 def _sheet_flowables(
-    store: StoreHeader, tickets: Sequence[PaperTicket], width: float
+    store: StoreHeader, tickets: Sequence[PaperTicket], width: float, height: float
 ) -> list[Flowable]:
+    """The receipt on Letter or A4: an ordinary ticket, stub and signatures included, on one
+    sheet; a long one flows on, the stub always whole at the foot of the last page."""
     styles = make_styles(9.5)
     story: list[Flowable] = letterhead(store, styles, width, "CLAIM RECEIPT")
     story.append(_visit(tickets[0], styles, width, columns=3))
     for ticket in tickets:
-        story += _ticket(ticket, store, styles, width, barcode_width=2.6 * inch)
+        story += _ticket(ticket, store, styles, width, barcode_width=2.6 * inch, page=height)
     if len(tickets) > 1:
         story.append(_visit_totals(tickets, store, styles, width))
-    story += _terms(store, styles)
-    story.append(CondPageBreak(1.3 * inch))
-    story.append(Spacer(1, 10))
-    story.append(_signatures(styles, width, stacked=False))
-    stubs = stub_strip(tickets, styles, width)
-    story.append(CondPageBreak(stubs.wrap(width, 10_000)[1] + 0.2 * inch))
+    story += _terms(store, styles, styles.small.clone("fine", fontSize=7, leading=8.6,
+                                                      spaceAfter=2))
+    signatures = _signatures(styles, width, stacked=False, room=0.36 * inch)
+    story.append(CondPageBreak(_height(signatures, width) + 8))
+    story.append(Spacer(1, 8))
+    story.append(signatures)
+    stubs = Whole(stub_strip(tickets, styles, width), height - RUNNING_HEAD)
+    story.append(CondPageBreak(_height(stubs, width) + 10))
     story.append(TopPadder(stubs))
     return story
+
+
+def _height(flowables: Flowable | Sequence[Flowable], width: float) -> float:
+    """How tall flowables stand on a page ``width`` wide, the space around them included."""
+    if isinstance(flowables, KeepTogether):
+        flowables = flowables._content
+    if isinstance(flowables, Flowable):
+        flowables = [flowables]
+    return sum(
+        f.wrap(width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables
+    )
 
 
 def _roll_flowables(store: StoreHeader, tickets: Sequence[PaperTicket]) -> list[Flowable]:
@@ -129,8 +151,15 @@ def _gap_style(bottom: float) -> TableStyle:
 
 
 def _ticket(
-    ticket: PaperTicket, store: StoreHeader, styles: Styles, width: float, barcode_width: float
+    ticket: PaperTicket,
+    store: StoreHeader,
+    styles: Styles,
+    width: float,
+    barcode_width: float,
+    page: float | None = None,
 ) -> list[Flowable]:
+    """The piece, its condition and its services; ``page`` is the sheet's frame height (none
+    on the roll, which is one long strip)."""
     number = para(ticket.number, styles.number)
     barcode = code128(ticket.number, min(barcode_width, width))
     promised = labelled(
@@ -139,7 +168,8 @@ def _ticket(
         styles,
         styles.heading.clone("p", spaceBefore=0, textColor=colors.black),
     )
-    if barcode_width >= width:
+    on_roll = barcode_width >= width
+    if on_roll:
         head: list[Flowable] = [number, barcode, Spacer(1, 3), *promised]
     else:
         head = [
@@ -149,39 +179,44 @@ def _ticket(
                 style=TableStyle([*PLAIN.getCommands(), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
             )
         ]
+    body = [*labelled("Description", ticket.item_description, styles), Spacer(1, 3)]
+    if on_roll:
+        body.append(_field_list(_fields(ticket, store), styles, width))
+    else:
+        body.append(_field_grid(ticket, store, styles, width))
+    block = [
+        thin_rule(7 if page else 10, 5 if page else 6),
+        *head,
+        Spacer(1, 4 if page else 6),
+        *body,
+        _services(ticket, store, styles, width, tight=page is not None),
+    ]
+    if page is None or _height(block, width) <= page * LONG_TICKET:
+        # Kept on one page when it fits, so a piece's services never sit apart from it.
+        return [KeepTogether(block)]
+    # A long one starts where it is, with room for its number and the first lines, and
+    # flows on, rather than leave most of a sheet blank.
+    return [CondPageBreak(_height(head[0], width) + 1.2 * inch), *block]
+
+
+def _fields(ticket: PaperTicket, store: StoreHeader) -> list[tuple[str, str]]:
     piece = " · ".join(x for x in (ticket.item_kind.capitalize(), ticket.item_metal) if x)
     fields = [
         ("The piece", piece),
-        ("Declared value, as stated by the customer", _declared(ticket, store)),
-        ("Stones, as stated by the customer", ticket.item_stones),
+        ("Value declared by the customer", _declared(ticket, store)),
+        ("Stones, as stated by the customer", as_stated(ticket.item_stones)),
         ("Condition seen at intake", ticket.item_condition),
     ]
     if ticket.occasion is not None:
         needed = writing.day(ticket.occasion.date, year=True)
         fields.append(("Needed for", f"{ticket.occasion.what}, {needed}"))
-    body = [*labelled("Description", ticket.item_description, styles), Spacer(1, 4)]
-    body.append(_field_grid(fields, styles, width, columns=1 if barcode_width >= width else 2))
-    # Kept on one page when it fits, so a piece's services never sit apart from it.
-    return [
-        KeepTogether(
-            [
-                thin_rule(10, 6),
-                *head,
-                Spacer(1, 6),
-                *body,
-                _services(ticket, store, styles, width),
-            ]
-        )
-    ]
+    return fields
 
 
-def _field_grid(fields: list[tuple[str, str]], styles: Styles, width: float, columns: int) -> Table:
-    """Short fields side by side; a long one still wraps and may continue on the next page."""
-    cells = [labelled(label, value, styles) for label, value in fields]
-    if len(cells) % columns:
-        cells.append([])
-    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
-    table = Table(rows, colWidths=[width / columns] * columns, splitInRow=1)
+def _field_list(fields: list[tuple[str, str]], styles: Styles, width: float) -> Table:
+    """The fields one under another, for the narrow roll; a long one still wraps."""
+    table = Table([[labelled(label, value, styles)] for label, value in fields],
+                  colWidths=[width], splitInRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -194,13 +229,44 @@ def _field_grid(fields: list[tuple[str, str]], styles: Styles, width: float, col
     return table
 
 
+def _field_grid(ticket: PaperTicket, store: StoreHeader, styles: Styles, width: float) -> Table:
+    """On a sheet: the piece, its declared value and the occasion on one row, the stones and
+    the condition (the longer ones) below; a long one wraps and may continue overleaf."""
+    named = dict(_fields(ticket, store))
+    cell = {label: labelled(label, value, styles) for label, value in named.items()}
+    first: list[Any] = [cell["The piece"], cell["Value declared by the customer"],
+                        cell.get("Needed for", [])]
+    second: list[Any] = [cell["Stones, as stated by the customer"],
+                         cell["Condition seen at intake"], []]
+    table = Table([first, second], colWidths=[width / 3] * 3, splitInRow=1)
+    table.setStyle(
+        TableStyle(
+            [
+                *PLAIN.getCommands(),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("SPAN", (1, 1), (2, 1)),
+            ]
+        )
+    )
+    return table
+
+
+# The terms say what the store answers for when no value is declared (see
+# resources/terms/default_terms.txt); the receipt says where to read it.
+NONE_DECLARED = "None declared: the terms say what we are responsible for then"
+LONG_TICKET = 0.5  # share of a page above which a ticket's block may start mid-page
+
+
 def _declared(ticket: PaperTicket, store: StoreHeader) -> str:
     if ticket.declared_value is None:
-        return "No value declared"
+        return NONE_DECLARED
     return writing.money(ticket.declared_value, store.currency)
 
 
-def _services(ticket: PaperTicket, store: StoreHeader, styles: Styles, width: float) -> Table:
+def _services(
+    ticket: PaperTicket, store: StoreHeader, styles: Styles, width: float, tight: bool = False
+) -> Table:
     price_width = min(1.1 * inch, width * 0.32)
     rows: list[list[Flowable | str]] = [
         [para("SERVICE", styles.label), para("PRICE", styles.label.clone("r", alignment=2))]
@@ -222,11 +288,15 @@ def _services(ticket: PaperTicket, store: StoreHeader, styles: Styles, width: fl
         ]
     )
     first_total = len(ticket.services) + 1
-    table = Table(rows, colWidths=[width - price_width, price_width], splitInRow=1)
+    table = Table(rows, colWidths=[width - price_width, price_width], splitInRow=1,
+                  repeatRows=1)
+    padding = 1 if tight else 3
     table.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), padding),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), padding + 0.5),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
@@ -261,13 +331,18 @@ def _visit_totals(
     return KeepTogether([Spacer(1, 10), table])
 
 
-def _terms(store: StoreHeader, styles: Styles) -> list[Flowable]:
+def _terms(
+    store: StoreHeader, styles: Styles, style: ParagraphStyle | None = None
+) -> list[Flowable]:
     story: list[Flowable] = [CondPageBreak(0.8 * inch), para("Terms", styles.heading)]
-    story += [para(p, styles.small.clone("t", spaceAfter=3)) for p in terms_paragraphs(store)]
+    text = style or styles.small.clone("t", spaceAfter=3)
+    story += [para(p, text) for p in terms_paragraphs(store)]
     return story
 
 
-def _signatures(styles: Styles, width: float, stacked: bool) -> Flowable:
+def _signatures(
+    styles: Styles, width: float, stacked: bool, room: float = 0.45 * inch
+) -> Flowable:
     drop_off = "Customer, on leaving the piece: I agree to the terms above · Date"
     pickup = "Customer, on collecting: I received the piece in good order · Date"
     if stacked:
@@ -277,4 +352,4 @@ def _signatures(styles: Styles, width: float, stacked: bool) -> Flowable:
                 signature_lines([pickup], styles, width),
             ]
         )
-    return KeepTogether([signature_lines([drop_off, pickup], styles, width)])
+    return KeepTogether([signature_lines([drop_off, pickup], styles, width, room)])

@@ -17,9 +17,9 @@ from reportlab.platypus import (
 
 from jeweldesk.domain import writing
 from jeweldesk.printing.barcode import code128
-from jeweldesk.printing.fonts import markup, register_fonts
+from jeweldesk.printing.fonts import SANS_BOLD, bold, markup, plain_width, register_fonts
 from jeweldesk.printing.model import PaperTicket
-from jeweldesk.printing.parts import PLAIN
+from jeweldesk.printing.parts import PLAIN, as_stated
 from jeweldesk.printing.styles import Styles, make_styles, para, rich
 from jeweldesk.printing.templates import FRAME_PADDING, Out, target
 
@@ -65,22 +65,41 @@ def _tag(ticket: PaperTicket, styles: Styles, width: float) -> list[Flowable]:
         colWidths=[width - promised_width, promised_width],
         style=TableStyle([*PLAIN.getCommands(), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]),
     )
-    customer = f"<b>{markup(ticket.customer_name)}</b>"
+    customer = bold(ticket.customer_name)
     if ticket.customer_phone:
         customer += f" · {markup(ticket.customer_phone)}"
-    people = f"Bench: <b>{markup(ticket.jeweler or 'not assigned')}</b>"
+    people = f"Bench: {bold(ticket.jeweler or 'not assigned')}"
     people += f" · Taken in by {markup(ticket.taken_in_by)}"
     if ticket.occasion is not None:
         people += f" · Needed for {writing.short_day(ticket.occasion.date, year=True)}"
-    return [
+    story: list[Flowable] = [
         head,
         Spacer(1, 2),
-        code128(ticket.number, width, bar_height=0.5 * inch),
+        code128(ticket.number, width, bar_height=0.45 * inch),
         Spacer(1, 2),
         rich(customer, styles.body),
-        para(_services_in_short(ticket), styles.small),
-        rich(people, styles.small),
+        rich(_piece_in_short(ticket, styles, width), styles.small),
     ]
+    stones = as_stated(ticket.item_stones)
+    if stones:
+        story.append(rich(f"Stones, as stated: {markup(stones)}", styles.small))
+    story += [para(_services_in_short(ticket), styles.small), rich(people, styles.small)]
+    return story
+
+
+def _piece_in_short(ticket: PaperTicket, styles: Styles, width: float) -> str:
+    """ "14k white gold ring: Solitaire engagement ring, cathedral…" on one line of the tag:
+    the piece in a few words, its description cut short where the line ends."""
+    piece = " ".join(x for x in (ticket.item_metal, ticket.item_kind) if x)
+    lead = f"{piece}: " if piece else ""
+    text = " ".join(ticket.item_description.split())
+    style = styles.small
+    room = width - plain_width(lead, SANS_BOLD, style.fontSize)
+    if plain_width(text, style.fontName, style.fontSize) > room:
+        while text and plain_width(text + "…", style.fontName, style.fontSize) > room:
+            text = text[:-1]
+        text = text.rstrip(" ,;:.-") + "…"
+    return f"{bold(lead)}{markup(text)}"
 
 
 def _services_in_short(ticket: PaperTicket) -> str:
@@ -90,5 +109,4 @@ def _services_in_short(ticket: PaperTicket) -> str:
         if service.vendor:
             text += f" (to {service.vendor})"
         parts.append(text)
-    piece = " ".join(x for x in (ticket.item_metal, ticket.item_kind) if x)
-    return f"{piece}: " + " · ".join(parts) if parts else piece
+    return "Work: " + " · ".join(parts) if parts else ""

@@ -10,10 +10,10 @@ from typing import Any, BinaryIO
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.units import inch, mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, SimpleDocTemplate
 
-from jeweldesk.printing.fonts import SANS, register_fonts, runs
-from jeweldesk.printing.styles import MUTED
+from jeweldesk.printing.fonts import SANS, SANS_BOLD, register_fonts, runs
+from jeweldesk.printing.styles import ACCENT, INK, MUTED, RULE
 
 Out = str | os.PathLike[str] | BinaryIO
 
@@ -23,6 +23,8 @@ ROLL_MARGIN = 4 * mm
 # Long enough for any receipt; the real page is cut to the content after a first pass.
 ROLL_PROBE_HEIGHT = 4000 * mm
 FRAME_PADDING = 6  # ReportLab's default padding inside every frame, in points
+RUNNING_HEAD = 0.42 * inch  # room the running head takes at the top of a later page
+HEADED_FOOT = 0.1 * inch  # room under the frame, beyond the margin, for the footer line
 
 
 def numbered_canvas(footer: str) -> type[Canvas]:
@@ -62,9 +64,10 @@ def target(out: Out) -> str | BinaryIO:
     return os.fspath(out) if isinstance(out, os.PathLike) else out
 
 
-def draw_runs(canvas: Canvas, x: float, y: float, text: str, size: float) -> None:
+def draw_runs(canvas: Canvas, x: float, y: float, text: str, size: float,
+              base: str = SANS) -> None:
     """One line of text on a canvas, each run in the font that has its glyphs."""
-    for font, piece in runs(text, SANS):
+    for font, piece in runs(text, base):
         canvas.setFont(font, size)
         canvas.drawString(x, y, piece)
         x += canvas.stringWidth(piece, font, size)
@@ -93,9 +96,61 @@ def build_on_sheets(
     footer: str,
     flowables: Sequence[Flowable],
     margin: float = 0.6 * inch,
+    running_head: tuple[str, str] | None = None,
 ) -> None:
-    document = sheet_document(out, pagesize, title, margin)
+    """Flowables on as many sheets as they take, each with the footer and its page number;
+    with ``running_head`` (the store's name, the document's), every page after the first
+    opens with it, so a loose second sheet still says whose and what it is."""
+    if running_head is None:
+        document = sheet_document(out, pagesize, title, margin)
+    else:
+        document = _headed_document(out, pagesize, title, margin, running_head)
     document.build(list(flowables), canvasmaker=numbered_canvas(footer))
+
+
+def _headed_document(
+    out: Out, pagesize: tuple[float, float], title: str, margin: float, head: tuple[str, str]
+) -> BaseDocTemplate:
+    register_fonts()
+    document = BaseDocTemplate(
+        target(out),
+        pagesize=pagesize,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        # The footer is one line at 0.4 in: the frame may come down to just above it.
+        bottomMargin=margin + HEADED_FOOT,
+        title=title,
+        author="JewelDesk",
+    )
+    left, bottom, width, height = (
+        document.leftMargin, document.bottomMargin, document.width, document.height
+    )
+
+    def draw_head(canvas: Canvas, _document: BaseDocTemplate) -> None:
+        store, what = head
+        top = pagesize[1] - margin - 11
+        canvas.saveState()
+        canvas.setFillColor(INK)
+        draw_runs(canvas, left + FRAME_PADDING, top, store, 11, SANS_BOLD)
+        canvas.setFillColor(ACCENT)
+        canvas.setFont(SANS_BOLD, 9)
+        canvas.drawRightString(left + width - FRAME_PADDING, top, what)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.8)
+        canvas.line(left + FRAME_PADDING, top - 7, left + width - FRAME_PADDING, top - 7)
+        canvas.restoreState()
+
+    document.addPageTemplates(
+        [
+            PageTemplate("first", [Frame(left, bottom, width, height, id="first")],
+                         autoNextPageTemplate="later"),
+            PageTemplate("later",
+                         [Frame(left, bottom, width, height - RUNNING_HEAD, id="later")],
+                         onPage=draw_head),
+        ]
+    )
+    return document
 
 
 def build_on_roll(out: Out, title: str, make_flowables: Callable[[], list[Flowable]]) -> None:
@@ -128,6 +183,12 @@ def _roll_document(out: Out, height: float, title: str) -> SimpleDocTemplate:
 def frame_width(pagesize: tuple[float, float], margin: float = 0.6 * inch) -> float:
     """The width flowables get: the page less its margins and the frame's own padding."""
     return pagesize[0] - 2 * margin - 2 * FRAME_PADDING
+
+
+def frame_height(pagesize: tuple[float, float], margin: float = 0.6 * inch) -> float:
+    """The height flowables get on the first page of a sheet document with a running head
+    (later pages give the head its room)."""
+    return pagesize[1] - 2 * margin - HEADED_FOOT - 2 * FRAME_PADDING
 
 
 ROLL_CONTENT_WIDTH = frame_width((ROLL_WIDTH, ROLL_PROBE_HEIGHT), ROLL_MARGIN)

@@ -13,13 +13,14 @@ from typing import Any
 
 from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.domain.levels import Level
+from jeweldesk.domain.writing import occasion as occasion_said
 from jeweldesk.domain.writing import short_day
 from jeweldesk.risk import words
 from jeweldesk.risk.asof import as_of as history_as_of
 from jeweldesk.risk.asof import moment_of
 from jeweldesk.risk.calibrate import PRIOR_SHARE, Scores, calibrate, remember_scores
 from jeweldesk.risk.estimate import Estimate, Estimator
-from jeweldesk.risk.history import History, Ticket
+from jeweldesk.risk.history import History, Occasion, Ticket
 from jeweldesk.risk.learn import learn
 
 WATCH_SLACK_DAYS = 1  # open days of slack at or below which a promise is watched
@@ -199,8 +200,14 @@ def _reasons(
     else:
         reasons.append(f"expected ready {short_day(expected)}; promised {short_day(promised)}")
     if threatened and ticket.occasion is not None:
-        what = ticket.occasion.what or "the occasion"
-        reasons.insert(
-            0, f"needed for {what} on {short_day(ticket.occasion.date)}, before it can be ready"
-        )
+        reasons.insert(0, _occasion_missed(ticket.occasion, promised, expected))
     return reasons
+
+
+def _occasion_missed(occasion: Occasion, promised: date, expected: date) -> str:
+    """ "needed for the retirement party on Dec 19, but expected ready only Dec 29": why the
+    occasion is in danger, said as one sentence."""
+    needed = f"needed for {occasion_said(occasion.what)} on {short_day(occasion.date)}"
+    if expected > occasion.date:
+        return f"{needed}, but expected ready only {short_day(expected)}"
+    return f"{needed}, but promised only for {short_day(promised)}"

@@ -25,7 +25,8 @@ from jeweldesk.printing.model import (
 from jeweldesk.risk.engine import date_to_offer
 from jeweldesk.services.at_risk import one_picture
 from jeweldesk.services.days_off import jewelers_away
-from jeweldesk.services.prepare import FlagWithHandling, flags_from, risk_inputs_in
+from jeweldesk.services.prepare import FlagWithHandling, flags_from, risk_inputs_in, ways_out_in
+from jeweldesk.services.prepare_words import NEW_DATE
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import get_store, ticket_by_number
 from jeweldesk.storage.tables import Customer, Parcel, Ticket
@@ -141,26 +142,43 @@ def morning_rows(
         inputs = risk_inputs_in(session, as_of)
         moment = inputs.moment
         listed = flags_from(inputs)
-        phones: dict[str, str | None] = dict(
-            session.execute(
-                select(Ticket.number, Customer.phone)
+        said: dict[str, tuple[str | None, str | None]] = {
+            number: (phone, what)
+            for number, phone, what in session.execute(
+                select(Ticket.number, Customer.phone, Ticket.occasion_what)
                 .join(Customer, Ticket.customer_id == Customer.id)
                 .where(Ticket.number.in_([f.ticket for f in listed]))
-            ).tuples().all()
-        )
-        header = store_header(session)
+            ).tuples()
+        }
         country = get_store(session).country
-    days = inputs.history.calendar
-    today = moment.date()
-    return header, today, [
-        _morning_row(f, shown_phone(phones.get(f.ticket), country),
-                     date_to_offer(f.flag, days, today))
-        for f in listed
-    ], [away.said() for away in jewelers_away(inputs.history, moment)]
+        days = inputs.history.calendar
+        today = moment.date()
+        rows = []
+        for f in listed:
+            phone, what = said.get(f.ticket, (None, None))
+            phone = shown_phone(phone, country)
+            offer = date_to_offer(f.flag, days, today)
+            rows.append(_morning_row(f, phone, what or "", offer,
+                                     _instead(session, f, offer, today)))
+        header = store_header(session)
+    return header, today, rows, [away.said() for away in jewelers_away(inputs.history, moment)]
 
 
-def _morning_row(row: FlagWithHandling, phone: str | None, offer: date) -> MorningRow:
-    """A flag on paper; the new date to offer only where there is a call to make."""
+def _instead(session: Session, row: FlagWithHandling, offer: date, today: date) -> tuple[str, ...]:
+    """Where the new date would miss the customer's occasion still ahead, the other ways out
+    to offer on the call (a rush, a piece from the case, a loaner …)."""
+    occasion = row.flag.occasion_date
+    if occasion is None or not today <= occasion < offer or row.handled:
+        return ()
+    ticket = ticket_by_number(session, row.flag.ticket)
+    return tuple(w.title for w in ways_out_in(session, ticket, offer, today)
+                 if w.key != NEW_DATE)
+
+
+def _morning_row(row: FlagWithHandling, phone: str | None, occasion: str, offer: date,
+                 instead: tuple[str, ...]) -> MorningRow:
+    """A flag on paper; the new date to offer, and what to offer instead where that date
+    misses the occasion, only where there is a call to make."""
     flag, handling = row.flag, row.handling
     to_call = flag.level.needs_call and not row.handled
     return MorningRow(
@@ -175,4 +193,6 @@ def _morning_row(row: FlagWithHandling, phone: str | None, offer: date) -> Morni
         handled_by=handling.by_name if row.handled and handling else "",
         handled_on=handling.at.date() if row.handled and handling else None,
         offer=offer if to_call else None,
+        occasion=occasion,
+        ways_out=instead if to_call else (),
     )

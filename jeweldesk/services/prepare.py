@@ -192,15 +192,7 @@ def briefing(db: Database, number: str) -> Briefing:
         today = now.date()
         flag = _flag_now(session, ticket.number, now)
         suggested = _suggested_date(session, flag, today)
-        items = session.scalars(
-            select(ParcelItem).where(ParcelItem.ticket_id == ticket.id).order_by(ParcelItem.id)
-        ).all()
-        visit: list[Ticket] = []
-        if ticket.visit is not None:
-            visit = list(session.scalars(
-                select(Ticket).where(Ticket.visit == ticket.visit, Ticket.id != ticket.id)
-                .order_by(Ticket.id)
-            ))
+        items = _parcel_items(session, ticket)
         customer = ticket.customer
         return Briefing(
             number=ticket.number,
@@ -223,10 +215,28 @@ def briefing(db: Database, number: str) -> Briefing:
             expected_ready=flag.expected_ready if flag else None,
             reasons=flag.reasons if flag else (),
             opening=opening(ticket, get_store(session).name, flag, today),
-            ways_out=ways_out(ticket, items, visit, suggested, today),
+            ways_out=ways_out_in(session, ticket, suggested, today),
             suggested_date=suggested,
             handled=_handling(session, flag, now) if flag is not None and flag.listed else None,
         )
+
+
+def ways_out_in(session: Session, ticket: Ticket, new_date: date,
+                today: date) -> tuple[WayOut, ...]:
+    """The ways out the store can offer for the ticket (``ways_out``), read in the session."""
+    visit: list[Ticket] = []
+    if ticket.visit is not None:
+        visit = list(session.scalars(
+            select(Ticket).where(Ticket.visit == ticket.visit, Ticket.id != ticket.id)
+            .order_by(Ticket.id)
+        ))
+    return ways_out(ticket, _parcel_items(session, ticket), visit, new_date, today)
+
+
+def _parcel_items(session: Session, ticket: Ticket) -> list[ParcelItem]:
+    return list(session.scalars(
+        select(ParcelItem).where(ParcelItem.ticket_id == ticket.id).order_by(ParcelItem.id)
+    ))
 
 
 def _handling(session: Session, flag: Flag, moment: datetime) -> FlagWithHandling:

@@ -110,9 +110,11 @@ def test_a_customer_already_called_is_listed_apart_on_the_morning_list(
     assert waiting in to_call and called not in to_call
     assert called in already and "Called by Kate Pruitt" in already
     # Whoever makes the call has the date to offer in hand; not for a call already made.
-    assert "A new date to offer:" in to_call and "A new date to offer:" not in already
+    # (This piece's date misses its occasion, so the list says so and offers it last.)
     offered = briefing(sqlite_store, waiting).suggested_date  # the same as Prepare offers
-    assert f"A new date to offer: {offered:%b} {offered.day} " in to_call
+    said = f"new date, {offered:%b} {offered.day} "
+    assert said in to_call and "new date" not in already
+    assert f"{offered:%b} {offered.day} misses" in to_call
 
 
 def test_the_morning_list_says_which_jeweler_has_gone_quiet(

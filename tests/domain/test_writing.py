@@ -25,3 +25,14 @@ def test_money_has_a_currency_sign_thousands_and_cents():
     assert writing.money(Decimal("1234.5")) == "$1,234.50"
     assert writing.money(Decimal("-12")) == "−$12.00"
     assert writing.money(None) == ""
+
+
+def test_an_occasion_is_said_as_in_a_sentence():
+    assert writing.occasion("Retirement party") == "the retirement party"
+    assert writing.occasion("tenth wedding anniversary") == "the tenth wedding anniversary"
+    assert writing.occasion("Mother's Day") == "Mother's Day"
+    assert writing.occasion("Anna's wedding") == "Anna's wedding"
+    assert writing.occasion("Christmas gift") == "the Christmas gift"
+    assert writing.occasion("Christmas Eve") == "Christmas Eve"
+    assert writing.occasion("Her 50th birthday") == "her 50th birthday"
+    assert writing.occasion("  ") == "the occasion"

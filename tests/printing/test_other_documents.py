@@ -25,6 +25,7 @@ from tests.support.paper import (
     pdf_pages,
     pdf_text,
     ring_ticket,
+    watch_ticket,
 )
 
 
@@ -38,6 +39,26 @@ def test_one_tag_per_ticket_each_scanning_back(visit: list[PaperTicket], pdf_pat
     assert "R-10002" in second and "Jun 6, 2025" in second
     width, height = page_sizes_mm(pdf_path)[0]
     assert (round(width), round(height)) == (102, 51)
+
+
+def test_a_tag_says_the_piece_in_a_few_words_and_the_stones_as_stated(pdf_path: Path) -> None:
+    from dataclasses import replace
+
+    from tests.support.paper import fonts_of, long_description
+
+    ticket = replace(ring_ticket(long_description()),
+                     item_stones="1 round diamond, approx. 0.50 ct (customer stated)")
+    render_tags([ticket, watch_ticket()], pdf_path)
+
+    ring, watch = (flat(page) for page in pdf_pages(pdf_path))
+    assert "14k white gold ring: Victorian rose gold locket" in ring
+    assert "…" in ring and "hallmark untouched" not in ring  # cut short on one line
+    assert "Stones, as stated: 1 round diamond, approx. 0.50 ct" in ring
+    assert "customer stated" not in ring
+    assert "Stainless steel watch: Ladies' quartz wristwatch, mother-of-pearl dial" in watch
+    assert "Stones" not in watch  # none stated
+    assert barcodes(pdf_path) == [["R-10001"], ["R-10002"]]
+    assert fonts_of(pdf_path, "李")["李"] == {"DroidSansFallback-Bold"}  # the name is bold
 
 
 def test_a_tag_with_a_very_long_name_still_shows_it_all(pdf_path: Path) -> None:
@@ -181,3 +202,37 @@ def test_an_empty_morning_list_says_so(store: StoreHeader, pdf_path: Path) -> No
 def test_nothing_to_print_is_refused(render, pdf_path: Path) -> None:
     with pytest.raises(ValueError):
         render([], pdf_path)
+
+
+def test_the_morning_list_says_when_the_date_it_offers_misses_the_occasion(
+    store: StoreHeader, pdf_path: Path
+) -> None:
+    from dataclasses import replace
+
+    as_of = date(2026, 12, 10)
+    party = replace(
+        morning_rows(1)[0],
+        customer="Customer number 1",
+        promised_for=date(2026, 12, 17),
+        occasion_date=date(2026, 12, 19),
+        occasion="Retirement party",
+        expected_ready=date(2026, 12, 24),
+        reasons=("needed for the retirement party on Dec 19, but expected ready only Dec 24",
+                 "waiting for a clasp ordered on Dec 2"),
+        offer=date(2026, 12, 29),
+        ways_out=("A rush at Casco Plating", "A comparable piece from the case", "A loaner"),
+    )
+    anniversary = replace(party, ticket="R-10101", occasion="Anniversary",
+                          occasion_date=date(2027, 1, 9), ways_out=())
+    render_morning_list(store, [party, anniversary], as_of, pdf_path)
+
+    text = flat(pdf_text(pdf_path))
+    assert ("Dec 29 misses the retirement party on Dec 19. Offer instead: a rush at Casco "
+            "Plating; a comparable piece from the case; a loaner; or a new date, Dec 29 "
+            "(ready by then 9 times in 10).") in text
+    # Each reason reads as a sentence.
+    assert "Needed for the retirement party on Dec 19, but expected ready only Dec 24." in text
+    assert "Waiting for a clasp ordered on Dec 2." in text
+    assert "before it can be ready" not in text
+    # A date that still makes the occasion is offered as it was.
+    assert "A new date to offer: Dec 29 (ready by then 9 times in 10)" in text

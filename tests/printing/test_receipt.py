@@ -143,3 +143,46 @@ def test_a_logo_prints_without_disturbing_the_text(
 def test_an_unknown_layout_is_refused(store: StoreHeader, visit, pdf_path: Path) -> None:
     with pytest.raises(ValueError, match="layout"):
         render_receipt(store, visit, "legal", pdf_path)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_with_no_value_declared_the_receipt_and_its_terms_say_what_the_store_answers_for(
+    store: StoreHeader, visit: list[PaperTicket], pdf_path: Path, layout: str
+) -> None:
+    render_receipt(store, visit, layout, pdf_path)  # the watch has no declared value
+
+    text = flat(pdf_text(pdf_path))
+    assert "No value declared" not in text
+    assert "None declared: the terms say what we are responsible for then" in text
+    assert "If no value is declared, we are responsible for it up to the price of the work" in text
+
+
+def test_a_stones_text_that_says_customer_stated_is_not_said_twice(
+    store: StoreHeader, pdf_path: Path
+) -> None:
+    from dataclasses import replace
+
+    stones = "1 round diamond, approx. 0.50 ct (customer stated)"
+    for layout in LAYOUTS:
+        render_receipt(store, [replace(ring_ticket(), item_stones=stones)], layout, pdf_path)
+        text = flat(pdf_text(pdf_path))
+        assert "STONES, AS STATED BY THE CUSTOMER" in text
+        assert "1 round diamond, approx. 0.50 ct" in text
+        assert "customer stated" not in text
+
+
+def test_the_bold_part_of_a_cjk_or_korean_name_is_set_in_a_bold_face(
+    store: StoreHeader, pdf_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from tests.support.paper import fonts_of
+
+    ticket = replace(ring_ticket(), customer_name="김민준 " + CUSTOMER)
+    render_receipt(store, [ticket], "letter", pdf_path)
+
+    fonts = fonts_of(pdf_path, "李김Z")
+    # The name is bold at the head of the receipt and plain on the stub.
+    assert fonts["李"] == {"DroidSansFallback-Bold", "DroidSansFallback"}
+    assert fonts["김"] == {"NanumSquareB", "NanumSquareR"}
+    assert fonts["Z"] == {"DejaVuSans-Bold", "DejaVuSans"}

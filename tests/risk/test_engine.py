@@ -162,7 +162,7 @@ def test_a_promise_past_the_occasion_comes_first_then_late_then_at_risk():
     assert [f.ticket for f in flags] == ["R-6", "R-5"]
     assert flags[0].occasion_threatened and flags[0].level == "watch"
     assert flags[1].level == "late"
-    assert "needed for Anniversary dinner on Nov 18" in flags[0].reasons[0]
+    assert flags[0].reasons[0].startswith("needed for the anniversary dinner on Nov 18, but ")
     assert "promised Nov 6, 4 days ago, and not ready" in flags[1].reasons[-1]
 
 

@@ -170,3 +170,70 @@ def barcodes(path: Path, dpi: int = 300) -> list[list[str]]:
 def flat(text: str) -> str:
     """Text with its line breaks and runs of spaces made single spaces."""
     return " ".join(text.split())
+
+
+def fonts_of(path: Path, chars: str) -> dict[str, set[str]]:
+    """The fonts each of chars is set in, anywhere in the PDF, as the PDF names them."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    document = pdfium.PdfDocument(path)
+    found: dict[str, set[str]] = {}
+    try:
+        for page in document:
+            textpage = page.get_textpage()
+            for index in range(textpage.count_chars()):
+                char = chr(raw.FPDFText_GetUnicode(textpage, index))
+                if char in chars:
+                    name = ctypes.create_string_buffer(256)
+                    flags = ctypes.c_int()
+                    raw.FPDFText_GetFontInfo(textpage, index, name, 256, ctypes.byref(flags))
+                    found.setdefault(char, set()).add(name.value.decode().split("+")[-1])
+        return found
+    finally:
+        document.close()
+
+
+def text_off_the_page(path: Path) -> list[tuple[int, str]]:
+    """Text that runs past a page's edges, page by page (1 is the first): nothing should."""
+    document = pdfium.PdfDocument(path)
+    outside = []
+    try:
+        for number, page in enumerate(document, start=1):
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            for index in range(textpage.count_rects()):
+                left, bottom, right, top = textpage.get_rect(index)
+                if left < -0.5 or bottom < -0.5 or right > width + 0.5 or top > height + 0.5:
+                    said = textpage.get_text_bounded(left, bottom, right, top)
+                    outside.append((number, said))
+        return outside
+    finally:
+        document.close()
+
+
+def visit_of(count: int) -> list[PaperTicket]:
+    """One customer's visit of ``count`` pieces, numbered on from R-10001."""
+    from dataclasses import replace
+
+    return [replace(ring_ticket(), number=f"R-{10001 + i}") for i in range(count)]
+
+
+def fullest_ordinary_ticket() -> PaperTicket:
+    """The most an ordinary ticket holds: three services, a 300-character description, an
+    occasion, stones and condition of a few lines, no value declared, paid beyond the
+    deposit, and a name in three scripts."""
+    from dataclasses import replace
+
+    description = ("Solitaire engagement ring, cathedral setting, milgrain edge, "
+                   "hand-engraved gallery, " * 4)[:300]
+    return replace(
+        ring_ticket(description),
+        declared_value=None,
+        payments_total=Decimal("150.00"),
+        item_stones=("1 round diamond, approx. 0.50 ct (customer stated), two tapered "
+                     "baguettes and four small side diamonds in pavé"),
+        item_condition=("Two prongs worn thin, shank thin at the back, light surface "
+                        "scratches, one baguette loose in its channel"),
+    )

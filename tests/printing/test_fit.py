@@ -1,0 +1,179 @@
+"""Every receipt fits the sheet it is made for: each ticket of a 300-ticket demo store on
+Letter, A4 and the 80 mm roll, and the long tickets that flow on to a second sheet."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from sqlalchemy import select
+
+from jeweldesk.interchange.common import drain
+from jeweldesk.printing import render_receipt
+from jeweldesk.printing.model import PaperTicket, StoreHeader
+from jeweldesk.services.demo import fill_demo_store
+from jeweldesk.services.paper import tickets_for_paper
+from jeweldesk.storage.engine import Database
+from jeweldesk.storage.tables import Ticket
+from tests.support.paper import (
+    CUSTOMER,
+    LAST_WORDS,
+    STORE,
+    barcodes,
+    flat,
+    fullest_ordinary_ticket,
+    long_description,
+    pdf_pages,
+    ring_ticket,
+    text_off_the_page,
+    visit_of,
+)
+
+CUT_LINE = "Cut here · the stub stays with the envelope"
+NOW = datetime(2026, 11, 20, 15, 30)
+
+
+@pytest.fixture(scope="module")
+def demo_tickets(
+    tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path
+) -> Iterator[tuple[StoreHeader, list[PaperTicket]]]:
+    """A fresh 300-ticket demo store, made once for the module (it takes a few seconds)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    shutil.copy(sqlite_template, path)
+    db = Database(f"sqlite:///{path}")
+    drain(fill_demo_store(db, 300, seed=11, now=NOW))
+    with db.session(write=False) as session:
+        numbers = list(session.scalars(select(Ticket.number).order_by(Ticket.number)))
+    yield tickets_for_paper(db, numbers)
+    db.dispose()
+
+
+def _ordinary(ticket: PaperTicket) -> bool:
+    return len(ticket.services) <= 3 and len(ticket.item_description) <= 300
+
+
+def _receipt(store: StoreHeader, tickets: list[PaperTicket], layout: str) -> bytes:
+    out = io.BytesIO()
+    render_receipt(store, tickets, layout, out)  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+def _page_texts(pdf: bytes) -> list[str]:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return [flat(page.get_textpage().get_text_bounded()) for page in document]
+    finally:
+        document.close()
+
+
+def _check_sheets(pdf: bytes, ticket: PaperTicket) -> int:
+    """The stub whole on the last page and nowhere else, no text off any page; the pages."""
+    pages = _page_texts(pdf)
+    assert CUT_LINE in pages[-1], ticket.number
+    assert all(CUT_LINE not in page for page in pages[:-1]), ticket.number
+    stub = pages[-1].split(CUT_LINE, 1)[1]
+    assert ticket.number in stub and flat(ticket.customer_name) in stub, ticket.number
+    assert "Promised for" in stub, ticket.number
+    for number, page in enumerate(pages[1:], start=2):
+        assert f"CLAIM RECEIPT {ticket.number}" in page, (ticket.number, number)
+    return len(pages)
+
+
+@pytest.mark.parametrize("layout", ["letter", "a4"])
+def test_every_ordinary_demo_ticket_fits_one_sheet_with_its_stub(
+    demo_tickets: tuple[StoreHeader, list[PaperTicket]], layout: str, tmp_path: Path
+) -> None:
+    store, tickets = demo_tickets
+    assert len(tickets) == 300
+    longer = []
+    for ticket in tickets:
+        pdf = _receipt(store, [ticket], layout)
+        pages = _check_sheets(pdf, ticket)
+        if _ordinary(ticket):
+            assert pages == 1, f"{ticket.number} takes {pages} {layout} sheets"
+        else:
+            longer.append(ticket.number)
+        path = tmp_path / "receipt.pdf"
+        path.write_bytes(pdf)
+        assert text_off_the_page(path) == [], ticket.number
+    assert len(longer) < 30  # the demo's tickets are nearly all ordinary ones
+
+
+def test_every_demo_ticket_prints_on_one_roll_strip(
+    demo_tickets: tuple[StoreHeader, list[PaperTicket]], tmp_path: Path
+) -> None:
+    store, tickets = demo_tickets
+    path = tmp_path / "roll.pdf"
+    for ticket in tickets:
+        path.write_bytes(_receipt(store, [ticket], "roll80"))
+        pages = pdf_pages(path)
+        assert len(pages) == 1, ticket.number
+        assert ticket.number in flat(pages[0])
+        assert text_off_the_page(path) == [], ticket.number
+
+
+@pytest.mark.parametrize("layout", ["letter", "a4"])
+def test_the_fullest_ordinary_ticket_fits_one_sheet(layout: str, tmp_path: Path) -> None:
+    ticket = fullest_ordinary_ticket()
+    pdf = _receipt(STORE, [ticket], layout)
+
+    assert _check_sheets(pdf, ticket) == 1
+    path = tmp_path / "receipt.pdf"
+    path.write_bytes(pdf)
+    assert text_off_the_page(path) == []
+    assert barcodes(path, dpi=200) == [["R-10001", "R-10001"]]
+
+
+@pytest.mark.parametrize("layout", ["letter", "a4"])
+def test_a_2000_character_description_flows_on_with_the_stub_whole_on_the_last_page(
+    layout: str, tmp_path: Path
+) -> None:
+    ticket = ring_ticket(long_description())
+    pdf = _receipt(STORE, [ticket], layout)
+
+    pages = _check_sheets(pdf, ticket)
+    assert pages == 2
+    texts = _page_texts(pdf)
+    # It starts on the first sheet rather than leaving it blank, and ends whole.
+    assert "Victorian rose gold locket" in texts[0]
+    assert LAST_WORDS in " ".join(texts)
+    path = tmp_path / "receipt.pdf"
+    path.write_bytes(pdf)
+    assert text_off_the_page(path) == []
+    assert "R-10001" in barcodes(path, dpi=200)[-1]  # the stub's, on the last page
+
+
+@pytest.mark.parametrize("layout", ["letter", "a4"])
+def test_a_long_cjk_name_and_description_flow_properly(layout: str, tmp_path: Path) -> None:
+    name = "欧阳娜娜 김민준 " + CUSTOMER + " 長谷川 さくら"
+    description = "翡翠手镯，边缘有细小裂纹，客户希望保留原有的金属扣。" * 40
+    ticket = replace(ring_ticket(description), customer_name=name)
+    pdf = _receipt(STORE, [ticket], layout)
+
+    pages = _check_sheets(pdf, ticket)
+    assert pages >= 2
+    path = tmp_path / "receipt.pdf"
+    path.write_bytes(pdf)
+    assert text_off_the_page(path) == []
+    assert "欧阳娜娜" in _page_texts(pdf)[0]
+
+
+def test_a_visit_of_six_pieces_keeps_all_its_stubs_together_on_the_last_page(
+    tmp_path: Path,
+) -> None:
+    visit = visit_of(6)
+    pdf = _receipt(STORE, visit, "letter")
+
+    pages = _page_texts(pdf)
+    assert CUT_LINE in pages[-1] and all(CUT_LINE not in p for p in pages[:-1])
+    stubs = pages[-1].split(CUT_LINE, 1)[1]
+    assert all(t.number in stubs for t in visit)
+    path = tmp_path / "receipt.pdf"
+    path.write_bytes(pdf)
+    assert text_off_the_page(path) == []
