@@ -195,6 +195,7 @@ class V2Import:
         for i, record in enumerate(records):
             problems = record_problems(carried.VERSION, name, i, record)
             self.problems += problems
+            self.check.identify(name, i, record)
             if not problems:
                 self.check.record(name, i, record)
             chunk.append((i, record))

@@ -38,6 +38,10 @@ class StreamChecker(Checker):
         # For each ticket sent out: (the at_vendor moment, the next event's moment).
         self.sent: dict[str, list[tuple[datetime | None, datetime | None]]] = {}
         self.planned_by: list[tuple[Where, Any]] = []
+        self._identities: dict[str, tuple[dict[str, int], str]] = {
+            "staff": (self.staff, "code"), "catalog": ({}, "code"),
+            "vendors": (self.vendors, "code"), "customers": (self.customers, "ref"),
+            "tickets": (self.tickets, "number"), "parcels": (self.parcels, "ref")}
 
     def storable(self, value: Any, where: Where) -> None:
         if not _all_storable(value):
@@ -80,6 +84,13 @@ class StreamChecker(Checker):
         for key in ("ticket_prefix", "parcel_prefix"):
             self.text(store, key, NAME, "store")
 
+    def identify(self, name: str, i: int, record: Any) -> None:
+        """A record's own code, kept even when the record has other problems, so what
+        refers to it is not refused as well."""
+        if isinstance(record, dict) and name in self._identities:
+            seen, key = self._identities[name]
+            self.own_code(seen, name, i, key, record)
+
     def record(self, name: str, i: int, record: Any) -> None:
         if not isinstance(record, dict):
             return
@@ -87,7 +98,6 @@ class StreamChecker(Checker):
         getattr(self, f"_{name}")(i, record)
 
     def _staff(self, i: int, record: dict[str, Any]) -> None:
-        self.own_code(self.staff, "staff", i, "code", record)
         self.text(record, "name", NAME, "staff", i, required=True)
         if not self.backup:
             for key in PIN_KEYS:
@@ -115,22 +125,18 @@ class StreamChecker(Checker):
         self.planned_by = []
 
     def _catalog(self, i: int, record: dict[str, Any]) -> None:
-        self.own_code({}, "catalog", i, "code", record)
         self.text(record, "name", NAME, "catalog", i, required=True)
         self.money(record.get("default_price"), ("catalog", i, "default_price"))
 
     def _vendors(self, i: int, record: dict[str, Any]) -> None:
-        self.own_code(self.vendors, "vendors", i, "code", record)
         self.text(record, "name", NAME, "vendors", i, required=True)
         self.text(record, "contact", NAME, "vendors", i)
 
     def _customers(self, i: int, record: dict[str, Any]) -> None:
-        self.own_code(self.customers, "customers", i, "ref", record)
         self.text(record, "name", NAME, "customers", i, required=True)
         self.text(record, "notes", TEXT, "customers", i, lines=True)
 
     def _tickets(self, i: int, ticket: dict[str, Any]) -> None:
-        self.own_code(self.tickets, "tickets", i, "number", ticket)
         self.check_ticket(i, ticket)  # everything version 1 carries, by version 1's rules
         self.text(ticket, "collected_by", NAME, "tickets", i)
         received = self.received_at.get(_key(ticket.get("number")) or "")
@@ -175,7 +181,6 @@ class StreamChecker(Checker):
             self.base64(entry.get("data"), (*where, "data"))
 
     def _parcels(self, i: int, parcel: dict[str, Any]) -> None:
-        self.own_code(self.parcels, "parcels", i, "ref", parcel)
         self.refers(self.vendors, parcel.get("vendor"), ("parcels", i, "vendor"),
                     "vendor with code")
         self.refers(self.staff, parcel.get("sent_by"), ("parcels", i, "sent_by"),
