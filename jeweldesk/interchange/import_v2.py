@@ -427,8 +427,8 @@ def document_pairs(document: Any) -> Iterator[tuple[str, Any]]:
         yield key, iter(value) if key in carried.LISTS and isinstance(value, list) else value
 
 
-def import_v2(db: Database, pairs: Pairs, where: Where, by: Actor = THE_STORE
-              ) -> Steps[dict[str, Any]]:
+def import_v2(db: Database, pairs: Pairs, where: Where, by: Actor = THE_STORE,
+              escaped: Callable[[], bool] | None = None) -> Steps[dict[str, Any]]:
     """Read and write the document in one transaction; raises InvalidDocument, writing
     nothing, when anything in it is wrong."""
     from jeweldesk.interchange.importer import _keep_sequences_ahead
@@ -437,6 +437,8 @@ def import_v2(db: Database, pairs: Pairs, where: Where, by: Actor = THE_STORE
     yield Progress(done, total, "tickets")
     with write(db, by, Act.IMPORT, "this store") as w:
         loading = V2Import(w.session, where)
+        if escaped is not None:
+            loading.check.may_hold_unstorable = escaped
         counts = yield from loading.run(pairs)
         if loading.problems:
             raise InvalidDocument(_sorted(loading.problems))

@@ -85,7 +85,7 @@ def import_file(db: Database, path: Path, by: Actor = THE_STORE) -> Steps[Import
             reader = StreamReader(handle, carried.LISTS)
             counts = yield from import_v2(
                 db, reader.pairs(), lambda: (min(reader.consumed * 1000 // size, 1000), 1000),
-                by)
+                by, lambda: reader.escaped)
     except OSError as exc:
         raise InvalidDocument([Problem("$", f"cannot read {path}: {exc.strerror}")]) from None
     return _imported(counts)

@@ -58,6 +58,10 @@ class StreamReader:
         self.dropped_lines = 0
         self.dropped_chars = 0
         self.last_line_start = 0  # chars dropped before the current line began
+        # Whether the last value read had a \u escape: NUL and a lone half of a surrogate
+        # pair can only come in that way (JSON refuses them raw), so without one the
+        # check for them can be skipped.
+        self.escaped = True
 
     @property
     def consumed(self) -> int:
@@ -131,6 +135,7 @@ class StreamReader:
             # A number that ends where the buffer does may go on in what is not read yet.
             if end == len(self.buffer) and self._fill(len(self.buffer) - self.pos):
                 continue
+            self.escaped = self.buffer.find("\\u", self.pos, end) != -1
             self.pos = end
             return value
 
