@@ -14,8 +14,7 @@ from jeweldesk.cli.common import CommandError, progress
 from jeweldesk.domain.errors import capped
 from jeweldesk.interchange.common import InvalidDocument, Progress
 from jeweldesk.interchange.exporter import export_store
-from jeweldesk.interchange.importer import import_document
-from jeweldesk.interchange.validate import read_document
+from jeweldesk.interchange.importer import import_file
 from jeweldesk.services.demo import DEFAULT_SEED, DEFAULT_TICKETS, fill_demo_store
 from jeweldesk.storage.engine import Database
 
@@ -25,12 +24,17 @@ R = TypeVar("R")
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     importing = commands.add_parser(
         "import", help="read an interchange document (JSON) into the store, all or nothing")
-    importing.add_argument("file", type=Path, help="the .json document")
+    importing.add_argument("file", type=Path, help="the .json document (version 1 or 2)")
     importing.set_defaults(run=_import, may_create=True)
 
     exporting = commands.add_parser("export", help="write the whole store as an interchange "
                                     "document")
     exporting.add_argument("file", help="where to write it, or - for standard output")
+    exporting.add_argument("--format-version", type=int, choices=(1, 2), default=2,
+                           help="2 (the default) carries everything the database holds; "
+                                "1 is for tools that read only version 1")
+    exporting.add_argument("--backup", action="store_true",
+                           help="a full backup: the staff's PIN hashes too (keep it safe)")
     exporting.set_defaults(run=_export)
 
     demo = commands.add_parser("demo", help="fill an empty database with a realistic demo store")
@@ -77,15 +81,15 @@ def _import(args: argparse.Namespace, db: Database) -> int:
     if not args.file.is_file():
         raise CommandError(f"there is no file {args.file}")
     try:
-        document = read_document(args.file)
-        imported = _run(import_document(db, document), "Importing tickets")
+        imported = _run(import_file(db, args.file), "Importing")
     except InvalidDocument as exc:
         for problem in exc.problems:
             print(capped(problem), file=sys.stderr)
         raise CommandError(f"{args.file} was not imported: {exc}", exc.exit_status) from None
     print(f"Imported {_plural(imported.tickets, 'ticket')}, "
           f"{_plural(imported.customers, 'customer')} ({imported.matched_customers:,} already "
-          f"known), {_plural(imported.parcels, 'parcel')} and "
+          f"known), {_plural(imported.payments, 'payment')}, {_plural(imported.photos, 'photo')}, "
+          f"{_plural(imported.parcels, 'parcel')} and "
           f"{_plural(imported.contacts, 'contact')} from {args.file}.", file=sys.stderr)
     return 0
 
@@ -97,7 +101,8 @@ def _plural(n: int, word: str) -> str:
 def _export(args: argparse.Namespace, db: Database) -> int:
     if args.file == "-":
         try:
-            _run(export_store(db, sys.stdout), "Exporting tickets")
+            _run(export_store(db, sys.stdout, args.format_version, args.backup),
+                 "Exporting tickets")
             sys.stdout.flush()
         except BrokenPipeError:
             # The reader stopped early (`| head`); say nothing more on a closed pipe.
@@ -113,12 +118,15 @@ def _export(args: argparse.Namespace, db: Database) -> int:
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            count = _run(export_store(db, out), "Exporting tickets")
+            done = _run(export_store(db, out, args.format_version, args.backup),
+                        "Exporting tickets")
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    print(f"Exported {count:,} tickets to {target}.", file=sys.stderr)
+    print(f"Exported {_plural(done.tickets, 'ticket')}, {_plural(done.customers, 'customer')}, "
+          f"{_plural(done.payments, 'payment')} and {_plural(done.photos, 'photo')} to "
+          f"{target}.", file=sys.stderr)
     return 0
 
 

@@ -14,6 +14,7 @@ FORMAT_NAME = "jeweldesk-interchange"
 FORMAT_VERSION = 1
 HERE = Path(__file__).resolve().parent
 SCHEMA_PATH = HERE / "schema.json"
+SCHEMA_V2_PATH = HERE / "schema_v2.json"
 
 # Wider than what json will ever give us, so checks never crash on a bad shape.
 Document = dict[str, Any]

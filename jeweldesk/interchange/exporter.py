@@ -1,5 +1,8 @@
 """The whole store as one interchange document, written record by record.
 
+Version 2 (export_v2.py) carries everything the database holds and is what an export
+writes; version 1 is still written when asked, for tools that read only that.
+
 Records come out in a stable order (tickets by intake, history oldest first), one
 record a line, so two exports of the same store are the same bytes and a diff of
 two exports reads like a list of what changed.
@@ -18,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from jeweldesk.domain.money import money_text
+from jeweldesk.interchange import carried
 from jeweldesk.interchange.common import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -26,6 +30,8 @@ from jeweldesk.interchange.common import (
     Steps,
     timestamp_text,
 )
+from jeweldesk.interchange.export_v2 import Exported, export_v2
+from jeweldesk.interchange.writer import JsonWriter
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import get_store
 from jeweldesk.storage.tables import (
@@ -52,58 +58,74 @@ def _money(amount: Decimal | None) -> str | None:
     return None if amount is None else money_text(amount)
 
 
-def export_store(db: Database, out: TextIO) -> Steps[int]:
-    """Write the store to ``out``; yields progress by tickets and returns how many."""
+def export_store(db: Database, out: TextIO, version: int = carried.VERSION,
+                 backup: bool = False) -> Steps[Exported]:
+    """Write the store to ``out`` (version 2 unless asked for 1); yields progress by tickets.
+
+    ``backup`` also writes what only a full backup carries (the PINs' hashes)."""
+    if version not in (1, carried.VERSION):
+        raise ValueError(f"there is no interchange version {version}")
+    if backup and version == 1:
+        raise ValueError("version 1 has no full backup; write version 2")
     with db.session(write=False) as session:
         if not db.is_sqlite:
             # One snapshot for every query, as SQLite's read transaction already is.
             session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-        total = session.scalar(select(func.count()).select_from(Ticket)) or 0
-        yield Progress(0, total, "tickets")
-        writer = _Writer(out)
-        writer.value("format", FORMAT_NAME)
-        writer.value("version", FORMAT_VERSION)
-        writer.value("store", _store(session))
-        staff = {id_: code for id_, code in session.execute(select(Staff.id, Staff.code))}
-        vendors = {id_: code for id_, code in session.execute(select(Vendor.id, Vendor.code))}
-        writer.records("staff", (
-            {"code": s.code, "name": s.name, "role": s.role.value}
-            for s in session.scalars(select(Staff).order_by(Staff.id))))
-        writer.records("vendors", (
-            {"code": v.code, "name": v.name, "phone": v.phone, "email": v.email,
-             "quoted_turnaround_days": v.quoted_turnaround_days}
-            for v in session.scalars(select(Vendor).order_by(Vendor.id))))
-        writer.records("customers", (
-            {"ref": customer_ref(c.id), "name": c.name, "phone": c.phone, "email": c.email,
-             "notes": c.notes}
-            for c in session.execute(select(Customer.id, Customer.name, Customer.phone,
-                                            Customer.email, Customer.notes)
-                                     .order_by(Customer.id))))
-        done = 0
-        writer.open_list("tickets")
-        for chunk in _ticket_chunks(session):
-            for record in _tickets(session, chunk, staff, vendors):
-                writer.item(record)
-            done += len(chunk)
-            yield Progress(done, total, "tickets")
-        writer.close_list()
-        writer.records("shipments", _shipments(session, vendors))
-        writer.records("contacts", (
-            {"ticket": number, "at": timestamp_text(at), "by": staff[by_id],
-             "channel": channel.value, "note": note}
-            for number, at, by_id, channel, note in session.execute(
-                select(Ticket.number, Contact.at, Contact.by_id, Contact.channel, Contact.note)
-                .join(Ticket, Ticket.id == Contact.ticket_id)
-                .order_by(Contact.at, Contact.id))))
-        writer.finish()
-        yield Progress(total, total, "done")
-    return total
+        if version == 1:
+            return (yield from _export_v1(session, out))
+        return (yield from export_v2(session, out, backup))
 
 
-def export_document(db: Database) -> Document:
+def _export_v1(session: Session, out: TextIO) -> Steps[Exported]:
+    total = session.scalar(select(func.count()).select_from(Ticket)) or 0
+    yield Progress(0, total, "tickets")
+    writer = JsonWriter(out)
+    writer.value("format", FORMAT_NAME)
+    writer.value("version", FORMAT_VERSION)
+    writer.value("store", _store(session))
+    staff = {id_: code for id_, code in session.execute(select(Staff.id, Staff.code))}
+    vendors = {id_: code for id_, code in session.execute(select(Vendor.id, Vendor.code))}
+    writer.records("staff", (
+        {"code": s.code, "name": s.name, "role": s.role.value}
+        for s in session.scalars(select(Staff).order_by(Staff.id))))
+    writer.records("vendors", (
+        {"code": v.code, "name": v.name, "phone": v.phone, "email": v.email,
+         "quoted_turnaround_days": v.quoted_turnaround_days}
+        for v in session.scalars(select(Vendor).order_by(Vendor.id))))
+    writer.records("customers", (
+        {"ref": customer_ref(c.id), "name": c.name, "phone": c.phone, "email": c.email,
+         "notes": c.notes}
+        for c in session.execute(select(Customer.id, Customer.name, Customer.phone,
+                                        Customer.email, Customer.notes)
+                                 .order_by(Customer.id))))
+    done = 0
+    writer.open_list("tickets")
+    for chunk in _ticket_chunks(session):
+        for record in _tickets(session, chunk, staff, vendors):
+            writer.item(record)
+        done += len(chunk)
+        yield Progress(done, total, "tickets")
+    writer.close_list()
+    writer.records("shipments", _shipments(session, vendors))
+    writer.records("contacts", (
+        {"ticket": number, "at": timestamp_text(at), "by": staff[by_id],
+         "channel": channel.value, "note": note}
+        for number, at, by_id, channel, note in session.execute(
+            select(Ticket.number, Contact.at, Contact.by_id, Contact.channel, Contact.note)
+            .join(Ticket, Ticket.id == Contact.ticket_id)
+            .order_by(Contact.at, Contact.id))))
+    writer.finish()
+    yield Progress(total, total, "done")
+    return Exported(customers=session.scalar(select(func.count()).select_from(Customer)) or 0,
+                    tickets=total, payments=0, photos=0,
+                    parcels=session.scalar(select(func.count()).select_from(Parcel)) or 0)
+
+
+def export_document(db: Database, version: int = carried.VERSION, backup: bool = False
+                    ) -> Document:
     """The store as a parsed document, for tests and for reading a store in code."""
     buffer = io.StringIO()
-    for _ in export_store(db, buffer):
+    for _ in export_store(db, buffer, version, backup):
         pass
     loaded: Document = json.loads(buffer.getvalue())
     return loaded
@@ -182,45 +204,3 @@ def _shipments(session: Session, vendors: dict[int, str]) -> Iterator[dict[str, 
                "sent_at": timestamp_text(p.sent_at), "carrier": p.carrier,
                "tracking": p.tracking, "expected_back": p.expected_back.isoformat(),
                "received_at": timestamp_text(p.received_at) if p.received_at else None}
-
-
-class _Writer:
-    """Writes the top-level object by hand so 100,000 tickets never sit in memory at once."""
-
-    def __init__(self, out: TextIO) -> None:
-        self.out = out
-        self.first_key = True
-        self.first_item = True
-
-    def _key(self, key: str) -> None:
-        self.out.write(("{\n" if self.first_key else ",\n") + f"  {json.dumps(key)}: ")
-        self.first_key = False
-
-    def value(self, key: str, value: Any) -> None:
-        self._key(key)
-        self.out.write(_dumps(value))
-
-    def open_list(self, key: str) -> None:
-        self._key(key)
-        self.out.write("[")
-        self.first_item = True
-
-    def item(self, record: Any) -> None:
-        self.out.write(("\n    " if self.first_item else ",\n    ") + _dumps(record))
-        self.first_item = False
-
-    def close_list(self) -> None:
-        self.out.write("]" if self.first_item else "\n  ]")
-
-    def records(self, key: str, records: Iterable[Any]) -> None:
-        self.open_list(key)
-        for record in records:
-            self.item(record)
-        self.close_list()
-
-    def finish(self) -> None:
-        self.out.write("\n}\n")
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)

@@ -58,6 +58,16 @@ def compile_schema(schema: dict[str, Any], root: dict[str, Any] | None = None) -
     root = root if root is not None else schema
     keywords = set(schema) - _IGNORED
     shape = schema.get("type")
+    if isinstance(shape, list) and keywords <= _STRING and set(shape) == {"string", "null"}:
+        return _string_or_null(schema)
+    if isinstance(shape, list) and keywords == {"type"} and set(shape) <= set(_PLAIN):
+        types = tuple(_PLAIN[name] for name in shape)
+        return lambda v: isinstance(v, types)
+    if keywords == {"oneOf"} and len(schema["oneOf"]) == 2 and {"type": "null"} in schema["oneOf"]:
+        # "X or null": when X itself refuses null, exactly one of the two holds iff either does
+        other = compile_schema(next(o for o in schema["oneOf"] if o != {"type": "null"}), root)
+        if not other(None):
+            return lambda v: v is None or other(v)
     if shape == "object" and keywords <= _OBJECT:
         return _object(schema, root)
     if shape == "string" and keywords <= _STRING:
@@ -100,6 +110,14 @@ def _object(schema: dict[str, Any], root: dict[str, Any]) -> Check:
                 return False
         return True
     return check
+
+
+_PLAIN: dict[str, type] = {"string": str, "null": type(None), "object": dict, "array": list}
+
+
+def _string_or_null(schema: dict[str, Any]) -> Check:
+    text = _string(schema | {"type": "string"})
+    return lambda v: v is None or text(v)
 
 
 def _string(schema: dict[str, Any]) -> Check:
@@ -145,6 +163,9 @@ def _keyword(keyword: str, value: Any, schema: dict[str, Any], root: dict[str, A
         tests = [_is_type(n) for n in names]
         return lambda v: any(t(v) for t in tests)
     if keyword == "enum":
+        if all(type(option) is str for option in value):
+            words = frozenset(value)
+            return lambda v: type(v) is str and v in words
         return lambda v: any(_same(v, option) for option in value)
     if keyword == "const":
         return lambda v: _same(v, value)

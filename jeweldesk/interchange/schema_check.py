@@ -9,15 +9,18 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from jeweldesk.interchange.common import SCHEMA_PATH, Problem, path_of
+from jeweldesk.interchange import carried
+from jeweldesk.interchange.common import SCHEMA_PATH, SCHEMA_V2_PATH, Problem, path_of
 from jeweldesk.interchange.fastcheck import Check, compile_schema
 
 LISTS = ("staff", "vendors", "customers", "tickets", "shipments", "contacts")
+_LISTS = {1: LISTS, 2: carried.LISTS}
 
 
 @cache
-def schema() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+def schema(version: int = 1) -> dict[str, Any]:
+    path = SCHEMA_V2_PATH if version == 2 else SCHEMA_PATH
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return loaded
 
 
@@ -33,20 +36,40 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
 
 
 @cache
-def _validators() -> tuple[Draft202012Validator, dict[str, tuple[Draft202012Validator, Check]]]:
+def _validators(version: int = 1) -> tuple[Draft202012Validator,
+                                          dict[str, tuple[Draft202012Validator, Check]]]:
     """One validator for the document's frame, and one per kind of record in its lists."""
-    full = _inline(schema(), schema()["$defs"])
-    Draft202012Validator.check_schema(schema())
+    full = _inline(schema(version), schema(version)["$defs"])
+    Draft202012Validator.check_schema(schema(version))
     frame = json.loads(json.dumps(full))
     records = {}
-    for name in LISTS:
+    for name in _LISTS[version]:
         item = full["properties"][name]["items"]
         frame["properties"][name] = {"type": "array"}
         records[name] = (Draft202012Validator(item), compile_schema(item))
     return Draft202012Validator(frame), records
 
 
+def frame_problems(document: Any, version: int) -> list[Problem]:
+    """The document with its lists' records left out (a reader taking them one by one)."""
+    frame, _ = _validators(version)
+    return [_problem(e, ()) for e in frame.iter_errors(document)]
+
+
+def record_problems(version: int, name: str, i: int, record: Any) -> list[Problem]:
+    """One record of a list, at its place in the document."""
+    validator, fast_check = _validators(version)[1][name]
+    if fast_check(record):
+        return []
+    return [_problem(e, (name, i)) for e in validator.iter_errors(record)]
+
+
+def record_check(version: int, name: str) -> Check:
+    return _validators(version)[1][name][1]
+
+
 def schema_problems(document: Any) -> list[Problem]:
+    """The whole document, version 1 (version 2 is read a record at a time: import_v2)."""
     frame, records = _validators()
     problems = [_problem(e, ()) for e in frame.iter_errors(document)]
     if not isinstance(document, dict):

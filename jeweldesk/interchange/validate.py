@@ -9,27 +9,35 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from jeweldesk.domain.money import shown
 from jeweldesk.interchange.against_db import database_problems
 from jeweldesk.interchange.common import InvalidDocument, Problem
+from jeweldesk.interchange.reader import TwiceSaid, one_value_per_key, refuse_constant
 from jeweldesk.interchange.schema_check import schema_problems
 from jeweldesk.interchange.semantic import semantic_problems
+from jeweldesk.interchange.semantic_v2 import check_document
 
 
 def validate(document: Any, session: Session | None = None) -> list[Problem]:
     """Schema first, then what the schema cannot say, then (given a session) the store itself.
 
-    All three always run, so a document comes back with every problem at once.
+    All three always run, so a document comes back with every problem at once. A version 2
+    document is checked as its import reads it (semantic_v2), without the store.
     """
+    if isinstance(document, dict) and document.get("version") == 2:
+        return check_document(document)
     problems = schema_problems(document)
     problems += semantic_problems(document)
     if session is not None:
         problems += database_problems(document, session)
+    return in_document_order(problems)
+
+
+def in_document_order(problems: list[Problem]) -> list[Problem]:
     return sorted(dict.fromkeys(problems), key=_document_order)
 
 
-_SECTIONS = ("format", "version", "store", "staff", "vendors", "customers", "tickets",
-             "shipments", "contacts")
+_SECTIONS = ("format", "version", "backup", "store", "staff", "catalog", "vendors",
+             "customers", "tickets", "shipments", "parcels", "contacts")
 _STEP = re.compile(r"\.([^.\[]+)|\[([0-9]+)\]")
 
 
@@ -41,23 +49,9 @@ def _document_order(problem: Problem) -> tuple[Any, ...]:
     return (section, steps)
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-class _TwiceSaid(ValueError):
-    pass
-
-
-def _one_value_per_key(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    # json keeps the last of two equal keys without a word; which one was meant is unknowable.
-    record: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in record:
-            raise _TwiceSaid(f"the key {shown(key)} appears twice in one object, so which "
-                             "value is meant cannot be known")
-        record[key] = value
-    return record
+_refuse_constant = refuse_constant
+_TwiceSaid = TwiceSaid
+_one_value_per_key = one_value_per_key
 
 
 def parse_document(text: str | bytes) -> Any:

@@ -30,6 +30,7 @@ from jeweldesk.services.lookup import Found, search
 from jeweldesk.services.store import store_settings
 from jeweldesk.ui.bench.bench import BenchScreen
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.store_file import StoreFileMenu
 from jeweldesk.ui.counter.board import TicketBoard
 from jeweldesk.ui.counter.customers import CustomersScreen
 from jeweldesk.ui.counter.intake import IntakeDialog
@@ -229,6 +230,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.store_label = QLabel()
         self.statusBar().addPermanentWidget(self.store_label)
+        self.store_file = StoreFileMenu(self, ctx)  # File › Export the whole store…, Import…
 
         for keys, action in ((("Ctrl+F", "F2", "/"), self.focus_search),
                              (("Ctrl+N",), lambda: self._if_may(Act.TAKE_IN, self.open_intake)),

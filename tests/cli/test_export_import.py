@@ -20,10 +20,10 @@ def test_cli_export_to_stdout_and_file(sqlite_db: Database, tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     drain(import_document(sqlite_db, example()))
     where = sqlite_db.engine.url.database
-    assert main(["--db", str(where), "export", "-"]) == 0
+    assert main(["--db", str(where), "export", "--format-version", "1", "-"]) == 0
     assert json.loads(capsys.readouterr().out) == example()
     target = tmp_path / "store.json"
-    assert main(["export", str(target), "--db", str(where)]) == 0
+    assert main(["export", str(target), "--format-version", "1", "--db", str(where)]) == 0
     assert json.loads(target.read_text(encoding="utf-8")) == example()
     assert main(["--db", str(tmp_path / "again.sqlite3"), "import", str(target)]) == 0
 

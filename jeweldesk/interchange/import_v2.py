@@ -1,0 +1,452 @@
+"""Taking a version 2 document in, a record at a time, in one transaction: all of it or none.
+
+Each record is checked as it is read (the schema, then semantic_v2, then against the
+store), and written a few thousand rows at a time with the ids given here, so a
+100,000-ticket file is never in memory whole. The first problem stops the writing, not
+the reading: the document is read to its end so every problem is named, then the
+transaction is rolled back and nothing was written.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.orm import Session
+
+from jeweldesk.domain.contact_details import phone_digits
+from jeweldesk.domain.permissions import Act
+from jeweldesk.interchange import carried
+from jeweldesk.interchange.carried import Kind, Part
+from jeweldesk.interchange.common import InvalidDocument, Problem, Progress, Steps, path_of
+from jeweldesk.interchange.schema_check import frame_problems, record_problems
+from jeweldesk.interchange.semantic_v2 import StreamChecker
+from jeweldesk.storage.door import THE_STORE, Actor, write
+from jeweldesk.storage.engine import Database
+from jeweldesk.storage.lookups import STORE_ID
+from jeweldesk.storage.tables import Customer, Parcel, Staff, Store, Ticket, Vendor
+
+CHUNK = 2000
+Pairs = Iterable[tuple[str, Any]]
+Where = Callable[[], tuple[int, int]]  # how far the reading is: done, of total
+
+
+class Rows:
+    """Rows straight into the tables, with ids given here: one executemany of plain tuples
+    on SQLite (inside the transaction the door began, which holds the write lock), COPY on
+    PostgreSQL with ids taken from each table's own sequence."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        connection = session.connection()
+        self.postgresql = connection.dialect.name == "postgresql"
+        self.raw = connection.connection.driver_connection
+        self.next_id: dict[str, int] = {}
+
+    def ids(self, table: str, count: int) -> list[int]:
+        if not count:
+            return []
+        if self.postgresql:
+            from jeweldesk.interchange.importer import _reserve_ids
+            model_table = _table(table)
+            return _reserve_ids(self.session, model_table, count)
+        if table not in self.next_id:
+            highest = self.session.scalar(select(func.max(_table(table).c.id)))
+            self.next_id[table] = (highest or 0) + 1
+        first = self.next_id[table]
+        self.next_id[table] = first + count
+        return list(range(first, first + count))
+
+    def insert(self, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        names = ", ".join(f'"{c}"' for c in columns)
+        if self.postgresql:
+            cursor = self.raw.cursor()  # type: ignore[union-attr]
+            with cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        marks = ", ".join("?" * len(columns))
+        self.raw.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})',  # type: ignore[union-attr]
+                             rows)
+
+
+def _table(name: str) -> Table:
+    from jeweldesk.storage.tables import Base
+
+    return Base.metadata.tables[name]
+
+
+def _to_column(kind: Kind, sqlite: bool, refs: dict[Kind, dict[str, int]]
+               ) -> Callable[[Any], Any] | None:
+    """How a document's value goes into its column; None when it goes in as it is."""
+    if kind is Kind.NUMBER:
+        return int
+    if kind is Kind.FLAG:
+        return int if sqlite else None
+    if kind is Kind.MONEY:
+        # SQLAlchemy keeps money in SQLite as a number (exact to the cent at this size);
+        # PostgreSQL reads the text itself.
+        return float if sqlite else None
+    if kind is Kind.TIMESTAMP:
+        # As SQLAlchemy writes a DateTime in SQLite; PostgreSQL reads the ISO text.
+        return (lambda t: f"{t[:10]} {t[11:19]}.000000") if sqlite else None
+    if kind is Kind.BYTES:
+        return base64.b64decode
+    if kind is Kind.WEEKDAYS:
+        return lambda days: ",".join(str(d) for d in sorted({int(d) for d in days}))
+    if kind in (Kind.STAFF, Kind.VENDOR, Kind.CUSTOMER, Kind.TICKET):
+        return refs[kind].__getitem__
+    return None  # text, words, dates: the same text in the column
+
+
+class Plan:
+    """A part's records as rows: its columns, and how each value is found and written."""
+
+    def __init__(self, part: Part, backup: bool, sqlite: bool,
+                 refs: dict[Kind, dict[str, int]], extra: tuple[str, ...] = ()) -> None:
+        table = _table(part.table)
+        self.table = part.table
+        fields = part.carried(backup)
+        self.columns = ["id", *extra, *(f.column for f in fields)] if "id" in table.c \
+            else [*extra, *(f.column for f in fields)]
+        self.steps = []
+        for f in fields:
+            top, _, inner = f.key.partition(".")
+            column = table.c[f.column]
+            default = getattr(column.default, "arg", None) \
+                if column.default is not None and column.default.is_scalar else None
+            if isinstance(default, bool) and sqlite:
+                default = int(default)
+            self.steps.append((top, inner, _to_column(f.kind, sqlite, refs), default))
+
+    def values(self, record: dict[str, Any]) -> list[Any]:
+        out = []
+        for top, inner, convert, default in self.steps:
+            if inner:
+                holder = record.get(top)
+                value = holder.get(inner, default) if holder is not None else None
+            else:
+                value = record.get(top, default)
+            out.append(value if value is None or convert is None else convert(value))
+        return out
+
+
+class V2Import:
+    def __init__(self, session: Session | None, where: Where) -> None:
+        self.session = session
+        self.where = where
+        self.rows = Rows(session) if session is not None else None
+        self.sqlite = self.rows is None or not self.rows.postgresql
+        self.check = StreamChecker()
+        self.problems = self.check.problems
+        self.refs: dict[Kind, dict[str, int]] = {k: {} for k in
+                                                 (Kind.STAFF, Kind.VENDOR, Kind.CUSTOMER,
+                                                  Kind.TICKET)}
+        self.frame: dict[str, Any] = {}
+        self.backup = False
+        self.counts = {"staff": 0, "vendors": 0, "customers": 0, "matched": 0, "tickets": 0,
+                       "parcels": 0, "contacts": 0, "payments": 0, "photos": 0}
+        self.store_created = False
+        self.numbers: list[str] = []
+        self.refs_seen: list[str] = []
+
+    @property
+    def writing(self) -> bool:
+        return self.rows is not None and not self.problems
+
+    def plan(self, part: Part, extra: tuple[str, ...] = ()) -> Plan:
+        return Plan(part, self.backup, self.sqlite, self.refs, extra)
+
+    # --- the walk -------------------------------------------------------------------
+
+    def run(self, pairs: Pairs) -> Steps[dict[str, Any]]:
+        last = -1
+        for key, value in pairs:
+            if key in self.frame:
+                self.check.add((key,), "appears twice in the document")
+                continue
+            place = carried.SECTIONS.index(key) if key in carried.SECTIONS else None
+            if place is not None and place < last:
+                self.check.add((key,), f"comes after {carried.SECTIONS[last]}; a version 2 "
+                               "document keeps its sections in FORMAT.md's order, so it can "
+                               "be read once, start to end")
+            last = max(last, place if place is not None else last)
+            if key in carried.LISTS and isinstance(value, Iterator):
+                self.frame[key] = []
+                yield from self.section(key, value)
+            else:
+                self.frame[key] = value
+                if key == "backup":
+                    self.backup = value is True
+                    self.check.backup = self.backup
+                elif key == "store":
+                    self.store(value)
+            if key == "version" and value != carried.VERSION:
+                break  # the frame check says which version this is not
+        self.problems += frame_problems(self.frame, carried.VERSION)
+        return self.counts
+
+    def section(self, name: str, records: Iterator[Any]) -> Steps[None]:
+        chunk: list[tuple[int, Any]] = []
+        for i, record in enumerate(records):
+            problems = record_problems(carried.VERSION, name, i, record)
+            self.problems += problems
+            self.check.identify(name, i, record)
+            if not problems:
+                self.check.record(name, i, record)
+            chunk.append((i, record))
+            if len(chunk) == CHUNK:
+                self.write(name, chunk)
+                chunk = []
+                if name == "tickets":
+                    done, total = self.where()
+                    yield Progress(done, total, "tickets")
+        self.write(name, chunk)
+        if name == "staff":
+            self.check.end_of_staff()
+            if self.writing:
+                self.days_off()
+
+    def write(self, name: str, chunk: list[tuple[int, Any]]) -> None:
+        if name in ("tickets", "parcels"):
+            self.against_db(name, chunk)
+        if name == "tickets":
+            self.counts["tickets"] += len(chunk)
+            self.numbers += [r["number"] for _, r in chunk if isinstance(r, dict)
+                             and isinstance(r.get("number"), str)]
+        if not self.writing or not chunk:
+            return
+        getattr(self, f"write_{name}")([record for _, record in chunk])
+
+    # --- against the store it goes into -----------------------------------------------
+
+    def against_db(self, name: str, chunk: list[tuple[int, Any]]) -> None:
+        if self.session is None:
+            return
+        key, column = ("number", Ticket.number) if name == "tickets" else ("ref", Parcel.ref)
+        wanted = {r[key]: i for i, r in chunk if isinstance(r, dict) and
+                  isinstance(r.get(key), str)}
+        what = "ticket number" if name == "tickets" else "parcel ref"
+        for start in range(0, len(wanted), 500):
+            part = list(wanted)[start:start + 500]
+            for value in self.session.scalars(select(column).where(column.in_(part))):
+                self.problems.append(Problem(path_of(name, wanted[value], key),
+                                             f"the {what} {value} is already in this store"))
+
+    def matched(self, model: Any, name: str, records: list[Any],
+                compared: tuple[str, ...]) -> dict[str, int]:
+        """Codes already in the store keep their row, when the document agrees with it."""
+        assert self.session is not None
+        existing = {row.code: row for row in self.session.scalars(select(model))}
+        found = {}
+        for i, record in enumerate(records):
+            row = existing.get(record.get("code"))
+            if row is None:
+                continue
+            found[row.code] = row.id
+            for key in compared:
+                value = getattr(row, key)
+                value = getattr(value, "value", value)
+                if record.get(key) != value:
+                    self.problems.append(Problem(
+                        path_of(name, i, key), f"{row.code} is already in this store with {key} "
+                        f"{value!r}; a code stays with one person or firm"))
+        return found
+
+    # --- writing ------------------------------------------------------------------------
+
+    def store(self, record: Any) -> None:
+        self.check.store(record)
+        if not isinstance(record, dict):
+            return
+        self.problems += [p for p in frame_problems({"store": record}, carried.VERSION)
+                          if p.path.startswith("$.store")]
+        if not self.writing:
+            return
+        assert self.rows is not None and self.session is not None
+        if self.session.get(Store, STORE_ID) is not None:
+            return  # the database's own settings are kept
+        plan = self.plan(carried.STORE)
+        self.rows.insert("store", [*plan.columns, "change_count"],
+                         [(STORE_ID, *plan.values(record), 0)])
+        days = self.plan(carried.CLOSED_DAYS)
+        unique = {d["day"]: d for d in record.get("closed_days", [])}
+        self.rows.insert("closed_date", days.columns,
+                         [tuple(days.values(d)) for d in unique.values()])
+        self.store_created = True
+
+    def _new_rows(self, plan: Plan, records: list[dict[str, Any]],
+                  extra: Callable[[dict[str, Any]], tuple[Any, ...]] | None = None
+                  ) -> list[int]:
+        assert self.rows is not None
+        ids = self.rows.ids(plan.table, len(records))
+        self.rows.insert(plan.table, plan.columns, [
+            (i, *(extra(r) if extra else ()), *plan.values(r))
+            for i, r in zip(ids, records, strict=True)])
+        return ids
+
+    def write_staff(self, records: list[dict[str, Any]]) -> None:
+        found = self.matched(Staff, "staff", records, ("name", "role"))
+        self.refs[Kind.STAFF].update(found)
+        if self.problems:
+            return
+        new = [r for r in records if r["code"] not in found]
+        ids = self._new_rows(self.plan(carried.STAFF), new)
+        self.refs[Kind.STAFF].update(zip([r["code"] for r in new], ids, strict=True))
+        self.counts["staff"] += len(records)
+        self.staff_records = getattr(self, "staff_records", []) + records
+
+    def days_off(self) -> None:
+        plan = self.plan(carried.DAYS_OFF, ("staff_id",))
+        entries = [(self.refs[Kind.STAFF][r["code"]], d)
+                   for r in getattr(self, "staff_records", []) for d in r.get("days_off", [])]
+        assert self.rows is not None
+        ids = self.rows.ids(plan.table, len(entries))
+        self.rows.insert(plan.table, plan.columns, [
+            (i, staff_id, *plan.values(d)) for i, (staff_id, d) in zip(ids, entries,
+                                                                       strict=True)])
+
+    def write_catalog(self, records: list[dict[str, Any]]) -> None:
+        assert self.session is not None and self.rows is not None
+        from jeweldesk.storage.tables import CatalogService
+
+        present = set(self.session.scalars(select(CatalogService.code)))
+        plan = self.plan(carried.CATALOG)
+        self.rows.insert(plan.table, plan.columns, [tuple(plan.values(r)) for r in records
+                                                    if r["code"] not in present])
+
+    def write_vendors(self, records: list[dict[str, Any]]) -> None:
+        found = self.matched(Vendor, "vendors", records,
+                             ("name", "phone", "email", "quoted_turnaround_days"))
+        self.refs[Kind.VENDOR].update(found)
+        if self.problems:
+            return
+        new = [r for r in records if r["code"] not in found]
+        ids = self._new_rows(self.plan(carried.VENDORS), new)
+        self.refs[Kind.VENDOR].update(zip([r["code"] for r in new], ids, strict=True))
+        self.counts["vendors"] += len(records)
+
+    def write_customers(self, records: list[dict[str, Any]]) -> None:
+        assert self.session is not None
+        if not hasattr(self, "known_customers"):
+            self.known_customers: dict[tuple[str, str], int] = {}
+            for customer_id, name, phone in self.session.execute(
+                    select(Customer.id, Customer.name, Customer.phone).order_by(Customer.id)):
+                key = _customer_key(name, phone)
+                if key is not None:
+                    self.known_customers.setdefault(key, customer_id)
+        new = []
+        for record in records:
+            key = _customer_key(record["name"], record.get("phone"))
+            if key is not None and key in self.known_customers:
+                self.refs[Kind.CUSTOMER][record["ref"]] = self.known_customers[key]
+                self.counts["matched"] += 1
+            else:
+                new.append(record)
+        ids = self._new_rows(self.plan(carried.CUSTOMERS, ("phone_digits",)), new,
+                             lambda r: (phone_digits(r.get("phone")),))
+        self.refs[Kind.CUSTOMER].update(zip([r["ref"] for r in new], ids, strict=True))
+        self.counts["customers"] += len(records)
+
+    def plans(self) -> dict[str, Plan]:
+        if not hasattr(self, "_plans"):
+            self._plans = {part.key: self.plan(part, ("ticket_id",))
+                           for part in carried.TICKET_LISTS}
+            self._plans["services"] = self.plan(carried.TICKET_LISTS[0],
+                                                ("ticket_id", "position"))
+            self._plans[""] = self.plan(carried.TICKETS, ("status", "status_at", "version"))
+        return self._plans
+
+    def write_tickets(self, records: list[dict[str, Any]]) -> None:
+        assert self.rows is not None
+        plans = self.plans()
+        stamp = _to_column(Kind.TIMESTAMP, self.sqlite, self.refs)
+        ids = self._new_rows(plans[""], records, lambda r: (
+            r["events"][-1]["status"],
+            stamp(r["events"][-1]["at"]) if stamp else r["events"][-1]["at"], 1))
+        self.refs[Kind.TICKET].update(zip([r["number"] for r in records], ids, strict=True))
+        for part in carried.TICKET_LISTS:
+            plan = plans[part.key]
+            entries = [(ticket_id, n, entry) for ticket_id, r in zip(ids, records, strict=True)
+                       for n, entry in enumerate(r.get(part.key, []))]
+            entry_ids = self.rows.ids(plan.table, len(entries))
+            if part.key == "services":
+                rows = [(i, t, n, *plan.values(e)) for i, (t, n, e) in
+                        zip(entry_ids, entries, strict=True)]
+            else:
+                rows = [(i, t, *plan.values(e)) for i, (t, _, e) in
+                        zip(entry_ids, entries, strict=True)]
+            self.rows.insert(plan.table, plan.columns, rows)
+            if part.key in self.counts:
+                self.counts[part.key] += len(rows)
+
+    def write_parcels(self, records: list[dict[str, Any]]) -> None:
+        assert self.rows is not None
+        ids = self._new_rows(self.plan(carried.PARCELS), records)
+        plan = self.plan(carried.PARCEL_ITEMS, ("parcel_id",))
+        entries = [(parcel_id, item) for parcel_id, r in zip(ids, records, strict=True)
+                   for item in r["items"]]
+        item_ids = self.rows.ids(plan.table, len(entries))
+        self.rows.insert(plan.table, plan.columns, [
+            (i, parcel_id, *plan.values(item))
+            for i, (parcel_id, item) in zip(item_ids, entries, strict=True)])
+        self.counts["parcels"] += len(records)
+        self.refs_seen += [r["ref"] for r in records]
+
+
+def _customer_key(name: str, phone: str | None) -> tuple[str, str] | None:
+    digits = phone_digits(phone)
+    return (name.strip().casefold(), digits) if digits else None
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    from jeweldesk.interchange.validate import in_document_order
+
+    return in_document_order(problems)
+
+
+def check_only(document: Any) -> list[Problem]:
+    """Every problem of a version 2 document in memory, writing nothing."""
+    loading = V2Import(None, lambda: (0, 0))
+    for _ in loading.run(document_pairs(document)):
+        pass
+    return _sorted(loading.problems)
+
+
+def document_pairs(document: Any) -> Iterator[tuple[str, Any]]:
+    """A document in memory, read as the file reader reads one: its lists one by one."""
+    if not isinstance(document, dict):
+        return
+    for key in sorted(document, key=lambda k: (carried.SECTIONS.index(k)
+                                               if k in carried.SECTIONS else 99)):
+        value = document[key]
+        yield key, iter(value) if key in carried.LISTS and isinstance(value, list) else value
+
+
+def import_v2(db: Database, pairs: Pairs, where: Where, by: Actor = THE_STORE,
+              escaped: Callable[[], bool] | None = None) -> Steps[dict[str, Any]]:
+    """Read and write the document in one transaction; raises InvalidDocument, writing
+    nothing, when anything in it is wrong."""
+    from jeweldesk.interchange.importer import _keep_sequences_ahead
+
+    done, total = where()
+    yield Progress(done, total, "tickets")
+    with write(db, by, Act.IMPORT, "this store") as w:
+        loading = V2Import(w.session, where)
+        if escaped is not None:
+            loading.check.may_hold_unstorable = escaped
+        counts = yield from loading.run(pairs)
+        if loading.problems:
+            raise InvalidDocument(_sorted(loading.problems))
+        if not loading.store_created and w.session.get(Store, STORE_ID) is None:
+            raise InvalidDocument([Problem("$.store", "is required")])
+        w.session.expire_all()
+        _keep_sequences_ahead(w.session, loading.numbers, loading.refs_seen)
+        counts["store_created"] = loading.store_created
+        done, total = where()
+        yield Progress(total, total, "done")
+        return counts
