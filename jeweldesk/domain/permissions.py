@@ -23,6 +23,7 @@ class Act(enum.StrEnum):
     HAND_BACK = "hand back"
     PARCEL = "send or receive"
     CUSTOMER = "change the customer record"
+    MERGE_CUSTOMERS = "merge the customer records"
     DAYS_OFF = "enter days off for"
     OWN_DAYS_OFF = "enter their own days off"
     SETTINGS = "change the store's settings"
@@ -49,6 +50,7 @@ MAY: dict[Act, frozenset[Role]] = {
     Act.HAND_BACK: _COUNTER,
     Act.PARCEL: _EVERYONE,
     Act.CUSTOMER: _COUNTER,
+    Act.MERGE_CUSTOMERS: _MANAGER,
     Act.DAYS_OFF: _MANAGER,
     Act.OWN_DAYS_OFF: frozenset({Role.BENCH, Role.MANAGER}),
     Act.SETTINGS: _MANAGER,

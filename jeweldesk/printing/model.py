@@ -27,6 +27,9 @@ class ServiceLine:
     description: str
     price: Decimal
     vendor: str | None = None
+    # The line still says the catalog's service for its code. False when the counter wrote
+    # it in, or changed its words to other work: the paper then goes by the line's words.
+    as_listed: bool = True
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from reportlab.platypus import (
 
 from jeweldesk.domain import writing
 from jeweldesk.printing.fonts import SANS, register_fonts
-from jeweldesk.printing.model import PaperTicket, StoreHeader
+from jeweldesk.printing.model import PaperTicket, ServiceLine, StoreHeader
 from jeweldesk.printing.parts import logo, thin_rule
 from jeweldesk.printing.resources import load_note_wording
 from jeweldesk.printing.styles import ACCENT, RULE, Styles, make_styles, para
@@ -84,7 +84,7 @@ def note_values(
     store: StoreHeader, ticket: PaperTicket, wording: dict[str, Any], picked_up_on: date
 ) -> dict[str, str]:
     care = wording["care"]
-    months = [_care_entry(care, s.code).get("check_after_months", 12) for s in ticket.services]
+    months = [_care_entry(care, s).get("check_after_months", 12) for s in ticket.services]
     occasion = ticket.occasion
     if occasion is not None and occasion.date < picked_up_on:
         occasion = None  # the day has passed; wishing the customer well for it would ring false
@@ -103,7 +103,7 @@ def note_values(
 def care_advice(ticket: PaperTicket, wording: dict[str, Any]) -> list[str]:
     advice: list[str] = []
     for service in ticket.services:
-        text = _care_entry(wording["care"], service.code).get("advice", "")
+        text = _care_entry(wording["care"], service).get("advice", "")
         if text and text not in advice:
             advice.append(text)
     return advice or [wording["note"]["generic_care"]]
@@ -165,8 +165,11 @@ def fill(template: str, values: dict[str, str]) -> str | None:
     return text.safe_substitute(values)
 
 
-def _care_entry(care: dict[str, Any], code: str) -> dict[str, Any]:
-    return care.get(code) or care.get("_other", {})
+def _care_entry(care: dict[str, Any], service: ServiceLine) -> dict[str, Any]:
+    """The wording for the work as the ticket's line says it: the catalog service's own
+    when the line still names it, else the words for work the store describes itself."""
+    listed = care.get(service.code) if service.as_listed else None
+    return listed or care.get("_other", {})
 
 
 def _piece(ticket: PaperTicket) -> str:
@@ -179,7 +182,7 @@ def _piece(ticket: PaperTicket) -> str:
 def _work(ticket: PaperTicket, care: dict[str, Any]) -> str:
     done: list[str] = []
     for service in ticket.services:
-        template = _care_entry(care, service.code).get("done", "worked on it")
+        template = _care_entry(care, service).get("done", "worked on it")
         phrase = Template(template).safe_substitute(description=service.description.lower())
         if phrase not in done:
             done.append(phrase)

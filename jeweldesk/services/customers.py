@@ -23,7 +23,7 @@ from jeweldesk.domain.status import Status
 from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import customer_by_id, get_store
-from jeweldesk.storage.tables import Customer, Ticket
+from jeweldesk.storage.tables import Customer, Ticket, TicketEdit
 
 CLOSED = (Status.PICKED_UP, Status.CANCELLED)
 
@@ -122,6 +122,49 @@ def update_customer(db: Database, customer_id: int, details: CustomerDetails,
         customer.notes = tidy.notes
         customer.preferred_channel = tidy.preferred_channel
         return info_of(customer, country=country)
+
+
+def _said(customer: Customer, country: str) -> str:
+    """A record as the ticket's history names it: the name, and the phone that tells two
+    records of the same name apart, written as the store writes phones."""
+    phone = shown_phone(customer.phone, country)
+    return f"{customer.name} ({phone})" if phone else customer.name
+
+
+def merge_customers(db: Database, keep_id: int, duplicate_id: int, by: Actor) -> CustomerInfo:
+    """Two records of one person become the kept one: the duplicate's tickets move over
+    (each keeps a line in its history saying from whom), the kept record's details stay and
+    the duplicate's fill only what the kept one lacks, and the duplicate record goes."""
+    if keep_id == duplicate_id:
+        raise Invalid({"customers": "choose two different customer records to merge"})
+    with write(db, by, Act.MERGE_CUSTOMERS) as w:
+        session = w.session
+        kept = customer_by_id(session, keep_id)
+        duplicate = customer_by_id(session, duplicate_id)
+        country = get_store(session).country
+        was, now = _said(duplicate, country), _said(kept, country)
+        moved = session.scalars(
+            select(Ticket).where(Ticket.customer_id == duplicate.id).order_by(Ticket.id)
+        ).all()
+        for ticket in moved:
+            ticket.customer_id = kept.id
+            session.add(TicketEdit(ticket_id=ticket.id, at=w.now, by_id=w.person_id,
+                                   field="customer", old_value=was, new_value=now))
+        if not kept.phone and duplicate.phone:
+            kept.phone, kept.phone_digits = duplicate.phone, duplicate.phone_digits
+        if not kept.email and duplicate.email:
+            kept.email = duplicate.email
+        if not kept.notes and duplicate.notes:
+            kept.notes = duplicate.notes
+        if kept.preferred_channel is None and duplicate.preferred_channel is not None:
+            kept.preferred_channel = duplicate.preferred_channel
+        session.flush()
+        session.expire(duplicate, ["tickets"])
+        session.delete(duplicate)
+        session.flush()
+        statuses = session.scalars(select(Ticket.status).where(Ticket.customer_id == kept.id))
+        counted = list(statuses)
+        return info_of(kept, sum(1 for s in counted if s not in CLOSED), len(counted))
 
 
 def get_customer(db: Database, customer_id: int) -> CustomerInfo:

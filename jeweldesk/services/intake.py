@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from uuid import uuid4
@@ -18,7 +18,9 @@ from jeweldesk.domain.status import Status
 from jeweldesk.services.customers import CustomerDetails, checked, new_customer
 from jeweldesk.services.photos import store_photo
 from jeweldesk.services.piece_checks import (
+    WRITE_IN,
     ServiceLine,
+    add_written_in_to_catalog,
     below_catalog,
     check_deposit,
     check_description,
@@ -39,6 +41,8 @@ from jeweldesk.storage.lookups import (
     next_ticket_number,
 )
 from jeweldesk.storage.tables import Ticket, TicketEvent
+
+__all__ = ["WRITE_IN", "Piece", "ServiceLine", "Visit", "take_in"]
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,10 @@ def take_in(db: Database, visit: Visit, by: Actor, at: datetime | None = None) -
         cut = [name for piece in visit.pieces for name in below_catalog(session, piece.services)]
         if cut:
             w.require(Act.PRICE_BELOW_CATALOG, ", ".join(cut))
+        new_entries = [line.description.strip() for piece in visit.pieces
+                       for line in piece.services if line.written_in and line.add_to_catalog]
+        if new_entries:
+            w.require(Act.CATALOG, ", ".join(new_entries))
         if details is not None:
             customer = new_customer(session, details)
         else:
@@ -114,6 +122,7 @@ def take_in(db: Database, visit: Visit, by: Actor, at: datetime | None = None) -
         visit_ref = uuid4().hex[:12]
         numbers = []
         for n, piece in enumerate(visit.pieces):
+            piece = replace(piece, services=add_written_in_to_catalog(session, piece.services))
             ticket = _new_ticket(session, piece, n, customer.id, w.person_id, now, visit_ref)
             numbers.append(ticket.number)
             for data in piece.photos:

@@ -29,7 +29,7 @@ from jeweldesk.services.prepare import FlagWithHandling, flags_from, risk_inputs
 from jeweldesk.services.prepare_words import NEW_DATE
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import get_store, ticket_by_number
-from jeweldesk.storage.tables import Customer, Parcel, Ticket
+from jeweldesk.storage.tables import CatalogService, Customer, Parcel, Ticket
 
 
 def _country(row: object) -> str:
@@ -57,10 +57,44 @@ def tickets_for_paper(
     """The store and the tickets, in the order asked; NotFound names the first missing number."""
     with db.session(write=False) as session:
         header = store_header(session)
-        return header, [paper_ticket(ticket_by_number(session, n)) for n in numbers]
+        names = {code: name for code, name in
+                 session.execute(select(CatalogService.code, CatalogService.name))}
+        return header, [paper_ticket(ticket_by_number(session, n), names) for n in numbers]
 
 
-def paper_ticket(ticket: Ticket) -> PaperTicket:
+# Words that name the piece, not the work: "Ring shank repair" is no ring sizing.
+PIECE_WORDS = frozenset({"ring", "rings", "chain", "chains", "watch", "necklace", "bracelet",
+                         "earring", "earrings", "pendant", "brooch"})
+
+
+def _stem(word: str) -> str:
+    for ending in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _words(text: str) -> list[str]:
+    return "".join(c if c.isalpha() else " " for c in text.lower()).split()
+
+
+def says_its_service(description: str, code: str, catalog_name: str | None) -> bool:
+    """Whether a line's words still name the work its catalog code stands for: "Size up one
+    size" and "Retip four prongs" do; "Shank repair" on a ring-sizing line does not, and a
+    written-in line has no catalog service to name."""
+    if catalog_name is None:
+        return False
+    service = {_stem(w) for w in _words(f"{catalog_name} {code}")
+               if w not in PIECE_WORDS and len(w) >= 3}
+    if not service:
+        return True
+    said = [_stem(w) for w in _words(description)]
+    return any(s in w or s[:4] == w[:4] for s in service for w in said if len(w) >= 3)
+
+
+def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None) -> PaperTicket:
+    """``catalog_names`` (code → name) tells which lines still say their catalog service;
+    without it every line is taken as the catalog has it."""
     occasion = None
     if ticket.occasion_what and ticket.occasion_date:
         occasion = Occasion(ticket.occasion_what, ticket.occasion_date)
@@ -78,7 +112,9 @@ def paper_ticket(ticket: Ticket) -> PaperTicket:
         item_condition=ticket.item_condition or "",
         declared_value=ticket.declared_value,
         services=tuple(
-            ServiceLine(s.code, s.description, s.price, s.vendor.name if s.vendor else None)
+            ServiceLine(s.code, s.description, s.price, s.vendor.name if s.vendor else None,
+                        as_listed=catalog_names is None
+                        or says_its_service(s.description, s.code, catalog_names.get(s.code)))
             for s in ticket.services
         ),
         deposit=ticket.deposit,

@@ -14,9 +14,17 @@ from jeweldesk.services.moves import apply_move
 from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import ticket_by_number
-from jeweldesk.storage.tables import Payment
+from jeweldesk.storage.tables import Customer, Payment
 
 METHODS = ("cash", "card", "check", "other")
+
+
+def same_person(one: Customer, other: Customer) -> bool:
+    """One customer, even on two records not merged yet: the same name and phone (as the
+    claim receipt reads them)."""
+    return one.id == other.id or (
+        " ".join(one.name.lower().split()) == " ".join(other.name.lower().split())
+        and one.phone_digits == other.phone_digits)
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,14 @@ def hand_back(db: Database, numbers: list[str], collected_by: str, by: Actor,
     paying = _amount(amount)
     with write(db, by, Act.HAND_BACK, ", ".join(numbers)) as w:
         tickets = [ticket_by_number(w.session, n, lock=True) for n in dict.fromkeys(numbers)]
+        first = tickets[0]
+        others = [t for t in tickets if not same_person(t.customer, first.customer)]
+        if others:
+            # One hand-back is one person's pieces: a second envelope on the counter is
+            # the wrong customer's far more often than a favour for a friend.
+            raise Invalid({"tickets": "; ".join(
+                f"{t.number} is {t.customer.name}'s, not {first.customer.name}'s"
+                for t in others) + ": hand back one customer's pieces at a time"})
         not_ready = [t for t in tickets if t.status != Status.READY]
         if not_ready:
             raise MoveRefused("; ".join(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jeweldesk.domain.errors import Invalid, NotFound
@@ -27,6 +28,10 @@ from jeweldesk.domain.rules import (
 from jeweldesk.storage.lookups import staff_by_code, vendor_by_code
 from jeweldesk.storage.tables import CatalogService, TicketService
 
+# The code of a service line the counter wrote in (a shank repair the catalog has no line
+# for): its own words and price, kept on the ticket. An empty code means the same.
+WRITE_IN = "write_in"
+
 
 @dataclass(frozen=True)
 class ServiceLine:
@@ -34,6 +39,12 @@ class ServiceLine:
     description: str
     price: Decimal | str
     vendor: str | None = None  # vendor code when the work goes out
+    # A write-in a manager also adds to the catalog, at this price, for next time.
+    add_to_catalog: bool = False
+
+    @property
+    def written_in(self) -> bool:
+        return self.code.strip() in ("", WRITE_IN)
 
 
 def optional_money(value: Decimal | str | None) -> Decimal | None:
@@ -78,11 +89,13 @@ def check_services(lines: Sequence[ServiceLine], at: str, problems: dict[str, st
         elif price is None:
             problems[where] = "every service needs a price"
         total += price or ZERO
-        if not line.code.strip():
-            problems[f"{at}services[{i}].code"] = "choose a service"
         check_text(problems, f"{at}services[{i}].code", line.code, CODE)
         check_text(problems, f"{at}services[{i}].description", line.description, TEXT,
                    lines=True)
+        if line.written_in and not line.description.strip():
+            problems[f"{at}services[{i}].description"] = "say what the written-in work is"
+        if line.add_to_catalog and not line.written_in:
+            problems[f"{at}services[{i}].code"] = "only a written-in line joins the catalog"
     if total < 0 and not any(k.startswith(f"{at}services") for k in problems):
         problems[f"{at}services"] = f"the lines come to {total}, less than nothing"
     return total
@@ -120,11 +133,46 @@ def below_catalog(session: Session, lines: Sequence[ServiceLine]) -> list[str]:
     back, by their names: a manager's call."""
     cut = []
     for line in lines:
+        if line.written_in:  # no catalog price to be under
+            continue
         listed = session.get(CatalogService, line.code.strip())
         price = money(line.price)
         if price < 0 or (listed is not None and price < listed.default_price):
             cut.append(line.description.strip() or (listed.name if listed else line.code))
     return cut
+
+
+def catalog_code_for(session: Session, name: str) -> str:
+    """A new catalog code from a written-in service's name: "Shank repair" → shank_repair."""
+    base = "_".join("".join(c if c.isalnum() else " " for c in name.lower()).split())[:56]
+    base = base or "service"
+    code, n = base, 2
+    while code == WRITE_IN or session.get(CatalogService, code) is not None:
+        code, n = f"{base}_{n}", n + 1
+    return code
+
+
+def add_written_in_to_catalog(session: Session, lines: Sequence[ServiceLine]
+                              ) -> tuple[ServiceLine, ...]:
+    """The lines with each written-in one ticked for the catalog added there (under its own
+    name, at its price) and now carrying the new catalog code. A name the catalog already
+    has is not added twice: the line takes that entry's code."""
+    done: list[ServiceLine] = []
+    for line in lines:
+        if not (line.written_in and line.add_to_catalog):
+            done.append(line)
+            continue
+        name = " ".join(line.description.split())
+        same = next((c for c in session.scalars(select(CatalogService))
+                     if c.name.strip().lower() == name.lower()), None)
+        if same is None:
+            same = CatalogService(code=catalog_code_for(session, name), name=name,
+                                  default_price=money(line.price), bench_days=1,
+                                  usually_outside=line.vendor is not None, active=True)
+            session.add(same)
+            session.flush()
+        done.append(ServiceLine(same.code, line.description, line.price, line.vendor))
+    return tuple(done)
 
 
 def service_rows(session: Session, lines: Sequence[ServiceLine], at: str) -> list[TicketService]:
@@ -137,7 +185,8 @@ def service_rows(session: Session, lines: Sequence[ServiceLine], at: str) -> lis
                 vendor_id = vendor_by_code(session, line.vendor).id
             except NotFound as exc:
                 raise Invalid({f"{at}services[{position}].vendor": str(exc)}) from None
-        rows.append(TicketService(position=position, code=line.code.strip(),
+        code = WRITE_IN if line.written_in else line.code.strip()
+        rows.append(TicketService(position=position, code=code,
                                   description=line.description.strip(),
                                   price=money(line.price), vendor_id=vendor_id))
     return rows

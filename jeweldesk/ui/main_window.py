@@ -31,6 +31,7 @@ from jeweldesk.services.store import store_settings
 from jeweldesk.ui.bench.bench import BenchScreen
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.store_file import StoreFileMenu
+from jeweldesk.ui.common.widgets import PROBLEM_COLOUR
 from jeweldesk.ui.counter.board import TicketBoard
 from jeweldesk.ui.counter.customers import CustomersScreen
 from jeweldesk.ui.counter.intake import IntakeDialog
@@ -46,6 +47,9 @@ NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 TYPING_PAUSE_MS = 150
 RESULTS_SHOWN = 12
+SCAN_PROBLEM_WIDTH = 340
+
+
 # What counts as someone at the keyboard, for the idle lock.
 TOUCHES = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
                      QEvent.Type.MouseMove, QEvent.Type.Wheel})
@@ -147,7 +151,10 @@ class SearchBox(QLineEdit):
             self.look_up()
         item = self.results.currentItem()
         if item is None:
-            self.window_.say(f"No ticket or customer matches “{text}”.")
+            # The box is emptied so the next scan is read alone, not run on after this one
+            # ("R-99999R-10002"); what failed is said beside the box, where the eye is.
+            self.finish()
+            self.window_.scan_failed(f"No ticket or customer matches “{text}”: scan it again")
             return
         self.finish()
         self.window_.open_ticket(item.data(NUMBER_ROLE))
@@ -172,6 +179,7 @@ class SearchBox(QLineEdit):
             return
         if key == Qt.Key.Key_Escape:
             self.finish()
+            self.window_.scan_failed(None)
             return
         super().keyPressEvent(event)
 
@@ -204,6 +212,9 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
         self.search = SearchBox(self)
+        self.scan_problem = QLabel()
+        self.scan_problem.setObjectName("scanProblem")
+        self.scan_problem.setStyleSheet(f"color: {PROBLEM_COLOUR}; font-weight: 600;")
         self.new_intake = QPushButton("New intake")
         self.new_intake.setObjectName("primary")
         self.new_intake.setToolTip("Take a piece in (Ctrl+N)")
@@ -220,6 +231,9 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("top")
         toolbar.setMovable(False)
         toolbar.addWidget(self.search)
+        # A toolbar shows or hides its widgets through their actions.
+        self._scan_problem_shown = toolbar.addWidget(self.scan_problem)
+        self._scan_problem_shown.setVisible(False)
         toolbar.addWidget(self.new_intake)
         toolbar.addWidget(self.pickup)
         spacer = QWidget()
@@ -307,8 +321,9 @@ class MainWindow(QMainWindow):
         try:
             dialog = open_ticket(self.ctx, number, self)
         except NotFound as exc:
-            self.say(str(exc).capitalize() + ".")
+            self.scan_failed(str(exc).capitalize() + ".")
             return None
+        self.scan_failed(None)
         dialog.finished.connect(lambda _result: self.focus_search())
         self.last_dialog = dialog
         return dialog
@@ -330,6 +345,18 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def scan_failed(self, message: str | None) -> None:
+        """Beside the search box (and in the status bar): why the last scan opened nothing."""
+        # Cut to fit beside the box (whole on hover and in the status bar): a long paste
+        # never pushes the toolbar's buttons off the window.
+        shown = self.scan_problem.fontMetrics().elidedText(
+            message or "", Qt.TextElideMode.ElideRight, SCAN_PROBLEM_WIDTH)
+        self.scan_problem.setText(shown)
+        self.scan_problem.setToolTip(message or "")
+        self._scan_problem_shown.setVisible(bool(message))
+        if message:
+            self.say(message)
 
     def say(self, message: str, ms: int = 6000) -> None:
         self.statusBar().showMessage(message, ms)

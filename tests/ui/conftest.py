@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from jeweldesk.storage.engine import Database
@@ -18,3 +20,20 @@ def ctx(sqlite_store: Database, qtbot: object) -> AppContext:
 @pytest.fixture
 def manager_ctx(sqlite_store: Database, qtbot: object) -> AppContext:
     return signed_in(sqlite_store, MANAGER)
+
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """A dialog left with typing in it asks before it closes; the test is over, so its
+    leftovers are closed without the question (nobody would be there to answer it) before
+    pytest-qt closes the test's widgets."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from jeweldesk.ui.common.fields import CounterDialog
+
+    if QApplication.instance() is not None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, CounterDialog) and widget.isVisible():
+                QDialog.reject(widget)
+    yield

@@ -283,7 +283,6 @@ def test_the_window_locks_when_idle_and_the_same_person_finds_their_typing_kept(
     assert intake.name.text() == "Marisol Okafor"  # type: ignore[attr-defined]
     assert intake.phone.text() == "601 555 0177"  # type: ignore[attr-defined]
     assert window.idle.isActive()  # and the clock runs again
-    intake.close()
 
 
 def test_another_person_signing_in_at_the_lock_takes_the_keyboard(window: MainWindow, qtbot):
@@ -296,7 +295,6 @@ def test_another_person_signing_in_at_the_lock_takes_the_keyboard(window: MainWi
     assert window.ctx.user.code == MANAGER and "Sandra Cole" in window.who.text()
     assert window.show_screen("settings")
     assert intake.name.text() == "Dana Whitfield"  # type: ignore[attr-defined]
-    intake.close()
 
 
 def test_keys_and_clicks_keep_the_window_open_and_no_minutes_is_never(

@@ -59,6 +59,7 @@ from jeweldesk.ui.common.widgets import (
     PROBLEM_COLOUR,
     day_text,
     days_text,
+    elided,
     heading,
     muted,
     table_view,
@@ -324,9 +325,14 @@ class BenchScreen(QWidget):
         keys = " · ".join([f"<b>{m.key}</b> {m.label.lower()}" for m in scanned.moves]
                           + ([f"<b>{SEND_KEY}</b> send in a parcel"] if scanned.may_go_out
                              else []))
+        # The header stays a few lines whatever was typed at intake: long words are cut
+        # short here, whole on hover.
+        self.card.setToolTip(f"{scanned.item}\n{scanned.work}"
+                             if elided(scanned.item) != scanned.item
+                             or elided(scanned.work, 160) != scanned.work else "")
         self.card.setText(
-            f"<span style='font-size:15pt'><b>{scanned.number}</b> — {scanned.item}</span><br>"
-            f"{scanned.customer_name} · {scanned.work}<br>"
+            f"<span style='font-size:15pt'><b>{scanned.number}</b> — {elided(scanned.item)}"
+            f"</span><br>{scanned.customer_name} · {elided(scanned.work, 160)}<br>"
             f"<b>{scanned.status.label}</b> · promised "
             f"{day_text(scanned.promised_for, today)}{occasion}<br>"
             + (f"Type a letter and Enter: {keys}" if keys else

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from jeweldesk.domain.permissions import Act, may
 from jeweldesk.services.changes import change_marker
@@ -83,5 +83,7 @@ class AppContext(QObject):
     def did_change(self) -> None:
         """Heard from the write door after each write made here: screens refresh at once,
         without waiting for the poll that notices other workstations' changes."""
+        if QThread.currentThread() != self.thread():
+            return  # a write from long work off the window's thread: the poll brings it
         self._marker = change_marker(self.db)
         self.changed.emit()

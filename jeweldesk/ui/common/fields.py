@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -91,12 +92,48 @@ def banner(good: bool = False) -> QLabel:
     return label
 
 
+KEEP_TYPING = "Keep typing"
+THROW_AWAY = "Throw away"
+
+
+def may_throw_away(parent: QWidget, question: str, lost: str, keep: str = KEEP_TYPING) -> bool:
+    """Ask before typing is lost. Keeping it is the default: a stray Enter, Space or Escape
+    answers "keep"; only a deliberate click or Alt+T on "Throw away" throws it away."""
+    box = QMessageBox(parent)
+    box.setObjectName("throwAway")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(question)
+    box.setText(f"<b>{question}</b>")
+    box.setInformativeText(lost)
+    kept = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    gone = box.addButton("&" + THROW_AWAY, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(kept)
+    box.setEscapeButton(kept)
+    box.exec()
+    return box.clickedButton() is gone
+
+
 class CounterDialog(QDialog):
     """Enter never saves by accident: it presses the focused button and nothing else.
 
     In a form full of line edits, Qt's default button would turn every Enter in
     the phone field into "Save"; each field decides what Enter means instead.
+
+    Nothing typed is lost by accident either: Cancel, Escape and the window's close
+    button all come to ``reject``, which asks first whenever ``unsaved`` says what would go.
     """
+
+    question: str = "Throw away what was typed?"
+
+    def unsaved(self) -> str | None:
+        """What closing now would throw away, in a sentence; None when nothing would."""
+        return None
+
+    def reject(self) -> None:
+        lost = self.unsaved()
+        if lost and not may_throw_away(self, self.question, lost):
+            return
+        super().reject()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -55,6 +55,9 @@ PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
 
 
+LONG_TEXT = 24  # a cell may cut a longer text short; the whole of it shows on hover
+
+
 class BoardModel(QAbstractTableModel):
     def __init__(self, db: Database, parent: QObject | None = None,
                  page_size: int = PAGE_SIZE) -> None:
@@ -100,11 +103,14 @@ class BoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == BALANCE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
+            said = []
+            if column in (CUSTOMER, ITEM) and len(self._text(row, column)) > LONG_TEXT:
+                said.append(self._text(row, column))  # the cell cuts it short: whole on hover
             if row.lateness == OVERDUE:
-                return f"{row.number}: past its promise of {writing.day(row.promised_for)}"
-            if row.lateness == DUE_TODAY:
-                return f"{row.number}: promised for today"
-            return None
+                said.append(f"{row.number}: past its promise of {writing.day(row.promised_for)}")
+            elif row.lateness == DUE_TODAY:
+                said.append(f"{row.number}: promised for today")
+            return "\n".join(said) or None
         if role == NUMBER_ROLE:
             return row.number
         if role == LATENESS_ROLE:

@@ -7,11 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, ServiceError
-from jeweldesk.domain.kinds import Channel
+from jeweldesk.domain.kinds import Channel, Role
 from jeweldesk.services.board import BoardFilter, BoardRow, BoardSort, board_page
 from jeweldesk.services.customers import (
     CustomerDetails,
@@ -30,6 +32,7 @@ from jeweldesk.services.customers import (
     add_customer,
     find_customers,
     get_customer,
+    merge_customers,
     update_customer,
 )
 from jeweldesk.ui.common.context import AppContext
@@ -55,6 +58,15 @@ TICKET_COLUMNS = (
            tint=lambda t: OVERDUE_TINT if t.lateness else None),
     Column("Balance", lambda t: writing.money(t.balance) if t.balance else "—", right=True),
 )
+
+
+def _tickets(count: int) -> str:
+    return "1 ticket" if count == 1 else f"{count} tickets"
+
+
+def _said(info: CustomerInfo) -> str:
+    reach = " · ".join(x for x in (info.phone, info.email) if x) or "no phone or email"
+    return f"{info.name} — {reach} — {_tickets(info.all_tickets)}"
 
 
 def _table(columns: tuple[Column, ...], key: Callable[[Any], Any], stretch: int) -> QTableView:
@@ -121,8 +133,15 @@ class CustomersScreen(QWidget):
         self.search.setPlaceholderText("Phone number or part of the name")
         self.search.setClearButtonEnabled(True)
         self.results = _table(RESULT_COLUMNS, lambda c: c.id, 2)
+        # Two rows picked together (Ctrl+click) are what a manager merges.
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.hint = muted("Type a phone number or a name to find a customer.")
         self.new_button = QPushButton("New customer")
+        self.merge_button = QPushButton("Merge…")
+        self.merge_button.setToolTip("Two records of the same person become one: pick both "
+                                     "(Ctrl+click), then Merge. Their tickets keep their history.")
+        self.merge_button.setEnabled(False)
+        self.merge_button.clicked.connect(self.merge_chosen)
 
         self.form = CustomerForm()
         self.save_button = QPushButton("Save customer")
@@ -138,6 +157,7 @@ class CustomersScreen(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
+        top.addWidget(self.merge_button)
         left_layout.addLayout(top)
         left_layout.addWidget(self.hint)
         left_layout.addWidget(self.results, 1)
@@ -175,6 +195,8 @@ class CustomersScreen(QWidget):
         self.new_button.clicked.connect(self.new_customer)
         self.save_button.clicked.connect(self.save)
         ctx.changed.connect(self.refresh)
+        ctx.user_changed.connect(self._may_merge)
+        self._may_merge()
         self._show_tickets(None)
 
     def look_up(self) -> None:
@@ -188,8 +210,55 @@ class CustomersScreen(QWidget):
 
     def _picked(self) -> None:
         rows = self.results.selectionModel().selectedRows()
+        self.merge_button.setEnabled(len(rows) == 2)
         if rows:
             self.show_customer(rows[0].data(KEY_ROLE))
+
+    def _may_merge(self) -> None:
+        """Merging records is a manager's step; nobody else is offered it."""
+        self.merge_button.setVisible(self.ctx.has_user and self.ctx.user.role == Role.MANAGER)
+
+    def chosen(self) -> list[CustomerInfo]:
+        rows = sorted(self.results.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [rows_of(self.results).row_at(i.row()) for i in rows]
+
+    def merge_chosen(self) -> CustomerInfo | None:
+        chosen = self.chosen()
+        if len(chosen) != 2:
+            self.message.setText("Pick the two records of the same person (Ctrl+click).")
+            return None
+        # The record with more history is kept; the other's details fill its gaps.
+        kept, folded = sorted(chosen, key=lambda c: (-c.all_tickets, c.id))
+        if not self.ask_to_merge(kept, folded):
+            return None
+        try:
+            merged = merge_customers(self.ctx.db, kept.id, folded.id, self.ctx.user.code)
+        except ServiceError as exc:
+            self.message.setText(str(exc))
+            return None
+        self.look_up()
+        self.show_customer(merged.id)
+        self.message.setText(f"Merged: {folded.name}'s {_tickets(folded.all_tickets)} now "
+                             f"{'are' if folded.all_tickets != 1 else 'is'} {merged.name}'s.")
+        return merged
+
+    def ask_to_merge(self, kept: CustomerInfo, folded: CustomerInfo) -> bool:
+        box = QMessageBox(self)
+        box.setObjectName("mergeCustomers")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Merge two customer records?")
+        box.setText("<b>Merge these two records of one customer?</b>")
+        box.setInformativeText(
+            f"Kept: {_said(kept)}\nFolded in: {_said(folded)}\n\n"
+            f"{folded.name}'s tickets move to {kept.name}, each with a line in its history; "
+            f"{kept.name}'s details stay, and {folded.name}'s fill only what is missing. "
+            "The folded-in record is then gone.")
+        merge = box.addButton("&Merge", QMessageBox.ButtonRole.AcceptRole)
+        apart = box.addButton("&Keep them apart", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(apart)
+        box.setEscapeButton(apart)
+        box.exec()
+        return box.clickedButton() is merge
 
     def show_customer(self, customer_id: int) -> None:
         info = get_customer(self.ctx.db, customer_id)

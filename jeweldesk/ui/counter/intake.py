@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from jeweldesk.domain import writing
 from jeweldesk.domain.contact_details import phone_digits
 from jeweldesk.domain.errors import Invalid, ServiceError
+from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.money import ZERO
 from jeweldesk.services.customers import CustomerDetails, CustomerInfo, checked, find_customers
 from jeweldesk.services.intake import Visit, take_in
@@ -37,6 +39,7 @@ from jeweldesk.ui.counter.intake_piece import PieceForm
 from jeweldesk.ui.counter.intake_saved import SavedPage
 
 PROBLEM_MARK = " ⚠"
+TICKET_NUMBER = re.compile(r"[A-Za-z]{1,4}-?\d{3,}")
 
 
 class IntakeDialog(CounterDialog):
@@ -68,18 +71,27 @@ class IntakeDialog(CounterDialog):
         layout.addWidget(self._customer_box())
         self.pieces = QTabWidget()
         self.pieces.tabCloseRequested.connect(self.remove_piece)
+        # The tabs and their button are reached by Ctrl+Shift+N and the mouse, not by Tab:
+        # Tab goes from the customer straight into the piece.
+        self.pieces.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pieces.currentChanged.connect(lambda _index: self._chain_tabs())
         self.add_piece_button = QPushButton("Add another piece  (Ctrl+Shift+N)")
         self.add_piece_button.setAutoDefault(False)
+        self.add_piece_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.add_piece_button.clicked.connect(self.add_piece)
         self.pieces.setCornerWidget(self.add_piece_button, Qt.Corner.TopRightCorner)
         layout.addWidget(self.pieces, 1)
         self.summary = QLabel()
         self.summary.setStyleSheet("font-size: 14px;")
         self.problem_banner = banner()
+        # Cancel is for the mouse: out of the Tab chain, so a space or an Enter typed while
+        # it has focus cannot throw the visit away (and it asks first anyway).
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.ask_to_cancel)
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cancel_button.clicked.connect(self.reject)
         self.save_button = QPushButton("Save the visit  (Ctrl+S)")
+        self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
@@ -141,10 +153,6 @@ class IntakeDialog(CounterDialog):
         row.addLayout(finding, 1)
         row.addSpacing(12)
         row.addWidget(self.new_box, 1)
-        QWidget.setTabOrder(self.search, self.matches)
-        QWidget.setTabOrder(self.matches, self.name)
-        QWidget.setTabOrder(self.name, self.phone)
-        QWidget.setTabOrder(self.phone, self.email)
         return box
 
     def _look_up(self, text: str) -> None:
@@ -166,11 +174,18 @@ class IntakeDialog(CounterDialog):
             return
         text = self.search.text().strip()
         digits = phone_digits(text) or ""
-        if len(digits) >= 7 and not self.phone.text():
+        if TICKET_NUMBER.fullmatch(text):
+            # A ticket number scanned into the wrong box names nobody: start the customer
+            # afresh rather than carry it into their name.
+            self.search.clear()
+        elif len(digits) >= 7 and not self.phone.text():
             self.phone.setText(text)
         elif text and not digits and not self.name.text():
             self.name.setText(text)
         self.name.setFocus()
+        # Whatever was carried over is selected: typing the customer's name replaces the
+        # fragment that was searched for instead of being added to it.
+        self.name.selectAll()
 
     def _pick_item(self, item: QListWidgetItem) -> None:
         self.pick_customer(item.data(Qt.ItemDataRole.UserRole))
@@ -216,7 +231,8 @@ class IntakeDialog(CounterDialog):
         return self.piece_form(self.pieces.currentIndex())
 
     def add_piece(self) -> PieceForm:
-        form = PieceForm(self._catalog, self._vendors, self._staff, self._rules)
+        form = PieceForm(self._catalog, self._vendors, self._staff, self._rules,
+                         may_add_to_catalog=self.ctx.user.role == Role.MANAGER)
         form.changed.connect(self._sum_up)
         forms = self.piece_forms()
         if forms:
@@ -224,9 +240,19 @@ class IntakeDialog(CounterDialog):
         self.pieces.addTab(form, f"Piece {len(forms) + 1}")
         self.pieces.setCurrentWidget(form)
         self.pieces.setTabsClosable(self.pieces.count() > 1)
+        self._chain_tabs()
         form.kind.setFocus()
         self._sum_up()
         return form
+
+    def _chain_tabs(self) -> None:
+        """Tab follows the form: the customer, then the piece on show, then Save."""
+        if not self.pieces.count() or self.pieces.currentIndex() < 0:
+            return
+        chain = [self.search, self.matches, self.change_customer, self.name, self.phone,
+                 self.email, *self.current_piece().tab_chain(), self.save_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def remove_piece(self, index: int) -> None:
         if self.pieces.count() <= 1:
@@ -340,23 +366,25 @@ class IntakeDialog(CounterDialog):
 
     # Leaving ------------------------------------------------------------------------------
 
+    question = "Throw away this visit?"
+
     def has_typing(self) -> bool:
-        typed = [self.name.text(), self.phone.text(), self.email.text()]
-        typed += [f.description.text() for f in self.piece_forms()]
-        return self.stack.currentWidget() is self.form_page and any(t.strip() for t in typed)
+        if self.stack.currentWidget() is not self.form_page:
+            return False
+        typed = [self.search.text(), self.name.text(), self.phone.text(), self.email.text()]
+        return (any(t.strip() for t in typed) or self.customer is not None
+                or any(f.has_typing() for f in self.piece_forms()))
 
-    def ask_to_cancel(self) -> None:
-        if self.has_typing() and QMessageBox.question(
-            self, "Leave without saving?", "What was typed for this visit will be lost."
-        ) != QMessageBox.StandardButton.Yes:
-            return
-        self.reject()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.ask_to_cancel()
-            return
-        super().keyPressEvent(event)
+    def unsaved(self) -> str | None:
+        """Closing with Cancel, Escape or the window's X asks first when anything is typed."""
+        if not self.has_typing():
+            return None
+        who = (self.customer.name if self.customer is not None
+               else self.name.text().strip() or "this customer")
+        count = self.pieces.count()
+        pieces = "1 piece" if count == 1 else f"{count} pieces"
+        return (f"What was typed for {who}'s visit ({pieces}) is not saved yet, and would be "
+                "lost. Keep typing to finish it, or throw it away.")
 
     @property
     def total_due(self) -> Decimal:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -34,8 +33,8 @@ from jeweldesk.domain.money import ZERO
 from jeweldesk.services.intake import Piece
 from jeweldesk.services.promise import PromiseRules, Proposal, promise_warnings, propose
 from jeweldesk.services.store import CatalogEntry, StaffMember, VendorInfo
+from jeweldesk.ui.common.day_edit import DayEdit
 from jeweldesk.ui.common.fields import (
-    DAY_EDIT_FORMAT,
     NOTE_STYLE,
     WARNING_STYLE,
     from_qdate,
@@ -97,7 +96,7 @@ class PieceForm(QWidget):
 
     def __init__(self, catalog: list[CatalogEntry], vendors: list[VendorInfo],
                  staff: list[StaffMember], rules: PromiseRules,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, may_add_to_catalog: bool = False) -> None:
         super().__init__(parent)
         self.rules = rules
         self.photos: list[bytes] = []
@@ -120,6 +119,7 @@ class PieceForm(QWidget):
         self.condition_note.setPlaceholderText("anything else seen at intake")
         self.declared_value = money_edit()
         self.attach = QPushButton("Attach photos…")
+        self.attach.setAutoDefault(False)
         self.attach.clicked.connect(self._choose_photos)
         self.thumbs = QListWidget()
         self.thumbs.setViewMode(QListView.ViewMode.IconMode)
@@ -131,7 +131,7 @@ class PieceForm(QWidget):
         self.thumbs.hide()
         self.no_photos = QLabel("No photos yet")
         self.no_photos.setStyleSheet(NOTE_STYLE)
-        self.services = ServicesEditor(catalog)
+        self.services = ServicesEditor(catalog, may_add_to_catalog=may_add_to_catalog)
         self.vendor = vendor_box(vendors)
         self.jeweler = jeweler_box(staff)
         self.deposit = money_edit()
@@ -143,18 +143,15 @@ class PieceForm(QWidget):
         self.balance.setStyleSheet("font-weight: 600;")
         self.occasion_what = QLineEdit()
         self.occasion_what.setPlaceholderText("anniversary, wedding, graduation …")
-        self.occasion_date = QDateEdit()
-        self.occasion_date.setCalendarPopup(True)
-        # A date edit cannot be empty: the day before today reads "no date" (occasions are ahead).
+        self.occasion_date = DayEdit(rules.today)
+        # The day before today reads "no date", and an empty field means it (occasions are
+        # ahead).
         self.occasion_date.setMinimumDate(to_qdate(rules.today - timedelta(days=1)))
         self.occasion_date.setSpecialValueText("no date")
         self.occasion_date.setDate(self.occasion_date.minimumDate())
-        self.occasion_date.setDisplayFormat(DAY_EDIT_FORMAT)
-        self.promised_for = QDateEdit()
-        self.promised_for.setCalendarPopup(True)
-        self.promised_for.setDisplayFormat(DAY_EDIT_FORMAT)
-        self.promised_for.setMinimumWidth(150)
+        self.promised_for = DayEdit(rules.today)
         self.use_proposed = QPushButton("Use proposed")
+        self.use_proposed.setAutoDefault(False)
         self.use_proposed.clicked.connect(self.apply_proposal)
         self.why = QLabel()
         self.why.setStyleSheet(NOTE_STYLE)
@@ -186,7 +183,7 @@ class PieceForm(QWidget):
         for n, box in enumerate(self.findings):
             grid.addWidget(box, n // 4, n % 4)
         grid.addWidget(self.condition_note, 2, 0, 1, 4)
-        form.addRow(buddy("Conditio&n", self.findings[0]), grid)
+        form.addRow(buddy("&Condition", self.findings[0]), grid)
         form.addRow("Declared &value", with_problem(self.declared_value, p["declared_value"]))
         holder = QWidget()
         photos = QHBoxLayout(holder)
@@ -202,7 +199,7 @@ class PieceForm(QWidget):
         work = QGroupBox("The work")
         work_form = QFormLayout(work)
         work_form.addRow("&Services", self.services)
-        work_form.addRow("Goes out &to", with_problem(self.vendor, p["vendor"]))
+        work_form.addRow("Goes o&ut to", with_problem(self.vendor, p["vendor"]))
         work_form.addRow("&Jeweler", with_problem(self.jeweler, p["assigned_to"]))
 
         money_row = QHBoxLayout()
@@ -229,7 +226,7 @@ class PieceForm(QWidget):
         promise.addWidget(self.why)
         promise.addWidget(self.warning)
         promise.addWidget(p["promised_for"])
-        work_form.addRow(buddy("P&romised for", self.promised_for), promise)
+        work_form.addRow(buddy("Promised &for", self.promised_for), promise)
 
         work_column = QVBoxLayout()
         work_column.addWidget(work)
@@ -238,12 +235,17 @@ class PieceForm(QWidget):
         columns.setContentsMargins(6, 6, 6, 6)
         columns.addLayout(piece_column, 1)
         columns.addLayout(work_column, 1)
-        order = [self.kind, self.description, self.metal, self.stones, *self.findings,
-                 self.condition_note, self.declared_value, self.attach, self.services.picker,
-                 self.services.table, self.vendor, self.jeweler, self.deposit,
-                 self.occasion_what, self.occasion_date, self.promised_for, self.use_proposed]
+        order = self.tab_chain()
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The fields in the order Tab visits them: the piece, the work, the money, the promise."""
+        return [self.kind, self.description, self.metal, self.stones, *self.findings,
+                self.condition_note, self.declared_value, self.attach, self.services.picker,
+                self.services.table, self.vendor, self.jeweler, self.deposit,
+                self.occasion_what, self.occasion_date.line, self.promised_for.line,
+                self.use_proposed]
 
     def _connect(self) -> None:
         for edit in (self.description, self.metal, self.stones, self.condition_note):
@@ -256,6 +258,8 @@ class PieceForm(QWidget):
         self.vendor.currentIndexChanged.connect(self.recalculate)
         self.jeweler.currentIndexChanged.connect(self.recalculate)
         self.occasion_date.dateChanged.connect(self._check_promise)
+        self.occasion_date.problem_changed.connect(lambda _p: self._check_promise())
+        self.promised_for.problem_changed.connect(lambda _p: self._check_promise())
         self.occasion_what.textChanged.connect(self._check_promise)
         self.promised_for.dateChanged.connect(self._promise_edited)
 
@@ -313,11 +317,14 @@ class PieceForm(QWidget):
             self.why.setText(f"{said} {on}: {proposal.why}")
         warnings = promise_warnings(self.rules, self.promise, self.occasion_day)
         past = [w for w in warnings if w.endswith("in the past")]
-        self.problems["promised_for"].show_problem(past[0] if past else None)
+        self.problems["promised_for"].show_problem(
+            self.promised_for.problem or (past[0] if past else None))
         rest = [w for w in warnings if w not in past]
         self.warning.setText("⚠ " + "; ".join(rest) if rest else "")
         self.warning.setVisible(bool(rest))
-        if not (self.occasion_what.text().strip() and self.occasion_day is None):
+        if self.occasion_date.problem:
+            self.problems["occasion_date"].show_problem(self.occasion_date.problem)
+        elif not (self.occasion_what.text().strip() and self.occasion_day is None):
             self.problems["occasion_date"].show_problem(None)
 
     # Photos ---------------------------------------------------------------------------------
@@ -407,7 +414,16 @@ class PieceForm(QWidget):
             found["description"] = "describe the piece"
         if not self.services.rows():
             found["services"] = "add at least one service"
+        if self.occasion_date.problem:
+            found["occasion_date"] = self.occasion_date.problem
         return found
+
+    def has_typing(self) -> bool:
+        """Anything the counter put into this piece that a careless close would lose."""
+        typed = (self.description, self.metal, self.stones, self.condition_note,
+                 self.declared_value, self.deposit, self.occasion_what)
+        return (any(edit.text().strip() for edit in typed) or bool(self.services.rows())
+                or any(box.isChecked() for box in self.findings) or bool(self.photos))
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """Problems keyed as the service names them, without the ``pieces[n].`` prefix."""

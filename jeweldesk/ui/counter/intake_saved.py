@@ -39,7 +39,7 @@ class SavedPage(QWidget):
         self.open_ticket.clicked.connect(self._open_current)
         self.receipt = QPushButton("Print the claim &receipt")
         self.receipt.clicked.connect(lambda: show_receipt(self.ctx, self.numbers, self))
-        self.tags = QPushButton("Print envelope &tags")
+        self.tags = QPushButton("Print envelope ta&gs")
         self.tags.clicked.connect(lambda: show_tags(self.ctx, self.numbers, self))
         self.another = QPushButton("Take in another visit")
         self.another.setAutoDefault(False)

@@ -1,4 +1,5 @@
-"""The services for one piece: picked from the catalog by typing, prices editable."""
+"""The services for one piece: picked from the catalog by typing, or written in with their own
+words and price when the catalog has no line for the work (a shank repair); prices editable."""
 
 from __future__ import annotations
 
@@ -22,13 +23,13 @@ from PySide6.QtWidgets import (
 
 from jeweldesk.domain import writing
 from jeweldesk.domain.money import ZERO, money_text
-from jeweldesk.services.intake import ServiceLine
+from jeweldesk.services.intake import WRITE_IN, ServiceLine
 from jeweldesk.services.store import CatalogEntry
 from jeweldesk.ui.common.fields import NOTE_STYLE, money_or_problem
 from jeweldesk.ui.common.rows import Column, RowsModel
 from jeweldesk.ui.common.widgets import ProblemLabel, as_label
 
-SERVICE, PRICE, OUT = range(3)
+SERVICE, PRICE, OUT, TO_CATALOG = range(4)
 
 
 @dataclass
@@ -39,6 +40,11 @@ class _Line:
     description: str
     price: str
     goes_out: bool
+    add_to_catalog: bool = False
+
+    @property
+    def written_in(self) -> bool:
+        return self.code in ("", WRITE_IN)
 
 
 def _set_description(line: _Line, text: str) -> None:
@@ -53,18 +59,29 @@ def _set_goes_out(line: _Line, on: bool) -> None:
     line.goes_out = on
 
 
+def _set_to_catalog(line: _Line, on: bool) -> None:
+    line.add_to_catalog = on
+
+
 LINE_COLUMNS = (
     Column("Service", lambda line: line.description, edit=_set_description),
     Column("Price", lambda line: line.price, edit=_set_price, right=True),
     Column("Goes out", lambda _line: "", checked=lambda line: line.goes_out,
            check=_set_goes_out),
+    # Only a manager sees this column; only a written-in line can be ticked.
+    Column("Add to catalog", lambda _line: "",
+           checked=lambda line: line.add_to_catalog if line.written_in else False,
+           check=lambda line, on: _set_to_catalog(line, on and line.written_in),
+           tip=lambda line: "Add this service to the catalog at this price, for next time"
+           if line.written_in else "Already in the catalog"),
 )
 
 
 class ServicesEditor(QWidget):
     changed = Signal()
 
-    def __init__(self, catalog: list[CatalogEntry], parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: list[CatalogEntry], parent: QWidget | None = None,
+                 may_add_to_catalog: bool = False) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.picker = QLineEdit()
@@ -81,6 +98,10 @@ class ServicesEditor(QWidget):
             action = QAction(as_label(f"{entry.name}  ({price})"), menu)
             action.triggered.connect(lambda _=False, e=entry: self.add(e))
             menu.addAction(action)
+        menu.addSeparator()
+        write_in = QAction("Write in a service the catalog does not have…", menu)
+        write_in.triggered.connect(lambda: self.write_in(self.picker.text()))
+        menu.addAction(write_in)
         self.browse.setMenu(menu)
         self.match = QLabel()
         self.match.setStyleSheet(NOTE_STYLE)
@@ -92,6 +113,8 @@ class ServicesEditor(QWidget):
         header.setSectionResizeMode(SERVICE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(PRICE, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(OUT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TO_CATALOG, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnHidden(TO_CATALOG, not may_add_to_catalog)
         self.table.setColumnWidth(PRICE, 100)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -136,16 +159,32 @@ class ServicesEditor(QWidget):
         if entry is not None:
             self.match.setText(f"Enter adds: {entry.name} — {writing.money(entry.default_price)}")
         elif text.strip():
-            self.match.setText(f"Nothing in the catalog like “{text.strip()}”")
+            self.match.setText(f"Nothing in the catalog like “{text.strip()}”: Enter writes it "
+                               "in, with its own price")
         else:
             self.match.setText("Or pick from the catalog; prices can be changed in the table.")
 
     def _add_typed(self) -> None:
-        entry = self.entry_for(self.picker.text())
+        text = self.picker.text()
+        entry = self.entry_for(text)
         if entry is None:
+            if text.strip():
+                self.write_in(text)
             return
         self.add(entry)
         self.picker.clear()
+
+    def write_in(self, text: str) -> None:
+        """A line in the counter's own words; its price is asked for at once, in the table."""
+        words = " ".join(text.split())
+        words = words[:1].upper() + words[1:]
+        row = self.model.append(_Line(WRITE_IN, words, "", False))
+        self.picker.clear()
+        self._item_changed()
+        self.table.setFocus()
+        column = PRICE if words else SERVICE
+        self.table.setCurrentIndex(self.model.index(row, column))
+        self.table.edit(self.model.index(row, column))
 
     def add(self, entry: CatalogEntry, price: Decimal | None = None) -> None:
         self.add_line(entry.code, entry.name,
@@ -205,8 +244,10 @@ class ServicesEditor(QWidget):
         return total
 
     def lines(self, vendor: str | None) -> tuple[ServiceLine, ...]:
-        return tuple(ServiceLine(code, description, price.strip(), vendor if out else None)
-                     for code, description, price, out in self.rows())
+        return tuple(ServiceLine(line.code, line.description, line.price.strip(),
+                                 vendor if line.goes_out else None,
+                                 add_to_catalog=line.written_in and line.add_to_catalog)
+                     for line in self.model.rows)
 
     def goes_out(self) -> bool:
         return any(out for *_rest, out in self.rows())

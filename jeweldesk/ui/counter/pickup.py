@@ -41,6 +41,13 @@ from jeweldesk.ui.common.widgets import ProblemLabel
 from jeweldesk.ui.ticket.tables import read_only_table, set_rows
 
 
+def _same_customer(one: TicketStory, other: TicketStory) -> bool:
+    """The same person, even on two records not merged yet (as the hand-back reads them)."""
+    return one.customer_id == other.customer_id or (
+        " ".join(one.customer_name.lower().split()) == " ".join(other.customer_name.lower().split())
+        and (one.customer_phone or "") == (other.customer_phone or ""))
+
+
 class PickupDialog(CounterDialog):
     def __init__(self, ctx: AppContext, numbers: list[str] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -158,10 +165,14 @@ class PickupDialog(CounterDialog):
             self.scan_problem.show_problem(
                 f"{story.number} is {story.status.label.lower()}, not ready to hand back")
             return False
-        others = {p.customer_name for p in self.pieces} - {story.customer_name}
-        self.scan_problem.show_problem(
-            f"note: {story.number} is {story.customer_name}'s, not {', '.join(others)}'s"
-            if others else None)
+        if self.pieces and not _same_customer(self.pieces[0], story):
+            # One hand-back is one customer's: the wrong envelope is refused, not noted.
+            first = self.pieces[0].customer_name
+            self.scan_problem.show_problem(
+                f"{story.number} is {story.customer_name}'s, not {first}'s: finish this "
+                f"hand-back first, or start a new one for {story.customer_name}.")
+            return False
+        self.scan_problem.show_problem(None)
         self.pieces.append(story)
         if not self.collected_by.text().strip():
             self.collected_by.setText(story.customer_name)

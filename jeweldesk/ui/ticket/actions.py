@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -25,8 +24,8 @@ from jeweldesk.services.contacts import record_contact
 from jeweldesk.services.moves import cancel, change_promise, move
 from jeweldesk.services.promise import promise_rules, promise_warnings
 from jeweldesk.services.story import TicketStory
+from jeweldesk.ui.common.day_edit import DayEdit
 from jeweldesk.ui.common.fields import (
-    DAY_EDIT_FORMAT,
     NOTE_STYLE,
     WARNING_STYLE,
     from_qdate,
@@ -139,10 +138,9 @@ class PromiseForm(QWidget):
         self.rules = promise_rules(dialog.ctx.db)
         self._showing = False
         self.touched = False
-        self.new_date = QDateEdit()
-        self.new_date.setCalendarPopup(True)
-        self.new_date.setDisplayFormat(DAY_EDIT_FORMAT)
+        self.new_date = DayEdit(self.rules.today)
         self.new_date.dateChanged.connect(self._edited)
+        self.new_date.problem_changed.connect(lambda _p: self._check())
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("why (the customer agreed, parts are late …)")
         self.button = QPushButton("Change promise")
@@ -181,12 +179,15 @@ class PromiseForm(QWidget):
         story = self.dialog.story
         found = promise_warnings(self.rules, from_qdate(self.new_date.date()),
                                  story.occasion_date)
+        self.problem.show_problem(self.new_date.problem or None)
         self.warning.setText("⚠ " + "; ".join(found) if found else "")
         self.warning.setVisible(bool(found))
 
     def change(self) -> None:
         d = self.dialog
-        self.problem.show_problem(None)
+        self.problem.show_problem(self.new_date.problem or None)
+        if self.new_date.problem:
+            return
         try:
             change_promise(d.ctx.db, d.number, from_qdate(self.new_date.date()), d.ctx.user.code,
                            self.reason.text(), expected_version=d.story.version)

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,8 +26,8 @@ from jeweldesk.services.edit import ServiceLine, edit_ticket
 from jeweldesk.services.store import catalog, list_staff, list_vendors, store_today
 from jeweldesk.services.story import TicketStory, ticket_story, what_changed
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.day_edit import DayEdit
 from jeweldesk.ui.common.fields import (
-    DAY_EDIT_FORMAT,
     NOTE_STYLE,
     CounterDialog,
     banner,
@@ -42,6 +41,10 @@ from jeweldesk.ui.common.widgets import ProblemLabel
 from jeweldesk.ui.counter.intake_piece import buddy, jeweler_box, metal_edit, vendor_box
 from jeweldesk.ui.counter.intake_services import ServicesEditor
 
+EDIT_WORDS = {"description": "the description", "metal": "the metal", "stones": "the stones",
+              "condition": "the condition", "declared_value": "the declared value",
+              "assigned_to": "the jeweler", "occasion_what": "the occasion",
+              "occasion_date": "the occasion's date", "services": "the services"}
 FIELDS = ("description", "declared_value", "services", "vendor", "assigned_to", "deposit",
           "occasion_date")
 
@@ -65,6 +68,7 @@ class EditTicketDialog(CounterDialog):
         self.ctx = ctx
         self.story = story
         self.setWindowTitle(f"Edit ticket {story.number}")
+        self.question = f"Throw away your changes to {story.number}?"
         self.resize(1180, 500)
         self.problems = {key: ProblemLabel() for key in FIELDS}
 
@@ -94,14 +98,16 @@ class EditTicketDialog(CounterDialog):
         self.balance.setStyleSheet("font-weight: 600;")
         self.occasion_what = QLineEdit()
         self.occasion_what.setPlaceholderText("anniversary, wedding, graduation …")
-        self.occasion_date = QDateEdit()
-        self.occasion_date.setCalendarPopup(True)
-        self.occasion_date.setDisplayFormat(DAY_EDIT_FORMAT)
+        self.occasion_date = DayEdit(store_today(ctx.db))
         self.occasion_date.setSpecialValueText("no date")
+        self.occasion_date.problem_changed.connect(self.problems["occasion_date"].show_problem)
+        # For the mouse, and it asks before throwing changes away: a stray key cannot.
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAutoDefault(False)
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cancel_button.clicked.connect(self.reject)
         self.save_button = QPushButton("Save changes  (Ctrl+S)")
+        self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
 
         self._lay_out()
@@ -121,7 +127,7 @@ class EditTicketDialog(CounterDialog):
         form.addRow("&Description", with_problem(self.description, p["description"]))
         form.addRow("&Metal", self.metal)
         form.addRow("S&tones", self.stones)
-        form.addRow("Conditio&n", self.condition)
+        form.addRow("&Condition", self.condition)
         form.addRow("Declared &value", with_problem(self.declared_value, p["declared_value"]))
         kind_note = QLabel("The kind of piece, the deposit and the promise are not changed "
                            "here: the promise has its own button on the ticket, so the "
@@ -133,7 +139,7 @@ class EditTicketDialog(CounterDialog):
         work = QGroupBox("The work")
         work_form = QFormLayout(work)
         work_form.addRow("&Services", self.services)
-        work_form.addRow("Goes out &to", with_problem(self.vendor, p["vendor"]))
+        work_form.addRow("Goes o&ut to", with_problem(self.vendor, p["vendor"]))
         work_form.addRow("&Jeweler", with_problem(self.jeweler, p["assigned_to"]))
         money_row = QHBoxLayout()
         for caption, label in (("Deposit", self.deposit), ("Total", self.total),
@@ -175,7 +181,7 @@ class EditTicketDialog(CounterDialog):
         layout.addLayout(bottom)
         order = [self.description, self.metal, self.stones, self.condition, self.declared_value,
                  self.services.picker, self.services.table, self.vendor, self.jeweler,
-                 self.occasion_what, self.occasion_date, self.save_button]
+                 self.occasion_what, self.occasion_date.line, self.save_button]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -269,8 +275,22 @@ class EditTicketDialog(CounterDialog):
             found["services"] = lines
         return found
 
+    def unsaved(self) -> str | None:
+        """Cancel, Escape or the window's X with changes typed asks before they go."""
+        changed = self.changes()
+        if not changed and not self.occasion_date.problem:
+            return None
+        names = sorted({EDIT_WORDS.get(key, key.replace("_", " ")) for key in changed}
+                       | ({"the occasion's date"} if self.occasion_date.problem else set()))
+        return (f"Your changes to {self.story.number} ({', '.join(names)}) are not saved yet, "
+                "and would be lost. Keep typing to finish them, or throw them away.")
+
     def save(self) -> None:
         self.recalculate()
+        if self.occasion_date.problem:
+            self.problems["occasion_date"].show_problem(self.occasion_date.problem)
+            self.say("Nothing was saved: the occasion's date is not a day.")
+            return
         if self.problems["vendor"].problem:
             self.say("Choose the vendor for the work that goes out.")
             return

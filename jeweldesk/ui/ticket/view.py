@@ -32,6 +32,7 @@ from jeweldesk.ui.common.fields import (
     CounterDialog,
     banner,
 )
+from jeweldesk.ui.common.widgets import ElidedLabel
 from jeweldesk.ui.ticket.actions import ContactForm, MovePanel, PromiseForm
 from jeweldesk.ui.ticket.edit import EditTicketDialog
 from jeweldesk.ui.ticket.risk import RiskBanner
@@ -69,7 +70,9 @@ class TicketDialog(CounterDialog):
         self.setWindowTitle(f"Ticket {self.number}")
         self.resize(1240, 860)
 
-        self.title = QLabel()
+        # A long description is cut short here (whole on hover, and in full under The piece):
+        # the window stays as wide as the screen whatever was typed at intake.
+        self.title = ElidedLabel()
         self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
         self.status = QLabel()
         self.status.setStyleSheet("font-size: 15px;")
