@@ -1,4 +1,5 @@
-"""The README's pictures, taken from a demo store on a virtual screen.
+"""The README's pictures: a new store set up through the window, then a demo store's
+busy day, on a virtual screen.
 
 Run with ``make screenshots`` (it starts Xvfb). Each picture is what a person
 would see; look at every one before committing it.
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
+from first_day_shots import first_day  # beside this script
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -74,6 +76,7 @@ def main() -> int:
     app = QApplication(sys.argv)
     apply_theme(app)
     folder = Path(tempfile.mkdtemp(prefix="jeweldesk-shots-"))
+    first_day(folder, SIZE, lambda widget, name: shoot(app, widget, name))
     db = Database(f"sqlite:///{folder / 'demo.sqlite3'}")
     upgrade(db.engine)
     drain(fill_demo_store(db, tickets=400, seed=1))

@@ -208,12 +208,23 @@ class BenchScreen(QWidget):
     # --- the jeweler and the lists --------------------------------------------
 
     def _fill_jewelers(self) -> None:
+        """Everyone who works the bench, kept up as people are added or retire; the one
+        chosen stays chosen while they are still here."""
+        people = [(person.name, person.code) for person in jewelers(self.ctx.db)]
+        shown = [(self.jeweler.itemText(i), self.jeweler.itemData(i))
+                 for i in range(self.jeweler.count())]
+        if people == shown:
+            return
+        chosen = self.jeweler_code()
         self.jeweler.blockSignals(True)
         self.jeweler.clear()
-        for person in jewelers(self.ctx.db):
-            self.jeweler.addItem(person.name, person.code)
+        for name, code in people:
+            self.jeweler.addItem(name, code)
         self.jeweler.blockSignals(False)
-        self._pick_signed_in()
+        if chosen is not None and self.jeweler.findData(chosen) >= 0:
+            self.jeweler.setCurrentIndex(self.jeweler.findData(chosen))
+        else:
+            self._pick_signed_in()
 
     def _pick_signed_in(self) -> None:
         if self.ctx.has_user and self.ctx.user.role == Role.BENCH:
@@ -266,6 +277,7 @@ class BenchScreen(QWidget):
         self.waiting_title.setText(f"Waiting for parts — {len(found.waiting)}")
 
     def _changed_elsewhere(self) -> None:
+        self._fill_jewelers()
         self.reload()
         if self.scanned is not None:
             self._rescan(self.scanned.number)
