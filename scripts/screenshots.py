@@ -99,7 +99,7 @@ def main() -> int:
         dialog = make()
         assert dialog is not None
         shoot(app, dialog, name)
-        dialog.close()
+        dialog.hide()  # not close: a half-typed intake would ask before throwing it away
     today = date.today()
     jeweler = next(s for s in list_staff(db) if s.role.value == "bench")
     plan_days_off(db, jeweler.code, today + timedelta(days=9), today + timedelta(days=15),
