@@ -31,6 +31,7 @@ _WEEKDAYS = {name.lower() for name in (*calendar.day_name, *calendar.day_abbr)}
 _WEEKDAYS |= {"tues", "thur", "thurs", "weds"}
 HOW_TO_TYPE = "type 11/20/2026, Nov 20 or tomorrow"
 Day = date  # inside DayEdit, ``date`` is its method, as on Qt's date edit
+NO_DAY = Day(1752, 9, 14)  # Qt's own earliest day, which its date edit uses the same way
 
 
 def _month(word: str) -> int | None:
@@ -141,7 +142,7 @@ class DayEdit(QWidget):
         self._show()
 
     def minimumDate(self) -> QDate:
-        return to_qdate(self._minimum) if self._minimum is not None else QDate(1752, 9, 14)
+        return to_qdate(self._floor)
 
     def setMinimumDate(self, day: QDate) -> None:
         self._minimum = from_qdate(day)
@@ -161,14 +162,19 @@ class DayEdit(QWidget):
     # Reading what was typed ------------------------------------------------------------
 
     @property
+    def _floor(self) -> Day:
+        """The earliest day; with a "no date" text and no minimum set, the day meaning none."""
+        return self._minimum if self._minimum is not None else NO_DAY
+
+    @property
     def _no_date(self) -> bool:
-        return bool(self._special) and self._date == self._minimum
+        return bool(self._special) and self._date == self._floor
 
     def _typed(self, text: str) -> None:
         if not text.strip():
-            if self._special and self._minimum is not None:
+            if self._special:
                 self._say("")
-                self._set(self._minimum)
+                self._set(self._floor)
             else:
                 self._say("enter a day")
             return

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,6 +31,7 @@ from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, ServiceError
 from jeweldesk.domain.tracking import TrackingError, checked_tracking
 from jeweldesk.services.parcels import send_parcel
+from jeweldesk.services.store import store_today
 from jeweldesk.services.vendor_book import VendorInfo, list_vendors
 from jeweldesk.services.vendors import (
     OutgoingPiece,
@@ -40,8 +40,9 @@ from jeweldesk.services.vendors import (
     proposed_back,
 )
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.day_edit import DayEdit
 from jeweldesk.ui.common.documents import show_manifest
-from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, from_qdate
+from jeweldesk.ui.common.fields import from_qdate
 from jeweldesk.ui.common.rows import Column, RowsModel
 from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, ProblemLabel, muted, table_view
 
@@ -128,9 +129,7 @@ class SendParcel(QWidget):
         self.tracking.setPlaceholderText("Scan or type the label's tracking number")
         self.tracking.editingFinished.connect(self._check_tracking)
         self.tracking_problem = ProblemLabel()
-        self.expected_back = QDateEdit()
-        self.expected_back.setCalendarPopup(True)
-        self.expected_back.setDisplayFormat(DAY_EDIT_FORMAT)
+        self.expected_back = DayEdit(store_today(ctx.db))
         # No vendor, no quote: the field shows a dash, never Qt's own 1 Jan 2000.
         self.expected_back.setSpecialValueText(NO_DATE)
         self.quote_note = muted("")

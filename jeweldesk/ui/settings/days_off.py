@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -22,7 +21,8 @@ from jeweldesk.services.days_off import NOTE_LENGTH, DaysOff, cancel_days_off, d
 from jeweldesk.services.days_off import plan_days_off as plan
 from jeweldesk.services.store import list_staff, store_today
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, CounterDialog, from_qdate, to_qdate
+from jeweldesk.ui.common.day_edit import DayEdit
+from jeweldesk.ui.common.fields import CounterDialog, from_qdate
 from jeweldesk.ui.common.rows import Column, rows_of
 from jeweldesk.ui.common.widgets import ProblemLabel, day_text, heading, muted, row_picker
 
@@ -37,12 +37,9 @@ class DaysOffForm(QWidget):
         self.ctx = ctx
         self.fixed = jeweler
         self.jeweler = QComboBox()
-        self.first = QDateEdit()
-        self.last = QDateEdit()
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(DAY_EDIT_FORMAT)
-            edit.setDate(to_qdate(store_today(ctx.db)))
+        today = store_today(ctx.db)
+        self.first = DayEdit(today)
+        self.last = DayEdit(today)
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_LENGTH)
         self.note.setPlaceholderText("Holiday, course… (optional)")

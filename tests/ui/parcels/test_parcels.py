@@ -153,7 +153,8 @@ def test_with_no_vendor_on_record_a_new_parcel_says_to_add_one_and_shows_no_made
     assert screen.tabs.tabText(0) == "New parcel"
     assert send.no_vendor.isVisible()
     assert send.no_vendor.text() == "Add a vendor first: Vendors › Add vendor"
-    assert "2000" not in send.expected_back.text() and send.expected_back.text() == "—"
+    assert send.expected_back.text() == ""  # no made-up day: the field says "—" until one
+    assert send.expected_back.line.placeholderText().startswith("—")
     assert not send.send_button.isEnabled() and not send.scan_box.isEnabled()
 
     add_vendor(ctx.db, VendorInfo("", "Gulf Coast Watch Works", quoted_turnaround_days=14,
@@ -251,3 +252,16 @@ def test_the_ticket_window_offers_a_parcel_not_a_bare_at_vendor_move(qtbot, ctx)
     assert story.events[-1].note == f"{line.ref} to Riverbend Plating"  # custody names both
     assert "At vendor" in dialog.status.text()  # the ticket shows it at once
     sending.close()
+
+
+def test_expected_back_is_read_the_way_it_is_typed(qtbot, ctx, screen):
+    number = take_in_ring(ctx.db)
+    send = screen.send
+    _scan(qtbot, send.scan_box, number)
+    back = store_today() + timedelta(days=10)
+    send.expected_back.line.selectAll()
+    qtbot.keyClicks(send.expected_back.line, f"{back:%a %b} {back.day}, {back.year}")
+    qtbot.keyClicks(send.tracking, "1Z999AA10123456784")
+    send.send_button.click()
+    [line] = parcels(ctx.db)
+    assert line.expected_back == back  # not Qt's section-by-section reading of the keys
