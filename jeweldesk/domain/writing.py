@@ -45,6 +45,15 @@ def moment(at: datetime, today: date | None = None, *, year: bool = False) -> st
     return f"{day(at.date(), today, year=year)}, {time_of_day(at)}"
 
 
+# Where 11/12 is November 12; everywhere else a day typed in figures is day first (12 Nov).
+MONTH_FIRST_COUNTRIES = frozenset({"US", "CA", "PH", "FM", "MH", "PW"})
+
+
+def day_first(country: str) -> bool:
+    """Whether the store's people type 5/12 meaning the 5th of December."""
+    return country.upper() not in MONTH_FIRST_COUNTRIES
+
+
 def money(amount: Decimal | None, currency: str = "$") -> str:
     """ "$1,234.50", "−$12.00" below zero; nothing where there is no amount."""
     if amount is None:

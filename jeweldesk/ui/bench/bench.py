@@ -51,10 +51,9 @@ from jeweldesk.services.bench import (
 )
 from jeweldesk.services.moves import TicketState
 from jeweldesk.services.prepare import FlagWithHandling
-from jeweldesk.services.store import store_today
 from jeweldesk.ui.bench.models import queue_model, waiting_model
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.day_edit import DayEdit
+from jeweldesk.ui.common.day_edit import store_day_edit
 from jeweldesk.ui.common.fields import from_qdate
 from jeweldesk.ui.common.widgets import (
     PROBLEM_COLOUR,
@@ -118,7 +117,7 @@ class BenchScreen(QWidget):
         self.parts_note = QLineEdit()
         self.parts_note.setPlaceholderText("Which parts, from whom — Enter to put it aside")
         self.parts_note.returnPressed.connect(self._parts_entered)
-        self.parts_date = DayEdit(store_today(ctx.db))
+        self.parts_date = store_day_edit(ctx.db)
         parts_ok = QPushButton("Waiting for parts")
         parts_ok.setAutoDefault(False)
         parts_ok.clicked.connect(self.confirm_parts)

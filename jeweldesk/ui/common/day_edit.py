@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from jeweldesk.domain import writing
+from jeweldesk.services.store import store_settings, store_today
+from jeweldesk.storage.engine import Database
 from jeweldesk.ui.common.fields import from_qdate, to_qdate
 
 _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if n}
@@ -30,6 +32,7 @@ _MONTHS["sept"] = 9
 _WEEKDAYS = {name.lower() for name in (*calendar.day_name, *calendar.day_abbr)}
 _WEEKDAYS |= {"tues", "thur", "thurs", "weds"}
 HOW_TO_TYPE = "type 11/20/2026, Nov 20 or tomorrow"
+HOW_TO_TYPE_DAY_FIRST = "type 20/11/2026, 20 Nov or tomorrow"
 Day = date  # inside DayEdit, ``date`` is its method, as on Qt's date edit
 NO_DAY = Day(1752, 9, 14)  # Qt's own earliest day, which its date edit uses the same way
 
@@ -62,8 +65,9 @@ def _ahead(month: int, day: int, today: date) -> date | None:
     return found
 
 
-def read_day(text: str, today: date) -> date | None:
-    """The day a person meant, or None when the text is not a day."""
+def read_day(text: str, today: date, day_first: bool = False) -> date | None:
+    """The day a person meant, or None when the text is not a day; ``day_first`` reads
+    5/12 as the 5th of December, as a store outside the United States writes it."""
     said = " ".join(text.strip().lower().replace(",", " ").split())
     if not said:
         return None
@@ -78,6 +82,8 @@ def read_day(text: str, today: date) -> date | None:
             return date(int(match[1]), int(match[2]), int(match[3]))
         if match := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?", said):
             month, day = int(match[1]), int(match[2])
+            if day_first:
+                month, day = day, month
             if match[3] is None:
                 return _ahead(month, day, today)
             return date(_year(match[3]), month, day)
@@ -104,16 +110,20 @@ class DayEdit(QWidget):
     dateChanged = Signal(QDate)
     problem_changed = Signal(str)
 
-    def __init__(self, today: Day, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Day, parent: QWidget | None = None,
+                 day_first: bool = False) -> None:
         super().__init__(parent)
         self.today = today
+        self.day_first = day_first
+        self.how_to_type = HOW_TO_TYPE_DAY_FIRST if day_first else HOW_TO_TYPE
         self._date = today
         self._minimum: Day | None = None
         self._special = ""
         self.problem = ""
         self.line = QLineEdit()
-        self.line.setPlaceholderText(HOW_TO_TYPE)
-        self.line.setToolTip(f"A day: {HOW_TO_TYPE}; ↑ and ↓ move a day, Alt+↓ the calendar")
+        self.line.setPlaceholderText(self.how_to_type)
+        self.line.setToolTip(f"A day: {self.how_to_type}; ↑ and ↓ move a day, Alt+↓ the "
+                             "calendar")
         self.line.textEdited.connect(self._typed)
         self.line.editingFinished.connect(self._tidy)
         self.line.installEventFilter(self)
@@ -153,7 +163,7 @@ class DayEdit(QWidget):
     def setSpecialValueText(self, text: str) -> None:
         """The minimum day reads as ``text`` ("no date"), and an empty field means it."""
         self._special = text
-        self.line.setPlaceholderText(f"{text} — or {HOW_TO_TYPE}")
+        self.line.setPlaceholderText(f"{text} — or {self.how_to_type}")
         self._show()
 
     def text(self) -> str:
@@ -178,9 +188,9 @@ class DayEdit(QWidget):
             else:
                 self._say("enter a day")
             return
-        found = read_day(text, self.today)
+        found = read_day(text, self.today, self.day_first)
         if found is None:
-            self._say(f"“{text.strip()}” is not a day: {HOW_TO_TYPE}")
+            self._say(f"“{text.strip()}” is not a day: {self.how_to_type}")
             return
         earliest = self._minimum + timedelta(days=1) if (
             self._special and self._minimum is not None) else self._minimum
@@ -255,3 +265,9 @@ class DayEdit(QWidget):
             self.calendar.close()
             self.calendar = None
         self.line.setFocus()
+
+
+def store_day_edit(db: Database, today: Day | None = None) -> DayEdit:
+    """A day field that reads figures the way this store's people write them."""
+    settings = store_settings(db)
+    return DayEdit(today or store_today(db), day_first=writing.day_first(settings.country))

@@ -31,7 +31,7 @@ from jeweldesk.domain.money import ZERO
 from jeweldesk.services.customers import CustomerDetails, CustomerInfo, checked, find_customers
 from jeweldesk.services.intake import Visit, take_in
 from jeweldesk.services.promise import promise_rules
-from jeweldesk.services.store import catalog, list_staff, list_vendors
+from jeweldesk.services.store import catalog, list_staff, list_vendors, store_settings
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.fields import NOTE_STYLE, CounterDialog, banner, with_problem
 from jeweldesk.ui.common.widgets import ProblemLabel
@@ -54,6 +54,7 @@ class IntakeDialog(CounterDialog):
         self._vendors = list_vendors(ctx.db)
         self._staff = list_staff(ctx.db)
         self._rules = promise_rules(ctx.db)
+        self._country = store_settings(ctx.db).country  # where a phone without "+" belongs
 
         self.stack = QStackedWidget()
         self.form_page = QWidget()
@@ -209,7 +210,8 @@ class IntakeDialog(CounterDialog):
 
     def _check_contact_details(self) -> None:
         try:
-            checked(CustomerDetails("-", self.phone.text(), self.email.text()))
+            checked(CustomerDetails("-", self.phone.text(), self.email.text()),
+                    country=self._country)
         except Invalid as exc:
             self.customer_problems["phone"].show_problem(exc.problems.get("phone"))
             self.customer_problems["email"].show_problem(exc.problems.get("email"))
@@ -232,7 +234,8 @@ class IntakeDialog(CounterDialog):
 
     def add_piece(self) -> PieceForm:
         form = PieceForm(self._catalog, self._vendors, self._staff, self._rules,
-                         may_add_to_catalog=self.ctx.user.role == Role.MANAGER)
+                         may_add_to_catalog=self.ctx.user.role == Role.MANAGER,
+                         day_first=writing.day_first(self._country))
         form.changed.connect(self._sum_up)
         forms = self.piece_forms()
         if forms:
@@ -295,7 +298,8 @@ class IntakeDialog(CounterDialog):
                 found["customer.name"] = "the customer's name cannot be empty"
             try:
                 checked(CustomerDetails(self.name.text() or "-", self.phone.text(),
-                                        self.email.text()), prefix="customer.")
+                                        self.email.text()), prefix="customer.",
+                        country=self._country)
             except Invalid as exc:
                 found.update(exc.problems)
         for n, form in enumerate(self.piece_forms()):

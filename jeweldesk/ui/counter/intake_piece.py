@@ -96,7 +96,8 @@ class PieceForm(QWidget):
 
     def __init__(self, catalog: list[CatalogEntry], vendors: list[VendorInfo],
                  staff: list[StaffMember], rules: PromiseRules,
-                 parent: QWidget | None = None, may_add_to_catalog: bool = False) -> None:
+                 parent: QWidget | None = None, may_add_to_catalog: bool = False,
+                 day_first: bool = False) -> None:
         super().__init__(parent)
         self.rules = rules
         self.photos: list[bytes] = []
@@ -143,13 +144,13 @@ class PieceForm(QWidget):
         self.balance.setStyleSheet("font-weight: 600;")
         self.occasion_what = QLineEdit()
         self.occasion_what.setPlaceholderText("anniversary, wedding, graduation …")
-        self.occasion_date = DayEdit(rules.today)
+        self.occasion_date = DayEdit(rules.today, day_first=day_first)
         # The day before today reads "no date", and an empty field means it (occasions are
         # ahead).
         self.occasion_date.setMinimumDate(to_qdate(rules.today - timedelta(days=1)))
         self.occasion_date.setSpecialValueText("no date")
         self.occasion_date.setDate(self.occasion_date.minimumDate())
-        self.promised_for = DayEdit(rules.today)
+        self.promised_for = DayEdit(rules.today, day_first=day_first)
         self.use_proposed = QPushButton("Use proposed")
         self.use_proposed.setAutoDefault(False)
         self.use_proposed.clicked.connect(self.apply_proposal)

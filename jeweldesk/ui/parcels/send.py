@@ -31,7 +31,6 @@ from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, ServiceError
 from jeweldesk.domain.tracking import TrackingError, checked_tracking
 from jeweldesk.services.parcels import send_parcel
-from jeweldesk.services.store import store_today
 from jeweldesk.services.vendor_book import VendorInfo, list_vendors
 from jeweldesk.services.vendors import (
     OutgoingPiece,
@@ -40,7 +39,7 @@ from jeweldesk.services.vendors import (
     proposed_back,
 )
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.day_edit import DayEdit
+from jeweldesk.ui.common.day_edit import store_day_edit
 from jeweldesk.ui.common.documents import show_manifest
 from jeweldesk.ui.common.fields import from_qdate
 from jeweldesk.ui.common.rows import Column, RowsModel
@@ -129,7 +128,7 @@ class SendParcel(QWidget):
         self.tracking.setPlaceholderText("Scan or type the label's tracking number")
         self.tracking.editingFinished.connect(self._check_tracking)
         self.tracking_problem = ProblemLabel()
-        self.expected_back = DayEdit(store_today(ctx.db))
+        self.expected_back = store_day_edit(ctx.db)
         # No vendor, no quote: the field shows a dash, never Qt's own 1 Jan 2000.
         self.expected_back.setSpecialValueText(NO_DATE)
         self.quote_note = muted("")

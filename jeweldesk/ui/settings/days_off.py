@@ -21,7 +21,7 @@ from jeweldesk.services.days_off import NOTE_LENGTH, DaysOff, cancel_days_off, d
 from jeweldesk.services.days_off import plan_days_off as plan
 from jeweldesk.services.store import list_staff, store_today
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.day_edit import DayEdit
+from jeweldesk.ui.common.day_edit import store_day_edit
 from jeweldesk.ui.common.fields import CounterDialog, from_qdate
 from jeweldesk.ui.common.rows import Column, rows_of
 from jeweldesk.ui.common.widgets import ProblemLabel, day_text, heading, muted, row_picker
@@ -38,8 +38,8 @@ class DaysOffForm(QWidget):
         self.fixed = jeweler
         self.jeweler = QComboBox()
         today = store_today(ctx.db)
-        self.first = DayEdit(today)
-        self.last = DayEdit(today)
+        self.first = store_day_edit(ctx.db, today)
+        self.last = store_day_edit(ctx.db, today)
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_LENGTH)
         self.note.setPlaceholderText("Holiday, course… (optional)")

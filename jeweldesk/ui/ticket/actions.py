@@ -24,7 +24,7 @@ from jeweldesk.services.contacts import record_contact
 from jeweldesk.services.moves import cancel, change_promise, move
 from jeweldesk.services.promise import promise_rules, promise_warnings
 from jeweldesk.services.story import TicketStory
-from jeweldesk.ui.common.day_edit import DayEdit
+from jeweldesk.ui.common.day_edit import store_day_edit
 from jeweldesk.ui.common.fields import (
     NOTE_STYLE,
     WARNING_STYLE,
@@ -138,7 +138,7 @@ class PromiseForm(QWidget):
         self.rules = promise_rules(dialog.ctx.db)
         self._showing = False
         self.touched = False
-        self.new_date = DayEdit(self.rules.today)
+        self.new_date = store_day_edit(dialog.ctx.db, self.rules.today)
         self.new_date.dateChanged.connect(self._edited)
         self.new_date.problem_changed.connect(lambda _p: self._check())
         self.reason = QLineEdit()

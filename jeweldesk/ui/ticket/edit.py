@@ -26,7 +26,7 @@ from jeweldesk.services.edit import ServiceLine, edit_ticket
 from jeweldesk.services.store import catalog, list_staff, list_vendors, store_today
 from jeweldesk.services.story import TicketStory, ticket_story, what_changed
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.day_edit import DayEdit
+from jeweldesk.ui.common.day_edit import store_day_edit
 from jeweldesk.ui.common.fields import (
     NOTE_STYLE,
     CounterDialog,
@@ -98,7 +98,7 @@ class EditTicketDialog(CounterDialog):
         self.balance.setStyleSheet("font-weight: 600;")
         self.occasion_what = QLineEdit()
         self.occasion_what.setPlaceholderText("anniversary, wedding, graduation …")
-        self.occasion_date = DayEdit(store_today(ctx.db))
+        self.occasion_date = store_day_edit(ctx.db)
         self.occasion_date.setSpecialValueText("no date")
         self.occasion_date.problem_changed.connect(self.problems["occasion_date"].show_problem)
         # For the mouse, and it asks before throwing changes away: a stray key cannot.

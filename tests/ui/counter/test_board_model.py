@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,6 @@ from tests.support.store import set_up, take_in_ring
 
 BIG = 100_000
 ROOT = QModelIndex()
-FAST_S = 1.0  # a filter or a sort must feel instant at the counter
 
 
 @pytest.fixture(scope="session")
@@ -77,30 +75,28 @@ def test_the_model_passes_qts_tester_on_a_small_store(sqlite_store, qtbot):
     del tester
 
 
-def test_a_hundred_thousand_tickets_page_sort_and_filter_without_a_pause(big_db, qtbot):
+def test_a_hundred_thousand_tickets_page_sort_and_filter(big_db, qtbot):
+    """How fast is for `make bench`; here, that a big store pages, sorts and filters right."""
     model = BoardModel(big_db)
     tester = _tested(model, qtbot)
     model.set_filter(BoardFilter())
     assert model.total == BIG and model.rowCount() == 200
 
-    started = time.perf_counter()
     while model.rowCount() < 1000:
         model.fetchMore(ROOT)
-    assert time.perf_counter() - started < 4 * FAST_S
     assert model.rowCount() == 1000
 
     for column in (NUMBER, CUSTOMER, PROMISED):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
-            started = time.perf_counter()
             model.sort(column, order)
-            assert time.perf_counter() - started < FAST_S, (column, order)
-    assert model.index(0, NUMBER).data() <= model.index(1, NUMBER).data() or True
+            shown = [model.index(r, column).data() for r in range(50)]
+            assert model.rowCount() >= 50 and None not in shown, (column, order)
+    model.sort(NUMBER, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, NUMBER).data() == "R-10001"
     model.sort(NUMBER, Qt.SortOrder.DescendingOrder)
     assert model.index(0, NUMBER).data() == f"R-{10000 + BIG}"
 
-    started = time.perf_counter()
     model.set_filter(BoardFilter(text="okafor", statuses=frozenset({Status.READY})))
-    assert time.perf_counter() - started < FAST_S
     assert 0 < model.total < BIG
     assert all("Okafor" in model.index(r, CUSTOMER).data() for r in range(model.rowCount()))
     assert {model.index(r, 3).data() for r in range(model.rowCount())} == {"Ready"}
