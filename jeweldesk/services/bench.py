@@ -13,7 +13,7 @@ from jeweldesk.domain.errors import Invalid, NotFound
 from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.parts_note import parts_note, read_parts_note
 from jeweldesk.domain.status import ALLOWED_MOVES, Status
-from jeweldesk.services.moves import TicketState, move
+from jeweldesk.services.moves import TicketState, back_by_check_in, move, out_in_parcel
 from jeweldesk.services.photos import add_photo
 from jeweldesk.storage.door import Actor
 from jeweldesk.storage.engine import Database
@@ -110,6 +110,7 @@ class Scanned:
     moves: tuple[BenchMove, ...]
     today: date
     may_go_out: bool = False  # to a vendor, in a parcel: "Send in a parcel…"
+    out: str | None = None  # out in a parcel: how it comes back, in a sentence
 
 
 def jewelers(db: Database) -> list[Jeweler]:
@@ -166,10 +167,13 @@ def scan(db: Database, number: str) -> Scanned:
     """A scanned envelope and the bench moves open to it."""
     with db.session(write=False) as session:
         t = ticket_by_number(session, number)
+        out_in = out_in_parcel(session, t)
         return Scanned(t.number, t.version, t.status, t.customer.name, t.item_description,
                        _work(t), t.promised_for, t.occasion_what, t.occasion_date,
-                       t.assigned_to.name if t.assigned_to else None, next_moves(t.status),
-                       store_now(session).date(), Status.AT_VENDOR in ALLOWED_MOVES[t.status])
+                       t.assigned_to.name if t.assigned_to else None,
+                       () if out_in else next_moves(t.status),
+                       store_now(session).date(), Status.AT_VENDOR in ALLOWED_MOVES[t.status],
+                       back_by_check_in(t.number, out_in) if out_in else None)
 
 
 def scanned_number_in(db: Database, text: str) -> tuple[str, str] | None:

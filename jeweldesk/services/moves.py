@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
 from jeweldesk.domain.errors import Invalid, MoveRefused
@@ -15,7 +16,7 @@ from jeweldesk.domain.status import Status, can_move, refusal
 from jeweldesk.storage.door import Actor, check_version, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import ticket_by_number
-from jeweldesk.storage.tables import PromiseChange, Ticket, TicketEvent
+from jeweldesk.storage.tables import ParcelItem, PromiseChange, Ticket, TicketEvent
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,24 @@ def apply_move(session: Session, ticket: Ticket, to: Status, by_id: int, at: dat
                             note=(note or "").strip() or None))
 
 
+def out_in_parcel(session: Session, ticket: Ticket) -> str | None:
+    """Where a piece out at a vendor is, in words ("Riverbend Plating in parcel S-1"), while
+    its parcel has not brought it back; None when it is not out in one."""
+    if ticket.status != Status.AT_VENDOR:
+        return None
+    item = session.scalar(select(ParcelItem).where(ParcelItem.ticket_id == ticket.id,
+                                                   ParcelItem.returned_at.is_(None))
+                          .order_by(ParcelItem.id.desc()).limit(1))
+    if item is None:
+        return None
+    return f"{item.parcel.vendor.name} in parcel {item.parcel.ref}"
+
+
+def back_by_check_in(number: str, where: str) -> str:
+    return (f"{number} is out at {where}: it comes back when the parcel is checked in "
+            "(Parcels › Receive a parcel)")
+
+
 # Who starts a piece becomes its jeweler: a bench person, or a manager who works the bench.
 # Counter staff sending a piece through to the bench are not claiming the work.
 CLAIMS_THE_WORK = frozenset({Role.BENCH, Role.MANAGER})
@@ -71,6 +90,9 @@ def move(db: Database, number: str, to: Status | str, by: Actor, note: str | Non
         if target == Status.AT_VENDOR and can_move(ticket.status, target):
             raise MoveRefused(f"{ticket.number} goes to a vendor in a parcel: "
                               "Parcels › New parcel")
+        if (where := out_in_parcel(w.session, ticket)) is not None:
+            # Custody stays true: the parcel it went in says it is still out.
+            raise MoveRefused(back_by_check_in(ticket.number, where))
         apply_move(w.session, ticket, target, w.person_id, at or w.now, note)
         if (target == Status.AT_BENCH and ticket.assigned_to_id is None
                 and w.person is not None and w.person.role in CLAIMS_THE_WORK):

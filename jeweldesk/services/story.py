@@ -148,8 +148,21 @@ class TicketStory:
     edits: tuple[EditView, ...]
 
     @property
+    def out_in_parcel(self) -> ParcelView | None:
+        """The parcel that still has the piece out at its vendor."""
+        if self.status != Status.AT_VENDOR:
+            return None
+        return next((p for p in reversed(self.parcels) if p.returned_at is None), None)
+
+    @property
     def allowed_moves(self) -> tuple[Status, ...]:
         return ALLOWED_MOVES[self.status]
+
+    @property
+    def moves_by_hand(self) -> tuple[Status, ...]:
+        """The moves a person makes from the ticket: out in a parcel, it comes back only by
+        the parcel's check-in, so custody stays true."""
+        return () if self.out_in_parcel is not None else self.allowed_moves
 
 
 def ticket_story(db: Database, number: str) -> TicketStory:

@@ -346,7 +346,7 @@ class BenchScreen(QWidget):
             f"<b>{scanned.status.label}</b> · promised "
             f"{day_text(scanned.promised_for, today)}{occasion}<br>"
             + (f"Type a letter and Enter: {keys}" if keys else
-               "No bench move from here.")
+               f"{scanned.out}." if scanned.out else "No bench move from here.")
         )
 
     def press(self, key: str, noted: bool = False) -> None:

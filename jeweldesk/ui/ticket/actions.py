@@ -75,7 +75,7 @@ class MovePanel(QWidget):
         self.buttons = {}
         while self.row.count():
             self.row.takeAt(0)
-        for status in story.allowed_moves:
+        for status in story.moves_by_hand:
             # Offer only what the person at the keyboard may do: a manager cancels.
             act = {Status.CANCELLED: Act.CANCEL, Status.PICKED_UP: Act.HAND_BACK}.get(
                 status, Act.MOVE)
@@ -94,10 +94,14 @@ class MovePanel(QWidget):
             self.buttons[status] = button
             self.row.addWidget(button)
         self.row.addStretch(1)
-        is_open = bool(story.allowed_moves)
-        self.note.setVisible(is_open)
-        self.closed.setVisible(not is_open)
-        self.closed.setText(f"{story.status.label}: this ticket is closed; its record stays.")
+        movable = bool(story.moves_by_hand)
+        self.note.setVisible(movable)
+        self.closed.setVisible(not movable)
+        out = story.out_in_parcel
+        self.closed.setText(
+            f"Out at {out.vendor_name} in parcel {out.ref}: it comes back when the parcel is "
+            "checked in (Parcels › Receive a parcel)." if out is not None else
+            f"{story.status.label}: this ticket is closed; its record stays.")
 
     def move_to(self, to: Status) -> None:
         d = self.dialog
