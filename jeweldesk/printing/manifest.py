@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -56,19 +58,29 @@ def render_manifest(
                     running_head=(store.name, f"PARCEL MANIFEST {parcel.ref}"))
 
 
-# A row says the piece in a line or two; the whole description is on the claim receipt.
-DESCRIPTION_CHARS = 140
+# A row says the piece in a few lines; the whole description is on the claim receipt. The
+# width counts a Chinese, Japanese or Korean character as two, as wide as it prints.
+DESCRIPTION_WIDTH = 130
 
 
-def cut_short(text: str, chars: int = DESCRIPTION_CHARS) -> str:
-    """The text, or its first ``chars`` cut at a word and marked "…" when it is longer."""
+def _width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cut_short(text: str, room: int = DESCRIPTION_WIDTH) -> str:
+    """The text, or as much of it as fits ``room`` cut at a word and marked "…"."""
     said = " ".join(text.split())
-    if len(said) <= chars:
+    if sum(_width(c) for c in said) <= room:
         return said
-    head = said[: chars - 1]
-    if " " in head[chars // 2:]:
+    used, end = 0, 0
+    for end, char in enumerate(said):  # noqa: B007 - end is where the room ran out
+        used += _width(char)
+        if used > room - 1:
+            break
+    head = said[:end]
+    if " " in head[end // 2:]:
         head = head.rsplit(" ", 1)[0]
-    return head.rstrip(" ,;:.-") + "…"
+    return head.rstrip(" ,;:.-，、。") + "…"
 
 
 def insured_said(parcel: PaperParcel, currency: str = "$") -> str:
@@ -141,9 +153,9 @@ def _lines(store: StoreHeader, parcel: PaperParcel, styles: Styles, width: float
     rows.append(
         [
             "",
-            rich(f"<b>{_envelopes(len(parcel.lines))}</b>", styles.body),
-            rich(f"<b>{markup(insured_said(parcel, store.currency), SANS_BOLD)}</b>",
-                 styles.right),
+            rich(f"<b>{_envelopes(len(parcel.lines))}. "
+                 f"{markup(insured_said(parcel, store.currency), SANS_BOLD)}</b>", styles.body),
+            "",
             rich(f"<b>{writing.money(parcel.insured_value, store.currency)}</b>", styles.right),
         ]
     )
@@ -154,6 +166,7 @@ def _lines(store: StoreHeader, parcel: PaperParcel, styles: Styles, width: float
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
                 ("BACKGROUND", (0, -1), (-1, -1), SHADE),
+                ("SPAN", (1, -1), (2, -1)),
                 ("TOPPADDING", (0, 0), (-1, -1), 4),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ]

@@ -223,3 +223,16 @@ def test_a_manifest_over_pages_says_whose_and_which_on_every_later_page(
         in pages[-1]
     assert text_off_the_page(pdf_path) == []
     assert CUSTOMER in pages[0]
+
+
+def test_a_long_cjk_description_is_cut_as_wide_as_it_prints(
+    store: StoreHeader, pdf_path: Path
+) -> None:
+    jade = "翡翠手镯，边缘有细小裂纹，客户希望保留原有的金属扣。" * 30
+    render_manifest(store, replace(parcel(), lines=tuple(
+        replace(line, description=jade) for line in parcel().lines)), pdf_path)
+
+    pages = pdf_pages(pdf_path)
+    assert len(pages) == 1 and text_off_the_page(pdf_path) == []
+    rows = flat(pages[0]).split("R-100")[1:]
+    assert all("…" in row and row.count("翡") <= 5 for row in rows)
