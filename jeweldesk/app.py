@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from jeweldesk.config import database_url, log_dir
+from jeweldesk.config import data_dir, database_url, log_dir
 from jeweldesk.domain.errors import LONG_LINE_CHARS, ServiceError, capped
+from jeweldesk.services.note_wording import move_legacy_wording
 from jeweldesk.services.store import has_store
 from jeweldesk.storage.backup import daily_backup
 from jeweldesk.storage.engine import Database, sqlite_file
@@ -94,6 +95,10 @@ def _open_database(url: str) -> Database | None:
         return None
     if result.backup is not None:
         log.info("backed up %s to %s before upgrading", url, result.backup)
+    try:
+        move_legacy_wording(db, data_dir())
+    except (ServiceError, OSError) as exc:
+        log.warning("the thank-you wording in the data folder was not moved in: %s", exc)
     try:
         made = daily_backup(db)
     except (ServiceError, OSError, sqlite3.Error) as exc:

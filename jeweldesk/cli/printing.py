@@ -13,15 +13,16 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from jeweldesk.config import data_dir
 from jeweldesk.printing import LAYOUTS
 from jeweldesk.services.documents import (
-    EDITED_NOTE_WORDING,
     manifest_pdf,
     morning_pdf,
     receipt_pdf,
     tags_pdf,
     thank_you_pdf,
 )
+from jeweldesk.services.note_wording import move_legacy_wording
 from jeweldesk.storage.engine import Database
 
 
@@ -47,8 +48,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "--wording",
         type=Path,
         metavar="TOML",
-        help=f"the note's wording (default: {EDITED_NOTE_WORDING} in the data folder if the "
-        "store has edited one, else the wording that ships with JewelDesk)",
+        help="the note's wording for this printing (default: the store's own, kept in its "
+        "database, else the wording that ships with JewelDesk)",
     )
     _out(thanks)
     thanks.set_defaults(run=_thank_you)
@@ -79,6 +80,7 @@ def _tag(args: argparse.Namespace, db: Database) -> int:
 
 
 def _thank_you(args: argparse.Namespace, db: Database) -> int:
+    move_legacy_wording(db, data_dir())
     return _write(args.out, thank_you_pdf(db, args.numbers, args.signed_by, args.wording))
 
 

@@ -63,6 +63,10 @@ class MoveRefused(ServiceError):
     """A status move the path does not allow."""
 
 
+class NotReady(ServiceError):
+    """Paper asked for before its time: a thank-you note for a piece still in work."""
+
+
 class Conflict(ServiceError):
     """Someone else changed the ticket first; nothing of ours was written."""
 

@@ -27,6 +27,7 @@ class Act(enum.StrEnum):
     DAYS_OFF = "enter days off for"
     OWN_DAYS_OFF = "enter their own days off"
     SETTINGS = "change the store's settings"
+    NOTE_WORDING = "change the thank-you note's wording"
     STAFF = "change staff or PINs"
     CATALOG = "change the catalog"
     VENDORS = "change vendors"
@@ -54,6 +55,7 @@ MAY: dict[Act, frozenset[Role]] = {
     Act.DAYS_OFF: _MANAGER,
     Act.OWN_DAYS_OFF: frozenset({Role.BENCH, Role.MANAGER}),
     Act.SETTINGS: _MANAGER,
+    Act.NOTE_WORDING: _MANAGER,
     Act.STAFF: _MANAGER,
     Act.CATALOG: _MANAGER,
     Act.VENDORS: _MANAGER,

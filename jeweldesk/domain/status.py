@@ -59,6 +59,8 @@ CLOSED_STATUSES: tuple[Status, ...] = tuple(s for s in Status if not ALLOWED_MOV
 # Work still to do on the piece: what the morning list watches.
 IN_WORK_STATUSES: tuple[Status, ...] = tuple(s for s in NOT_CLOSED_STATUSES if s != Status.READY)
 WORK_DONE_STATUSES: tuple[Status, ...] = (Status.READY, *CLOSED_STATUSES)
+# The thank-you note thanks for work done and handed back: for these only.
+THANK_YOU_STATUSES: tuple[Status, ...] = (Status.READY, Status.PICKED_UP)
 # Waiting for the bench or on it: what a jeweler's queue is made of.
 BENCH_QUEUE_STATUSES: tuple[Status, ...] = (Status.RECEIVED, Status.AT_BENCH)
 
@@ -79,3 +81,24 @@ def refusal(ticket_number: str, current: Status, to: Status) -> str:
         f"{ticket_number} is {current.value}; it cannot move to {to.value}. "
         f"Allowed moves: {options}."
     )
+
+
+# Where a piece is, as a sentence says it: "R-10042 is still at the bench".
+SAID: dict[Status, str] = {
+    Status.RECEIVED: "only just received",
+    Status.AT_BENCH: "still at the bench",
+    Status.WAITING_PARTS: "waiting for parts",
+    Status.AT_VENDOR: "out at a vendor",
+    Status.QUALITY_CHECK: "in quality check",
+    Status.READY: "ready",
+    Status.PICKED_UP: "picked up",
+    Status.CANCELLED: "cancelled",
+}
+
+
+def thank_you_refusal(ticket_number: str, current: Status) -> str | None:
+    """Why there is no thank-you note for a piece where it is, or None when there is one."""
+    if current in THANK_YOU_STATUSES:
+        return None
+    return (f"{ticket_number} is {SAID[current]}: a thank-you note is only for a piece that "
+            "is ready or picked up")

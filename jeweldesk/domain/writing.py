@@ -96,6 +96,24 @@ def occasion(what: str) -> str:
     return f"the {said}"
 
 
+# How the store may address a customer on paper, besides by first name ("Dear Barbara"):
+# a title and the surname ("Dear Mrs Harris").
+TITLES = ("Mrs", "Mr", "Ms", "Miss", "Mx", "Dr")
+TITLE_CHARS = 20
+
+
+def addressed(name: str, title: str | None = None) -> str:
+    """The customer as a letter opens to them: the first name, or the title and surname.
+    A name of one word (as many Chinese and Korean names are written) is said whole."""
+    words = name.split()
+    if not words:
+        return ""
+    title = " ".join((title or "").split())
+    if title:
+        return f"{title} {words[-1]}" if len(words) > 1 else f"{title} {words[0]}"
+    return words[0]
+
+
 def _with_year(text: str, day: date, today: date | None, year: bool) -> str:
     if year or (today is not None and day.year != today.year):
         return f"{text}, {day.year}"

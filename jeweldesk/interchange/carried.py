@@ -96,7 +96,7 @@ STORE = Part(Store, (
     F("ticket_prefix"), F("next_ticket_number", K.NUMBER),
     F("parcel_prefix"), F("next_parcel_number", K.NUMBER),
     F("pin_digits", K.NUMBER), F("idle_lock_minutes", K.NUMBER),
-    F("country"), F("is_demo", K.FLAG),
+    F("country"), F("is_demo", K.FLAG), F("note_wording"),
 ))
 CLOSED_DAYS = Part(ClosedDate, (F("day", K.DATE), F("reason")), order=("day",),
                    key="closed_days")
@@ -126,6 +126,7 @@ VENDORS = Part(Vendor, (
 
 CUSTOMERS = Part(Customer, (
     F("name"), F("phone"), F("email"), F("notes"), F("preferred_channel", K.WORD),
+    F("addressed_as"),
 ))
 
 TICKETS = Part(Ticket, (

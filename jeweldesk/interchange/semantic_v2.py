@@ -14,8 +14,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from jeweldesk.domain.rules import NAME, TEXT
+from jeweldesk.domain.rules import NAME, TERMS, TEXT
 from jeweldesk.domain.status import Status
+from jeweldesk.domain.writing import TITLE_CHARS
 from jeweldesk.interchange import carried
 from jeweldesk.interchange.common import (
     Problem,
@@ -25,6 +26,7 @@ from jeweldesk.interchange.common import (
     timestamp_text,
 )
 from jeweldesk.interchange.semantic import Checker, Where, _all_storable, _bad_texts, _key
+from jeweldesk.printing import note_wording_problem
 
 PIN_KEYS = tuple(f.key for f in carried.STAFF.fields if f.backup_only)
 
@@ -85,6 +87,12 @@ class StreamChecker(Checker):
                 self.text(day, "reason", NAME, "store", "closed_days", i)
         for key in ("ticket_prefix", "parcel_prefix"):
             self.text(store, key, NAME, "store")
+        self.text(store, "note_wording", TERMS, "store", lines=True)
+        wording = store.get("note_wording")
+        if isinstance(wording, str) and wording.strip():
+            problem = note_wording_problem(wording)
+            if problem:
+                self.add(("store", "note_wording"), problem)
 
     def identify(self, name: str, i: int, record: Any) -> None:
         """A record's own code, kept even when the record has other problems, so what
@@ -137,6 +145,7 @@ class StreamChecker(Checker):
     def _customers(self, i: int, record: dict[str, Any]) -> None:
         self.text(record, "name", NAME, "customers", i, required=True)
         self.text(record, "notes", TEXT, "customers", i, lines=True)
+        self.text(record, "addressed_as", TITLE_CHARS, "customers", i)
 
     def _tickets(self, i: int, ticket: dict[str, Any]) -> None:
         self.check_ticket(i, ticket)  # everything version 1 carries, by version 1's rules

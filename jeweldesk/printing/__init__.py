@@ -16,7 +16,12 @@ from jeweldesk.printing.model import (
 )
 from jeweldesk.printing.morning import render_morning_list
 from jeweldesk.printing.receipt import LAYOUTS, Layout, render_receipt
-from jeweldesk.printing.resources import default_terms, load_note_wording
+from jeweldesk.printing.resources import (
+    default_note_wording,
+    default_terms,
+    load_note_wording,
+    note_wording_problem,
+)
 from jeweldesk.printing.tag import render_tags
 from jeweldesk.printing.thank_you import render_thank_you
 
@@ -30,8 +35,10 @@ __all__ = [
     "ParcelLine",
     "ServiceLine",
     "StoreHeader",
+    "default_note_wording",
     "default_terms",
     "load_note_wording",
+    "note_wording_problem",
     "render_manifest",
     "render_morning_list",
     "render_receipt",

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from jeweldesk.domain import writing
 from jeweldesk.printing.barcode import code128
-from jeweldesk.printing.fonts import markup
+from jeweldesk.printing.fonts import SANS_BOLD, markup
 from jeweldesk.printing.model import PaperParcel, StoreHeader
 from jeweldesk.printing.parts import GUTTER, PLAIN, letterhead, signature_lines
 from jeweldesk.printing.styles import (
@@ -36,9 +38,10 @@ def render_manifest(
     story.append(
         KeepTogether(
             [
+                # Said again where the vendor signs, so the page signed says what it is for.
                 para(
-                    f"Received {len(parcel.lines)} envelope(s) as listed above, "
-                    "in sealed condition.",
+                    f"Received {_envelopes(len(parcel.lines))} as listed above, in sealed "
+                    f"condition. {insured_said(parcel, store.currency)}.",
                     styles.body,
                 ),
                 Spacer(1, 6),
@@ -51,13 +54,60 @@ def render_manifest(
         )
     )
     footer = f"{store.name} · Parcel {parcel.ref} to {parcel.vendor_name}"
-    build_on_sheets(out, pagesize, f"Parcel manifest {parcel.ref}", footer, story)
+    build_on_sheets(out, pagesize, f"Parcel manifest {parcel.ref}", footer, story,
+                    running_head=(store.name, f"PARCEL MANIFEST {parcel.ref}"))
+
+
+# A row says the piece in a few lines; the whole description is on the claim receipt. The
+# width counts a Chinese, Japanese or Korean character as two, as wide as it prints.
+DESCRIPTION_WIDTH = 130
+
+
+def _width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cut_short(text: str, room: int = DESCRIPTION_WIDTH) -> str:
+    """The text, or as much of it as fits ``room`` cut at a word and marked "…"."""
+    said = " ".join(text.split())
+    if sum(_width(c) for c in said) <= room:
+        return said
+    used, end = 0, 0
+    for end, char in enumerate(said):  # noqa: B007 - end is where the room ran out
+        used += _width(char)
+        if used > room - 1:
+            break
+    head = said[:end]
+    if " " in head[end // 2:]:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:.-，、。") + "…"
+
+
+def insured_said(parcel: PaperParcel, currency: str = "$") -> str:
+    """ "Insured value: $2,400.00 for 2 pieces; 1 piece has no declared value"."""
+    declared = len(parcel.lines) - parcel.undeclared
+    said = (f"Insured value: {writing.money(parcel.insured_value, currency)} for "
+            f"{_pieces(declared)}" if declared else "Insured value: none declared")
+    if parcel.undeclared and declared:
+        has = "has" if parcel.undeclared == 1 else "have"
+        said += f"; {_pieces(parcel.undeclared)} {has} no declared value"
+    elif parcel.undeclared:
+        said += f" for any of the {_pieces(parcel.undeclared)}"
+    return said
+
+
+def _envelopes(count: int) -> str:
+    return "1 envelope" if count == 1 else f"{count} envelopes"
+
+
+def _pieces(count: int) -> str:
+    return "1 piece" if count == 1 else f"{count} pieces"
 
 
 def _parcel_head(parcel: PaperParcel, styles: Styles, width: float) -> list[Flowable]:
     column = width / 3
     vendor = labelled(
-        "Vendor", parcel.vendor_name, styles, styles.heading.clone("v", spaceBefore=0)
+        "Send to", parcel.vendor_name, styles, styles.heading.clone("v", spaceBefore=0)
     )
     vendor += [para(line, styles.body) for line in parcel.vendor_address.splitlines()
                if line.strip()]
@@ -95,7 +145,7 @@ def _lines(store: StoreHeader, parcel: PaperParcel, styles: Styles, width: float
         rows.append(
             [
                 rich(f"<b>{markup(line.ticket_number)}</b>", styles.body),
-                para(line.description, styles.body),
+                para(cut_short(line.description), styles.body),
                 para(line.work_requested, styles.body),
                 para(value, styles.right),
             ]
@@ -103,10 +153,9 @@ def _lines(store: StoreHeader, parcel: PaperParcel, styles: Styles, width: float
     rows.append(
         [
             "",
-            rich(f"<b>{len(parcel.lines)} envelope(s)</b>", styles.body),
-            rich("<b>Total insured value</b>"
-                 + (f"<br/>({parcel.undeclared} with no declared value)"
-                    if parcel.undeclared else ""), styles.right),
+            rich(f"<b>{_envelopes(len(parcel.lines))}. "
+                 f"{markup(insured_said(parcel, store.currency), SANS_BOLD)}</b>", styles.body),
+            "",
             rich(f"<b>{writing.money(parcel.insured_value, store.currency)}</b>", styles.right),
         ]
     )
@@ -117,6 +166,7 @@ def _lines(store: StoreHeader, parcel: PaperParcel, styles: Styles, width: float
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
                 ("BACKGROUND", (0, -1), (-1, -1), SHADE),
+                ("SPAN", (1, -1), (2, -1)),
                 ("TOPPADDING", (0, 0), (-1, -1), 4),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ]

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from jeweldesk.domain.levels import Level
+from jeweldesk.domain.status import Status
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,14 @@ class PaperTicket:
     taken_in_by: str
     jeweler: str | None = None
     occasion: Occasion | None = None
+    status: Status = Status.READY
+    # How the note opens to the customer: "Barbara" or "Mrs Harris" ("" for the first name).
+    addressed_as: str = ""
+    # Who really did the work, from the moves and the parcels: the jeweler who had it at
+    # the bench (None if it never was), and the vendors' workshops it went out to.
+    bench_jeweler: str | None = None
+    workshops: tuple[str, ...] = ()
+    ready_on: date | None = None  # when it last became ready, if it has
 
     @property
     def services_total(self) -> Decimal:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from string import Template
 from typing import Any
 
@@ -38,13 +38,14 @@ def render_thank_you(
     *,
     picked_up_on: date,
     signed_by: str | None = None,
-    wording_path: Path | None = None,
+    wording_text: str | None = None,
 ) -> None:
-    """One card per ticket, signed by whoever hands the piece back (the intake clerk if unsaid)."""
+    """One card per ticket, signed by whoever hands the piece back (the intake clerk if
+    unsaid), in the store's edited wording (TOML text) where it has one."""
     if not tickets:
         raise ValueError("no tickets to write a thank-you note for")
     register_fonts()
-    wording = load_note_wording(wording_path)
+    wording = load_note_wording(wording_text)
     document = SimpleDocTemplate(
         target(out),
         pagesize=CARD_SIZE,
@@ -86,27 +87,58 @@ def note_values(
     care = wording["care"]
     months = [_care_entry(care, s).get("check_after_months", 12) for s in ticket.services]
     occasion = ticket.occasion
-    if occasion is not None and occasion.date < picked_up_on:
-        occasion = None  # the day has passed; wishing the customer well for it would ring false
     return {
-        "customer": ticket.customer_name,
-        "piece": _piece(ticket),
+        "customer": ticket.addressed_as or writing.addressed(ticket.customer_name),
+        "piece": piece_said(ticket),
         "work": _work(ticket, care),
-        "occasion": occasion.what if occasion else "",
+        "occasion": _lower_first(occasion.what) if occasion else "",
         "occasion_date": writing.short_day(occasion.date, year=True) if occasion else "",
-        "jeweler": ticket.jeweler or "",
+        "jeweler": ticket.bench_jeweler or "",
+        "workshop": _and(ticket.workshops),
         "store": store.name,
         "return_when": _months_later(picked_up_on, min(months, default=12)),
     }
 
 
+def credit_line(ticket: PaperTicket) -> str:
+    """Which wording credits the work: the bench, the vendor's workshop, or both."""
+    if ticket.bench_jeweler and ticket.workshops:
+        return "bench_and_workshop"
+    return "workshop" if ticket.workshops else "bench"
+
+
+def occasion_line(ticket: PaperTicket, picked_up_on: date) -> str | None:
+    """Which wording the occasion gets: a wish while it is ahead, a word of regret when the
+    piece was ready only after it, nothing when it passed with the piece ready in time."""
+    occasion = ticket.occasion
+    if occasion is None:
+        return None
+    ready = ticket.ready_on or ticket.promised_for
+    if ready > occasion.date:
+        return "occasion_missed"
+    return "occasion" if occasion.date >= picked_up_on else None
+
+
 def care_advice(ticket: PaperTicket, wording: dict[str, Any]) -> list[str]:
+    """The care tip for each piece of work, in the words for the piece's own materials where
+    the wording has them (a leather band's tip is not a steel bracelet's)."""
+    said = _material_words(ticket)
     advice: list[str] = []
     for service in ticket.services:
-        text = _care_entry(wording["care"], service).get("advice", "")
+        entry = _care_entry(wording["care"], service)
+        text = entry.get("advice", "")
+        for material, words in entry.get("materials", {}).items():
+            if re.search(rf"\b{re.escape(material.lower())}", said):
+                text = words
+                break
         if text and text not in advice:
             advice.append(text)
     return advice or [wording["note"]["generic_care"]]
+
+
+def _material_words(ticket: PaperTicket) -> str:
+    return " ".join((ticket.item_metal, ticket.item_stones, ticket.item_description,
+                     ticket.item_kind)).lower()
 
 
 def _card(
@@ -134,8 +166,9 @@ def _card(
         thin_rule(4, 12),
     ]
     body = styles.note.clone("body", spaceAfter=7)
-    for key in ("greeting", "opening", "bench", "occasion"):
-        line = fill(note[key], values)
+    keys = ["greeting", "opening", credit_line(ticket), occasion_line(ticket, picked_up_on)]
+    for key in keys:
+        line = fill(note[key], values) if key else None
         if line:
             story.append(para(line, body))
     story.append(para(note["care_heading"], styles.heading.clone("care", fontName=SANS)))
@@ -172,11 +205,40 @@ def _care_entry(care: dict[str, Any], service: ServiceLine) -> dict[str, Any]:
     return listed or care.get("_other", {})
 
 
-def _piece(ticket: PaperTicket) -> str:
-    metal = ticket.item_metal.strip()
-    if metal[:1].isupper() and metal[1:2].islower():
-        metal = metal[0].lower() + metal[1:]
+# Words a description may open with that the note's "your" already says.
+_OPENERS = ("a ", "an ", "the ", "my ", "her ", "his ", "their ", "our ", "your ")
+_CLAUSE_END = re.compile(r"[,;:.(\n\u3001\u3002\uff0c\uff1b\uff1a]| - | \u2014 ")
+PIECE_WORDS_AT_MOST = 8
+PIECE_CHARS_AT_MOST = 60
+
+
+def piece_said(ticket: PaperTicket) -> str:
+    """The piece as the customer knows it: the description's first words ("three-stone
+    anniversary ring"); the metal and kind only when the description is too long to say in
+    a sentence or says nothing on its own."""
+    head = _CLAUSE_END.split(ticket.item_description.strip(), maxsplit=1)[0]
+    head = " ".join(head.split())
+    if head.lower().startswith(_OPENERS):
+        head = head.split(" ", 1)[1]
+    words = head.split()
+    if head and len(words) <= PIECE_WORDS_AT_MOST and len(head) <= PIECE_CHARS_AT_MOST and (
+            len(words) > 1 or not head.isascii()):
+        return _lower_first(head)
+    metal = _lower_first(ticket.item_metal.strip())
     return " ".join(x for x in (metal, ticket.item_kind.strip()) if x) or "piece"
+
+
+def _lower_first(text: str) -> str:
+    """ "Three-stone ring" is "three-stone ring" mid-sentence; "18K gold", "GIA" stay."""
+    if text[:1].isupper() and text[1:2].islower() and text.split(" ", 1)[0][1:].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _and(names: Sequence[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _work(ticket: PaperTicket, care: dict[str, Any]) -> str:

@@ -20,6 +20,7 @@ from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.rules import NAME, TEXT, check_text
 from jeweldesk.domain.status import Status
+from jeweldesk.domain.writing import TITLE_CHARS
 from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import customer_by_id, get_store
@@ -35,6 +36,9 @@ class CustomerDetails:
     email: str | None = None
     notes: str | None = None
     preferred_channel: Channel | None = None
+    # None: the paper says their first name ("Dear Barbara"); else the title it says with
+    # their surname ("Mrs": "Dear Mrs Harris").
+    addressed_as: str | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class CustomerInfo:
     preferred_channel: Channel | None
     open_tickets: int = 0
     all_tickets: int = 0
+    addressed_as: str | None = None
 
 
 def checked(details: CustomerDetails, prefix: str = "",
@@ -59,6 +64,8 @@ def checked(details: CustomerDetails, prefix: str = "",
         problems[f"{prefix}name"] = "the customer's name cannot be empty"
     check_text(problems, f"{prefix}name", details.name, NAME)
     check_text(problems, f"{prefix}notes", details.notes, TEXT, lines=True)
+    title = " ".join((details.addressed_as or "").split()) or None
+    check_text(problems, f"{prefix}addressed_as", title, TITLE_CHARS)
     phone = email = None
     try:
         phone = normalise_phone(details.phone, country)
@@ -71,7 +78,7 @@ def checked(details: CustomerDetails, prefix: str = "",
     if problems:
         raise Invalid(problems)
     notes = details.notes.strip() if details.notes and details.notes.strip() else None
-    return CustomerDetails(name, phone, email, notes, details.preferred_channel)
+    return CustomerDetails(name, phone, email, notes, details.preferred_channel, title)
 
 
 def info_of(customer: Customer, open_tickets: int = 0, all_tickets: int = 0,
@@ -85,6 +92,7 @@ def info_of(customer: Customer, open_tickets: int = 0, all_tickets: int = 0,
         customer.preferred_channel,
         open_tickets,
         all_tickets,
+        customer.addressed_as,
     )
 
 
@@ -96,6 +104,7 @@ def new_customer(session: Session, details: CustomerDetails) -> Customer:
         notes=details.notes,
         preferred_channel=details.preferred_channel,
         phone_digits=phone_digits(details.phone),
+        addressed_as=details.addressed_as,
     )
     session.add(customer)
     session.flush()
@@ -121,6 +130,7 @@ def update_customer(db: Database, customer_id: int, details: CustomerDetails,
         customer.email = tidy.email
         customer.notes = tidy.notes
         customer.preferred_channel = tidy.preferred_channel
+        customer.addressed_as = tidy.addressed_as
         return info_of(customer, country=country)
 
 

@@ -8,21 +8,21 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from jeweldesk.config import data_dir
-from jeweldesk.domain.errors import Invalid
+from jeweldesk.domain.errors import Invalid, NotReady
+from jeweldesk.domain.status import thank_you_refusal
 from jeweldesk.printing import (
     Layout,
+    note_wording_problem,
     render_manifest,
     render_morning_list,
     render_receipt,
     render_tags,
     render_thank_you,
 )
+from jeweldesk.services.note_wording import note_wording
 from jeweldesk.services.paper import morning_rows, parcel_for_paper, tickets_for_paper
 from jeweldesk.services.store import store_today
 from jeweldesk.storage.engine import Database
-
-EDITED_NOTE_WORDING = "notes/thank_you.toml"
 
 
 def _pdf(render: Callable[[BinaryIO], None]) -> bytes:
@@ -49,21 +49,30 @@ def tags_pdf(db: Database, numbers: Sequence[str]) -> bytes:
     return _pdf(lambda out: render_tags(tickets, out))
 
 
-def note_wording(chosen: Path | None = None) -> Path | None:
-    """The store's own wording when it has edited one, else the wording that ships."""
-    if chosen is not None:
-        return chosen
-    edited = data_dir() / EDITED_NOTE_WORDING
-    return edited if edited.is_file() else None
-
-
 def thank_you_pdf(db: Database, numbers: Sequence[str], signed_by: str | None = None,
                   wording: Path | None = None) -> bytes:
+    """The note for pieces ready or picked up, in the store's wording from its database
+    (``wording``, a TOML file, overrides it for this printing); any other is refused."""
     store, tickets = tickets_for_paper(db, numbers)
+    for ticket in tickets:
+        refused = thank_you_refusal(ticket.number, ticket.status)
+        if refused:
+            raise NotReady(refused)
+    text = _wording_file(wording) if wording is not None else note_wording(db)
     today = store_today(db)
     return _pdf(lambda out: render_thank_you(store, tickets, out, picked_up_on=today,
-                                             signed_by=signed_by,
-                                             wording_path=note_wording(wording)))
+                                             signed_by=signed_by, wording_text=text))
+
+
+def _wording_file(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise Invalid({"wording": f"{path} cannot be read: {exc}"}) from None
+    problem = note_wording_problem(text)
+    if problem:
+        raise Invalid({"wording": f"{path}: {problem}"})
+    return text
 
 
 def manifest_pdf(db: Database, ref: str) -> bytes:

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session, object_session
 
 from jeweldesk.domain.contact_details import shown_phone
 from jeweldesk.domain.errors import NotFound
+from jeweldesk.domain.status import Status
+from jeweldesk.domain.writing import addressed
 from jeweldesk.printing.model import (
     MorningRow,
     Occasion,
@@ -29,7 +31,7 @@ from jeweldesk.services.prepare import FlagWithHandling, flags_from, risk_inputs
 from jeweldesk.services.prepare_words import NEW_DATE
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import get_store, ticket_by_number
-from jeweldesk.storage.tables import CatalogService, Customer, Parcel, Ticket
+from jeweldesk.storage.tables import CatalogService, Customer, Parcel, ParcelItem, Ticket
 
 
 def _country(row: object) -> str:
@@ -98,6 +100,16 @@ def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None) ->
     occasion = None
     if ticket.occasion_what and ticket.occasion_date:
         occasion = Occasion(ticket.occasion_what, ticket.occasion_date)
+    sent = _sent(ticket)
+    # A piece checked back in from a vendor is put at the bench by that check-in: only a
+    # move to the bench from anywhere else says the bench worked on it.
+    at_bench = [e for before, e in zip([None, *ticket.events], ticket.events, strict=False)
+                if e.status == Status.AT_BENCH
+                and (before is None or before.status != Status.AT_VENDOR)]
+    bench_jeweler = None
+    if at_bench:
+        bench_jeweler = ticket.assigned_to.name if ticket.assigned_to else at_bench[-1].by.name
+    ready = [e.at.date() for e in ticket.events if e.status == Status.READY]
     return PaperTicket(
         number=ticket.number,
         received_at=ticket.received_at,
@@ -123,7 +135,21 @@ def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None) ->
         taken_in_by=ticket.taken_in_by.name,
         jeweler=ticket.assigned_to.name if ticket.assigned_to else None,
         occasion=occasion,
+        status=ticket.status,
+        addressed_as=addressed(ticket.customer.name, ticket.customer.addressed_as),
+        bench_jeweler=bench_jeweler,
+        workshops=tuple(dict.fromkeys(item.parcel.vendor.name for item in sent)),
+        ready_on=ready[-1] if ready else None,
     )
+
+
+def _sent(ticket: Ticket) -> list[ParcelItem]:
+    """The ticket's places in parcels to vendors, in the order it went out."""
+    session = object_session(ticket)
+    assert session is not None
+    return list(session.scalars(
+        select(ParcelItem).join(Parcel, ParcelItem.parcel_id == Parcel.id)
+        .where(ParcelItem.ticket_id == ticket.id).order_by(Parcel.sent_at, Parcel.id)))
 
 
 def parcel_for_paper(db: Database, ref: str) -> tuple[StoreHeader, PaperParcel]:

@@ -86,6 +86,9 @@ class Store(Base):
     # format the window and the paper show.
     country: Mapped[str] = mapped_column(String(2), default="US", server_default="US")
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The thank-you note's wording as the store edited it (TOML, resources/notes/
+    # thank_you.toml's shape); None prints the wording that ships.
+    note_wording: Mapped[str | None] = mapped_column(Text)
 
     @property
     def weekdays(self) -> list[int]:
@@ -145,6 +148,9 @@ class Customer(Base):
     preferred_channel: Mapped[Channel | None] = mapped_column(_enum(Channel, "channel"))
     # Digits of the phone only, so "601 555 0142" finds "+1 (601) 555-0142".
     phone_digits: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
+    # How the paper addresses them: None by first name ("Dear Barbara"), else the title
+    # said with the surname ("Mrs" is "Dear Mrs Harris").
+    addressed_as: Mapped[str | None] = mapped_column(String(20))
 
     tickets: Mapped[list[Ticket]] = relationship(back_populates="customer")
 

@@ -9,10 +9,12 @@ import pytest
 
 from jeweldesk.cli import main
 from jeweldesk.domain import writing
+from jeweldesk.domain.status import Status
+from jeweldesk.services.moves import move
 from jeweldesk.services.parcels import send_parcel
 from jeweldesk.storage.engine import Database
 from tests.support.paper import barcodes, flat, page_sizes_mm, pdf_text
-from tests.support.store import COUNTER, store_today, take_in_ring
+from tests.support.store import BENCH, COUNTER, store_today, take_in_ring
 
 
 def _print(db: Database, *words: str) -> int:
@@ -53,6 +55,8 @@ def test_a_missing_ticket_writes_no_file_and_says_so_once(
 
 def test_print_tags_and_a_thank_you_note(sqlite_store: Database, tmp_path: Path) -> None:
     number = take_in_ring(sqlite_store)
+    move(sqlite_store, number, Status.AT_BENCH, by=BENCH)
+    move(sqlite_store, number, Status.READY, by=BENCH)
     tags, note = tmp_path / "tags.pdf", tmp_path / "thanks.pdf"
 
     assert _print(sqlite_store, "tag", number, "--out", str(tags)) == 0
@@ -60,7 +64,38 @@ def test_print_tags_and_a_thank_you_note(sqlite_store: Database, tmp_path: Path)
 
     assert barcodes(tags) == [[number]]
     text = flat(pdf_text(note))
-    assert "Dear Dana Whitfield," in text and "Kate" in text
+    assert "Dear Dana," in text and "Kate" in text
+
+
+def test_a_thank_you_note_for_a_piece_still_in_work_is_refused_in_one_line(
+    sqlite_store: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    number = take_in_ring(sqlite_store)
+    move(sqlite_store, number, Status.AT_BENCH, by=BENCH)
+    move(sqlite_store, number, Status.WAITING_PARTS, by=BENCH)
+    note = tmp_path / "thanks.pdf"
+
+    assert _print(sqlite_store, "thank-you", number, "--out", str(note)) != 0
+
+    assert not note.exists()
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == [f"jeweldesk: {number} is waiting for parts: a thank-you note is only for "
+                     "a piece that is ready or picked up"]
+
+
+def test_a_bad_wording_file_is_refused_naming_the_file(
+    sqlite_store: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    number = take_in_ring(sqlite_store)
+    move(sqlite_store, number, Status.AT_BENCH, by=BENCH)
+    move(sqlite_store, number, Status.READY, by=BENCH)
+    wording = tmp_path / "wording.toml"
+    wording.write_text("[note\n", encoding="utf-8")
+
+    assert _print(sqlite_store, "thank-you", number, "--wording", str(wording),
+                  "--out", str(tmp_path / "thanks.pdf")) != 0
+    said = capsys.readouterr().err
+    assert "wording.toml" in said and "not TOML" in said
 
 
 def test_print_a_parcel_manifest_and_refuse_an_unknown_parcel(

@@ -35,6 +35,7 @@ from jeweldesk.services.demo import fill_demo_store
 from jeweldesk.services.edit import edit_ticket
 from jeweldesk.services.intake import Visit, take_in
 from jeweldesk.services.moves import cancel, change_promise
+from jeweldesk.services.note_wording import set_note_wording
 from jeweldesk.services.parcels import receive_parcel, send_parcel
 from jeweldesk.services.photos import add_photo
 from jeweldesk.services.pickup import hand_back, take_payment
@@ -74,6 +75,7 @@ def make_whole_store(db: Database) -> None:
                                       new_customer=CustomerDetails(
                                           "Ingrid Sørensen", "601 555 0177", "i@example.com",
                                           preferred_channel=Channel.SMS)), by=COUNTER)
+    set_note_wording(db, '[note]\ngreeting = "Hello $customer,"\n', MANAGER)
     take_payment(db, first, "card", "20.00", COUNTER)
     take_payment(db, first, "check", "5.00", COUNTER)
     add_photo(db, first, _jpeg("red"), COUNTER)
@@ -110,7 +112,7 @@ def make_whole_store(db: Database) -> None:
         customer_id = ticket_by_number(session, first).customer_id
     update_customer(db, customer_id, CustomerDetails("Ingrid Sørensen", "601 555 0177",
                                                      "i@example.com", "Prefers mornings",
-                                                     Channel.EMAIL), COUNTER)
+                                                     Channel.EMAIL, "Mrs"), COUNTER)
 
 
 @pytest.fixture

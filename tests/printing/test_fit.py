@@ -1,5 +1,6 @@
 """Every receipt fits the sheet it is made for: each ticket of a 300-ticket demo store on
-Letter, A4 and the 80 mm roll, and the long tickets that flow on to a second sheet."""
+Letter, A4 and the 80 mm roll, and the long tickets that flow on to a second sheet; and the
+same store's thank-you notes (only where there is something to thank for) and manifests."""
 
 from __future__ import annotations
 
@@ -14,13 +15,16 @@ import pypdfium2 as pdfium
 import pytest
 from sqlalchemy import select
 
+from jeweldesk.domain.errors import NotReady
+from jeweldesk.domain.status import THANK_YOU_STATUSES
 from jeweldesk.interchange.common import drain
 from jeweldesk.printing import render_receipt
 from jeweldesk.printing.model import PaperTicket, StoreHeader
 from jeweldesk.services.demo import fill_demo_store
+from jeweldesk.services.documents import manifest_pdf, thank_you_pdf
 from jeweldesk.services.paper import tickets_for_paper
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.tables import Ticket
+from jeweldesk.storage.tables import Parcel, Ticket
 from tests.support.paper import (
     CUSTOMER,
     LAST_WORDS,
@@ -40,18 +44,21 @@ NOW = datetime(2026, 11, 20, 15, 30)
 
 
 @pytest.fixture(scope="module")
-def demo_tickets(
-    tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path
-) -> Iterator[tuple[StoreHeader, list[PaperTicket]]]:
+def demo_db(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Iterator[Database]:
     """A fresh 300-ticket demo store, made once for the module (it takes a few seconds)."""
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     shutil.copy(sqlite_template, path)
     db = Database(f"sqlite:///{path}")
     drain(fill_demo_store(db, 300, seed=11, now=NOW))
-    with db.session(write=False) as session:
-        numbers = list(session.scalars(select(Ticket.number).order_by(Ticket.number)))
-    yield tickets_for_paper(db, numbers)
+    yield db
     db.dispose()
+
+
+@pytest.fixture(scope="module")
+def demo_tickets(demo_db: Database) -> tuple[StoreHeader, list[PaperTicket]]:
+    with demo_db.session(write=False) as session:
+        numbers = list(session.scalars(select(Ticket.number).order_by(Ticket.number)))
+    return tickets_for_paper(demo_db, numbers)
 
 
 def _ordinary(ticket: PaperTicket) -> bool:
@@ -116,6 +123,40 @@ def test_every_demo_ticket_prints_on_one_roll_strip(
         assert len(pages) == 1, ticket.number
         assert ticket.number in flat(pages[0])
         assert text_off_the_page(path) == [], ticket.number
+
+
+def test_every_demo_ticket_ready_or_picked_up_gets_its_note_on_one_card_and_no_other_does(
+    demo_db: Database, demo_tickets: tuple[StoreHeader, list[PaperTicket]], tmp_path: Path
+) -> None:
+    _store, tickets = demo_tickets
+    path = tmp_path / "note.pdf"
+    noted = refused = 0
+    for ticket in tickets:
+        if ticket.status not in THANK_YOU_STATUSES:
+            with pytest.raises(NotReady, match=ticket.number):
+                thank_you_pdf(demo_db, [ticket.number])
+            refused += 1
+            continue
+        path.write_bytes(thank_you_pdf(demo_db, [ticket.number]))
+        pages = pdf_pages(path)
+        assert len(pages) == 1, ticket.number
+        assert text_off_the_page(path) == [], ticket.number
+        assert "Thank you for trusting us with your" in flat(pages[0]), ticket.number
+        noted += 1
+    assert noted > 20 and refused > 20  # the demo has pieces in every state
+
+
+def test_every_demo_parcels_manifest_fits_its_pages(demo_db: Database, tmp_path: Path) -> None:
+    with demo_db.session(write=False) as session:
+        refs = list(session.scalars(select(Parcel.ref).order_by(Parcel.id)))
+    assert refs
+    path = tmp_path / "manifest.pdf"
+    for ref in refs:
+        path.write_bytes(manifest_pdf(demo_db, ref))
+        pages = [flat(page) for page in pdf_pages(path)]
+        assert text_off_the_page(path) == [], ref
+        assert "Insured value:" in pages[-1], ref
+        assert all(f"PARCEL MANIFEST {ref}" in page for page in pages[1:]), ref
 
 
 @pytest.mark.parametrize("layout", ["letter", "a4"])

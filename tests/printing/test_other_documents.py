@@ -78,8 +78,8 @@ def test_thank_you_names_the_customer_the_piece_the_work_and_the_occasion(
     render_thank_you(store, [ring_ticket()], pdf_path, picked_up_on=date(2025, 6, 14))
 
     text = flat(pdf_text(pdf_path))
-    assert f"Dear {CUSTOMER}," in text
-    assert "14k white gold ring" in text
+    assert "Dear Zoë," in text  # the first name, as the store addresses her unless told
+    assert "your solitaire engagement ring" in text  # as she knows it, not "14k white gold"
     assert "resized it" in text and "rhodium" in text
     assert "tenth wedding anniversary" in text and "Jun 21, 2025" in text
     assert "December 2025" in text  # six months on, for the prongs and the sizing
@@ -121,6 +121,7 @@ def test_manifest_lists_every_envelope_and_the_insured_total(
         assert expected in text
     assert CUSTOMER in text
     assert "$5,150.00" in text  # the envelope with no declared value adds nothing
+    assert "Insured value: $5,150.00 for 2 pieces; 1 piece has no declared value" in text
     assert "Wed, Jun 11, 2025" in text
     assert "S-12" in barcodes(pdf_path)[0]
 
@@ -137,7 +138,8 @@ def test_manifest_prints_where_the_parcel_goes_and_says_when_a_value_was_not_dec
     text = flat(pdf_text(pdf_path))
     assert "118 Commercial St" in text and "Portland, ME 04101" in text
     assert "Ana Ruiz · (207) 555-0111" in text
-    assert "none declared" in text and "(1 with no declared value)" in text
+    assert "none declared" in text and "1 piece has no declared value" in text
+    assert "418 Harbor Street" in text  # the store's address, where it comes back to
     assert len(pdf_pages(pdf_path)) == 1
 
 
@@ -148,7 +150,9 @@ def test_a_long_manifest_repeats_its_heading_and_counts_pages(
 
     pages = [flat(page) for page in pdf_pages(pdf_path)]
     assert len(pages) >= 2
-    assert all("WORK REQUESTED" in page for page in pages)
+    # Every page with envelopes on it heads them; every later page says whose and which.
+    assert all("WORK REQUESTED" in page for page in pages if "R-100" in page)
+    assert all("PARCEL MANIFEST S-12" in page for page in pages[1:])
     assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
     assert "$71,750.00" in pages[-1]
 

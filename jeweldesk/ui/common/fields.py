@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QComboBox,
     QDialog,
     QLabel,
     QLineEdit,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from jeweldesk.domain.money import MoneyError, money
+from jeweldesk.domain.writing import TITLES, addressed
 from jeweldesk.ui.common.widgets import ProblemLabel
 
 NOTE_STYLE = "color: #5f6368;"
@@ -143,3 +145,37 @@ class CounterDialog(QDialog):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+class AddressedAs(QComboBox):
+    """How the paper opens to the customer, each choice shown as it will read for the name
+    typed beside it: "Dear Barbara" (the first name, the default), "Dear Mrs Harris"."""
+
+    def __init__(self, name: QLineEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._name = name
+        self.addItem("", None)
+        for title in TITLES:
+            self.addItem("", title)
+        self.setToolTip("How the thank-you note and letters open to this customer")
+        name.textChanged.connect(self._say)
+        self._say(name.text())
+
+    def _say(self, name: str) -> None:
+        name = name.strip() or "Barbara Harris"
+        for index in range(self.count()):
+            title = self.itemData(index)
+            said = f"Dear {addressed(name, title)}"
+            self.setItemText(index, said if title else f"{said} (first name)")
+
+    def title(self) -> str | None:
+        data = self.currentData()
+        return data if isinstance(data, str) else None
+
+    def set_title(self, title: str | None) -> None:
+        index = self.findData(title) if title else 0
+        if index < 0:  # a title brought in from elsewhere: offered as it is
+            self.addItem("", title)
+            index = self.count() - 1
+            self._say(self._name.text())
+        self.setCurrentIndex(index)

@@ -36,6 +36,7 @@ from jeweldesk.services.customers import (
     update_customer,
 )
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.fields import AddressedAs
 from jeweldesk.ui.common.rows import KEY_ROLE, Column, RowsModel, rows_of
 from jeweldesk.ui.common.widgets import OVERDUE_TINT, ProblemLabel, heading, list_look, muted
 
@@ -92,6 +93,7 @@ class CustomerForm(QWidget):
             self.channel.addItem(label, channel)
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(64)
+        self.addressed_as = AddressedAs(self.name)
         self.problems = {key: ProblemLabel() for key in ("name", "phone", "email")}
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
@@ -101,6 +103,7 @@ class CustomerForm(QWidget):
             row.addWidget(field, 2)
             row.addWidget(self.problems[key], 1)
             form.addRow(label, row)
+        form.addRow("Letters open", self.addressed_as)
         form.addRow("Prefers", self.channel)
         form.addRow("Notes", self.notes)
 
@@ -112,11 +115,13 @@ class CustomerForm(QWidget):
         self.channel.setCurrentIndex(max(self.channel.findData(
             info.preferred_channel if info else None), 0))
         self.notes.setPlainText(info.notes or "" if info else "")
+        self.addressed_as.set_title(info.addressed_as if info else None)
         self.show_problems({})
 
     def details(self) -> CustomerDetails:
         return CustomerDetails(self.name.text(), self.phone.text(), self.email.text(),
-                               self.notes.toPlainText(), self.channel.currentData())
+                               self.notes.toPlainText(), self.channel.currentData(),
+                               self.addressed_as.title())
 
     def show_problems(self, problems: dict[str, str]) -> None:
         for key, label in self.problems.items():

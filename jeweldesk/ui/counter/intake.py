@@ -33,7 +33,13 @@ from jeweldesk.services.intake import Visit, take_in
 from jeweldesk.services.promise import promise_rules
 from jeweldesk.services.store import catalog, list_staff, list_vendors, store_settings
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import NOTE_STYLE, CounterDialog, banner, with_problem
+from jeweldesk.ui.common.fields import (
+    NOTE_STYLE,
+    AddressedAs,
+    CounterDialog,
+    banner,
+    with_problem,
+)
 from jeweldesk.ui.common.widgets import ProblemLabel
 from jeweldesk.ui.counter.intake_piece import PieceForm
 from jeweldesk.ui.counter.intake_saved import SavedPage
@@ -127,6 +133,7 @@ class IntakeDialog(CounterDialog):
         self.name = QLineEdit()
         self.phone = QLineEdit()
         self.email = QLineEdit()
+        self.addressed_as = AddressedAs(self.name)
         self.customer_problems = {key: ProblemLabel() for key in ("name", "phone", "email", "")}
         for edit in (self.name, self.phone, self.email):
             edit.returnPressed.connect(self.focusNextChild)
@@ -150,6 +157,7 @@ class IntakeDialog(CounterDialog):
         new_form.addRow("&Name", with_problem(self.name, self.customer_problems["name"]))
         new_form.addRow("P&hone", with_problem(self.phone, self.customer_problems["phone"]))
         new_form.addRow("&Email", with_problem(self.email, self.customer_problems["email"]))
+        new_form.addRow("Letters open", self.addressed_as)
         row = QHBoxLayout(box)
         row.addLayout(finding, 1)
         row.addSpacing(12)
@@ -253,7 +261,8 @@ class IntakeDialog(CounterDialog):
         if not self.pieces.count() or self.pieces.currentIndex() < 0:
             return
         chain = [self.search, self.matches, self.change_customer, self.name, self.phone,
-                 self.email, *self.current_piece().tab_chain(), self.save_button]
+                 self.email, self.addressed_as, *self.current_piece().tab_chain(),
+                 self.save_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -288,7 +297,8 @@ class IntakeDialog(CounterDialog):
         pieces = tuple(form.piece() for form in self.piece_forms())
         if self.customer is not None:
             return Visit(pieces, customer_id=self.customer.id)
-        details = CustomerDetails(self.name.text(), self.phone.text(), self.email.text())
+        details = CustomerDetails(self.name.text(), self.phone.text(), self.email.text(),
+                                  addressed_as=self.addressed_as.title())
         return Visit(pieces, new_customer=details)
 
     def local_problems(self) -> dict[str, str]:
@@ -362,6 +372,7 @@ class IntakeDialog(CounterDialog):
         self.clear_customer()
         for edit in (self.search, self.name, self.phone, self.email):
             edit.clear()
+        self.addressed_as.set_title(None)
         self.problem_banner.hide()
         self.numbers = []
         self.add_piece()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid
-from jeweldesk.domain.status import Status
+from jeweldesk.domain.status import thank_you_refusal
 from jeweldesk.services.photos import add_photo, photo_data
 from jeweldesk.services.story import TicketStory, ticket_story, visit_numbers
 from jeweldesk.ui.common.context import AppContext
@@ -274,7 +274,9 @@ class TicketDialog(CounterDialog):
         self.edit_button.setToolTip(
             EDIT_TIP if s.allowed_moves
             else f"{s.status.label}: a closed ticket's record stays as it was")
-        self.thanks_button.setEnabled(s.status in (Status.READY, Status.PICKED_UP))
+        not_yet = thank_you_refusal(s.number, s.status)
+        self.thanks_button.setEnabled(not_yet is None)
+        self.thanks_button.setToolTip(not_yet or "The thank-you note handed over with the piece")
         self.moves.show_moves(s)
         self.change_promise.show_story(s)
         self.contact.show_contacts(s)

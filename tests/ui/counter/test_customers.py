@@ -39,6 +39,24 @@ def test_find_by_phone_then_edit_and_save(ctx: AppContext, qtbot):
     assert opened == [number]
 
 
+def test_how_the_paper_addresses_a_customer_is_changed_in_their_record(ctx: AppContext, qtbot):
+    take_in_ring(ctx.db)
+    screen = _customers(ctx, qtbot, [])
+    qtbot.keyClicks(screen.search, "555 0142")
+    qtbot.waitUntil(lambda: screen.results.model().rowCount() == 1)
+    screen.results.selectRow(0)
+    assert screen.form.addressed_as.currentText() == "Dear Dana (first name)"
+
+    screen.form.addressed_as.setCurrentIndex(screen.form.addressed_as.findData("Ms"))
+    assert screen.form.addressed_as.currentText() == "Dear Ms Whitfield"
+    screen.save_button.click()
+
+    (dana,) = find_customers(ctx.db, "Whitfield")
+    assert get_customer(ctx.db, dana.id).addressed_as == "Ms"
+    screen.results.selectRow(0)
+    assert screen.form.addressed_as.currentText() == "Dear Ms Whitfield"
+
+
 def test_a_bad_phone_is_named_beside_the_field_and_nothing_is_saved(ctx: AppContext, qtbot):
     screen = _customers(ctx, qtbot, [])
     screen.new_button.click()

@@ -112,6 +112,28 @@ def test_a_two_piece_visit_taken_in_by_keyboard(ctx: AppContext, qtbot: QtBot,
     assert second.balance == Decimal("45.00")
 
 
+def test_the_counter_chooses_how_the_paper_addresses_a_new_customer(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    dialog = open_intake(ctx, qtbot)
+    qtbot.keyClicks(dialog.name, "Barbara Harris")
+    # Each choice reads as the note will open; the first name unless the counter says.
+    assert dialog.addressed_as.currentText() == "Dear Barbara (first name)"
+    dialog.email.setFocus()
+    qtbot.keyClick(dialog.email, Qt.Key.Key_Tab)
+    # Tab reaches it on the way to the piece.
+    assert dialog.focusWidget() is dialog.addressed_as, dialog.focusWidget()
+    qtbot.keyClick(dialog.addressed_as, Qt.Key.Key_Down)
+    assert dialog.addressed_as.currentText() == "Dear Mrs Harris"
+    piece = dialog.current_piece()
+    qtbot.keyClicks(piece.description, "Three-stone anniversary ring")
+    qtbot.keyClicks(piece.services.picker, "clean")
+    qtbot.keyClick(piece.services.picker, ENTER)
+    dialog.save()
+
+    (harris,) = find_customers(ctx.db, "Harris")
+    assert harris.addressed_as == "Mrs"
+
+
 def test_an_existing_customer_is_found_by_phone(ctx: AppContext, qtbot: QtBot) -> None:
     known = add_customer(ctx.db, CustomerDetails("Dana Whitfield", "601 555 0142"), COUNTER)
     dialog = open_intake(ctx, qtbot)

@@ -6,7 +6,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from jeweldesk.domain import writing
 from jeweldesk.domain.errors import NotAllowed
@@ -274,3 +274,35 @@ def test_a_manager_sees_who_is_locked_unlocks_them_and_resets_a_pin(
     tab.save_button.click()
     assert "new PIN works now" in tab.message.text()
     sign_in(manager_ctx.db, BENCH, "97531")
+
+
+def test_the_manager_edits_the_thank_you_wording_for_every_pc(manager_ctx: AppContext, qtbot):
+    from jeweldesk.services.note_wording import note_wording
+
+    screen = _settings(manager_ctx, qtbot)
+    screen.tabs.setCurrentWidget(screen.note_wording)
+    tab = screen.note_wording
+    assert "[note]" in tab.text.toPlainText()  # the shipped wording, to edit from
+    assert note_wording(manager_ctx.db) is None
+    tab.text.setPlainText('[note]\ngreeting = "Hello again, $customer!"\n')
+    tab.save_button.click()
+    assert note_wording(manager_ctx.db) == '[note]\ngreeting = "Hello again, $customer!"\n'
+    assert "Saved" in tab.message.text()
+
+    tab.text.setPlainText("[note\n")
+    tab.save_button.click()
+    assert "not TOML" in tab.message.text()
+    assert "Hello again" in (note_wording(manager_ctx.db) or "")  # nothing half written
+
+    qtbot.mouseClick(tab.shipped_button, Qt.MouseButton.LeftButton)
+    tab.save_button.click()
+    assert note_wording(manager_ctx.db) is None  # the shipped words, following updates
+
+
+def test_the_counter_sees_the_wording_but_cannot_change_it(ctx: AppContext, qtbot):
+    from jeweldesk.ui.settings.note_wording import NoteWordingTab
+
+    tab = NoteWordingTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab.text.isReadOnly() and not tab.save_button.isEnabled()
+    assert "Only a manager" in tab.save_button.toolTip()

@@ -133,6 +133,26 @@ def test_a_move_elsewhere_shows_when_the_change_marker_moves(
 
 
 
+def test_the_thank_you_note_waits_until_the_piece_is_ready_and_says_why(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    number = take_in_ring(ctx.db)
+    dialog = open_ticket(ctx, qtbot, number)
+    assert not dialog.thanks_button.isEnabled()
+    assert dialog.thanks_button.toolTip() == (
+        f"{number} is only just received: a thank-you note is only for a piece that is "
+        "ready or picked up")
+
+    move(ctx.db, number, Status.AT_BENCH, by=BENCH)
+    assert "still at the bench" in dialog.thanks_button.toolTip()
+    move(ctx.db, number, Status.READY, by=BENCH)
+    assert dialog.thanks_button.isEnabled()
+    qtbot.mouseClick(dialog.thanks_button, Qt.MouseButton.LeftButton)
+    preview = dialog.findChild(PaperPreview)
+    assert preview is not None
+    assert "Thank you" in pdfium.PdfDocument(preview.pdf)[0].get_textpage().get_text_range()
+    preview.close()
+
+
 def test_the_visit_receipt_is_one_button_away(ctx: AppContext, qtbot: QtBot) -> None:
     visit = Visit(pieces=(ring(), ring(description="Gold hoop earrings", kind="earrings")),
                   new_customer=CustomerDetails("Marcus Okafor", "601 555 0177"))
