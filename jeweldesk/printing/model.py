@@ -60,6 +60,9 @@ class PaperTicket:
     taken_in_by: str
     jeweler: str | None = None
     occasion: Occasion | None = None
+    # Money off ("Courtesy: …", 15.00) and tax ("State tax 7.25%", 6.30), as the bill has them.
+    reductions: tuple[tuple[str, Decimal], ...] = ()
+    taxes: tuple[tuple[str, Decimal], ...] = ()
 
     @property
     def services_total(self) -> Decimal:
@@ -117,3 +120,13 @@ class MorningRow:
     occasion: str = ""  # what the customer needs it for, in their words
     # Where the new date misses the occasion: what to offer instead ("A loaner" …).
     ways_out: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class PaperPayment:
+    ticket_number: str
+    at: datetime
+    method: str
+    amount: Decimal  # below zero: money given back
+    taken_by: str
+    reason: str | None = None

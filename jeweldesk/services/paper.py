@@ -6,7 +6,7 @@ The printing package never sees a session or a row; this module is its only door
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
@@ -17,6 +17,7 @@ from jeweldesk.printing.model import (
     MorningRow,
     Occasion,
     PaperParcel,
+    PaperPayment,
     PaperTicket,
     ParcelLine,
     ServiceLine,
@@ -28,7 +29,7 @@ from jeweldesk.services.days_off import jewelers_away
 from jeweldesk.services.prepare import FlagWithHandling, flags_from, risk_inputs_in, ways_out_in
 from jeweldesk.services.prepare_words import NEW_DATE
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import get_store, ticket_by_number
+from jeweldesk.storage.lookups import get_store, store_now, ticket_by_number
 from jeweldesk.storage.tables import CatalogService, Customer, Parcel, Ticket
 
 
@@ -98,6 +99,7 @@ def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None) ->
     occasion = None
     if ticket.occasion_what and ticket.occasion_date:
         occasion = Occasion(ticket.occasion_what, ticket.occasion_date)
+    bill = ticket.bill
     return PaperTicket(
         number=ticket.number,
         received_at=ticket.received_at,
@@ -123,7 +125,25 @@ def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None) ->
         taken_in_by=ticket.taken_in_by.name,
         jeweler=ticket.assigned_to.name if ticket.assigned_to else None,
         occasion=occasion,
+        reductions=tuple(
+            (("Courtesy: " if d.courtesy else "Discount: ") + d.reason, worth)
+            for d, worth in zip(ticket.discounts, bill.reductions, strict=True)),
+        taxes=tuple((f"{t.name} {t.percent.normalize():f}%", t.amount) for t in bill.taxes),
     )
+
+
+def payments_for_paper(
+    db: Database, numbers: Sequence[str]
+) -> tuple[StoreHeader, list[PaperTicket], list[PaperPayment], datetime]:
+    """The tickets and every payment on them, oldest first, for the payment receipt."""
+    with db.session(write=False) as session:
+        header = store_header(session)
+        tickets = [ticket_by_number(session, n) for n in dict.fromkeys(numbers)]
+        payments = sorted(
+            (PaperPayment(t.number, p.at, p.method, p.amount, p.by.name, p.reason)
+             for t in tickets for p in t.payments), key=lambda p: p.at)
+        return (header, [paper_ticket(t) for t in tickets], payments,
+                store_now(session))
 
 
 def parcel_for_paper(db: Database, ref: str) -> tuple[StoreHeader, PaperParcel]:
