@@ -161,13 +161,16 @@ def bar_chart(table: Figures) -> pg.PlotWidget:
     chart.setMinimumHeight(200)
     chart.setMouseEnabled(x=False, y=False)
     chart.hideButtons()
-    chart.addItem(pg.BarGraphItem(x=list(range(len(values))), height=values, width=0.6,
-                                  brush=BAR, pen=BAR))
-    labels = [(n, _short(str(r[0]))) for n, r in enumerate(rows)]
-    chart.getAxis("bottom").setTicks([labels])
-    chart.getAxis("left").setLabel(table.columns[table.chart][0]
-                                   + (" (%)" if kind is Kind.PERCENT else ""))
-    chart.setYRange(min(0.0, *values), max(1.0, *values) * 1.1)
+    # Bars across, the first row on top: a label per row stays readable however many.
+    places = [float(len(values) - 1 - n) for n in range(len(values))]
+    chart.addItem(pg.BarGraphItem(x0=0, y=places, width=values, height=0.6, brush=BAR,
+                                  pen=BAR))
+    labels = [(place, _short(str(r[0]))) for place, r in zip(places, rows, strict=True)]
+    chart.getAxis("left").setTicks([labels])
+    chart.getAxis("bottom").setLabel(table.columns[table.chart][0]
+                                     + (" (%)" if kind is Kind.PERCENT else ""))
+    chart.setXRange(min(0.0, *values), max(1.0, *values) * 1.1)
+    chart.setYRange(-0.6, len(values) - 0.4)
     return chart
 
 

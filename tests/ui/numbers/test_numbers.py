@@ -38,8 +38,8 @@ def test_end_of_day_and_what_the_store_holds_with_their_charts(
     assert by_way.index(1, 2).data() == "$60.00"
     bars = [c for c in screen.findChildren(pg.PlotWidget) if c.isVisibleTo(screen)]
     assert len(bars) == 2  # by way of payment, by person
-    heights = bars[0].getPlotItem().items[0].opts["height"]
-    assert list(heights) == [100.0, 60.0, 20.0]
+    lengths = bars[0].getPlotItem().items[0].opts["width"]
+    assert list(lengths) == [100.0, 60.0, 20.0]
 
     qtbot.keyClicks(screen.which, "W")  # What the store holds
     held = _tables(screen, qtbot, "Ready pieces waiting the longest")[
