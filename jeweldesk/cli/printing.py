@@ -18,6 +18,7 @@ from jeweldesk.printing import LAYOUTS
 from jeweldesk.services.documents import (
     manifest_pdf,
     morning_pdf,
+    payment_pdf,
     receipt_pdf,
     tags_pdf,
     thank_you_pdf,
@@ -35,6 +36,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     receipt.add_argument("--layout", choices=LAYOUTS, default="letter")
     _out(receipt)
     receipt.set_defaults(run=_receipt)
+
+    payment = documents.add_parser(
+        "payment", help="the payment receipt: what was paid, how, and what is left to pay")
+    payment.add_argument("numbers", nargs="+", metavar="TICKET")
+    payment.add_argument("--layout", choices=LAYOUTS, default="letter")
+    _out(payment)
+    payment.set_defaults(run=_payment)
 
     tag = documents.add_parser("tag", help="envelope tags, one per ticket (4 x 2 in)")
     tag.add_argument("numbers", nargs="+", metavar="TICKET")
@@ -73,6 +81,10 @@ def _out(parser: argparse.ArgumentParser) -> None:
 
 def _receipt(args: argparse.Namespace, db: Database) -> int:
     return _write(args.out, receipt_pdf(db, args.numbers, args.layout))
+
+
+def _payment(args: argparse.Namespace, db: Database) -> int:
+    return _write(args.out, payment_pdf(db, args.numbers, args.layout))
 
 
 def _tag(args: argparse.Namespace, db: Database) -> int:

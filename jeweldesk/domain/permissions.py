@@ -20,6 +20,12 @@ class Act(enum.StrEnum):
     PHOTO = "add a photo to"
     CONTACT = "log a call about"
     PAYMENT = "take a payment on"
+    REFUND = "give money back on"
+    DISCOUNT = "give a discount on"
+    LARGE_DISCOUNT = "give a discount of more than the counter's limit on"
+    COURTESY = "give a courtesy on"
+    HAND_BACK_OWING = "hand back with a balance owing"
+    NUMBERS = "read the store's numbers"
     HAND_BACK = "hand back"
     PARCEL = "send or receive"
     CUSTOMER = "change the customer record"
@@ -48,6 +54,12 @@ MAY: dict[Act, frozenset[Role]] = {
     Act.PHOTO: _EVERYONE,
     Act.CONTACT: _COUNTER,
     Act.PAYMENT: _COUNTER,
+    Act.REFUND: _MANAGER,
+    Act.DISCOUNT: _COUNTER,
+    Act.LARGE_DISCOUNT: _MANAGER,
+    Act.COURTESY: _COUNTER,
+    Act.HAND_BACK_OWING: _MANAGER,
+    Act.NUMBERS: _MANAGER,
     Act.HAND_BACK: _COUNTER,
     Act.PARCEL: _EVERYONE,
     Act.CUSTOMER: _COUNTER,

@@ -94,3 +94,41 @@ def refuse_bad_texts(*fields: tuple[str, str | None, int]) -> None:
         check_text(problems, where, text, width, lines=True)
     if problems:
         raise Invalid(problems)
+
+
+# Counter staff may take up to this share off a ticket's work; more is a manager's call.
+COUNTER_DISCOUNT_PERCENT = Decimal("10")
+DEFAULT_PAYMENT_METHODS = ("cash", "card", "check", "gift card", "store credit")
+METHOD = 20  # the width of a payment method's name
+HIGHEST_TAX_PERCENT = Decimal("30")
+
+
+def percent_problem(value: object, highest: Decimal = Decimal(100)
+                    ) -> tuple[Decimal | None, str | None]:
+    """A percent as typed ("7.25", "10%"): more than zero, at most ``highest``, at most
+    three decimal places."""
+    text = str(value).strip().removesuffix("%").strip()
+    try:
+        percent = Decimal(text)
+    except ArithmeticError:
+        return None, f"{str(value)[:40]!r} is not a percent"
+    if not percent.is_finite() or percent != percent.quantize(Decimal("0.001")):
+        return None, f"{str(value)[:40]!r} is not a percent with at most three decimals"
+    if not Decimal(0) < percent <= highest:
+        return None, f"must be more than 0% and at most {highest}%"
+    return percent.quantize(Decimal("0.001")), None
+
+
+def method_list_problem(methods: tuple[str, ...]) -> str | None:
+    """The store's payment methods: at least one, each a short name, none twice."""
+    if not methods:
+        return "the store needs at least one way to be paid"
+    for method in methods:
+        problem = text_problem(method, METHOD, required=True)
+        if problem:
+            return f"{method[:40]!r}: {problem}"
+        if "," in method:
+            return f"{method!r}: a method's name cannot hold a comma"
+    if len({m.lower() for m in methods}) != len(methods):
+        return "a method is listed twice"
+    return None

@@ -27,7 +27,9 @@ from jeweldesk.storage.tables import (
     Staff,
     StaffDayOff,
     Store,
+    TaxRate,
     Ticket,
+    TicketDiscount,
     TicketEdit,
     TicketEvent,
     TicketService,
@@ -44,6 +46,7 @@ class Kind(enum.Enum):
     NUMBER = "number"        # an integer
     FLAG = "flag"            # true or false
     MONEY = "money"          # "45.00"
+    PERCENT = "percent"      # "7.250"
     DATE = "date"            # "2026-11-03"
     TIMESTAMP = "timestamp"  # "2026-11-03T16:00:00", store-local
     BYTES = "bytes"          # base64 (RFC 4648, with padding)
@@ -96,10 +99,13 @@ STORE = Part(Store, (
     F("ticket_prefix"), F("next_ticket_number", K.NUMBER),
     F("parcel_prefix"), F("next_parcel_number", K.NUMBER),
     F("pin_digits", K.NUMBER), F("idle_lock_minutes", K.NUMBER),
-    F("country"), F("is_demo", K.FLAG), F("note_wording"),
+    F("country"), F("is_demo", K.FLAG), F("note_wording"), F("payment_methods"),
+    F("charges_tax", K.FLAG),
 ))
 CLOSED_DAYS = Part(ClosedDate, (F("day", K.DATE), F("reason")), order=("day",),
                    key="closed_days")
+TAX_RATES = Part(TaxRate, (F("code"), F("name"), F("percent", K.PERCENT), F("active", K.FLAG)),
+                 order=("code",), key="tax_rates")
 
 STAFF = Part(Staff, (
     F("code"), F("name"), F("role", K.WORD), F("active", K.FLAG),
@@ -114,7 +120,7 @@ DAYS_OFF = Part(StaffDayOff, (
 
 CATALOG = Part(CatalogService, (
     F("code"), F("name"), F("default_price", K.MONEY), F("bench_days", K.NUMBER),
-    F("usually_outside", K.FLAG), F("active", K.FLAG),
+    F("usually_outside", K.FLAG), F("active", K.FLAG), F("tax_rate"),
 ), order=("code",))
 
 VENDORS = Part(Vendor, (
@@ -145,6 +151,7 @@ TICKETS = Part(Ticket, (
 TICKET_LISTS = (
     Part(TicketService, (
         F("code"), F("description"), F("price", K.MONEY), F("vendor", K.VENDOR, "vendor_id"),
+        F("tax_name"), F("tax_percent", K.PERCENT),
     ), order=("position", "id"), parent="ticket_id", key="services"),
     Part(TicketEvent, (
         F("at", K.TIMESTAMP), F("status", K.WORD), F("by", K.STAFF, "by_id"), F("note"),
@@ -155,7 +162,12 @@ TICKET_LISTS = (
     ), order=("at", "id"), parent="ticket_id", key="edits"),
     Part(Payment, (
         F("at", K.TIMESTAMP), F("by", K.STAFF, "by_id"), F("method"), F("amount", K.MONEY),
+        F("reason"),
     ), order=("at", "id"), parent="ticket_id", key="payments"),
+    Part(TicketDiscount, (
+        F("at", K.TIMESTAMP), F("by", K.STAFF, "by_id"), F("amount", K.MONEY),
+        F("percent", K.PERCENT), F("reason"), F("courtesy", K.FLAG),
+    ), order=("at", "id"), parent="ticket_id", key="discounts"),
     Part(PromiseChange, (
         F("at", K.TIMESTAMP), F("by", K.STAFF, "by_id"), F("old_date", K.DATE),
         F("new_date", K.DATE), F("reason"),
@@ -183,7 +195,7 @@ PARCEL_ITEMS = Part(ParcelItem, (
     F("ticket", K.TICKET, "ticket_id"), F("instructions"), F("returned_at", K.TIMESTAMP),
 ), parent="parcel_id", key="items")
 
-PARTS = (STORE, CLOSED_DAYS, STAFF, DAYS_OFF, CATALOG, VENDORS, CUSTOMERS, TICKETS,
+PARTS = (STORE, CLOSED_DAYS, TAX_RATES, STAFF, DAYS_OFF, CATALOG, VENDORS, CUSTOMERS, TICKETS,
          *TICKET_LISTS, PARCELS, PARCEL_ITEMS)
 
 # The document's sections, in the order they come (the importer reads the file once,
@@ -220,6 +232,8 @@ NOT_CARRIED: dict[tuple[str, str], str] = {
     ("ticket_edit", "ticket_id"): "the edit sits inside its ticket",
     ("payment", "id"): _ID,
     ("payment", "ticket_id"): "the payment sits inside its ticket",
+    ("ticket_discount", "id"): _ID,
+    ("ticket_discount", "ticket_id"): "the discount sits inside its ticket",
     ("promise_change", "id"): _ID,
     ("promise_change", "ticket_id"): "the change sits inside its ticket",
     ("contact", "id"): _ID,

@@ -49,6 +49,8 @@ def _converter(kind: Kind, refs: dict[Kind, dict[int, str]]) -> Callable[[Any], 
     """How a column's value is written; None when it is written as it is."""
     if kind is Kind.MONEY:
         return money_text
+    if kind is Kind.PERCENT:
+        return lambda p: f"{p:.3f}"
     if kind is Kind.DATE:
         return lambda d: d.isoformat()
     if kind is Kind.TIMESTAMP:
@@ -156,6 +158,8 @@ def export_v2(session: Session, out: TextIO, backup: bool = False) -> Steps[Expo
     record = record_maker(carried.STORE, backup, refs, 0)(store_row)
     closed = record_maker(carried.CLOSED_DAYS, backup, refs, 0)
     record["closed_days"] = [closed(row) for row in _rows(session, carried.CLOSED_DAYS, backup)]
+    rates = record_maker(carried.TAX_RATES, backup, refs, 0)
+    record["tax_rates"] = [rates(row) for row in _rows(session, carried.TAX_RATES, backup)]
     writer.value("store", record)
 
     for kind, part in ((Kind.STAFF, carried.STAFF), (Kind.VENDOR, carried.VENDORS)):

@@ -13,7 +13,7 @@ import base64
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from jeweldesk.domain.contact_details import phone_digits
@@ -87,7 +87,7 @@ def _to_column(kind: Kind, sqlite: bool, refs: dict[Kind, dict[str, int]]
         return int
     if kind is Kind.FLAG:
         return int if sqlite else None
-    if kind is Kind.MONEY:
+    if kind in (Kind.MONEY, Kind.PERCENT):
         # SQLAlchemy keeps money in SQLite as a number (exact to the cent at this size);
         # PostgreSQL reads the text itself.
         return float if sqlite else None
@@ -277,6 +277,9 @@ class V2Import:
         unique = {d["day"]: d for d in record.get("closed_days", [])}
         self.rows.insert("closed_date", days.columns,
                          [tuple(days.values(d)) for d in unique.values()])
+        rates = self.plan(carried.TAX_RATES)
+        self.rows.insert("tax_rate", rates.columns,
+                         [tuple(rates.values(r)) for r in record.get("tax_rates", [])])
         self.store_created = True
 
     def _new_rows(self, plan: Plan, records: list[dict[str, Any]],
@@ -318,6 +321,13 @@ class V2Import:
         plan = self.plan(carried.CATALOG)
         self.rows.insert(plan.table, plan.columns, [tuple(plan.values(r)) for r in records
                                                     if r["code"] not in present])
+        if self.store_created:
+            # A new database's own first catalog: the file says which of it is taxed.
+            for r in records:
+                if r["code"] in present and r.get("tax_rate") is not None:
+                    self.session.execute(update(CatalogService)
+                                         .where(CatalogService.code == r["code"])
+                                         .values(tax_rate=r["tax_rate"]))
 
     def write_vendors(self, records: list[dict[str, Any]]) -> None:
         found = self.matched(Vendor, "vendors", records,

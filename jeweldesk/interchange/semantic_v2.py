@@ -14,7 +14,14 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from jeweldesk.domain.rules import NAME, TERMS, TEXT
+from jeweldesk.domain.rules import (
+    HIGHEST_TAX_PERCENT,
+    NAME,
+    TERMS,
+    TEXT,
+    method_list_problem,
+    percent_problem,
+)
 from jeweldesk.domain.status import Status
 from jeweldesk.domain.writing import TITLE_CHARS
 from jeweldesk.interchange import carried
@@ -41,6 +48,7 @@ class StreamChecker(Checker):
         # For each ticket sent out: (the at_vendor moment, the next event's moment).
         self.sent: dict[str, list[tuple[datetime | None, datetime | None]]] = {}
         self.planned_by: list[tuple[Where, Any]] = []
+        self.tax_rates: set[str] = set()
         self.may_hold_unstorable: Callable[[], bool] = lambda: True
         self._identities: dict[str, tuple[dict[str, int], str]] = {
             "staff": (self.staff, "code"), "catalog": ({}, "code"),
@@ -93,6 +101,23 @@ class StreamChecker(Checker):
             problem = note_wording_problem(wording)
             if problem:
                 self.add(("store", "note_wording"), problem)
+        methods = store.get("payment_methods")
+        if isinstance(methods, str):
+            problem = method_list_problem(tuple(methods.split(",")))
+            if problem:
+                self.add(("store", "payment_methods"), problem)
+        rates = store.get("tax_rates")
+        self.tax_rates = set()
+        for i, rate in enumerate(rates if isinstance(rates, list) else []):
+            if isinstance(rate, dict):
+                self.text(rate, "name", NAME, "store", "tax_rates", i, required=True)
+                self._percent(rate.get("percent"), ("store", "tax_rates", i, "percent"))
+                if isinstance(rate.get("code"), str):
+                    self.tax_rates.add(rate["code"])
+
+    def _percent(self, value: Any, where: Where) -> None:
+        if isinstance(value, str) and percent_problem(value, HIGHEST_TAX_PERCENT)[1]:
+            self.add(where, f"{value} is not a percent from 0.001 to {HIGHEST_TAX_PERCENT}")
 
     def identify(self, name: str, i: int, record: Any) -> None:
         """A record's own code, kept even when the record has other problems, so what
@@ -137,6 +162,9 @@ class StreamChecker(Checker):
     def _catalog(self, i: int, record: dict[str, Any]) -> None:
         self.text(record, "name", NAME, "catalog", i, required=True)
         self.money(record.get("default_price"), ("catalog", i, "default_price"))
+        rate = record.get("tax_rate")
+        if isinstance(rate, str) and rate not in self.tax_rates:
+            self.add(("catalog", i, "tax_rate"), f"no tax rate with code {rate!r} in the store")
 
     def _vendors(self, i: int, record: dict[str, Any]) -> None:
         self.text(record, "name", NAME, "vendors", i, required=True)
@@ -151,7 +179,8 @@ class StreamChecker(Checker):
         self.check_ticket(i, ticket)  # everything version 1 carries, by version 1's rules
         self.text(ticket, "collected_by", NAME, "tickets", i)
         received = self.received_at.get(_key(ticket.get("number")) or "")
-        for key in ("edits", "payments", "promise_changes", "contacts", "handled", "photos"):
+        for key in ("edits", "payments", "discounts", "promise_changes", "contacts", "handled",
+                    "photos"):
             entries = ticket.get(key)
             for k, entry in enumerate(entries if isinstance(entries, list) else []):
                 if isinstance(entry, dict):
@@ -178,6 +207,16 @@ class StreamChecker(Checker):
             self.refers(self.staff, entry.get("by"), (*where, "by"), "staff member with code")
         if key == "payments":
             self.money(entry.get("amount"), (*where, "amount"), credit=True)  # refunds too
+            self.text(entry, "reason", TEXT, *where, lines=True)
+        elif key == "discounts":
+            amount, percent = entry.get("amount"), entry.get("percent")
+            if (amount is None) == (percent is None):
+                self.add((*where, "amount"), "a discount is an amount or a percent, one of them")
+            elif amount is not None:
+                self.money(amount, (*where, "amount"))
+            else:
+                self._percent(percent, (*where, "percent"))
+            self.text(entry, "reason", TEXT, *where, required=True, lines=True)
         elif key == "promise_changes":
             for day in ("old_date", "new_date"):
                 self.date(entry.get(day), (*where, day))

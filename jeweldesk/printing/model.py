@@ -69,6 +69,9 @@ class PaperTicket:
     bench_jeweler: str | None = None
     workshops: tuple[str, ...] = ()
     ready_on: date | None = None  # when it last became ready, if it has
+    # Money off ("Courtesy: …", 15.00) and tax ("State tax 7.25%", 6.30), as the bill has them.
+    reductions: tuple[tuple[str, Decimal], ...] = ()
+    taxes: tuple[tuple[str, Decimal], ...] = ()
 
     @property
     def services_total(self) -> Decimal:
@@ -126,3 +129,13 @@ class MorningRow:
     occasion: str = ""  # what the customer needs it for, in their words
     # Where the new date misses the occasion: what to offer instead ("A loaner" …).
     ways_out: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class PaperPayment:
+    ticket_number: str
+    at: datetime
+    method: str
+    amount: Decimal  # below zero: money given back
+    taken_by: str
+    reason: str | None = None

@@ -275,6 +275,8 @@ def _services(
         rows.append([para(service.description, styles.body), _amount(service.price, store, styles)])
     totals = [
         ("Services", ticket.services_total),
+        *((words, -amount) for words, amount in ticket.reductions),
+        *ticket.taxes,
         ("Deposit paid", ticket.deposit),
     ]
     if ticket.payments_total != ticket.deposit:

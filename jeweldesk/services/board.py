@@ -14,11 +14,21 @@ from typing import Any, cast
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from jeweldesk.domain.bill import Bill, Line, Reduction, bill
 from jeweldesk.domain.contact_details import phone_digits, shown_phone
+from jeweldesk.domain.money import ZERO
 from jeweldesk.domain.status import NOT_CLOSED_STATUSES, Status
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import get_store, store_now
-from jeweldesk.storage.tables import Customer, Payment, Staff, Ticket, TicketService, Vendor
+from jeweldesk.storage.tables import (
+    Customer,
+    Payment,
+    Staff,
+    Ticket,
+    TicketDiscount,
+    TicketService,
+    Vendor,
+)
 
 UNASSIGNED = "-"  # the jeweler filter's "nobody yet"
 
@@ -171,7 +181,8 @@ def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
                     customer_phone=shown_phone(r[3], country), item=r[4],
                     status=r[5], jeweler=r[6], vendor=vendors.get(r[0]), promised_for=r[7],
                     received_at=r[8],
-                    balance=totals.get(r[0], Decimal("0.00")) - r[9] - paid.get(r[0], 0),
+                    balance=totals[r[0]].due - r[9] - paid.get(r[0], 0)
+                    if r[0] in totals else -r[9] - paid.get(r[0], 0),
                     lateness=_lateness(r[5], r[7], today),
                 )
                 for r in rows
@@ -182,14 +193,23 @@ def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
 
 def _money_and_vendors(
     session: Session, ids: list[int]
-) -> tuple[dict[int, Decimal], dict[int, Decimal], dict[int, str]]:
-    """Totals, payments and the vendor of just this page's tickets."""
+) -> tuple[dict[int, Bill], dict[int, Decimal], dict[int, str]]:
+    """What the work comes to, the payments and the vendor of just this page's tickets."""
     if not ids:
         return {}, {}, {}
-    totals: dict[int, Decimal] = dict(session.execute(  # type: ignore[arg-type]
-        select(TicketService.ticket_id, func.sum(TicketService.price))
-        .where(TicketService.ticket_id.in_(ids)).group_by(TicketService.ticket_id)
-    ).all())
+    lines: dict[int, list[Line]] = {}
+    for ticket_id, price, tax_name, tax_percent in session.execute(
+        select(TicketService.ticket_id, TicketService.price, TicketService.tax_name,
+               TicketService.tax_percent).where(TicketService.ticket_id.in_(ids))
+    ):
+        lines.setdefault(ticket_id, []).append(Line(price, tax_name, tax_percent or ZERO))
+    off: dict[int, list[Reduction]] = {}
+    for ticket_id, amount, percent in session.execute(
+        select(TicketDiscount.ticket_id, TicketDiscount.amount, TicketDiscount.percent)
+        .where(TicketDiscount.ticket_id.in_(ids))
+    ):
+        off.setdefault(ticket_id, []).append(Reduction(amount, percent))
+    totals = {i: bill(lines[i], off.get(i, ()), ()) for i in lines}
     paid: dict[int, Decimal] = dict(session.execute(  # type: ignore[arg-type]
         select(Payment.ticket_id, func.sum(Payment.amount))
         .where(Payment.ticket_id.in_(ids)).group_by(Payment.ticket_id)

@@ -19,8 +19,14 @@ from jeweldesk.printing import (
     render_tags,
     render_thank_you,
 )
+from jeweldesk.printing.payment_receipt import render_payment_receipt
 from jeweldesk.services.note_wording import note_wording
-from jeweldesk.services.paper import morning_rows, parcel_for_paper, tickets_for_paper
+from jeweldesk.services.paper import (
+    morning_rows,
+    parcel_for_paper,
+    payments_for_paper,
+    tickets_for_paper,
+)
 from jeweldesk.services.store import store_today
 from jeweldesk.storage.engine import Database
 
@@ -42,6 +48,12 @@ def receipt_pdf(db: Database, numbers: Sequence[str], layout: Layout = "letter")
                 f"{other.number} is {other.customer_name}'s and {first.number} is "
                 f"{first.customer_name}'s: a claim receipt is for one customer's visit")})
     return _pdf(lambda out: render_receipt(store, tickets, layout, out))
+
+
+def payment_pdf(db: Database, numbers: Sequence[str], layout: Layout = "letter") -> bytes:
+    """What was paid on the tickets, how, and what is left to pay."""
+    store, tickets, payments, now = payments_for_paper(db, numbers)
+    return _pdf(lambda out: render_payment_receipt(store, tickets, payments, now, layout, out))
 
 
 def tags_pdf(db: Database, numbers: Sequence[str]) -> bytes:

@@ -6,7 +6,7 @@ The printing package never sees a session or a row; this module is its only door
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
@@ -19,6 +19,7 @@ from jeweldesk.printing.model import (
     MorningRow,
     Occasion,
     PaperParcel,
+    PaperPayment,
     PaperTicket,
     ParcelLine,
     ServiceLine,
@@ -30,7 +31,7 @@ from jeweldesk.services.days_off import jewelers_away
 from jeweldesk.services.prepare import FlagWithHandling, flags_from, risk_inputs_in, ways_out_in
 from jeweldesk.services.prepare_words import NEW_DATE
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import get_store, ticket_by_number
+from jeweldesk.storage.lookups import get_store, store_now, ticket_by_number
 from jeweldesk.storage.tables import CatalogService, Customer, Parcel, ParcelItem, Ticket
 
 
@@ -110,6 +111,7 @@ def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None) ->
     if at_bench:
         bench_jeweler = ticket.assigned_to.name if ticket.assigned_to else at_bench[-1].by.name
     ready = [e.at.date() for e in ticket.events if e.status == Status.READY]
+    bill = ticket.bill
     return PaperTicket(
         number=ticket.number,
         received_at=ticket.received_at,
@@ -140,6 +142,10 @@ def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None) ->
         bench_jeweler=bench_jeweler,
         workshops=tuple(dict.fromkeys(item.parcel.vendor.name for item in sent)),
         ready_on=ready[-1] if ready else None,
+        reductions=tuple(
+            (("Courtesy: " if d.courtesy else "Discount: ") + d.reason, worth)
+            for d, worth in zip(ticket.discounts, bill.reductions, strict=True)),
+        taxes=tuple((f"{t.name} {t.percent.normalize():f}%", t.amount) for t in bill.taxes),
     )
 
 
@@ -150,6 +156,20 @@ def _sent(ticket: Ticket) -> list[ParcelItem]:
     return list(session.scalars(
         select(ParcelItem).join(Parcel, ParcelItem.parcel_id == Parcel.id)
         .where(ParcelItem.ticket_id == ticket.id).order_by(Parcel.sent_at, Parcel.id)))
+
+
+def payments_for_paper(
+    db: Database, numbers: Sequence[str]
+) -> tuple[StoreHeader, list[PaperTicket], list[PaperPayment], datetime]:
+    """The tickets and every payment on them, oldest first, for the payment receipt."""
+    with db.session(write=False) as session:
+        header = store_header(session)
+        tickets = [ticket_by_number(session, n) for n in dict.fromkeys(numbers)]
+        payments = sorted(
+            (PaperPayment(t.number, p.at, p.method, p.amount, p.by.name, p.reason)
+             for t in tickets for p in t.payments), key=lambda p: p.at)
+        return (header, [paper_ticket(t) for t in tickets], payments,
+                store_now(session))
 
 
 def parcel_for_paper(db: Database, ref: str) -> tuple[StoreHeader, PaperParcel]:

@@ -25,6 +25,7 @@ from jeweldesk.domain.rules import (
     deposit_problem,
     money_problem,
 )
+from jeweldesk.services.money_settings import tax_on
 from jeweldesk.storage.lookups import staff_by_code, vendor_by_code
 from jeweldesk.storage.tables import CatalogService, TicketService
 
@@ -186,7 +187,9 @@ def service_rows(session: Session, lines: Sequence[ServiceLine], at: str) -> lis
             except NotFound as exc:
                 raise Invalid({f"{at}services[{position}].vendor": str(exc)}) from None
         code = WRITE_IN if line.written_in else line.code.strip()
+        tax_name, tax_percent = tax_on(session, None if line.written_in else code)
         rows.append(TicketService(position=position, code=code,
                                   description=line.description.strip(),
-                                  price=money(line.price), vendor_id=vendor_id))
+                                  price=money(line.price), vendor_id=vendor_id,
+                                  tax_name=tax_name, tax_percent=tax_percent))
     return rows

@@ -14,17 +14,27 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from jeweldesk.domain.bill import Reduction
 from jeweldesk.domain.contact_details import shown_phone
 from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.levels import Level
+from jeweldesk.domain.money import ZERO
 from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.rules import NAME, TEXT, promise_problem, refuse_bad_texts
 from jeweldesk.domain.status import NOT_CLOSED_STATUSES, Status
 from jeweldesk.risk.engine import Flag, assess, date_to_offer
 from jeweldesk.risk.history import History
 from jeweldesk.services.at_risk import history_in, load_history, one_picture
-from jeweldesk.services.prepare_words import WayOut, opening, ways_out, where_now
+from jeweldesk.services.payments import add_discount
+from jeweldesk.services.prepare_words import (
+    NEW_DATE,
+    WayOut,
+    courtesy_given,
+    opening,
+    ways_out,
+    where_now,
+)
 from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import (
@@ -40,6 +50,7 @@ OUTCOMES = (AGREED_NEW_DATE, "Will collect as is", "Wants a rush", "Left a messa
 
 __all__ = [
     "AGREED_NEW_DATE",
+    "NEW_DATE",
     "OUTCOMES",
     "Briefing",
     "FlagWithHandling",
@@ -270,8 +281,12 @@ def _flag_now(session: Session, number: str, moment: datetime) -> Flag | None:
 
 def log_preparation(db: Database, number: str, by: Actor, channel: Channel | str, outcome: str,
                     note: str | None = None, new_promise: date | None = None,
-                    reason: str | None = None, offered: Sequence[str] = ()) -> Logged:
+                    reason: str | None = None, offered: Sequence[str] = (),
+                    courtesy: bool = False) -> Logged:
     """Record the call, any new promise and that the flag was handled: all or nothing.
+
+    ``courtesy``: the customer took the new date with its courtesy, which lands on the
+    ticket as a line of its own (the cleaning's price off, or the cleaning done free).
 
     The handled mark captures the flag as it stands after the new promise, so a
     promise that fixes the flag leaves nothing on the list, and anything that
@@ -303,6 +318,14 @@ def log_preparation(db: Database, number: str, by: Actor, channel: Channel | str
         assert chosen is not None
         session.add(Contact(ticket_id=ticket.id, at=now, by_id=w.person_id, channel=chosen,
                             note=_note(note, offered), outcome=outcome.strip()))
+        if courtesy:
+            if new_promise is None:
+                problems["courtesy"] = "the courtesy comes with the new date the customer agreed"
+                raise Invalid(problems)
+            words, amount = courtesy_given(ticket)
+            w.require(Act.COURTESY, number)
+            add_discount(w, ticket, Reduction(amount=min(amount, max(ticket.balance, ZERO))),
+                         words, courtesy=True, limited=False)
         if new_promise is not None and new_promise != ticket.promised_for:
             w.require(Act.PROMISE, number)
             session.add(PromiseChange(ticket_id=ticket.id, at=now, by_id=w.person_id,

@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from jeweldesk.domain import writing
 from jeweldesk.domain.kinds import ItemKind
 from jeweldesk.domain.levels import Level
+from jeweldesk.domain.money import ZERO
 from jeweldesk.domain.status import Status
 from jeweldesk.risk.engine import Flag
 from jeweldesk.storage.tables import ParcelItem, Ticket
@@ -204,6 +206,18 @@ def _partial(ticket: Ticket, visit: Sequence[Ticket], occasion: date | None) -> 
             f"the {rest} afterwards, whenever suits you.",
         )
     return None
+
+
+def courtesy_given(ticket: Ticket) -> tuple[str, Decimal]:
+    """The courtesy the new date comes with, as it lands on the ticket: what it is, and
+    what it takes off (the cleaning's price when the ticket has one; else the work is
+    simply done free)."""
+    cleaning = [s for s in ticket.services if "clean" in f"{s.code} {s.description}".lower()]
+    if cleaning and ticket.item_kind != ItemKind.WATCH:
+        return "Cleaning and polish on us, for the wait", max(cleaning[0].price, ZERO)
+    if ticket.item_kind == ItemKind.WATCH:
+        return "Case and band cleaned at no charge, for the wait", ZERO
+    return "Cleaned and polished at no charge, for the wait", ZERO
 
 
 def _courtesy(ticket: Ticket) -> str:

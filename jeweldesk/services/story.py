@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from jeweldesk.domain import writing
+from jeweldesk.domain.bill import Bill
 from jeweldesk.domain.contact_details import shown_phone
 from jeweldesk.domain.kinds import Channel, ItemKind
 from jeweldesk.domain.status import ALLOWED_MOVES, Status
@@ -40,7 +41,19 @@ class EventView:
 class PaymentView:
     at: datetime
     method: str
-    amount: Decimal
+    amount: Decimal  # below zero: money given back
+    by_name: str = ""
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class DiscountView:
+    at: datetime
+    by_name: str
+    amount: Decimal  # what it takes off the work now
+    percent: Decimal | None
+    reason: str
+    courtesy: bool
 
 
 @dataclass(frozen=True)
@@ -133,6 +146,8 @@ class TicketStory:
     payments: tuple[PaymentView, ...]
     total: Decimal
     balance: Decimal
+    bill: Bill
+    discounts: tuple[DiscountView, ...]
     promised_for: date
     original_promised_for: date
     promises: tuple[PromiseView, ...]
@@ -223,9 +238,14 @@ def story_of(session: Session, ticket: Ticket) -> TicketStory:
             for s in ticket.services
         ),
         deposit=ticket.deposit,
-        payments=tuple(PaymentView(p.at, p.method, p.amount) for p in ticket.payments),
+        payments=tuple(PaymentView(p.at, p.method, p.amount, p.by.name, p.reason)
+                       for p in ticket.payments),
         total=ticket.total,
         balance=ticket.balance,
+        bill=ticket.bill,
+        discounts=tuple(
+            DiscountView(d.at, d.by.name, worth, d.percent, d.reason, d.courtesy)
+            for d, worth in zip(ticket.discounts, ticket.bill.reductions, strict=True)),
         promised_for=ticket.promised_for,
         original_promised_for=promises[0].old_date if promises else ticket.promised_for,
         promises=promises,
@@ -262,6 +282,8 @@ def what_changed(before: TicketStory, after: TicketStory) -> list[str]:
         said.append(f"the promise is now {writing.day(after.promised_for)}")
     if len(after.payments) > len(before.payments):
         said.append("a payment was taken")
+    if len(after.discounts) > len(before.discounts):
+        said.append("a discount was given")
     if len(after.photos) > len(before.photos):
         said.append("photos were added")
     if len(after.contacts) > len(before.contacts):

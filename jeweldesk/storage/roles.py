@@ -13,7 +13,8 @@ import re
 from sqlalchemy import Engine, text
 
 # Rows the store's history is made of: the workstations only ever add to them.
-HISTORY = ("payment", "promise_change", "contact", "ticket_event", "ticket_edit")
+HISTORY = ("payment", "promise_change", "contact", "ticket_event", "ticket_edit",
+           "ticket_discount")
 _ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 

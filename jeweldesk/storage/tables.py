@@ -29,10 +29,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from jeweldesk.domain.bill import Bill, Line, Reduction, bill
 from jeweldesk.domain.kinds import Channel, ItemKind, Role
+from jeweldesk.domain.rules import DEFAULT_PAYMENT_METHODS
 from jeweldesk.domain.status import Status
 
 MONEY = Numeric(12, 2, asdecimal=True)
+PERCENT = Numeric(6, 3, asdecimal=True)
+DEFAULT_METHODS = ",".join(DEFAULT_PAYMENT_METHODS)
 WIDE_TEXT = 4000  # phones, e-mails, carriers, tracking: as long as the interchange allows
 
 NAMING = {
@@ -89,6 +93,15 @@ class Store(Base):
     # The thank-you note's wording as the store edited it (TOML, resources/notes/
     # thank_you.toml's shape); None prints the wording that ships.
     note_wording: Mapped[str | None] = mapped_column(Text)
+    # The ways the store is paid, in the order the counter offers them ("cash,card,...").
+    payment_methods: Mapped[str] = mapped_column(Text, default=DEFAULT_METHODS,
+                                                 server_default=DEFAULT_METHODS)
+    # Off until the manager turns it on: then services with a tax rate are taxed at intake.
+    charges_tax: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+    @property
+    def methods(self) -> tuple[str, ...]:
+        return tuple(m for m in self.payment_methods.split(",") if m)
 
     @property
     def weekdays(self) -> list[int]:
@@ -200,6 +213,18 @@ class CatalogService(Base):
     bench_days: Mapped[int] = mapped_column(Integer, default=1)
     usually_outside: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    tax_rate: Mapped[str | None] = mapped_column(String(64))  # a TaxRate's code; None: untaxed
+
+
+class TaxRate(Base):
+    """A sales tax the store charges on the services that name it."""
+
+    __tablename__ = "tax_rate"
+
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    percent: Mapped[Decimal] = mapped_column(PERCENT)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class Ticket(Base):
@@ -253,10 +278,21 @@ class Ticket(Base):
     edits: Mapped[list[TicketEdit]] = relationship(
         back_populates="ticket", order_by="(TicketEdit.at, TicketEdit.id)"
     )
+    discounts: Mapped[list[TicketDiscount]] = relationship(
+        back_populates="ticket", order_by="(TicketDiscount.at, TicketDiscount.id)"
+    )
+
+    @property
+    def bill(self) -> Bill:
+        return bill(
+            (Line(s.price, s.tax_name, s.tax_percent or Decimal("0")) for s in self.services),
+            (Reduction(d.amount, d.percent) for d in self.discounts),
+            (self.deposit, *(p.amount for p in self.payments)))
 
     @property
     def total(self) -> Decimal:
-        return sum((s.price for s in self.services), Decimal("0.00"))
+        """What the work comes to: lines, less discounts, plus tax."""
+        return self.bill.due
 
     @property
     def paid(self) -> Decimal:
@@ -264,7 +300,7 @@ class Ticket(Base):
 
     @property
     def balance(self) -> Decimal:
-        return self.total - self.paid
+        return self.bill.balance
 
 
 class TicketService(Base):
@@ -277,6 +313,10 @@ class TicketService(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     price: Mapped[Decimal] = mapped_column(MONEY)
     vendor_id: Mapped[int | None] = mapped_column(ForeignKey("vendor.id"))
+    # The tax charged on the line, as it stood when the line was written: a rate changed
+    # later does not rewrite what a customer was told.
+    tax_name: Mapped[str | None] = mapped_column(String(200))
+    tax_percent: Mapped[Decimal | None] = mapped_column(PERCENT)
 
     ticket: Mapped[Ticket] = relationship(back_populates="services")
     vendor: Mapped[Vendor | None] = relationship()
@@ -340,9 +380,33 @@ class Payment(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     method: Mapped[str] = mapped_column(String(20))
-    amount: Mapped[Decimal] = mapped_column(MONEY)
+    amount: Mapped[Decimal] = mapped_column(MONEY)  # below zero: money given back
+    reason: Mapped[str | None] = mapped_column(Text)  # why it was given back
 
     ticket: Mapped[Ticket] = relationship(back_populates="payments")
+    by: Mapped[Staff] = relationship()
+
+
+class TicketDiscount(Base):
+    """Money off a ticket's work, or a courtesy for letting the customer down: who gave it
+    and why. Never changed; a correction is a new row."""
+
+    __tablename__ = "ticket_discount"
+    __table_args__ = (
+        CheckConstraint("(amount IS NULL) <> (percent IS NULL)", name="amount_or_percent"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    amount: Mapped[Decimal | None] = mapped_column(MONEY)
+    percent: Mapped[Decimal | None] = mapped_column(PERCENT)
+    reason: Mapped[str] = mapped_column(Text)
+    courtesy: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="discounts")
+    by: Mapped[Staff] = relationship()
 
 
 class PromiseChange(Base):

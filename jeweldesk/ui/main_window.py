@@ -36,6 +36,7 @@ from jeweldesk.ui.counter.board import TicketBoard
 from jeweldesk.ui.counter.customers import CustomersScreen
 from jeweldesk.ui.counter.intake import IntakeDialog
 from jeweldesk.ui.counter.pickup import PickupDialog
+from jeweldesk.ui.numbers.numbers import NumbersScreen
 from jeweldesk.ui.parcels.parcels import ParcelsScreen
 from jeweldesk.ui.parcels.vendors import VendorsScreen
 from jeweldesk.ui.settings.settings import SettingsScreen
@@ -399,10 +400,13 @@ class MainWindow(QMainWindow):
         if managing and self.settings is None:
             self.settings = SettingsScreen(self.ctx)
             self.add_screen("settings", "Settings", self.settings, "Ctrl+,")
-        if "settings" in self._screens:
-            self.nav.item(self._screens["settings"]).setHidden(not managing)
-            if not managing and self.current_screen() == "settings":
-                self.show_screen("today")
+        if managing and "numbers" not in self._screens:
+            self.add_screen("numbers", "Numbers", NumbersScreen(self.ctx), "Ctrl+7")
+        for key in ("settings", "numbers"):
+            if key in self._screens:
+                self.nav.item(self._screens[key]).setHidden(not managing)
+                if not managing and self.current_screen() == key:
+                    self.show_screen("today")
         self.arm_idle_lock()
 
     def _show_store(self) -> None:

@@ -34,9 +34,11 @@ from jeweldesk.services.days_off import plan_days_off
 from jeweldesk.services.demo import fill_demo_store
 from jeweldesk.services.edit import edit_ticket
 from jeweldesk.services.intake import Visit, take_in
+from jeweldesk.services.money_settings import Rate, save_money_settings
 from jeweldesk.services.moves import cancel, change_promise
 from jeweldesk.services.note_wording import set_note_wording
 from jeweldesk.services.parcels import receive_parcel, send_parcel
+from jeweldesk.services.payments import give_back, give_discount
 from jeweldesk.services.photos import add_photo
 from jeweldesk.services.pickup import hand_back, take_payment
 from jeweldesk.services.store import VendorInfo, save_vendor, store_settings, update_store
@@ -78,6 +80,14 @@ def make_whole_store(db: Database) -> None:
     set_note_wording(db, '[note]\ngreeting = "Hello $customer,"\n', MANAGER)
     take_payment(db, first, "card", "20.00", COUNTER)
     take_payment(db, first, "check", "5.00", COUNTER)
+    give_discount(db, first, "Regular customer", MANAGER, percent="5")
+    give_back(db, first, "card", "5.00", "Charged twice for the band", MANAGER)
+    save_money_settings(db, ("cash", "card", "check", "gift card", "store credit"), True,
+                        (Rate("STATE", "State tax", "7.25"), Rate("OLD", "Old tax", "5", False)),
+                        {"cleaning": "STATE"}, MANAGER)
+    [taxed] = take_in(db, Visit(pieces=(ring(),), new_customer=CustomerDetails(
+        "Ola Nordmann", "601 555 0178")), by=COUNTER)
+    give_discount(db, taxed, "Sorry for the wait", COUNTER, amount="2.00", courtesy=True)
     add_photo(db, first, _jpeg("red"), COUNTER)
     add_photo(db, second, _jpeg("blue"), COUNTER)
     with db.session(write=False) as session:
@@ -269,8 +279,9 @@ def test_the_exporter_writes_every_carried_field_and_the_schema_knows_it(
     document = export_document(whole_store, backup=True)
     ticket = next(t for t in document["tickets"] if t["photos"] and t["edits"])
     samples: list[tuple[carried.Part, dict[str, Any], set[str]]] = [
-        (carried.STORE, document["store"], {"closed_days"}),
+        (carried.STORE, document["store"], {"closed_days", "tax_rates"}),
         (carried.CLOSED_DAYS, document["store"]["closed_days"][0], set()),
+        (carried.TAX_RATES, document["store"]["tax_rates"][0], set()),
         (carried.STAFF, document["staff"][0], {"days_off"}),
         (carried.DAYS_OFF, next(d for s in document["staff"] for d in s["days_off"]), set()),
         (carried.CATALOG, document["catalog"][0], set()),
@@ -290,7 +301,7 @@ def test_the_exporter_writes_every_carried_field_and_the_schema_knows_it(
         "staff": set(properties["staff"]["items"]["properties"]),
         "tickets": set(properties["tickets"]["items"]["properties"]),
     }
-    assert _keys_of(carried.STORE, True) | {"closed_days"} == schema_keys["store"]
+    assert _keys_of(carried.STORE, True) | {"closed_days", "tax_rates"} == schema_keys["store"]
     assert _keys_of(carried.STAFF, True) | {"days_off"} == schema_keys["staff"]
     assert (_keys_of(carried.TICKETS, True) | {p.key for p in carried.TICKET_LISTS}
             == schema_keys["tickets"])

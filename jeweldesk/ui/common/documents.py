@@ -11,6 +11,7 @@ from jeweldesk.services import ServiceError
 from jeweldesk.services.documents import (
     manifest_pdf,
     morning_pdf,
+    payment_pdf,
     receipt_pdf,
     tags_pdf,
     thank_you_pdf,
@@ -45,6 +46,16 @@ def show_receipt(ctx: AppContext, numbers: Sequence[str],
     layouts = {label: layout(name) for label, name in RECEIPT_LAYOUTS.items()}
     return _preview(parent, f"Claim receipt {_numbers(numbers)}", f"receipt-{numbers[0]}.pdf",
                     layouts["Letter"], layouts)
+
+
+def show_payment_receipt(ctx: AppContext, numbers: Sequence[str],
+                         parent: QWidget | None = None) -> PaperPreview | None:
+    def layout(name: Layout) -> Callable[[], bytes]:
+        return lambda: payment_pdf(ctx.db, numbers, name)
+
+    layouts = {label: layout(name) for label, name in RECEIPT_LAYOUTS.items()}
+    return _preview(parent, f"Payment receipt {_numbers(numbers)}",
+                    f"payment-{numbers[0]}.pdf", layouts["Letter"], layouts)
 
 
 def show_tags(ctx: AppContext, numbers: Sequence[str],

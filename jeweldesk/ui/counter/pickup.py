@@ -23,10 +23,14 @@ from PySide6.QtWidgets import (
 
 from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, NotFound, ServiceError
+from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.money import ZERO, money_text
+from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.status import Status
 from jeweldesk.services.collect import ready_for_customer
-from jeweldesk.services.pickup import METHODS, hand_back
+from jeweldesk.services.payments import payment_methods
+from jeweldesk.services.pickup import hand_back
+from jeweldesk.services.store import list_staff
 from jeweldesk.services.story import TicketStory, stories, ticket_story
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.documents import show_thank_you
@@ -81,13 +85,48 @@ class PickupDialog(CounterDialog):
 
         self.due = QLabel()
         self.due.setStyleSheet("font-size: 18px; font-weight: 600;")
+        methods = payment_methods(ctx.db)
         self.method = QComboBox()
         self.method.setMaximumWidth(200)
-        for method in METHODS:
+        self.rest_method = QComboBox()
+        self.rest_method.setMaximumWidth(200)
+        for method in methods:
             self.method.addItem(method.capitalize(), method)
+            self.rest_method.addItem(method.capitalize(), method)
+        self.rest_method.setCurrentIndex(min(1, len(methods) - 1))
         self.amount = money_edit()
         self.amount.textChanged.connect(self._check_amount)
         self.amount_problem = ProblemLabel()
+        # A split: the rest in another way (cash now, the rest on a card).
+        self.rest_amount = money_edit("")
+        self.rest_amount.textChanged.connect(self._check_amount)
+        rest = QWidget()
+        rest_row = QHBoxLayout(rest)
+        rest_row.setContentsMargins(0, 0, 0, 0)
+        rest_row.addWidget(self.rest_method)
+        rest_row.addWidget(self.rest_amount)
+        rest_row.addStretch(1)
+        # Anything left owing needs a manager's yes, kept in the chain of custody.
+        self.owing = QWidget()
+        owing_row = QHBoxLayout(self.owing)
+        owing_row.setContentsMargins(0, 0, 0, 0)
+        self.approver = QComboBox()
+        for member in list_staff(ctx.db):
+            if member.role is Role.MANAGER and member.code != ctx.user.code:
+                self.approver.addItem(member.name, member.code)
+        self.approver_pin = QLineEdit()
+        self.approver_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.approver_pin.setPlaceholderText("the manager's PIN")
+        self.approver_pin.setMaximumWidth(160)
+        self.owing_note = QLabel()
+        self.owing_note.setWordWrap(True)
+        self.manager_here = ctx.may(Act.HAND_BACK_OWING)
+        if not self.manager_here:
+            owing_row.addWidget(QLabel("Agreed by"))
+            owing_row.addWidget(self.approver)
+            owing_row.addWidget(self.approver_pin)
+        owing_row.addWidget(self.owing_note, 1)
+        self.owing.hide()
         self.collected_by = QLineEdit()
         self.collected_by.setPlaceholderText("the name of whoever is at the counter")
         self.collected_problem = ProblemLabel()
@@ -99,6 +138,8 @@ class PickupDialog(CounterDialog):
         form.addRow("Balance due", self.due)
         form.addRow("Paid by", self.method)
         form.addRow("Amount", with_problem(self.amount, self.amount_problem))
+        form.addRow("and the rest by", rest)
+        form.addRow("", self.owing)
         form.addRow("Collected by", with_problem(self.collected_by, self.collected_problem))
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -226,11 +267,32 @@ class PickupDialog(CounterDialog):
         self.hand_back_button.setText(
             "Take payment and hand back" + (f" {count} pieces" if count > 1 else ""))
 
+    def _taken(self) -> tuple[Decimal, str | None]:
+        """What is being paid in all, or why it cannot be read."""
+        amount, problem = money_or_problem(self.amount.text())
+        rest, rest_problem = money_or_problem(self.rest_amount.text())
+        return (amount or ZERO) + (rest or ZERO), problem or rest_problem
+
     def _check_amount(self) -> None:
-        amount, problem = money_or_problem(self.amount.text(), required=self.balance_due > 0)
-        if problem is None and amount is not None and amount != self.balance_due:
-            problem = f"the balance due is {writing.money(self.balance_due)}"
+        paying, problem = self._taken()
+        owing = self.balance_due - paying
+        if problem is None and owing < 0:
+            problem = (f"the balance due is {writing.money(self.balance_due)}; give the change "
+                       "from the till")
         self.amount_problem.show_problem(problem)
+        left = problem is None and owing > 0
+        self.owing.setVisible(left)
+        if left:
+            self.owing_note.setText(
+                f"The balance due is {writing.money(self.balance_due)}: "
+                f"{writing.money(owing)} will be left owing"
+                + (", agreed by you as manager." if self.manager_here else
+                   ". A manager agrees to that with their PIN."))
+
+    def _payments(self) -> list[tuple[str, str]]:
+        taken = [(str(self.method.currentData()), self.amount.text().strip()),
+                 (str(self.rest_method.currentData()), self.rest_amount.text().strip())]
+        return [(how, value) for how, value in taken if value and money_or_problem(value)[0]]
 
     # Handing back --------------------------------------------------------------------------
 
@@ -242,10 +304,14 @@ class PickupDialog(CounterDialog):
         if not self.pieces or self.amount_problem.problem or not who:
             return
         numbers = [p.number for p in self.pieces]
-        method = str(self.method.currentData()) if self.balance_due > 0 else None
+        paying, _problem = self._taken()
+        owing = (paying < self.balance_due and not self.manager_here
+                 and bool(self.approver_pin.text()))
         try:
-            done = hand_back(self.ctx.db, numbers, who, self.ctx.user.code, method,
-                             self.amount.text().strip() or "0")
+            done = hand_back(self.ctx.db, numbers, who, self.ctx.user.code,
+                             payments=self._payments(),
+                             owing_approved_by=self.approver.currentData() if owing else None,
+                             approver_pin=self.approver_pin.text() if owing else None)
         except Invalid as exc:
             self.amount_problem.show_problem(exc.problems.get("amount"))
             self.collected_problem.show_problem(exc.problems.get("collected_by"))
@@ -261,7 +327,9 @@ class PickupDialog(CounterDialog):
             self._show()
             return
         self.handed_back = list(done.numbers)
-        paid = f"; paid {writing.money(done.paid)} by {done.method}" if done.paid else ""
+        paid = f"; paid {writing.money(done.paid)}" if done.paid else ""
+        if done.owing:
+            paid += f"; {writing.money(done.owing)} left owing"
         self.done_title.setText(f"Handed back {', '.join(done.numbers)} to {who}{paid}.")
         self.stack.setCurrentIndex(1)
         self.thank_you.setFocus()

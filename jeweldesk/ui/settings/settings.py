@@ -48,6 +48,7 @@ from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, to_qdate
 from jeweldesk.ui.common.rows import Column, RowsModel
 from jeweldesk.ui.common.widgets import MUTED_COLOUR, heading, muted
 from jeweldesk.ui.settings.days_off import DaysOffTab
+from jeweldesk.ui.settings.money import MoneyTab
 from jeweldesk.ui.settings.note_wording import NoteWordingTab
 from jeweldesk.ui.settings.saved import country_box, saved_line, say
 from jeweldesk.ui.settings.staff import StaffTab
@@ -296,9 +297,11 @@ class SettingsScreen(QWidget):
         self.staff = StaffTab(ctx)
         self.days_off = DaysOffTab(ctx)
         self.note_wording = NoteWordingTab(ctx)
+        self.money = MoneyTab(ctx)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.store, "Store and hours")
         self.tabs.addTab(self.catalog, "Services and prices")
+        self.tabs.addTab(self.money, "Money and tax")
         self.tabs.addTab(self.staff, "Staff")
         self.tabs.addTab(self.days_off, "Days off")
         self.tabs.addTab(self.note_wording, "Thank-you note")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,7 +25,12 @@ from jeweldesk.domain.status import thank_you_refusal
 from jeweldesk.services.photos import add_photo, photo_data
 from jeweldesk.services.story import TicketStory, ticket_story, visit_numbers
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.documents import show_receipt, show_tags, show_thank_you
+from jeweldesk.ui.common.documents import (
+    show_payment_receipt,
+    show_receipt,
+    show_tags,
+    show_thank_you,
+)
 from jeweldesk.ui.common.fields import (
     BANNER_STYLE,
     GOOD_BANNER_STYLE,
@@ -35,6 +41,7 @@ from jeweldesk.ui.common.fields import (
 from jeweldesk.ui.common.widgets import ElidedLabel
 from jeweldesk.ui.ticket.actions import ContactForm, MovePanel, PromiseForm
 from jeweldesk.ui.ticket.edit import EditTicketDialog
+from jeweldesk.ui.ticket.money import MoneyPanel, bill_lines
 from jeweldesk.ui.ticket.risk import RiskBanner
 from jeweldesk.ui.ticket.tables import edits_table, history_table, parcels_table, set_rows, when
 
@@ -104,9 +111,12 @@ class TicketDialog(CounterDialog):
             ("Jeweler", self.piece["jeweler"])])
         piece.addLayout(self.photos, 7, 1)
         left.addWidget(self._group("The piece", piece))
-        left.addWidget(self._group("Work and money", field_grid([
-            ("Services", self.money["services"]), ("Paid", self.money["paid"]),
-            ("Total", self.money["total"]), ("Balance", self.money["balance"])])))
+        self.money_panel = MoneyPanel(self)
+        money_box = field_grid([
+            ("Services", self.money["services"]), ("Bill", self.money["paid"]),
+            ("Total", self.money["total"]), ("Balance", self.money["balance"])])
+        money_box.addWidget(self.money_panel, 4, 0, 1, 2)
+        left.addWidget(self._group("Work and money", money_box))
         promise_box = field_grid([
             ("Promised for", self.promise["promised"]), ("Earlier", self.promise["earlier"]),
             ("Occasion", self.promise["occasion"])])
@@ -160,12 +170,17 @@ class TicketDialog(CounterDialog):
         self.receipt_button.setToolTip("The claim receipt for the whole visit")
         self.receipt_button.clicked.connect(
             lambda: show_receipt(self.ctx, visit_numbers(self.ctx.db, self.number), self))
+        self.payment_button = QPushButton("Payment receipt")
+        self.payment_button.setToolTip("What was paid, how, and what is left to pay")
+        self.payment_button.clicked.connect(
+            lambda: show_payment_receipt(self.ctx, [self.number], self))
         self.tag_button = QPushButton("Envelope tag")
         self.tag_button.clicked.connect(lambda: show_tags(self.ctx, [self.number], self))
         self.thanks_button = QPushButton("Thank-you note")
         self.thanks_button.clicked.connect(
             lambda: show_thank_you(self.ctx, [self.number], self))
-        for button in (self.receipt_button, self.tag_button, self.thanks_button):
+        for button in (self.receipt_button, self.payment_button, self.tag_button,
+                       self.thanks_button):
             button.setAutoDefault(False)
             row.addWidget(button)
         return row
@@ -244,9 +259,8 @@ class TicketDialog(CounterDialog):
             f"{v.description} — {writing.money(v.price)}"
             + (f" <i>(at {v.vendor_name})</i>" if v.vendor_name else "")
             for v in s.services))
-        paid = [f"deposit {writing.money(s.deposit)}"] + [
-            f"{p.method} {writing.money(p.amount)} on {when(p.at)}" for p in s.payments]
-        self.money["paid"].setText("<br>".join(paid))
+        self.money["paid"].setText("<br>".join(
+            f"{escape(words)} <b>{amount}</b>" for words, amount in bill_lines(s)))
         self.money["total"].setText(writing.money(s.total))
         self.money["balance"].setText(f"<b>{writing.money(s.balance)}</b>")
         self.promise["promised"].setText(f"<b>{writing.day(s.promised_for)}</b>")
@@ -279,6 +293,7 @@ class TicketDialog(CounterDialog):
         self.thanks_button.setToolTip(not_yet or "The thank-you note handed over with the piece")
         self.moves.show_moves(s)
         self.change_promise.show_story(s)
+        self.money_panel.show_story(s)
         self.contact.show_contacts(s)
 
     def _show_photos(self) -> None:

@@ -33,6 +33,7 @@ from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.levels import Level
 from jeweldesk.services.prepare import (
     AGREED_NEW_DATE,
+    NEW_DATE,
     OUTCOMES,
     FlagWithHandling,
     WayOut,
@@ -313,6 +314,11 @@ class PrepareDialog(QDialog):
             return None
         return from_qdate(self.new_date.date())
 
+    def courtesy_accepted(self) -> bool:
+        """The new date was agreed, offered with its courtesy: the courtesy is on the bill."""
+        offer = self.offers.get(NEW_DATE)
+        return self.new_promise() is not None and offer is not None and offer.isChecked()
+
     def offered(self) -> list[str]:
         return [c.text() for c in self.offers.values() if c.isChecked()]
 
@@ -323,6 +329,7 @@ class PrepareDialog(QDialog):
                 channel=self.channel.currentData(), outcome=self.outcome.currentText(),
                 note=self.note.text(), new_promise=self.new_promise(),
                 reason=self._reason(), offered=self.offered(),
+                courtesy=self.courtesy_accepted(),
             )
         except Invalid as exc:
             self.problem.show_problem(" ".join(sentence(p) + "." for p in exc.problems.values()))

@@ -90,3 +90,26 @@ def test_a_wrong_amount_is_refused_and_nothing_is_handed_back(ctx: AppContext,
     assert "balance due is $55.00" in dialog.amount_problem.text()
     assert ticket_story(ctx.db, first).status is Status.READY
     assert dialog.stack.currentIndex() == 0
+
+
+def test_cash_and_a_card_and_the_rest_owing_with_a_manager_s_pin(ctx: AppContext,
+                                                                 qtbot: QtBot) -> None:
+    first, _second = two_ready_pieces(ctx.db)
+    dialog = PickupDialog(ctx, [first])
+    qtbot.addWidget(dialog)
+    dialog.amount.clear()
+    qtbot.keyClicks(dialog.amount, "20")
+    qtbot.keyClicks(dialog.rest_amount, "15")
+    assert dialog.owing.isVisibleTo(dialog)
+    assert "$20.00 will be left owing" in dialog.owing_note.text()
+    qtbot.mouseClick(dialog.hand_back_button, Qt.MouseButton.LeftButton)
+    assert "a manager can agree" in dialog.amount_problem.text()
+    assert ticket_story(ctx.db, first).status is Status.READY
+    qtbot.keyClicks(dialog.approver_pin, "2468")
+    qtbot.mouseClick(dialog.hand_back_button, Qt.MouseButton.LeftButton)
+    story = ticket_story(ctx.db, first)
+    assert story.status is Status.PICKED_UP and story.balance == Decimal("20.00")
+    assert [(p.method, p.amount) for p in story.payments] == [("cash", Decimal("20.00")),
+                                                              ("card", Decimal("15.00"))]
+    assert "left owing, agreed by Sandra Cole" in story.events[-1].note
+    assert "$20.00 left owing" in dialog.done_title.text()
