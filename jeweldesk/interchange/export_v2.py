@@ -156,6 +156,9 @@ def export_v2(session: Session, out: TextIO, backup: bool = False) -> Steps[Expo
     record = record_maker(carried.STORE, backup, refs, 0)(store_row)
     closed = record_maker(carried.CLOSED_DAYS, backup, refs, 0)
     record["closed_days"] = [closed(row) for row in _rows(session, carried.CLOSED_DAYS, backup)]
+    wording = record_maker(carried.NOTICE_WORDING, backup, refs, 0)
+    record["notice_wording"] = [wording(row) for row in
+                                _rows(session, carried.NOTICE_WORDING, backup)]
     writer.value("store", record)
 
     for kind, part in ((Kind.STAFF, carried.STAFF), (Kind.VENDOR, carried.VENDORS)):

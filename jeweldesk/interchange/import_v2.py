@@ -277,6 +277,10 @@ class V2Import:
         unique = {d["day"]: d for d in record.get("closed_days", [])}
         self.rows.insert("closed_date", days.columns,
                          [tuple(days.values(d)) for d in unique.values()])
+        wording = self.plan(carried.NOTICE_WORDING)
+        kinds = {w["kind"]: w for w in record.get("notice_wording", [])}
+        self.rows.insert("notice_wording", wording.columns,
+                         [tuple(wording.values(w)) for w in kinds.values()])
         self.store_created = True
 
     def _new_rows(self, plan: Plan, records: list[dict[str, Any]],
