@@ -50,6 +50,7 @@ from jeweldesk.ui.common.widgets import MUTED_COLOUR, heading, muted
 from jeweldesk.ui.settings.days_off import DaysOffTab
 from jeweldesk.ui.settings.saved import country_box, saved_line, say
 from jeweldesk.ui.settings.staff import StaffTab
+from jeweldesk.ui.settings.wording import WordingTab
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -299,6 +300,8 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self.catalog, "Services and prices")
         self.tabs.addTab(self.staff, "Staff")
         self.tabs.addTab(self.days_off, "Days off")
+        self.wording = WordingTab(ctx)
+        self.tabs.addTab(self.wording, "Notices")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading("Settings"))
