@@ -7,25 +7,22 @@ import getpass
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from jeweldesk.cli.common import CommandError
 from jeweldesk.cli.risk import parse_moment
 from jeweldesk.domain import writing
-from jeweldesk.domain.notices import Notice
-from jeweldesk.services.notices import notices_due
-from jeweldesk.services.sending import CannotSend, Sent, first_manager, send_due
-from jeweldesk.services.telling import (
-    ENV_MAIL_PASSWORD,
-    ENV_SMS_TOKEN,
-    SECURITIES,
-    MailServer,
-    TextGateway,
-    save_mail_server,
-    save_reminders,
-    save_text_gateway,
-)
 from jeweldesk.storage.door import THE_STORE
 from jeweldesk.storage.engine import Database
+
+if TYPE_CHECKING:
+    from jeweldesk.domain.notices import Notice
+    from jeweldesk.services.sending import Sent
+
+# The services load when a command of theirs runs: every other command starts sooner.
+ENV_MAIL_PASSWORD = "JEWELDESK_MAIL_PASSWORD"
+ENV_SMS_TOKEN = "JEWELDESK_SMS_TOKEN"
+SECURITIES = ("none", "starttls", "ssl")
 
 AS_OF_HELP = ("what the store knew then: YYYY-MM-DD (start of that day) or "
               "YYYY-MM-DDTHH:MM:SS (default: now, store-local time)")
@@ -76,6 +73,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def _notices(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.services.notices import notices_due
+
     wanted = parse_moment(args.as_of) if args.as_of is not None else None
     moment, due = notices_due(db, wanted)
     if args.json:
@@ -99,6 +98,8 @@ def _line(notice: Notice) -> str:
 
 
 def _send(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.services.sending import CannotSend, first_manager, send_due
+
     wanted = parse_moment(args.as_of) if args.as_of is not None else None
     by = args.by or first_manager(db)
 
@@ -124,6 +125,8 @@ def _secret(env: str, prompt: str) -> str | None:
 
 
 def _mail(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.services.telling import MailServer, save_mail_server
+
     mail = MailServer(args.host, args.port, args.security, args.user, args.sender)
     password = _secret(ENV_MAIL_PASSWORD, f"Password for {args.user} at {args.host}: ") \
         if args.user else None
@@ -135,6 +138,8 @@ def _mail(args: argparse.Namespace, db: Database) -> int:
 
 
 def _sms(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.services.telling import TextGateway, save_text_gateway
+
     gateway = TextGateway(args.url, args.account, args.sender)
     token = _secret(ENV_SMS_TOKEN, f"Auth token for {args.account}: ")
     where = save_text_gateway(db, gateway, THE_STORE, token)
@@ -155,6 +160,8 @@ def _said_where(where: str | None, given: bool, env: str) -> None:
 
 
 def _reminders(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.services.telling import save_reminders
+
     try:
         days = tuple(int(d) for d in args.days.split(",") if d.strip())
     except ValueError:

@@ -177,3 +177,11 @@ def test_the_command_line_lists_the_notices_in_the_agreed_shape(
     assert main(["--db", store_db.url, "notices", "--as-of", moment.date().isoformat()]) == 0
     assert f"{number}  Dana Whitfield  unclaimed  email to dana@example.com" in \
         capsys.readouterr().out
+
+
+def test_the_command_line_names_the_same_settings_as_the_services() -> None:
+    from jeweldesk.cli import telling as cli
+    from jeweldesk.services import telling
+
+    assert (cli.ENV_MAIL_PASSWORD, cli.ENV_SMS_TOKEN, cli.SECURITIES) == (
+        telling.ENV_MAIL_PASSWORD, telling.ENV_SMS_TOKEN, telling.SECURITIES)
