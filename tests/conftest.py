@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, text
 
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.migrate import upgrade
+from tests.support.outbox import gateway, mailbox  # noqa: F401 - fixtures for every test
 from tests.support.pgserver import PostgresServer, PostgresUnavailable, start_server
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

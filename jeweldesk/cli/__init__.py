@@ -16,7 +16,7 @@ from typing import NoReturn
 from sqlalchemy.exc import DBAPIError
 
 from jeweldesk import __version__
-from jeweldesk.cli import data, printing, reports, risk, store
+from jeweldesk.cli import data, printing, reports, risk, store, telling
 from jeweldesk.cli.common import CommandError, open_database, say
 from jeweldesk.config import database_url
 from jeweldesk.domain.errors import Invalid, ServiceError, capped
@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         "default: $JEWELDESK_DB, then the file in your data folder",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for group in (store, data, risk, printing, reports):
+    for group in (store, data, risk, printing, reports, telling):
         group.register(commands)
     # `--db` is also accepted after the command, where people tend to type it.
     for sub in commands.choices.values():

@@ -17,6 +17,7 @@ class Channel(enum.StrEnum):
     SMS = "sms"
     EMAIL = "email"
     IN_PERSON = "in_person"
+    LETTER = "letter"  # a notice on paper; never a customer's preference to choose
 
 
 class ItemKind(enum.StrEnum):

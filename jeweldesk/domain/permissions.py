@@ -19,6 +19,7 @@ class Act(enum.StrEnum):
     PRICE_BELOW_CATALOG = "charge less than the catalog price on"
     PHOTO = "add a photo to"
     CONTACT = "log a call about"
+    ASK_APPROVAL = "ask the customer's yes on"
     PAYMENT = "take a payment on"
     REFUND = "give money back on"
     DISCOUNT = "give a discount on"
@@ -53,6 +54,7 @@ MAY: dict[Act, frozenset[Role]] = {
     Act.PRICE_BELOW_CATALOG: _MANAGER,
     Act.PHOTO: _EVERYONE,
     Act.CONTACT: _COUNTER,
+    Act.ASK_APPROVAL: _EVERYONE,
     Act.PAYMENT: _COUNTER,
     Act.REFUND: _MANAGER,
     Act.DISCOUNT: _COUNTER,

@@ -13,12 +13,15 @@ import enum
 from dataclasses import dataclass
 
 from jeweldesk.storage.tables import (
+    Approval,
     Base,
     CatalogService,
     ClosedDate,
     Contact,
     Customer,
     FlagHandled,
+    Notice,
+    NoticeWording,
     Parcel,
     ParcelItem,
     Payment,
@@ -101,7 +104,15 @@ STORE = Part(Store, (
     F("pin_digits", K.NUMBER), F("idle_lock_minutes", K.NUMBER),
     F("country"), F("is_demo", K.FLAG), F("note_wording"), F("payment_methods"),
     F("charges_tax", K.FLAG),
+    F("reminder_days"), F("not_heard_from_days", K.NUMBER),
+    F("mail.host", column="mail_host"), F("mail.port", K.NUMBER, "mail_port"),
+    F("mail.security", column="mail_security"), F("mail.user", column="mail_user"),
+    F("mail.from", column="mail_from"),
+    F("sms.url", column="sms_url"), F("sms.account", column="sms_account"),
+    F("sms.from", column="sms_from"),
 ))
+NOTICE_WORDING = Part(NoticeWording, (F("kind"), F("subject"), F("text")), order=("kind",),
+                      key="notice_wording")
 CLOSED_DAYS = Part(ClosedDate, (F("day", K.DATE), F("reason")), order=("day",),
                    key="closed_days")
 TAX_RATES = Part(TaxRate, (F("code"), F("name"), F("percent", K.PERCENT), F("active", K.FLAG)),
@@ -180,6 +191,17 @@ TICKET_LISTS = (
         F("at", K.TIMESTAMP), F("by", K.STAFF, "by_id"), F("level"),
         F("expected_ready", K.DATE), F("promised_for", K.DATE),
     ), order=("at", "id"), parent="ticket_id", key="handled"),
+    Part(Notice, (
+        F("kind"), F("step"), F("channel", K.WORD), F("to", column="recipient"),
+        F("subject"), F("text"), F("queued_at", K.TIMESTAMP), F("by", K.STAFF, "by_id"),
+        F("sent_at", K.TIMESTAMP), F("outcome"),
+    ), order=("queued_at", "id"), parent="ticket_id", key="notices"),
+    Part(Approval, (
+        F("asked_at", K.TIMESTAMP), F("asked_by", K.STAFF, "asked_by_id"), F("what"),
+        F("price", K.MONEY), F("whole_ticket", K.FLAG), F("answered_at", K.TIMESTAMP),
+        F("answered_by", K.STAFF, "answered_by_id"), F("answer"), F("how", K.WORD),
+        F("ends"),
+    ), order=("asked_at", "id"), parent="ticket_id", key="approvals"),
     Part(Photo, (
         F("taken_at", K.TIMESTAMP), F("stage"), F("mime"), F("width", K.NUMBER),
         F("height", K.NUMBER), F("data", K.BYTES),
@@ -195,7 +217,8 @@ PARCEL_ITEMS = Part(ParcelItem, (
     F("ticket", K.TICKET, "ticket_id"), F("instructions"), F("returned_at", K.TIMESTAMP),
 ), parent="parcel_id", key="items")
 
-PARTS = (STORE, CLOSED_DAYS, TAX_RATES, STAFF, DAYS_OFF, CATALOG, VENDORS, CUSTOMERS, TICKETS,
+PARTS = (STORE, CLOSED_DAYS, TAX_RATES, NOTICE_WORDING, STAFF, DAYS_OFF, CATALOG, VENDORS,
+         CUSTOMERS, TICKETS,
          *TICKET_LISTS, PARCELS, PARCEL_ITEMS)
 
 # The document's sections, in the order they come (the importer reads the file once,
@@ -240,6 +263,10 @@ NOT_CARRIED: dict[tuple[str, str], str] = {
     ("contact", "ticket_id"): "the contact sits inside its ticket",
     ("flag_handled", "id"): _ID,
     ("flag_handled", "ticket_id"): "the mark sits inside its ticket",
+    ("notice", "id"): _ID,
+    ("notice", "ticket_id"): "the notice sits inside its ticket",
+    ("approval", "id"): _ID,
+    ("approval", "ticket_id"): "the approval sits inside its ticket",
     ("photo", "id"): _ID,
     ("photo", "ticket_id"): "the photo sits inside its ticket",
     ("parcel", "id"): _ID,

@@ -160,6 +160,9 @@ def export_v2(session: Session, out: TextIO, backup: bool = False) -> Steps[Expo
     record["closed_days"] = [closed(row) for row in _rows(session, carried.CLOSED_DAYS, backup)]
     rates = record_maker(carried.TAX_RATES, backup, refs, 0)
     record["tax_rates"] = [rates(row) for row in _rows(session, carried.TAX_RATES, backup)]
+    wording = record_maker(carried.NOTICE_WORDING, backup, refs, 0)
+    record["notice_wording"] = [wording(row) for row in
+                                _rows(session, carried.NOTICE_WORDING, backup)]
     writer.value("store", record)
 
     for kind, part in ((Kind.STAFF, carried.STAFF), (Kind.VENDOR, carried.VENDORS)):

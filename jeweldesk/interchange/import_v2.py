@@ -280,6 +280,10 @@ class V2Import:
         rates = self.plan(carried.TAX_RATES)
         self.rows.insert("tax_rate", rates.columns,
                          [tuple(rates.values(r)) for r in record.get("tax_rates", [])])
+        wording = self.plan(carried.NOTICE_WORDING)
+        kinds = {w["kind"]: w for w in record.get("notice_wording", [])}
+        self.rows.insert("notice_wording", wording.columns,
+                         [tuple(wording.values(w)) for w in kinds.values()])
         self.store_created = True
 
     def _new_rows(self, plan: Plan, records: list[dict[str, Any]],

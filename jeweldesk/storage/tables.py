@@ -102,6 +102,26 @@ class Store(Base):
     @property
     def methods(self) -> tuple[str, ...]:
         return tuple(m for m in self.payment_methods.split(",") if m)
+    # Telling customers: the unclaimed reminders' days after ready ("30,60"; the final one,
+    # a letter, comes at unclaimed_days), how long a silence lists a customer for a personal
+    # call (None: not listed), and the store's own mail server and text gateway. The
+    # passwords are never here: they live in the PC's keyring.
+    reminder_days: Mapped[str] = mapped_column(String(40), default="30,60",
+                                               server_default="30,60")
+    not_heard_from_days: Mapped[int | None] = mapped_column(Integer)
+    mail_host: Mapped[str | None] = mapped_column(String(255))
+    mail_port: Mapped[int | None] = mapped_column(Integer)
+    mail_security: Mapped[str] = mapped_column(String(10), default="starttls",
+                                               server_default="starttls")
+    mail_user: Mapped[str | None] = mapped_column(String(255))
+    mail_from: Mapped[str | None] = mapped_column(String(255))
+    sms_url: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
+    sms_account: Mapped[str | None] = mapped_column(String(255))
+    sms_from: Mapped[str | None] = mapped_column(String(64))
+
+    @property
+    def reminders(self) -> list[int]:
+        return sorted({int(d) for d in (self.reminder_days or "").split(",") if d.strip()})
 
     @property
     def weekdays(self) -> list[int]:
@@ -288,6 +308,12 @@ class Ticket(Base):
             (Line(s.price, s.tax_name, s.tax_percent or Decimal("0")) for s in self.services),
             (Reduction(d.amount, d.percent) for d in self.discounts),
             (self.deposit, *(p.amount for p in self.payments)))
+    notices: Mapped[list[Notice]] = relationship(
+        back_populates="ticket", order_by="(Notice.queued_at, Notice.id)"
+    )
+    approvals: Mapped[list[Approval]] = relationship(
+        back_populates="ticket", order_by="(Approval.asked_at, Approval.id)"
+    )
 
     @property
     def total(self) -> Decimal:
@@ -490,3 +516,69 @@ class FlagHandled(Base):
     level: Mapped[str] = mapped_column(String(20))
     expected_ready: Mapped[date | None] = mapped_column(Date)
     promised_for: Mapped[date] = mapped_column(Date)
+
+
+class NoticeWording(Base):
+    """The store's own wording of one kind of notice; a kind with no row uses the built-in."""
+
+    __tablename__ = "notice_wording"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    subject: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Notice(Base):
+    """One notice given about a ticket: the outbox and its record at once.
+
+    The row is written before the message leaves and marked sent after, so a run cut
+    short between the two leaves a row with no ``sent_at``: never sent again on its own,
+    shown for a person to check instead. ``step`` tells apart the notices of one kind on
+    one ticket (the 30- and the 60-day reminder, the promise each delay notice gave).
+    """
+
+    __tablename__ = "notice"
+    __table_args__ = (UniqueConstraint("ticket_id", "kind", "step"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    step: Mapped[str] = mapped_column(String(40), default="")
+    channel: Mapped[Channel] = mapped_column(_enum(Channel, "notice_channel"))
+    recipient: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
+    subject: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    queued_at: Mapped[datetime] = mapped_column(DateTime)
+    by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    outcome: Mapped[str | None] = mapped_column(String(200))
+
+    ticket: Mapped[Ticket] = relationship(back_populates="notices")
+    by: Mapped[Staff] = relationship()
+
+
+class Approval(Base):
+    """Work waiting for the customer's yes: found at the bench ("the shank is thin:
+    re-shank, $180"), or the whole ticket's estimate. While it waits the promise's clock
+    stops; a yes moves the promise on by the days it waited and adds the line."""
+
+    __tablename__ = "approval"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
+    asked_at: Mapped[datetime] = mapped_column(DateTime)
+    asked_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    what: Mapped[str] = mapped_column(Text)
+    price: Mapped[Decimal | None] = mapped_column(MONEY)
+    whole_ticket: Mapped[bool] = mapped_column(Boolean, default=False)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    answer: Mapped[str | None] = mapped_column(String(10))  # "yes", "no"
+    how: Mapped[Channel | None] = mapped_column(_enum(Channel, "approval_channel"))
+    # After a no: "line" (the rest of the work goes on) or "ticket" (the piece goes back
+    # as it is).
+    ends: Mapped[str | None] = mapped_column(String(10))
+
+    ticket: Mapped[Ticket] = relationship(back_populates="approvals")
+    asked_by: Mapped[Staff] = relationship(foreign_keys=[asked_by_id])
+    answered_by: Mapped[Staff | None] = relationship(foreign_keys=[answered_by_id])

@@ -21,6 +21,7 @@ from PIL import Image
 from sqlalchemy import select
 
 from jeweldesk.domain.kinds import Channel
+from jeweldesk.domain.notice_words import Wording
 from jeweldesk.domain.status import Status
 from jeweldesk.interchange import carried
 from jeweldesk.interchange.common import InvalidDocument, drain
@@ -33,15 +34,26 @@ from jeweldesk.services.customers import CustomerDetails, update_customer
 from jeweldesk.services.days_off import plan_days_off
 from jeweldesk.services.demo import fill_demo_store
 from jeweldesk.services.edit import edit_ticket
+from jeweldesk.services.estimates import answer_approval, ask_approval
 from jeweldesk.services.intake import Visit, take_in
 from jeweldesk.services.money_settings import Rate, save_money_settings
 from jeweldesk.services.moves import cancel, change_promise
 from jeweldesk.services.note_wording import set_note_wording
+from jeweldesk.services.notices import notices_due
 from jeweldesk.services.parcels import receive_parcel, send_parcel
 from jeweldesk.services.payments import give_back, give_discount
 from jeweldesk.services.photos import add_photo
 from jeweldesk.services.pickup import hand_back, take_payment
+from jeweldesk.services.sending import mark_done
 from jeweldesk.services.store import VendorInfo, save_vendor, store_settings, update_store
+from jeweldesk.services.telling import (
+    MailServer,
+    TextGateway,
+    save_mail_server,
+    save_notice_wording,
+    save_reminders,
+    save_text_gateway,
+)
 from jeweldesk.services.vendor_book import add_vendor, retire_vendor
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import store_now, ticket_by_number
@@ -123,6 +135,20 @@ def make_whole_store(db: Database) -> None:
     update_customer(db, customer_id, CustomerDetails("Ingrid Sørensen", "601 555 0177",
                                                      "i@example.com", "Prefers mornings",
                                                      Channel.EMAIL, "Mrs"), COUNTER)
+    save_mail_server(db, MailServer("smtp.example.com", 587, "starttls", "desk",
+                                    "desk@example.com"), MANAGER)
+    save_text_gateway(db, TextGateway("https://texts.example.com", "AC123", "+16015550100"),
+                      MANAGER)
+    save_reminders(db, (30, 60), 365, MANAGER)
+    save_notice_wording(db, "ready", Wording("Ready: your $piece", "Dear $customer, come!"),
+                        MANAGER)
+    asked, refused = take_in(db, Visit(pieces=(ring(), ring(description="Signet")),
+                                       new_customer=CustomerDetails("Lou Tran")), by=COUNTER)
+    for number in (asked, refused):
+        ask_approval(db, number, "Re-shank the ring", COUNTER, "180.00")
+    answer_approval(db, asked, True, Channel.PHONE, COUNTER)
+    for notice in notices_due(db, today + timedelta(days=400))[1][:3]:
+        mark_done(db, notice, COUNTER, "called, she is coming Friday")
 
 
 @pytest.fixture
@@ -279,9 +305,10 @@ def test_the_exporter_writes_every_carried_field_and_the_schema_knows_it(
     document = export_document(whole_store, backup=True)
     ticket = next(t for t in document["tickets"] if t["photos"] and t["edits"])
     samples: list[tuple[carried.Part, dict[str, Any], set[str]]] = [
-        (carried.STORE, document["store"], {"closed_days", "tax_rates"}),
+        (carried.STORE, document["store"], {"closed_days", "tax_rates", "notice_wording"}),
         (carried.CLOSED_DAYS, document["store"]["closed_days"][0], set()),
         (carried.TAX_RATES, document["store"]["tax_rates"][0], set()),
+        (carried.NOTICE_WORDING, document["store"]["notice_wording"][0], set()),
         (carried.STAFF, document["staff"][0], {"days_off"}),
         (carried.DAYS_OFF, next(d for s in document["staff"] for d in s["days_off"]), set()),
         (carried.CATALOG, document["catalog"][0], set()),
@@ -301,7 +328,8 @@ def test_the_exporter_writes_every_carried_field_and_the_schema_knows_it(
         "staff": set(properties["staff"]["items"]["properties"]),
         "tickets": set(properties["tickets"]["items"]["properties"]),
     }
-    assert _keys_of(carried.STORE, True) | {"closed_days", "tax_rates"} == schema_keys["store"]
+    assert (_keys_of(carried.STORE, True) | {"closed_days", "tax_rates", "notice_wording"}
+            == schema_keys["store"])
     assert _keys_of(carried.STAFF, True) | {"days_off"} == schema_keys["staff"]
     assert (_keys_of(carried.TICKETS, True) | {p.key for p in carried.TICKET_LISTS}
             == schema_keys["tickets"])

@@ -52,6 +52,7 @@ from jeweldesk.ui.settings.money import MoneyTab
 from jeweldesk.ui.settings.note_wording import NoteWordingTab
 from jeweldesk.ui.settings.saved import country_box, saved_line, say
 from jeweldesk.ui.settings.staff import StaffTab
+from jeweldesk.ui.settings.wording import WordingTab
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -305,6 +306,8 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self.staff, "Staff")
         self.tabs.addTab(self.days_off, "Days off")
         self.tabs.addTab(self.note_wording, "Thank-you note")
+        self.wording = WordingTab(ctx)
+        self.tabs.addTab(self.wording, "Notices")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading("Settings"))

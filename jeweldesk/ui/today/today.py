@@ -34,6 +34,7 @@ from jeweldesk.ui.common.widgets import (
 )
 from jeweldesk.ui.today.away_notice import AwayNotice
 from jeweldesk.ui.today.prepare import AtRiskList
+from jeweldesk.ui.today.to_tell import ToTellPanel
 
 MIN_LIST_HEIGHT = 110  # a header and three rows: the rest of the height goes where it helps
 LONG_TEXT = 24  # the column may cut a longer text short: the whole of it on hover
@@ -128,6 +129,7 @@ class TodayView(QWidget):
                                  stretch=1)
         self.at_risk = AtRiskPanel(ctx)
         self.away = AwayNotice(ctx)
+        self.to_tell = ToTellPanel(ctx, open_ticket)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
@@ -136,10 +138,11 @@ class TodayView(QWidget):
                                    (self.due_next, 1, 0), (self.ready, 1, 1),
                                    (self.past_promise, 2, 0), (self.parcels, 2, 1)):
             grid.addWidget(panel, row, column)
+        grid.addWidget(self.to_tell, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         # The promises at risk read out the chosen one's reasons below their list: more room.
-        for row, stretch in enumerate((3, 2, 2)):
+        for row, stretch in enumerate((3, 2, 2, 2)):
             grid.setRowStretch(row, stretch)
 
         header = QVBoxLayout()

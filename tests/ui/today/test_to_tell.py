@@ -1,0 +1,94 @@
+"""Today's *To tell* panel: the notices due, sent with a click or marked done."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from jeweldesk.domain.kinds import Channel
+from jeweldesk.domain.status import Status
+from jeweldesk.services.customers import CustomerDetails
+from jeweldesk.services.intake import Visit, take_in
+from jeweldesk.services.moves import move
+from jeweldesk.services.telling import MailServer, save_mail_server
+from jeweldesk.storage.engine import Database
+from jeweldesk.storage.tables import Contact
+from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.today.today import TodayView
+from tests.support.outbox import Mailbox
+from tests.support.store import BENCH, COUNTER, MANAGER, NAMES, ring
+
+
+def _ready_for(db: Database, customer: CustomerDetails) -> str:
+    (number,) = take_in(db, Visit(pieces=(ring(description="Solitaire ring"),),
+                                  new_customer=customer), by=COUNTER)
+    move(db, number, Status.AT_BENCH, BENCH)
+    move(db, number, Status.READY, BENCH)
+    return number
+
+
+def _contacts(db: Database) -> list[tuple[str, Channel, str, str | None]]:
+    with db.session(write=False) as session:
+        return [(c.ticket.number, c.channel, c.by.name, c.outcome)
+                for c in session.scalars(select(Contact).order_by(Contact.id))]
+
+
+def test_send_the_email_and_mark_the_call_done(ctx: AppContext, qtbot,
+                                                 mailbox: tuple[Mailbox, int]) -> None:
+    box, port = mailbox
+    save_mail_server(ctx.db, MailServer("127.0.0.1", port, "none", None, "desk@x.example"),
+                     MANAGER)
+    emailed = _ready_for(ctx.db, CustomerDetails("Dana Whitfield", None, "dana@example.com"))
+    called = _ready_for(ctx.db, CustomerDetails("Ana Ruiz", "601 555 0199",
+                                                preferred_channel=Channel.PHONE))
+    view = TodayView(ctx, [].append)
+    qtbot.addWidget(view)
+    view.show()
+    panel = view.to_tell
+    assert [(n.ticket, n.channel) for n in panel.notices] == [
+        (emailed, Channel.EMAIL), (called, Channel.PHONE)]
+    assert panel.model.index(0, 3).data() == "Email dana@example.com"
+    assert "Dear Dana Whitfield," in panel.preview.text()
+    assert panel.send_button.isEnabled() and not panel.done_button.isEnabled()
+
+    qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: [n.ticket for n in panel.notices] == [called], timeout=20000)
+    assert [tos for tos, _ in box.arrived] == [["dana@example.com"]]
+
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Home)
+    assert panel.done_button.isEnabled() and not panel.send_button.isEnabled()
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.notices == [])
+    assert panel.empty.isVisible()
+    assert _contacts(ctx.db) == [
+        (emailed, Channel.EMAIL, NAMES[COUNTER], "sent by email to dana@example.com"),
+        (called, Channel.PHONE, NAMES[COUNTER], "called")]
+
+
+def test_a_bench_jeweler_sees_the_list_but_does_not_tell(sqlite_store: Database, qtbot) -> None:
+    from tests.support.window import signed_in
+
+    _ready_for(sqlite_store, CustomerDetails("Ana Ruiz", "601 555 0199"))
+    view = TodayView(signed_in(sqlite_store, BENCH), [].append)
+    qtbot.addWidget(view)
+    assert len(view.to_tell.notices) == 1
+    assert not view.to_tell.done_button.isEnabled()
+
+
+def test_what_waits_for_a_yes_shows_until_the_customer_answers(ctx: AppContext, qtbot) -> None:
+    from jeweldesk.services.estimates import answer_approval, ask_approval
+
+    (number,) = take_in(ctx.db, Visit(pieces=(ring(),), new_customer=CustomerDetails(
+        "Ana Ruiz", "601 555 0199", preferred_channel=Channel.PHONE)), by=COUNTER)
+    move(ctx.db, number, Status.AT_BENCH, BENCH)
+    ask_approval(ctx.db, number, "The shank is thin: re-shank", BENCH, "180.00")
+    view = TodayView(ctx, [].append)
+    qtbot.addWidget(view)
+    view.show()
+    panel = view.to_tell
+    assert panel.waiting.text() == f"Waiting for a yes: {number} (Ana Ruiz)"
+    assert panel.model.index(0, 2).data() == "Waiting for a yes"
+    answer_approval(ctx.db, number, True, Channel.PHONE, COUNTER)
+    qtbot.waitUntil(lambda: panel.waiting.text() == "")
+    assert panel.notices == []
