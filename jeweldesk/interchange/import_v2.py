@@ -23,12 +23,15 @@ from jeweldesk.interchange.carried import Kind, Part
 from jeweldesk.interchange.common import InvalidDocument, Problem, Progress, Steps, path_of
 from jeweldesk.interchange.schema_check import frame_problems, record_problems
 from jeweldesk.interchange.semantic_v2 import StreamChecker
+from jeweldesk.storage.bulk import indexes_set_aside
 from jeweldesk.storage.door import THE_STORE, Actor, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import STORE_ID
 from jeweldesk.storage.tables import Customer, Parcel, Staff, Store, Ticket, Vendor
 
 CHUNK = 2000
+# The tables a big import fills; into a new store, their indexes are built at the end.
+LOADED = tuple(part.table for part in carried.PARTS)
 Pairs = Iterable[tuple[str, Any]]
 Where = Callable[[], tuple[int, int]]  # how far the reading is: done, of total
 
@@ -435,7 +438,8 @@ def import_v2(db: Database, pairs: Pairs, where: Where, by: Actor = THE_STORE,
 
     done, total = where()
     yield Progress(done, total, "tickets")
-    with write(db, by, Act.IMPORT, "this store") as w:
+    with write(db, by, Act.IMPORT, "this store") as w, \
+            indexes_set_aside(w.session.connection(), LOADED):
         loading = V2Import(w.session, where)
         if escaped is not None:
             loading.check.may_hold_unstorable = escaped
