@@ -187,7 +187,9 @@ class StreamChecker(Checker):
                     self._history(("tickets", i, key, k), key, entry, received)
         events = ticket.get("events")
         number = _key(ticket.get("number"))
-        if isinstance(events, list) and number is not None:
+        if isinstance(events, list) and number is not None and any(
+                isinstance(e, dict) and e.get("status") == Status.AT_VENDOR.value
+                for e in events):
             moments = [read_timestamp(e.get("at")) if isinstance(e, dict) else None
                        for e in events]
             sent = [(moments[j], moments[j + 1] if j + 1 < len(events) else None)
