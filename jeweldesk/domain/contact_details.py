@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 import phonenumbers
-from phonenumbers import PhoneNumberFormat, geocoder
+from phonenumbers import PhoneNumberFormat
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -29,6 +29,9 @@ class DetailError(ValueError):
 @cache
 def country_name(country: str) -> str:
     """"United States" for "US"; the code itself for a region phonenumbers has no name for."""
+    # The geocoder loads every region's place names (seconds at start-up): only when asked.
+    from phonenumbers import geocoder
+
     example = phonenumbers.example_number(country)
     name = geocoder.country_name_for_number(example, "en") if example else ""
     return name or country
