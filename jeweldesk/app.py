@@ -23,7 +23,7 @@ from jeweldesk.storage.health import DatabaseBusy, DatabaseFileError
 from jeweldesk.storage.migrate import NewerDatabaseError, upgrade
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.theme import apply_theme
-from jeweldesk.ui.common.work import wait_for_background_work
+from jeweldesk.ui.common.work import stop_background_work
 from jeweldesk.ui.main_window import MainWindow, sign_in_first
 from jeweldesk.ui.start.first_start import FirstStartDialog
 
@@ -144,6 +144,6 @@ def open_window(db_option: str | None) -> int:
     ctx.start_watching()
     window.show()
     status = app.exec()
-    wait_for_background_work()  # the screens' background work finishes before the database closes
+    stop_background_work()  # the screens' background work ends before the database closes
     db.dispose()
     return status

@@ -420,3 +420,16 @@ class FlagHandled(Base):
     level: Mapped[str] = mapped_column(String(20))
     expected_ready: Mapped[date | None] = mapped_column(Date)
     promised_for: Mapped[date] = mapped_column(Date)
+
+
+class KeptMorning(Base):
+    """The morning's early-warning answer, kept for the store's change count and day it was
+    worked out for: a restart, another workstation or the morning list reuse it instead of
+    judging the whole store again. Derived data: never exported, any row may be thrown away."""
+
+    __tablename__ = "kept_morning"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    change_count: Mapped[int] = mapped_column(Integer)
+    day: Mapped[date] = mapped_column(Date)
+    answer: Mapped[str] = mapped_column(Text)
