@@ -9,6 +9,14 @@ from __future__ import annotations
 import sys
 
 
+def _rss_kb() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
 def _when_mapped(kind: str) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -19,6 +27,7 @@ def _when_mapped(kind: str) -> None:
                 handle = widget.windowHandle()
                 if handle is not None and handle.isExposed():
                     print("mapped", flush=True)
+                    print("rss", _rss_kb(), flush=True)
                     QApplication.exit(0)
                     widget.close()
                     return

@@ -48,6 +48,15 @@ def morning(db: Database) -> Morning:
     return judged
 
 
+def flags_now(db: Database) -> tuple[datetime, list[Flag]]:
+    """The listed flags as of now, most urgent first, for the morning list and ``at-risk``:
+    the kept answer when there is one."""
+    answer = morning(db)
+    with db.session(write=False) as session:
+        moment = store_now(session)
+    return moment, [row.flag for row in answer.rows]
+
+
 def judge_store(url: str) -> Morning:
     """``morning`` for the database at ``url``, in a process of its own."""
     db = Database(url)

@@ -150,3 +150,12 @@ def test_one_receipt_is_for_one_customer(
 
     assert "one customer's visit" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_command_line_offers_the_papers_own_layouts_and_wording_file():
+    from jeweldesk import printing
+    from jeweldesk.cli import printing as command
+    from jeweldesk.services import documents
+
+    assert command.LAYOUTS == printing.LAYOUTS
+    assert command.EDITED_NOTE_WORDING == documents.EDITED_NOTE_WORDING
