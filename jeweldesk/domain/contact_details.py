@@ -8,7 +8,7 @@ place a number without "+country" belongs to, and shown the way people there wri
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
@@ -67,6 +67,7 @@ def normalise_phone(text: str | None, country: str = DEFAULT_COUNTRY) -> str | N
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=8192)  # a board page, Today and the search each write hundreds at a time
 def shown_phone(stored: str | None, country: str = DEFAULT_COUNTRY) -> str | None:
     """A kept phone the way the store writes it: national at home, international from
     elsewhere; a number brought in from another system that cannot be read stays as it is."""

@@ -104,6 +104,14 @@ def _apart() -> ProcessPoolExecutor:
     return _APART
 
 
+def in_background(work: Callable[[], Any]) -> None:
+    """Work nobody waits for the answer of (the day's backup): on a thread, finished before
+    the window's database closes."""
+    future = _POOL.submit(work)
+    _PENDING.add(future)
+    future.add_done_callback(_PENDING.discard)
+
+
 def wait_for_background_work(timeout: float = 30.0) -> None:
     """Let background work finish, e.g. before the database it reads is closed."""
     wait(list(_PENDING), timeout=timeout)
