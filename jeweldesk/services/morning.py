@@ -19,6 +19,7 @@ from jeweldesk.risk.engine import Flag
 from jeweldesk.services.at_risk import one_picture
 from jeweldesk.services.days_off import JewelerAway, jewelers_away
 from jeweldesk.services.prepare import FlagWithHandling, Handling, flags_from, risk_inputs_in
+from jeweldesk.storage.door import keep_derived
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import STORE_ID, store_now
 from jeweldesk.storage.tables import KeptMorning, Store
@@ -83,10 +84,8 @@ def _kept(session: Session, count: int, day: date) -> Morning | None:
 
 
 def _keep(db: Database, count: int, day: date, answer: Morning) -> None:
-    # Derived data, not a change to the store: written beside the write door on purpose, so
-    # keeping it moves no change marker and the screens do not refresh for it.
     try:
-        with db.session() as session:
+        with keep_derived(db) as session:
             session.execute(delete(KeptMorning))
             session.add(KeptMorning(id=1, change_count=count, day=day,
                                     answer=_to_text(answer)))
