@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: setup run test lint bench demo screenshots clean
+.PHONY: setup run test lint bench bench-quick bench-speed demo screenshots clean
 
 setup: $(STAMP)
 
@@ -28,6 +28,15 @@ test: lint
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+	$(MAKE) --no-print-directory bench-speed
+
+# Issue 16's table at 100,000 tickets: every row a ratio against its bare baseline, aim beside.
+bench-speed: setup
+	xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.speed_bench 100000
+
+# The same table at 20,000 tickets, in a few minutes.
+bench-quick: setup
+	xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.speed_bench 20000
 
 screenshots: setup
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) scripts/screenshots.py

@@ -24,7 +24,7 @@ from jeweldesk.storage.health import DatabaseBusy, DatabaseFileError
 from jeweldesk.storage.migrate import NewerDatabaseError, upgrade
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.theme import apply_theme
-from jeweldesk.ui.common.work import wait_for_background_work
+from jeweldesk.ui.common.work import in_background, stop_background_work
 from jeweldesk.ui.main_window import MainWindow, sign_in_first
 from jeweldesk.ui.start.first_start import FirstStartDialog
 
@@ -95,6 +95,12 @@ def _open_database(url: str) -> Database | None:
         return None
     if result.backup is not None:
         log.info("backed up %s to %s before upgrading", url, result.backup)
+    return db
+
+
+def _back_up_for_the_day(db: Database) -> None:
+    """The day's copy of the store: made once the window is up, off the window's thread
+    (a big store's copy and its check take seconds nobody at the counter should wait)."""
     try:
         move_legacy_wording(db, data_dir())
     except (ServiceError, OSError) as exc:
@@ -103,11 +109,10 @@ def _open_database(url: str) -> Database | None:
         made = daily_backup(db)
     except (ServiceError, OSError, sqlite3.Error) as exc:
         # The store opens all the same; tomorrow's opening tries again.
-        log.warning("today's automatic backup of %s was not made: %s", url, exc)
+        log.warning("today's automatic backup of %s was not made: %s", db.url, exc)
     else:
         if made is not None:
             log.info("today's automatic backup: %s", made)
-    return db
 
 
 def _cannot_open(url: str, exc: OperationalError) -> None:
@@ -148,7 +153,8 @@ def open_window(db_option: str | None) -> int:
     window = MainWindow(ctx)
     ctx.start_watching()
     window.show()
+    in_background(lambda: _back_up_for_the_day(db))
     status = app.exec()
-    wait_for_background_work()  # the screens' background work finishes before the database closes
+    stop_background_work()  # the screens' background work ends before the database closes
     db.dispose()
     return status

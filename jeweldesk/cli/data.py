@@ -8,15 +8,17 @@ import sys
 import tempfile
 from collections.abc import Generator, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from jeweldesk.cli.common import CommandError, progress
 from jeweldesk.domain.errors import capped
-from jeweldesk.interchange.common import InvalidDocument, Progress
-from jeweldesk.interchange.exporter import export_store
-from jeweldesk.interchange.importer import import_file
-from jeweldesk.services.demo import DEFAULT_SEED, DEFAULT_TICKETS, fill_demo_store
+from jeweldesk.services.demo_defaults import DEFAULT_SEED, DEFAULT_TICKETS
 from jeweldesk.storage.engine import Database
+
+if TYPE_CHECKING:
+    from jeweldesk.interchange.common import Progress
+
+# Each command imports what it runs when it runs: the others' modules stay unloaded.
 
 R = TypeVar("R")
 
@@ -78,6 +80,9 @@ def _run(steps: Generator[Progress, None, R], label: str) -> R:
 
 
 def _import(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.interchange.common import InvalidDocument
+    from jeweldesk.interchange.importer import import_file
+
     if not args.file.is_file():
         raise CommandError(f"there is no file {args.file}")
     try:
@@ -99,6 +104,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def _export(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.interchange.exporter import export_store
+
     if args.file == "-":
         try:
             _run(export_store(db, sys.stdout, args.format_version, args.backup),
@@ -131,6 +138,8 @@ def _export(args: argparse.Namespace, db: Database) -> int:
 
 
 def _demo(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.services.demo import fill_demo_store
+
     filled = _run(fill_demo_store(db, args.tickets, args.seed), "Making the demo store")
     print(f"Filled the database with a demo store: {filled.tickets:,} tickets for "
           f"{filled.customers:,} customers, {filled.parcels:,} parcels.", file=sys.stderr)

@@ -13,18 +13,11 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from jeweldesk.config import data_dir
-from jeweldesk.printing import LAYOUTS
-from jeweldesk.services.documents import (
-    manifest_pdf,
-    morning_pdf,
-    payment_pdf,
-    receipt_pdf,
-    tags_pdf,
-    thank_you_pdf,
-)
-from jeweldesk.services.note_wording import move_legacy_wording
 from jeweldesk.storage.engine import Database
+
+# The paper's modules (and ReportLab) load only for the command that prints: the layouts
+# are said here again for the parser, and a test keeps them the same as printing.LAYOUTS.
+LAYOUTS = ("letter", "a4", "roll80")
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -80,27 +73,41 @@ def _out(parser: argparse.ArgumentParser) -> None:
 
 
 def _receipt(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.services.documents import receipt_pdf
+
     return _write(args.out, receipt_pdf(db, args.numbers, args.layout))
 
 
 def _payment(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.services.documents import payment_pdf
+
     return _write(args.out, payment_pdf(db, args.numbers, args.layout))
 
 
 def _tag(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.services.documents import tags_pdf
+
     return _write(args.out, tags_pdf(db, args.numbers))
 
 
 def _thank_you(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.config import data_dir
+    from jeweldesk.services.documents import thank_you_pdf
+    from jeweldesk.services.note_wording import move_legacy_wording
+
     move_legacy_wording(db, data_dir())
     return _write(args.out, thank_you_pdf(db, args.numbers, args.signed_by, args.wording))
 
 
 def _manifest(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.services.documents import manifest_pdf
+
     return _write(args.out, manifest_pdf(db, args.ref))
 
 
 def _morning(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.services.documents import morning_pdf
+
     return _write(args.out, morning_pdf(db, args.as_of))
 
 

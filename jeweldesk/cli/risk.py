@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from jeweldesk.cli.common import CommandError
 from jeweldesk.domain import writing
-from jeweldesk.risk.engine import Flag, flags_to_json
-from jeweldesk.services.at_risk import at_risk
 from jeweldesk.storage.engine import Database
+
+if TYPE_CHECKING:
+    from jeweldesk.risk.engine import Flag
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -46,8 +48,13 @@ def parse_moment(text: str) -> date | datetime:
 
 
 def _at_risk(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.risk.engine import flags_to_json
+    from jeweldesk.services.at_risk import at_risk
+    from jeweldesk.services.morning import flags_now
+
     wanted = parse_moment(args.as_of) if args.as_of is not None else None
-    moment, flags = at_risk(db, wanted)
+    # Now is the morning the store keeps the answer for; another moment is judged afresh.
+    moment, flags = at_risk(db, wanted) if wanted is not None else flags_now(db)
     if args.json:
         print(json.dumps(flags_to_json(moment, flags), indent=2))
         return 0

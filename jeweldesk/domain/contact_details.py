@@ -8,10 +8,10 @@ place a number without "+country" belongs to, and shown the way people there wri
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import phonenumbers
-from phonenumbers import PhoneNumberFormat, geocoder
+from phonenumbers import PhoneNumberFormat
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -29,6 +29,9 @@ class DetailError(ValueError):
 @cache
 def country_name(country: str) -> str:
     """"United States" for "US"; the code itself for a region phonenumbers has no name for."""
+    # The geocoder loads every region's place names (seconds at start-up): only when asked.
+    from phonenumbers import geocoder
+
     example = phonenumbers.example_number(country)
     name = geocoder.country_name_for_number(example, "en") if example else ""
     return name or country
@@ -64,6 +67,7 @@ def normalise_phone(text: str | None, country: str = DEFAULT_COUNTRY) -> str | N
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=8192)  # a board page, Today and the search each write hundreds at a time
 def shown_phone(stored: str | None, country: str = DEFAULT_COUNTRY) -> str | None:
     """A kept phone the way the store writes it: national at home, international from
     elsewhere; a number brought in from another system that cannot be read stays as it is."""

@@ -273,6 +273,11 @@ NOT_CARRIED: dict[tuple[str, str], str] = {
     ("parcel_item", "id"): _ID,
     ("parcel_item", "parcel_id"): "the piece sits inside its parcel",
 }
+# Whole tables left out: worked out again from the carried records, never typed by anyone.
+DERIVED: dict[str, str] = {
+    "kept_morning": "the morning's early warnings, kept for the change count and day they were "
+                    "worked out for; a new database works them out again from its history",
+}
 # Carried only in a full backup: a plain export is a file people pass around, and a PIN's
 # hash (with how many wrong tries it has had) is no one else's business.
 BACKUP_ONLY = tuple((STAFF.table, f.column) for f in STAFF.fields if f.backup_only)

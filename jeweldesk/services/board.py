@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from jeweldesk.domain.bill import Bill, Line, Reduction, bill
@@ -78,6 +78,8 @@ class BoardRow:
 class BoardPage:
     rows: list[BoardRow] = field(default_factory=list)
     today: date | None = None
+    # Where the next page starts: the last row's sort value and id, for ``after=``.
+    last: tuple[Any, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -145,8 +147,10 @@ def _lateness(status: Status, promised_for: date, today: date) -> str | None:
 
 
 def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
-               limit: int = 200) -> BoardPage:
-    """Rows ``offset`` … ``offset + limit`` of the filtered, sorted board."""
+               limit: int = 200, after: tuple[Any, int] | None = None) -> BoardPage:
+    """Rows ``offset`` … ``offset + limit`` of the filtered, sorted board; given ``after``
+    (the ``last`` of the page before), the rows after it by the index instead, so a page
+    deep in a big store costs what the first one does."""
     jeweler = aliased(Staff)
     order_by = {
         "number": Ticket.id,  # numbers come from one sequence, so id order is number order
@@ -165,9 +169,18 @@ def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
         .join(Customer, Customer.id == Ticket.customer_id)
         .outerjoin(jeweler, jeweler.id == Ticket.assigned_to_id)
     ))
-    query = _filtered(query, wanted)
+    query = _filtered(query, wanted).add_columns(order_by)
     tiebreak = Ticket.id.desc() if sort.descending else Ticket.id
     query = query.order_by(order_by.desc() if sort.descending else order_by, tiebreak)
+    # The jeweler may be nobody, and NULL has no place in a comparison: by the offset then.
+    if after is not None and order_by is not jeweler.name:
+        value, last_id = after
+        # A row value, not an OR of two comparisons: an OR keeps the index from being used.
+        here: Any = Ticket.id if order_by is Ticket.id else tuple_(order_by, Ticket.id)
+        there: Any = (last_id if order_by is Ticket.id
+                      else tuple_(literal(value), literal(last_id)))
+        query = query.where(here < there if sort.descending else here > there)
+        offset = 0
     with db.session(write=False) as session:
         today = store_now(session).date()
         rows = session.execute(query.offset(offset).limit(limit)).all()
@@ -188,6 +201,7 @@ def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
                 for r in rows
             ],
             today,
+            (rows[-1][10], rows[-1][0]) if rows else None,
         )
 
 

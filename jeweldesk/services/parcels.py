@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,12 +24,19 @@ from jeweldesk.storage.lookups import (
 from jeweldesk.storage.tables import Parcel, ParcelItem, Ticket
 
 
-def is_overdue(parcel: Parcel, today: date) -> bool:
+class HasDates(Protocol):
+    @property
+    def expected_back(self) -> date: ...
+    @property
+    def received_at(self) -> datetime | None: ...
+
+
+def is_overdue(parcel: HasDates, today: date) -> bool:
     """Past the date the vendor was to have it back, and not everything has come home."""
     return parcel.received_at is None and today > parcel.expected_back
 
 
-def days_overdue(parcel: Parcel, today: date) -> int:
+def days_overdue(parcel: HasDates, today: date) -> int:
     return (today - parcel.expected_back).days if is_overdue(parcel, today) else 0
 
 

@@ -117,13 +117,32 @@ def slow_turnaround(days: Sequence[int]) -> int | None:
     return ordered[math.ceil(SLOW_SHARE * len(ordered)) - 1]
 
 
-def _turnaround(parcel: Parcel) -> int | None:
+@dataclass(frozen=True)
+class ParcelDates:
+    """What a vendor's record needs of each parcel: its dates, not the parcel as an object."""
+
+    id: int
+    vendor_id: int
+    sent_at: datetime
+    expected_back: date
+    received_at: datetime | None
+
+
+def _dates_of(session: Session, vendor_id: int | None = None) -> list[ParcelDates]:
+    query = select(Parcel.id, Parcel.vendor_id, Parcel.sent_at, Parcel.expected_back,
+                   Parcel.received_at)
+    if vendor_id is not None:
+        query = query.where(Parcel.vendor_id == vendor_id)
+    return [ParcelDates(*row) for row in session.execute(query)]
+
+
+def _turnaround(parcel: ParcelDates) -> int | None:
     if parcel.received_at is None:
         return None
     return (parcel.received_at.date() - parcel.sent_at.date()).days
 
 
-def record_of(vendor: Vendor, parcels: Sequence[Parcel], today: date,
+def record_of(vendor: Vendor, parcels: Sequence[ParcelDates], today: date,
               country: str = DEFAULT_COUNTRY) -> VendorRecord:
     back = [p for p in parcels if p.received_at is not None]
     days = [d for p in back if (d := _turnaround(p)) is not None]
@@ -174,7 +193,7 @@ def _parcels_of(session: Session, vendor_id: int | None = None, open_only: bool 
 def vendor_record(db: Database, code: str) -> VendorRecord:
     with db.session(write=False) as session:
         vendor = vendor_by_code(session, code)
-        return record_of(vendor, _parcels_of(session, vendor.id, with_pieces=False),
+        return record_of(vendor, _dates_of(session, vendor.id),
                          store_now(session).date(), get_store(session).country)
 
 
@@ -184,8 +203,8 @@ def vendor_records(db: Database, include_inactive: bool = False) -> list[VendorR
         if not include_inactive:
             query = query.where(Vendor.active.is_(True))
         today = store_now(session).date()
-        by_vendor: dict[int, list[Parcel]] = {}
-        for parcel in _parcels_of(session, with_pieces=False):
+        by_vendor: dict[int, list[ParcelDates]] = {}
+        for parcel in _dates_of(session):
             by_vendor.setdefault(parcel.vendor_id, []).append(parcel)
         country = get_store(session).country
         return [record_of(v, by_vendor.get(v.id, []), today, country)

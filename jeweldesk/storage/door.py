@@ -97,3 +97,11 @@ def write(db: Database, by: Actor, act: Act, about: str = "") -> Iterator[Writin
     except StaleDataError:
         raise changed_meanwhile(about or "this") from None
     db.wrote()
+
+
+@contextmanager
+def keep_derived(db: Database) -> Iterator[Session]:
+    """A write of derived data only (the kept morning answer): nobody's act, so no permission,
+    and not a change to the store, so no change mark and no screen refreshes for it."""
+    with db.session() as session:
+        yield session

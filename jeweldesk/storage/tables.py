@@ -582,3 +582,14 @@ class Approval(Base):
     ticket: Mapped[Ticket] = relationship(back_populates="approvals")
     asked_by: Mapped[Staff] = relationship(foreign_keys=[asked_by_id])
     answered_by: Mapped[Staff | None] = relationship(foreign_keys=[answered_by_id])
+class KeptMorning(Base):
+    """The morning's early-warning answer, kept for the store's change count and day it was
+    worked out for: a restart, another workstation or the morning list reuse it instead of
+    judging the whole store again. Derived data: never exported, any row may be thrown away."""
+
+    __tablename__ = "kept_morning"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    change_count: Mapped[int] = mapped_column(Integer)
+    day: Mapped[date] = mapped_column(Date)
+    answer: Mapped[str] = mapped_column(Text)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -19,174 +19,26 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
-from jeweldesk.domain import writing
 from jeweldesk.domain.errors import NotFound
 from jeweldesk.domain.permissions import Act, refusal
-from jeweldesk.services.lookup import Found, search
 from jeweldesk.services.store import store_settings
-from jeweldesk.ui.bench.bench import BenchScreen
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.store_file import StoreFileMenu
 from jeweldesk.ui.common.widgets import PROBLEM_COLOUR
-from jeweldesk.ui.counter.board import TicketBoard
-from jeweldesk.ui.counter.customers import CustomersScreen
-from jeweldesk.ui.counter.intake import IntakeDialog
-from jeweldesk.ui.counter.pickup import PickupDialog
-from jeweldesk.ui.numbers.numbers import NumbersScreen
-from jeweldesk.ui.parcels.parcels import ParcelsScreen
-from jeweldesk.ui.parcels.vendors import VendorsScreen
-from jeweldesk.ui.settings.settings import SettingsScreen
 from jeweldesk.ui.start.sign_in import SignInDialog
-from jeweldesk.ui.ticket.view import open_ticket
 from jeweldesk.ui.today.today import TodayView
+from jeweldesk.ui.window_parts import IdleWatch, LockCover, SearchBox
 
-NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
+if TYPE_CHECKING:
+    from jeweldesk.ui.counter.board import TicketBoard
+    from jeweldesk.ui.counter.customers import CustomersScreen
+    from jeweldesk.ui.settings.settings import SettingsScreen
+
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
-TYPING_PAUSE_MS = 150
-RESULTS_SHOWN = 12
 SCAN_PROBLEM_WIDTH = 340
-
-
-# What counts as someone at the keyboard, for the idle lock.
-TOUCHES = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
-                     QEvent.Type.MouseMove, QEvent.Type.Wheel})
-
-
-class IdleWatch(QObject):
-    """Restarts the idle clock on any key, click, move or scroll anywhere in the app."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in TOUCHES and self.window_.locked is None:
-            self.window_.idle.start()
-        return False
-
-
-class LockCover(QWidget):
-    """Over the window while it is locked, so the lists behind the sign-in stay unread."""
-
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self.setObjectName("lockCover")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("#lockCover { background: #2b2f36; } QLabel { color: #f6f5f2; }")
-        layout = QVBoxLayout(self)
-        self.words = QLabel("Locked: sign in to go on.")
-        self.words.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.words.setStyleSheet("font-size: 20px;")
-        layout.addWidget(self.words)
-        self.hide()
-
-
-class SearchBox(QLineEdit):
-    """Ticket number, scanned envelope, part of a name or phone: results as you type."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.setPlaceholderText("Scan an envelope, or type a number, name or phone   ( / )")
-        self.setClearButtonEnabled(True)
-        self.setMinimumWidth(420)
-        self.results = QListWidget(window)
-        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.results.setObjectName("searchResults")
-        self.results.hide()
-        self.results.itemClicked.connect(self._clicked)
-        self._typing = QTimer(self)
-        self._typing.setSingleShot(True)
-        self._typing.setInterval(TYPING_PAUSE_MS)
-        self._typing.timeout.connect(self.look_up)
-        self.textChanged.connect(self._typing.start)
-        self.returnPressed.connect(self.open_chosen)
-        # Let a click on a result land before the list goes away.
-        self._hide_later = QTimer(self)
-        self._hide_later.setSingleShot(True)
-        self._hide_later.setInterval(150)
-        self._hide_later.timeout.connect(self._hide_unless_focused)
-
-    def _hide_unless_focused(self) -> None:
-        if not self.hasFocus():
-            self.results.hide()
-
-    def look_up(self) -> list[Found]:
-        self._typing.stop()
-        found = search(self.window_.ctx.db, self.text(), limit=RESULTS_SHOWN)
-        self.results.clear()
-        for hit in found:
-            phone = f"  ·  {hit.customer_phone}" if hit.customer_phone else ""
-            promised = writing.short_day(hit.promised_for, year=True)
-            item = QListWidgetItem(
-                f"{hit.number}   {hit.customer_name}{phone}\n"
-                f"      {hit.item}  ·  {hit.status.label}  ·  promised {promised}"
-            )
-            item.setData(NUMBER_ROLE, hit.number)
-            self.results.addItem(item)
-        if found:
-            self.results.setCurrentRow(0)
-            self._place_results()
-        else:
-            self.results.hide()
-        return found
-
-    def _place_results(self) -> None:
-        below = self.mapTo(self.window_, QPoint(0, self.height() + 2))
-        rows = min(self.results.count(), 8)
-        height = rows * (self.results.sizeHintForRow(0) or 40) + 6
-        self.results.setGeometry(below.x(), below.y(), max(self.width(), 560), height)
-        self.results.raise_()
-        self.results.show()
-
-    def open_chosen(self) -> None:
-        """Enter: the highlighted result; an exact number (a scan) comes first anyway."""
-        text = self.text().strip()
-        if not text:
-            return
-        if self._typing.isActive() or not self.results.isVisible():
-            self.look_up()
-        item = self.results.currentItem()
-        if item is None:
-            # The box is emptied so the next scan is read alone, not run on after this one
-            # ("R-99999R-10002"); what failed is said beside the box, where the eye is.
-            self.finish()
-            self.window_.scan_failed(f"No ticket or customer matches “{text}”: scan it again")
-            return
-        self.finish()
-        self.window_.open_ticket(item.data(NUMBER_ROLE))
-
-    def finish(self) -> None:
-        self._typing.stop()
-        self.blockSignals(True)
-        self.clear()
-        self.blockSignals(False)
-        self.results.hide()
-
-    def _clicked(self, item: QListWidgetItem) -> None:
-        self.finish()
-        self.window_.open_ticket(item.data(NUMBER_ROLE))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.isVisible():
-            step = 1 if key == Qt.Key.Key_Down else -1
-            row = (self.results.currentRow() + step) % self.results.count()
-            self.results.setCurrentRow(row)
-            return
-        if key == Qt.Key.Key_Escape:
-            self.finish()
-            self.window_.scan_failed(None)
-            return
-        super().keyPressEvent(event)
-
-    def focusOutEvent(self, event: Any) -> None:
-        super().focusOutEvent(event)
-        self._hide_later.start()
 
 
 class MainWindow(QMainWindow):
@@ -195,6 +47,9 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.last_dialog: QWidget | None = None
         self._screens: dict[str, int] = {}
+        # A screen is made the first time it is opened: the window paints before any other
+        # screen reads the database.
+        self._makers: dict[str, Callable[[], QWidget]] = {}
         self.setWindowTitle("JewelDesk")
         self.resize(QSize(1360, 860))
 
@@ -210,7 +65,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._open_row)
 
         self.search = SearchBox(self)
         self.scan_problem = QLabel()
@@ -255,15 +110,12 @@ class MainWindow(QMainWindow):
                 QShortcut(QKeySequence(key), self, action)
 
         self.today = TodayView(ctx, self.open_ticket)
-        self.board = TicketBoard(ctx, self.open_ticket)
-        self.customers = CustomersScreen(ctx, self.open_ticket)
         self.add_screen("today", "Today", self.today, "Ctrl+1")
-        self.add_screen("tickets", "Tickets", self.board, "Ctrl+2")
-        self.add_screen("customers", "Customers", self.customers, "Ctrl+3")
-        self.add_screen("bench", "Bench", BenchScreen(ctx), "Ctrl+4")
-        self.add_screen("parcels", "Parcels", ParcelsScreen(ctx), "Ctrl+5")
-        self.add_screen("vendors", "Vendors", VendorsScreen(ctx), "Ctrl+6")
-        self.settings: SettingsScreen | None = None
+        self.add_screen("tickets", "Tickets", self._make_board, "Ctrl+2")
+        self.add_screen("customers", "Customers", self._make_customers, "Ctrl+3")
+        self.add_screen("bench", "Bench", self._make_bench, "Ctrl+4")
+        self.add_screen("parcels", "Parcels", self._make_parcels, "Ctrl+5")
+        self.add_screen("vendors", "Vendors", self._make_vendors, "Ctrl+6")
         self.show_screen("today")
 
         self.locked: SignInDialog | None = None
@@ -285,9 +137,13 @@ class MainWindow(QMainWindow):
 
     # --- screens ------------------------------------------------------------
 
-    def add_screen(self, key: str, title: str, widget: QWidget,
+    def add_screen(self, key: str, title: str, widget: QWidget | Callable[[], QWidget],
                    shortcut: str | None = None) -> None:
-        """A screen in the navigation; other parts of the app add theirs (Bench, Vendors…)."""
+        """A screen in the navigation, or what makes it when it is first opened; other parts
+        of the app add theirs (Bench, Vendors…)."""
+        if not isinstance(widget, QWidget):
+            self._makers[key] = widget
+            widget = QWidget()  # stands in until the screen is opened
         index = self.stack.addWidget(widget)
         self._screens[key] = index
         item = QListWidgetItem(title)
@@ -296,6 +152,76 @@ class MainWindow(QMainWindow):
         self.nav.addItem(item)
         if shortcut:
             QShortcut(QKeySequence(shortcut), self, lambda: self.show_screen(key))
+
+    def _open_row(self, index: int) -> None:
+        key = self.nav.item(index).data(KEY_ROLE) if index >= 0 else None
+        if key is not None:
+            self._made(key)
+        self.stack.setCurrentIndex(index)
+
+    def _made(self, key: str) -> QWidget:
+        index = self._screens[key]
+        stand_in = self.stack.widget(index)
+        assert stand_in is not None
+        maker = self._makers.pop(key, None)
+        if maker is None:
+            return stand_in
+        screen = maker()
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, screen)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.stack.setCurrentIndex(current)
+        return screen
+
+    def _make_board(self) -> QWidget:
+        from jeweldesk.ui.counter.board import TicketBoard
+
+        return TicketBoard(self.ctx, self.open_ticket)
+
+    def _make_customers(self) -> QWidget:
+        from jeweldesk.ui.counter.customers import CustomersScreen
+
+        return CustomersScreen(self.ctx, self.open_ticket)
+
+    def _make_bench(self) -> QWidget:
+        from jeweldesk.ui.bench.bench import BenchScreen
+
+        return BenchScreen(self.ctx)
+
+    def _make_parcels(self) -> QWidget:
+        from jeweldesk.ui.parcels.parcels import ParcelsScreen
+
+        return ParcelsScreen(self.ctx)
+
+    def _make_vendors(self) -> QWidget:
+        from jeweldesk.ui.parcels.vendors import VendorsScreen
+
+        return VendorsScreen(self.ctx)
+
+    def _make_settings(self) -> QWidget:
+        from jeweldesk.ui.settings.settings import SettingsScreen
+
+        return SettingsScreen(self.ctx)
+
+    def _make_numbers(self) -> QWidget:
+        from jeweldesk.ui.numbers.numbers import NumbersScreen
+
+        return NumbersScreen(self.ctx)
+
+    @property
+    def board(self) -> TicketBoard:
+        return self._made("tickets")  # type: ignore[return-value]
+
+    @property
+    def customers(self) -> CustomersScreen:
+        return self._made("customers")  # type: ignore[return-value]
+
+    @property
+    def settings(self) -> SettingsScreen | None:
+        if "settings" not in self._screens:
+            return None
+        return self._made("settings")  # type: ignore[return-value]
 
     def show_screen(self, key: str) -> bool:
         index = self._screens.get(key)
@@ -311,14 +237,15 @@ class MainWindow(QMainWindow):
         return None
 
     def screen_for(self, key: str) -> QWidget | None:
-        index = self._screens.get(key)
-        return None if index is None else self.stack.widget(index)
+        return self._made(key) if key in self._screens else None
 
     # --- tickets and intake -------------------------------------------------
 
     def open_ticket(self, number: str) -> QWidget | None:
         """What every screen is handed to open a ticket: the story over the window, and the
         search box ready again once it closes."""
+        from jeweldesk.ui.ticket.view import open_ticket
+
         try:
             dialog = open_ticket(self.ctx, number, self)
         except NotFound as exc:
@@ -330,9 +257,13 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_intake(self) -> QWidget:
+        from jeweldesk.ui.counter.intake import IntakeDialog
+
         return self._open(IntakeDialog(self.ctx, self))
 
     def open_pickup(self, numbers: list[str] | None = None) -> QWidget:
+        from jeweldesk.ui.counter.pickup import PickupDialog
+
         return self._open(PickupDialog(self.ctx, numbers, self))
 
     def _open(self, dialog: QDialog) -> QDialog:
@@ -397,11 +328,10 @@ class MainWindow(QMainWindow):
         self.new_intake.setVisible(self.ctx.may(Act.TAKE_IN))
         self.pickup.setVisible(self.ctx.may(Act.HAND_BACK))
         managing = self.ctx.may(Act.SETTINGS)
-        if managing and self.settings is None:
-            self.settings = SettingsScreen(self.ctx)
-            self.add_screen("settings", "Settings", self.settings, "Ctrl+,")
+        if managing and "settings" not in self._screens:
+            self.add_screen("settings", "Settings", self._make_settings, "Ctrl+,")
         if managing and "numbers" not in self._screens:
-            self.add_screen("numbers", "Numbers", NumbersScreen(self.ctx), "Ctrl+7")
+            self.add_screen("numbers", "Numbers", self._make_numbers, "Ctrl+7")
         for key in ("settings", "numbers"):
             if key in self._screens:
                 self.nav.item(self._screens[key]).setHidden(not managing)

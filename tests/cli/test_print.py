@@ -185,3 +185,10 @@ def test_one_receipt_is_for_one_customer(
 
     assert "one customer's visit" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_command_line_offers_the_papers_own_layouts():
+    from jeweldesk import printing
+    from jeweldesk.cli import printing as command
+
+    assert command.LAYOUTS == printing.LAYOUTS

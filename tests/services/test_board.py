@@ -108,3 +108,19 @@ def test_a_customers_tickets_past_and_present(store_db):
     rows = board_page(store_db, BoardFilter(customer_id=dana.id), BoardSort("number"), 0, 10).rows
     assert [(r.number, r.status) for r in rows] == [(first, Status.CANCELLED),
                                                      (second, Status.RECEIVED)]
+
+
+def test_a_page_after_the_last_one_shown_is_the_next_page_by_every_sort(store_db):
+    for days in (5, 3, 9, 1, 3, 5, 7):
+        take_in_ring(store_db, promised_in_days=days)
+    for key in board.SORT_KEYS:
+        for descending in (False, True):
+            sort = BoardSort(key, descending)
+            whole = [r.number for r in board_page(store_db, BoardFilter(), sort, 0, 50).rows]
+            walked: list[str] = []
+            page = board_page(store_db, BoardFilter(), sort, 0, 3)
+            while page.rows:
+                walked += [r.number for r in page.rows]
+                page = board_page(store_db, BoardFilter(), sort, len(walked), 3,
+                                  after=page.last)
+            assert walked == whole, sort

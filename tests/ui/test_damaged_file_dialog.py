@@ -64,6 +64,7 @@ def test_opening_makes_the_days_backup_once(store_file, tmp_path, said, qtbot):
     for _ in range(2):
         db = app._open_database(f"sqlite:///{path}")
         assert db is not None
+        app._back_up_for_the_day(db)  # what the window starts once it is up
         db.dispose()
     made = list((tmp_path / "backups").iterdir())
     assert len(made) == 1 and made[0].name.startswith("jeweldesk-daily-")

@@ -4,12 +4,15 @@ with it, the jewelers away without notice, worked out from the same record."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from jeweldesk.services.days_off import JewelerAway, jewelers_away
-from jeweldesk.services.prepare import FlagWithHandling, RiskInputs, flags_from, risk_inputs
+from jeweldesk.services.days_off import JewelerAway
+from jeweldesk.services.morning import Morning, judge_store, morning
+from jeweldesk.services.prepare import FlagWithHandling
+from jeweldesk.storage.engine import sqlite_file
 from jeweldesk.ui.common.work import BackgroundCall
 
 if TYPE_CHECKING:
@@ -36,9 +39,13 @@ class RiskFeed(QObject):
         return self._call.busy
 
     def refresh(self) -> None:
-        # The database is read here, on the window's thread; only judging goes to a worker.
-        inputs = risk_inputs(self.ctx.db)
-        self._call.request(lambda: _judge(inputs))
+        db = self.ctx.db
+        if db.is_sqlite and sqlite_file(db.url) is None:
+            # A database in memory cannot be opened from another process: a thread, then.
+            self._call.request(partial(morning, db))
+        else:
+            # Read and judged in a process of its own: the window paints meanwhile.
+            self._call.request(partial(judge_store, db.url), apart=True)
 
     def ensure(self) -> None:
         """A screen that just opened: show what is known, and ask if nothing is yet."""
@@ -48,11 +55,7 @@ class RiskFeed(QObject):
         elif not self.busy:
             self.refresh()
 
-    def _judged(self, judged: tuple[list[FlagWithHandling], list[JewelerAway]]) -> None:
-        self.rows, self.away_now = judged
+    def _judged(self, judged: Morning) -> None:
+        self.rows, self.away_now = judged.rows, judged.away
         self.updated.emit(self.rows)
         self.away.emit(self.away_now)
-
-
-def _judge(inputs: RiskInputs) -> tuple[list[FlagWithHandling], list[JewelerAway]]:
-    return flags_from(inputs), jewelers_away(inputs.history, inputs.moment)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Generator
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
@@ -89,9 +90,44 @@ _PENDING: set[Future[Any]] = set()
 _CHECK_MS = 25
 
 
+# Work that is pure Python for seconds (judging the whole store) runs in a process of its
+# own: on a thread it would hold the interpreter lock the window needs to paint. Started the
+# portable way (spawn), so nothing of Qt's is copied into it.
+_APART: ProcessPoolExecutor | None = None
+
+
+def _apart() -> ProcessPoolExecutor:
+    global _APART
+    if _APART is None:
+        _APART = ProcessPoolExecutor(max_workers=1,
+                                     mp_context=multiprocessing.get_context("spawn"))
+    return _APART
+
+
+def in_background(work: Callable[[], Any]) -> None:
+    """Work nobody waits for the answer of (the day's backup): on a thread, finished before
+    the window's database closes."""
+    future = _POOL.submit(work)
+    _PENDING.add(future)
+    future.add_done_callback(_PENDING.discard)
+
+
 def wait_for_background_work(timeout: float = 30.0) -> None:
     """Let background work finish, e.g. before the database it reads is closed."""
     wait(list(_PENDING), timeout=timeout)
+
+
+def stop_background_work(timeout: float = 30.0) -> None:
+    """The window is closing: the threads' work finishes, the process of its own is stopped
+    where it is (nothing it was doing is the store's: it only reads, and keeps a copy)."""
+    global _APART
+    if _APART is not None:
+        apart, _APART = _APART, None
+        processes = list((getattr(apart, "_processes", None) or {}).values())
+        apart.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+    wait_for_background_work(timeout)
 
 
 class BackgroundCall(QObject):
@@ -99,6 +135,8 @@ class BackgroundCall(QObject):
     answer is delivered, so a screen never shows an older picture over a newer one.
 
     ``work`` must not use the database or Qt: read what it needs first, on this thread.
+    With ``apart``, it runs in a process of its own: it must then be picklable (a module's
+    function, or a partial of one), and may open the database itself.
     """
 
     done = Signal(object)
@@ -115,8 +153,9 @@ class BackgroundCall(QObject):
     def busy(self) -> bool:
         return self._future is not None
 
-    def request(self, work: Callable[[], Any]) -> None:
-        future = _POOL.submit(work)
+    def request(self, work: Callable[[], Any], apart: bool = False) -> None:
+        pool: Executor = _apart() if apart else _POOL
+        future = pool.submit(work)
         _PENDING.add(future)
         future.add_done_callback(_PENDING.discard)
         self._future = future  # an older request still running is simply not listened to
@@ -128,6 +167,8 @@ class BackgroundCall(QObject):
             return
         self._future = None
         self._timer.stop()
+        if future.cancelled():
+            return
         problem = future.exception()
         if problem is not None:
             self.failed.emit(str(problem))

@@ -67,6 +67,7 @@ class BoardModel(QAbstractTableModel):
         self._filter = BoardFilter.open_tickets()
         self._sort = BoardSort()
         self._rows: list[BoardRow] = []
+        self._last: tuple[Any, int] | None = None  # where the next page starts
         self._total = 0
         self._changing = False
         self._today: date | None = None  # the store's, read with each page
@@ -148,7 +149,9 @@ class BoardModel(QAbstractTableModel):
         # insert is still being announced; inserting rows then would nest two changes.
         if parent.isValid() or self._changing:
             return
-        page = board_page(self.db, self._filter, self._sort, len(self._rows), self.page_size)
+        page = board_page(self.db, self._filter, self._sort, len(self._rows), self.page_size,
+                          after=self._last)
+        self._last = page.last or self._last
         # Rows may have come or gone since the count; never promise more than we have.
         fresh = page.rows[: max(self._total - len(self._rows), 0)]
         if not fresh:
@@ -189,6 +192,7 @@ class BoardModel(QAbstractTableModel):
         wanted = max(len(self._rows), self.page_size) if keep_loaded else self.page_size
         total = count_tickets(self.db, self._filter)
         page = board_page(self.db, self._filter, self._sort, 0, min(wanted, total))
+        self._last = page.last
         rows = page.rows if total else []
         if page.today is not None:
             self._today = page.today

@@ -383,6 +383,9 @@ def summary(rows: Sequence[FlagWithHandling]) -> str:
     return "; ".join(parts)
 
 
+READING = "Reading the morning…"  # until the warnings are judged, in a process of their own
+
+
 class AtRiskList(QWidget):
     """The promises at risk, compact, for the Today view; refreshes on ``ctx.changed``."""
 
@@ -438,6 +441,8 @@ class AtRiskList(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         ctx.risk.updated.connect(self._show)
         ctx.risk.failed.connect(self._not_shown)
+        if ctx.risk.rows is None:
+            self.summary.setText(READING)
         ctx.risk.ensure()
 
     def refresh(self) -> None:

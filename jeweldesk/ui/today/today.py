@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from jeweldesk.domain import writing
 from jeweldesk.services.today import TodayLists, today_lists
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.documents import show_morning_list
 from jeweldesk.ui.common.rows import KEY_ROLE, Column, RowsModel
 from jeweldesk.ui.common.widgets import (
     DUE_TODAY_TINT,
@@ -212,8 +211,14 @@ class AtRiskPanel(QWidget):
         _shares_the_height(self.list.table)
         self.print_morning = QPushButton("Print the morning list…")
         self.print_morning.setAutoDefault(False)
-        self.print_morning.clicked.connect(lambda: show_morning_list(ctx, self))
+        self.print_morning.clicked.connect(self.show_morning_list)
         _lay_out_panel(self, self.title, self.print_morning, self.list)
+
+    def show_morning_list(self) -> None:
+        # The paper (and ReportLab) loads when it is first asked for, not at start-up.
+        from jeweldesk.ui.common.documents import show_morning_list
+
+        show_morning_list(self.ctx, self)
 
 
 def _shares_the_height(body: QWidget) -> None:
