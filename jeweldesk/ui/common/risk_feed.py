@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from jeweldesk.services.days_off import JewelerAway, jewelers_away
-from jeweldesk.services.prepare import FlagWithHandling, RiskInputs, flags_from, risk_inputs
+from jeweldesk.services.prepare import (
+    FlagWithHandling,
+    RiskInputs,
+    flags_from,
+    risk_inputs,
+    track_from,
+)
 from jeweldesk.ui.common.work import BackgroundCall
 
 if TYPE_CHECKING:
@@ -19,6 +25,7 @@ if TYPE_CHECKING:
 class RiskFeed(QObject):
     updated = Signal(object)  # list[FlagWithHandling], most urgent first
     away = Signal(object)  # list[JewelerAway], the longest away first
+    track = Signal(str)  # how the warnings have done here lately, in a sentence
     failed = Signal(str)
 
     def __init__(self, ctx: AppContext) -> None:
@@ -26,6 +33,7 @@ class RiskFeed(QObject):
         self.ctx = ctx
         self.rows: list[FlagWithHandling] | None = None
         self.away_now: list[JewelerAway] = []
+        self.track_said = ""
         self._call = BackgroundCall(self)
         self._call.done.connect(self._judged)
         self._call.failed.connect(self.failed)
@@ -45,14 +53,18 @@ class RiskFeed(QObject):
         if self.rows is not None:
             self.updated.emit(self.rows)
             self.away.emit(self.away_now)
+            self.track.emit(self.track_said)
         elif not self.busy:
             self.refresh()
 
-    def _judged(self, judged: tuple[list[FlagWithHandling], list[JewelerAway]]) -> None:
-        self.rows, self.away_now = judged
+    def _judged(self, judged: tuple[list[FlagWithHandling], list[JewelerAway], str]) -> None:
+        self.rows, self.away_now, self.track_said = judged
         self.updated.emit(self.rows)
         self.away.emit(self.away_now)
+        self.track.emit(self.track_said)
 
 
-def _judge(inputs: RiskInputs) -> tuple[list[FlagWithHandling], list[JewelerAway]]:
-    return flags_from(inputs), jewelers_away(inputs.history, inputs.moment)
+def _judge(inputs: RiskInputs) -> tuple[list[FlagWithHandling], list[JewelerAway], str]:
+    # The track record after the flags: it reads the same past mornings, already scored.
+    return (flags_from(inputs), jewelers_away(inputs.history, inputs.moment),
+            track_from(inputs))

@@ -210,7 +210,19 @@ class AtRiskPanel(QWidget):
         self.print_morning = QPushButton("Print the morning list…")
         self.print_morning.setAutoDefault(False)
         self.print_morning.clicked.connect(lambda: show_morning_list(ctx, self))
+        # How far to trust the list: how the warnings have done at this store lately.
+        self.track = muted("")
+        self.track.setObjectName("track")
+        self.track.setWordWrap(True)
         _lay_out_panel(self, self.title, self.print_morning, self.list)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.track)
+        ctx.risk.track.connect(self._show_track)
+        self._show_track(ctx.risk.track_said)
+
+    def _show_track(self, said: str) -> None:
+        self.track.setText(said)
 
 
 def _shares_the_height(body: QWidget) -> None:
