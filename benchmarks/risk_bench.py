@@ -4,8 +4,10 @@ Run: ``python -m benchmarks.risk_bench``. Each simulated store's history is
 written as an interchange document, read back as the engine reads any store,
 and assessed as of every open morning of its evaluation window. The truth comes
 from the full history: a promise is missed when the piece was not ready by the
-end of its promised day. The stores of ``held_out()`` are printed apart: they
-are never looked at while tuning, and a change is kept only if it holds there too.
+end of its promised day. Every family of stores (``benchmarks.families``: the
+stores as first simulated, and those whose bench or vendors work another way) is
+printed apart, its tuning stores and then its held-out ones: those are never
+looked at while tuning, and a change is kept only if it holds there too.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 
+from benchmarks.families import Family, families
 from benchmarks.simulate import simulate
-from benchmarks.stores import JewelerSpec, StoreSpec, held_out, stores
+from benchmarks.stores import JewelerSpec, StoreSpec
 from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.domain.levels import Level
 from jeweldesk.risk.asof import as_of
@@ -103,7 +106,7 @@ def ready_dates(history: History) -> dict[str, date | None]:
     return {t.number: (t.ready_at.date() if t.ready_at else None) for t in history.tickets}
 
 
-def run_store(spec: StoreSpec) -> StoreResult:
+def run_store(spec: StoreSpec, quick: bool = False) -> StoreResult:
     history = history_from_interchange(simulate(spec))
     # Interchange v1 has no days off: as a store would enter them, a month or more ahead.
     planned = replace(history, days_off=tuple(
@@ -115,7 +118,8 @@ def run_store(spec: StoreSpec) -> StoreResult:
     stores = {WITH_DAYS_OFF: planned, WHEN_NOTICED: noticed}
     ready = ready_dates(history)
     judged, missed = judged_promises(history, spec)
-    tallies = {name: Tally() for name in METHODS}
+    methods = dict(list(METHODS.items())[:1]) if quick else METHODS
+    tallies = {name: Tally() for name in methods}
     mornings = evaluation_mornings(history, spec)
     bare_seconds = 0.0
     for day in mornings:
@@ -123,7 +127,7 @@ def run_store(spec: StoreSpec) -> StoreResult:
         started = time.perf_counter()
         bare(history, moment)
         bare_seconds += time.perf_counter() - started
-        for name, method in METHODS.items():
+        for name, method in methods.items():
             started = time.perf_counter()
             flags = method(stores.get(name, history), moment)
             tallies[name].seconds += time.perf_counter() - started
@@ -212,7 +216,7 @@ def summarize(results: list[StoreResult], total: str = "All stores") -> str:
 
 
 def _combined(results: list[StoreResult], title: str = "All stores") -> StoreResult:
-    tallies = {name: Tally() for name in METHODS}
+    tallies = {name: Tally() for name in results[0].tallies}
     missed: set[str] = set()
     judged: set[str] = set()
     for result in results:
@@ -232,18 +236,58 @@ def _combined(results: list[StoreResult], title: str = "All stores") -> StoreRes
     )
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Every family apart, its tuning stores and then its held-out ones. ``--quick``: the
+    engine alone; ``--family NAME``: that family alone (for a look while working)."""
+    args = sys.argv[1:] if argv is None else argv
+    quick = "--quick" in args
+    wanted = args[args.index("--family") + 1] if "--family" in args else None
+    if quick:
+        for name in list(METHODS)[1:]:
+            del METHODS[name]
     started = time.perf_counter()
-    tuned, unseen = stores(), held_out()
+    chosen = [f for f in families() if wanted is None or f.name == wanted]
+    if "--tuning" in args:  # the stores tuned on alone, while working on the engine
+        chosen = [Family(f.name, f.tuning, []) for f in chosen]
+    specs = [spec for f in chosen for spec in (*f.tuning, *f.held_out)]
     with ProcessPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(run_store, [*tuned, *unseen]))
-    print(summarize(results[: len(tuned)]))
-    print("\n\nHeld out: stores never looked at while tuning the engine")
-    print(summarize(results[len(tuned):], "All held-out stores"))
+        results = dict(zip((s.name for s in specs), pool.map(run_store, specs, [quick] * len(
+            specs)), strict=True))
+    for family in chosen:
+        print(f"\n=== {family.name}: the stores tuned on ===")
+        print(summarize([results[s.name] for s in family.tuning], f"All {family.name} tuning"))
+        if family.held_out:
+            print(f"\n=== {family.name}: held out, never looked at while tuning the engine ===")
+            print(summarize([results[s.name] for s in family.held_out],
+                            f"All {family.name} held out"))
+    print(f"\n=== Every family at a glance: {list(METHODS)[0]} ===")
+    print(glance(chosen, results))
     print(f"\n{time.perf_counter() - started:.0f} s in all; recall counts flags at_risk or late "
           f"at least {EARLY_DAYS} days before the promised date; new kept: the share of new "
           "dates offered at a piece's first warning that the piece was ready by")
     return 0
+
+
+def glance(chosen: list[Family], results: dict[str, StoreResult]) -> str:
+    """Recall and precision of the engine, each family's tuning and held-out stores."""
+    name = list(METHODS)[0]
+    lines = [f"{'family':24} {'stores':10} {'missed':>7} {'recall':>7} {'precision':>9}"]
+    for family in chosen:
+        for part, specs in (("tuning", family.tuning), ("held out", family.held_out)):
+            if not specs:
+                continue
+            total = _combined([results[s.name] for s in specs])
+            recall, precision = rates(total, name)
+            lines.append(f"{family.name:24} {part:10} {len(total.missed):7} {recall:7.2f} "
+                         f"{precision:9.2f}")
+    return "\n".join(lines)
+
+
+def rates(result: StoreResult, method: str) -> tuple[float, float]:
+    early = result.tallies[method].flagged_early & result.judged
+    hits = len(early & result.missed)
+    return (hits / len(result.missed) if result.missed else float("nan"),
+            hits / len(early) if early else float("nan"))
 
 
 if __name__ == "__main__":

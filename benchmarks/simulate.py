@@ -69,6 +69,7 @@ class StoreSimulation:
     def open_day(self, day: date) -> None:
         self.receive_parcels(day)
         self.parts_arrive(day)
+        self.start_of_day(day)
         for jeweler in self.spec.jewelers:
             if day.isoweekday() in jeweler.weekdays and day not in jeweler.days_off:
                 if self.off_sick(jeweler, day):
@@ -81,7 +82,7 @@ class StoreSimulation:
         self.pickups(day)
 
     def intake(self, day: date) -> None:
-        rate = self.spec.daily_pieces * self.spec.season(day)
+        rate = self.spec.daily_pieces * self.spec.season(day) * self.intake_factor(day)
         for _ in range(self._poisson(rate)):
             minutes = self.rng.randint(10 * 60, 17 * 60 + 30)
             self.take_in(datetime.combine(day, time()) + timedelta(minutes=minutes))
@@ -89,11 +90,7 @@ class StoreSimulation:
     def take_in(self, at: datetime) -> None:
         rng = self.rng
         codes = rng.sample(self.spec.service_mix, k=rng.choice((1, 1, 1, 2, 2)))
-        services: list[tuple[str, str | None]] = []
-        for code in dict.fromkeys(codes):
-            vendor = self.spec.vendor_for.get(code)
-            if vendor is None or not any(v for _, v in services):
-                services.append((code, vendor))
+        services = self.services_for(codes)
         hours = sum(SERVICES[c].hours for c, v in services if v is None)
         needs_parts = any(rng.random() < SERVICES[c].parts for c, v in services if v is None)
         jeweler = rng.choices(
@@ -115,6 +112,15 @@ class StoreSimulation:
         if hours == 0 or (self.spec.vendor_first and any(v for _, v in services)):
             self.ready_to_ship(piece)
         self.pieces.append(piece)
+
+    def services_for(self, codes: list[str]) -> list[tuple[str, str | None]]:
+        """The services a piece taken in is down for: one vendor's work at most."""
+        services: list[tuple[str, str | None]] = []
+        for code in dict.fromkeys(codes):
+            vendor = self.spec.vendor_for.get(code)
+            if vendor is None or not any(v for _, v in services):
+                services.append((code, vendor))
+        return services
 
     def promise_for(
         self, at: datetime, services: list[tuple[str, str | None]], hours: float, jeweler: str
@@ -187,6 +193,8 @@ class StoreSimulation:
             key=lambda p: (p.received_at,) if self.spec.as_taken_in else (
                 p.promised_for, p.received_at),
         )
+        waiting = self.bench_order(waiting)
+        hours *= self.pace_factor(jeweler, waiting)
         # The small jobs (a battery, a clean, a piece back from the vendor) are cleared first
         # thing, up to about an hour and a half; then the bench goes earliest promise first
         # (or, in a store that works that way, as the pieces came in).
@@ -205,10 +213,7 @@ class StoreSimulation:
                 spent = min(hours, 0.3)
                 hours -= spent
                 clock += timedelta(hours=spent)
-                due = day + timedelta(days=piece.parts_days)
-                piece.move(clock, "waiting_parts", jeweler.code, self.parts_note(piece, due))
-                piece.stage, piece.due = "parts", due
-                piece.parts_days = None
+                self.set_aside_for_parts(piece, clock, day, jeweler)
                 continue
             spent = min(hours, piece.left_hours)
             hours -= spent
@@ -219,10 +224,50 @@ class StoreSimulation:
             if piece.stage == "queue" and any(v for _, v in piece.services) and not piece.sent:
                 self.ready_to_ship(piece)
             else:
-                piece.move(clock, "quality_check", jeweler.code)
-                piece.move(clock + timedelta(minutes=10), "ready", jeweler.code)
-                piece.stage = "done"
-                piece.due = self.add_open(day, self.rng.choice((0, 1, 2, 3, 5, 8)))
+                self.finish(piece, clock, day, jeweler)
+
+    # Hooks another way of working changes (benchmarks/flows.py) --------------------------
+
+    def start_of_day(self, day: date) -> None:
+        """Work carried over from yesterday, before the bench starts: none here."""
+
+    def intake_factor(self, day: date) -> float:
+        return 1.0
+
+    def bench_order(self, waiting: list[Piece]) -> list[Piece]:
+        return waiting
+
+    def pace_factor(self, jeweler: JewelerSpec, waiting: list[Piece]) -> float:
+        return 1.0
+
+    def set_aside_for_parts(
+        self, piece: Piece, clock: datetime, day: date, jeweler: JewelerSpec
+    ) -> None:
+        assert piece.parts_days is not None
+        due = day + timedelta(days=piece.parts_days)
+        piece.move(clock, "waiting_parts", jeweler.code, self.parts_note(piece, due))
+        piece.stage, piece.due = "parts", due
+        piece.parts_days = None
+
+    def finish(self, piece: Piece, clock: datetime, day: date, jeweler: JewelerSpec) -> None:
+        piece.move(clock, "quality_check", jeweler.code)
+        piece.move(clock + timedelta(minutes=10), "ready", jeweler.code)
+        self.picked_up_after(piece, day)
+
+    def picked_up_after(self, piece: Piece, day: date) -> None:
+        piece.stage = "done"
+        piece.due = self.add_open(day, self.rng.choice((0, 1, 2, 3, 5, 8)))
+
+    def days_out(self, vendor: VendorSpec, day: date) -> int:
+        return vendor.turnaround(
+            self.rng, self.spec.season(day), day in self.behind[vendor.code], sent=day,
+            steady=self.spec.steady_vendors,
+        )
+
+    def back_on(self, vendor: VendorSpec, back: date) -> date:
+        while not self.is_open(back):
+            back += timedelta(days=1)
+        return back
 
     def parts_note(self, piece: Piece, due: date) -> str:
         """What the jeweler writes: the supplier's date where this store notes one, which
@@ -245,13 +290,7 @@ class StoreSimulation:
         for code, pieces in by_vendor.items():
             vendor = self.spec.vendor(code)
             ref = f"S-{len(self.parcels) + 1}"
-            days_out = vendor.turnaround(
-                self.rng, self.spec.season(day), day in self.behind[code], sent=day,
-                steady=self.spec.steady_vendors,
-            )
-            back = day + timedelta(days=days_out)
-            while not self.is_open(back):
-                back += timedelta(days=1)
+            back = self.back_on(vendor, day + timedelta(days=self.days_out(vendor, day)))
             for piece in pieces:
                 piece.move(sent_at, "at_vendor", COUNTER, f"{ref} to {vendor.name}")
                 piece.stage, piece.due, piece.sent = "out", back, True
@@ -270,10 +309,16 @@ class StoreSimulation:
         for piece in self.pieces:
             if piece.stage == "out" and piece.due and piece.due <= day:
                 piece.move(at + timedelta(minutes=5), "at_bench", COUNTER, "Back from vendor")
+                if self.out_again(piece):
+                    continue
                 if piece.left_hours > 0:  # its bench work is still to do, in the queue
                     piece.stage = "queue"
                 else:
                     piece.stage, piece.left_hours = "finish", 0.3
+
+    def out_again(self, piece: Piece) -> bool:
+        """Whether a piece back from one vendor goes straight out to another: never here."""
+        return False
 
     def parts_arrive(self, day: date) -> None:
         for piece in self.pieces:
@@ -315,7 +360,12 @@ class StoreSimulation:
 
 
 def simulate(spec: StoreSpec) -> dict[str, Any]:
-    """One store's whole history as an interchange document."""
+    """One store's whole history as an interchange document; a store of another family
+    (its ``habits``) works as ``benchmarks.flows`` has it."""
+    if spec.habits:
+        from benchmarks.flows import OtherFlows  # it builds on this module
+
+        return OtherFlows(spec).run()
     return StoreSimulation(spec).run()
 
 

@@ -109,6 +109,9 @@ class StoreSpec:
     as_taken_in: bool = False  # the bench works pieces as they came in, not by promise
     steady_vendors: bool = False  # each parcel late by the same chance, never in spells
     vendor_first: bool = False  # pieces go out to the vendor before their bench work
+    # Other ways the work flows, each simulated by benchmarks/flows.py (see ``FLOW_HABITS``).
+    habits: frozenset[str] = frozenset()
+    surge: tuple[date, date] | None = None  # weeks the intake doubles, unforeseen
 
     def season(self, day: date) -> float:
         start, end, factor = self.rush

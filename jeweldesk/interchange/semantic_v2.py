@@ -47,6 +47,9 @@ class StreamChecker(Checker):
         self.parcels: dict[str, int] = {}
         # For each ticket sent out: (the at_vendor moment, the next event's moment).
         self.sent: dict[str, list[tuple[datetime | None, datetime | None]]] = {}
+        # Tickets whose records passed the schema and were read here: a parcel is checked
+        # against these only, so a ticket's own problem is not said again as its parcel's.
+        self.read_tickets: set[str] = set()
         self.planned_by: list[tuple[Where, Any]] = []
         self.tax_rates: set[str] = set()
         self.may_hold_unstorable: Callable[[], bool] = lambda: True
@@ -187,6 +190,8 @@ class StreamChecker(Checker):
                     self._history(("tickets", i, key, k), key, entry, received)
         events = ticket.get("events")
         number = _key(ticket.get("number"))
+        if number is not None:
+            self.read_tickets.add(number)
         if isinstance(events, list) and number is not None and any(
                 isinstance(e, dict) and e.get("status") == Status.AT_VENDOR.value
                 for e in events):
@@ -264,6 +269,8 @@ class StreamChecker(Checker):
 
     def _sent_piece(self, number: str, sent: datetime, back: datetime | None,
                     where: Where) -> None:
+        if number not in self.read_tickets:
+            return  # its own record's problems are said where they are
         moves = [pair for pair in self.sent.get(number, []) if pair[0] == sent]
         if not moves:
             self.add(where, f"{number} has no at_vendor event at the parcel's sent_at "

@@ -32,11 +32,14 @@ WATCH_SHARES = CALL_SHARES[1:]
 def render_morning_list(
     store: StoreHeader, rows: Sequence[MorningRow], as_of: date, out: Out,
     notes: Sequence[str] = (),
+    track: str = "",
 ) -> None:
     """The promises at risk on as_of, in the order given (the engine sorts them): first the
     ones still to call about, each reason on a line of its own; then those staff already
     called about and the ones to watch, their reasons run together so that a long list of
-    them stays short on paper. ``notes`` (a jeweler away without notice) come first."""
+    them stays short on paper. ``notes`` (a jeweler away without notice) come first, after
+    ``track``: how the warnings have done at this store lately, so the reader knows how far
+    to trust them."""
     pagesize = landscape(letter)
     width = frame_width(pagesize)
     styles = make_styles(8.6)
@@ -46,6 +49,9 @@ def render_morning_list(
     called = [r for r in rows if r.level.needs_call and r.handled_by]
     watch = [r for r in rows if not r.level.needs_call]
     story.append(para(_summary(call, called, watch), styles.body))
+    if track:
+        story.append(para(track, styles.body.clone("track", textColor=colors.HexColor(
+            "#555555"), spaceAfter=4)))
     for note in notes:
         story.append(rich(bold(note), styles.body))
     for title, part, compact, levels in (

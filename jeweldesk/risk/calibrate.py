@@ -52,8 +52,17 @@ LOOKBACK_DAYS = 56  # calendar days of past mornings replayed
 MORNING_BUDGET = 5000  # open pieces re-assessed per call at most, before mornings are thinned
 GRID = tuple(i / 22 for i in range(1, 23))  # certainties tried
 
-# A morning's scores: ticket number -> (promised date then, share of outcomes after it).
-Scores = dict[str, tuple[date, float]]
+LEAST_SHARE = 0.25  # never warn at less than this: a call about a 1-in-5 chance is noise
+# The engine's share in the estimate, against the stages' own record (``survival``): each
+# store's past mornings choose one, where it has enough missed promises to choose by.
+WEIGHTS = (1.0, 0.75, 0.5, 0.25, 0.0)
+MIN_MISSES_TO_CHOOSE = 12  # missed promises on record before a store's past picks the way
+CHOICE_MARGIN = 0.02  # how much better another way must have done than the engine alone
+CHANCE_BINS = 8  # at least this many past pieces behind each calibrated chance
+
+# A morning's scores: ticket number -> (promised date then, share of outcomes after it),
+# the share as each way of estimating gave it (the engine's first), or the engine's alone.
+Scores = dict[str, tuple[date, float | tuple[float, ...]]]
 Scorer = Callable[[History, date], Scores]
 
 
@@ -63,6 +72,28 @@ class Calibration:
     misses: int  # missed promises in the back-test
     kept: int  # kept promises in the back-test
     caught: float  # share of the misses that would have been warned about in time
+    weight: float = 1.0  # the engine's share of the estimate; the rest is the stages' record
+    # (score, chance): how often, on the store's past mornings, a piece scored up to that
+    # much was in fact late; ascending. Empty: too little record, the score is the chance.
+    chances: tuple[tuple[float, float], ...] = ()
+
+    def chance(self, score: float) -> float:
+        """How likely a piece with this score is to miss its promise, as the store's own
+        past mornings say (pieces scored alike, and how many of them were late)."""
+        for upper, chance in self.chances:
+            if score <= upper + 1e-9:
+                return chance
+        return self.chances[-1][1] if self.chances else score
+
+
+def mixed(shares: float | tuple[float, ...], weight: float) -> float:
+    """The share after the promise of the estimate that is ``weight`` the engine's and the
+    rest the stages' record (the same outcomes, pooled)."""
+    if isinstance(shares, float | int):
+        return float(shares)
+    if len(shares) < 2:
+        return shares[0]
+    return weight * shares[0] + (1 - weight) * shares[1]
 
 
 def morning_scores(history: History, day: date, scorer: Scorer) -> Scores:
@@ -80,25 +111,95 @@ def remember_scores(history: History, day: date, scores: Scores) -> None:
 def calibrate(history: History, moment: datetime, scorer: Scorer) -> Calibration:
     """The certainty to warn at, as this store's own mornings before ``moment`` support it.
 
-    The answer is the average of what the record said on this morning and on the
-    ``SMOOTH_MORNINGS`` - 1 open mornings before it (each from the mornings and the
-    promises settled before that morning, as far as they are known now), so that one
-    morning's promises move it by a fraction of their weight, never by a jump.
+    First the way of estimating: the engine alone, the stages' record alone, or a share
+    of each (``WEIGHTS``), whichever would have warned about the store's missed promises
+    with the fewest needless calls. Then the certainty: the average of what the record
+    said on this morning and on the ``SMOOTH_MORNINGS`` - 1 open mornings before it (each
+    from the mornings and the promises settled before that morning, as far as they are
+    known now), so that one morning's promises move it by a fraction of their weight,
+    never by a jump. Last, what each score has meant on this store's past mornings
+    (``chances``).
     """
     known = as_of(history, moment)
     today = moment.date()
-    scored = [(day, morning_scores(history, day, scorer)) for day in _mornings(known, today)]
+    scored = [(day, morning_scores(history, day, scorer))
+              for day in replayed_mornings(known, today)]
+    weight = choose_weight(known, scored, today)
     selves = [today] + [d for _, d in zip(range(SMOOTH_MORNINGS - 1), _open_days_before(
         known, today), strict=False)]
-    answers = [choose(*_record(known, scored, day)) for day in selves]
+    answers = [choose(*record_of(known, scored, day, weight)) for day in selves]
     share = sum(a.share for a in answers) / len(answers)
     latest = answers[0]
-    missed, _ = _record(known, scored, today)
-    return Calibration(share, latest.misses, latest.kept, _caught(missed, share))
+    missed, _ = record_of(known, scored, today, weight)
+    return Calibration(share, latest.misses, latest.kept, _caught(missed, share), weight,
+                       chances(known, scored, today, weight))
 
 
-def _record(
-    known: History, scored: list[tuple[date, Scores]], today: date
+def choose_weight(known: History, scored: list[tuple[date, Scores]], today: date) -> float:
+    """The engine's share of the estimate that did best on this store's past: at the
+    certainty that would have caught ``RECALL_GOAL`` of its misses, the most warnings true.
+    The engine alone unless another way did clearly better on enough misses."""
+    best, best_precision = WEIGHTS[0], -1.0
+    for weight in WEIGHTS:
+        missed, kept = record_of(known, scored, today, weight)
+        if len(missed) < MIN_MISSES_TO_CHOOSE:
+            return WEIGHTS[0]
+        found = precision_at_recall(missed, kept)
+        if found > best_precision + (CHOICE_MARGIN if weight != WEIGHTS[0] else 0.0):
+            best, best_precision = weight, found
+    return best
+
+
+def precision_at_recall(missed: list[float], kept: list[float]) -> float:
+    """The share of warnings true at the highest certainty that catches ``RECALL_GOAL`` of
+    ``missed``."""
+    ordered = sorted(missed, reverse=True)
+    bar = ordered[max(0, math.ceil(RECALL_GOAL * len(ordered)) - 1)]
+    hits = sum(1 for m in missed if m >= bar)
+    false = sum(1 for k in kept if k >= bar)
+    return hits / (hits + false)
+
+
+def chances(
+    known: History, scored: list[tuple[date, Scores]], today: date, weight: float
+) -> tuple[tuple[float, float], ...]:
+    """What a score has meant here: every past morning's piece whose promise has been
+    settled, by its score then, and whether it was late; the share late made to rise with
+    the score (pool-adjacent-violators), in groups of at least ``CHANCE_BINS``."""
+    pairs: list[tuple[float, bool]] = []
+    for day, scores in scored:
+        for number, (promise, shares) in scores.items():
+            if promise >= today or day > promise:
+                continue
+            ticket = known.ticket_by_number.get(number)
+            if ticket is None or (ticket.status == "cancelled" and ticket.ready_at is None):
+                continue
+            ready = ticket.ready_at
+            pairs.append((mixed(shares, weight), ready is None or ready.date() > promise))
+    if len(pairs) < 4 * CHANCE_BINS:
+        return ()
+    pairs.sort()
+    # Blocks of equal scores, at least ``CHANCE_BINS`` pieces each ...
+    grouped: list[list[float]] = []  # [highest score, late, count]
+    for score, late in pairs:
+        if grouped and (grouped[-1][0] == score or grouped[-1][2] < CHANCE_BINS):
+            grouped[-1][0] = score
+            grouped[-1][1] += late
+            grouped[-1][2] += 1
+        else:
+            grouped.append([score, float(late), 1.0])
+    # ... then merged wherever the share late would fall as the scores rise.
+    blocks: list[list[float]] = []
+    for block in grouped:
+        blocks.append(block)
+        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
+            last = blocks.pop()
+            blocks[-1] = [last[0], blocks[-1][1] + last[1], blocks[-1][2] + last[2]]
+    return tuple((upper, late / count) for upper, late, count in blocks)
+
+
+def record_of(
+    known: History, scored: list[tuple[date, Scores]], today: date, weight: float = 1.0
 ) -> tuple[list[float], list[float]]:
     """Each promise settled before ``today``: its highest share on a morning early enough
     to warn, among the missed promises and among the kept ones."""
@@ -107,10 +208,10 @@ def _record(
     for day, scores in scored:
         if day >= today:
             continue
-        for number, (promise, share) in scores.items():
+        for number, (promise, shares) in scores.items():
             if promise >= today or day > promise - timedelta(days=LEAD_DAYS):
                 continue  # not yet settled that morning, or too late to have been a warning
-            best[number] = max(best.get(number, 0.0), share)
+            best[number] = max(best.get(number, 0.0), mixed(shares, weight))
             promised[number] = promise
     missed: list[float] = []
     kept: list[float] = []
@@ -137,9 +238,9 @@ def choose(missed: list[float], kept: list[float]) -> Calibration:
 
     For one record the rule is: between the least certainty whose warnings are at least
     ``PRECISION_GOAL`` true and the highest that still catches ``RECALL_GOAL`` of
-    ``missed``, the middle; when the first is above the second, the least certainty whose
-    warnings are that often true, or, when no certainty is, the one with the best balance
-    of the two. With a handful of
+    ``missed``, the middle; when the first is above the second, the highest that still
+    catches ``RECALL_GOAL`` (the misses first; precision is for better ranking to raise,
+    not a higher bar), though never below ``LEAST_SHARE``. With a handful of
     misses that rule flips between its branches on a single morning's promises, so it is
     applied to ``DRAWS`` reweightings of the record (a Bayesian bootstrap: each group of
     equal scores weighted as the record might as well have fallen) and the answers are
@@ -171,20 +272,15 @@ def _rule(missed: list[tuple[float, float]], kept: list[tuple[float, float]]) ->
     def precision(i: int) -> float:
         return hits[i] / (hits[i] + false[i]) if hits[i] + false[i] else 1.0
 
-    def balance(i: int) -> float:
-        caught, true = hits[i] / total, precision(i)
-        return 2 * caught * true / (caught + true) if caught + true else 0.0
-
     steps = range(len(GRID))
     enough = [i for i in steps if hits[i] >= RECALL_GOAL * total - 1e-9]
     trusted = [i for i in steps if precision(i) >= PRECISION_GOAL]
     highest, lowest = max(enough, default=0), min(trusted, default=len(GRID))
     if lowest <= highest:  # both goals met between these: keep clear of either edge
         return (GRID[lowest] + GRID[highest]) / 2
-    chosen = highest
-    if precision(chosen) < PRECISION_GOAL:
-        chosen = lowest if trusted else max(steps, key=balance)
-    return GRID[chosen]
+    # Both cannot be met: the misses come first. A missed promise the store could have
+    # called about costs far more than a call that turned out unneeded.
+    return max(GRID[highest], LEAST_SHARE)
 
 
 def _at_or_above(groups: list[tuple[float, float]]) -> list[float]:
@@ -203,7 +299,7 @@ def _caught(missed: list[float], share: float) -> float:
     return sum(1 for m in missed if m >= share - 1e-9) / len(missed) if missed else 0.0
 
 
-def _mornings(known: History, today: date) -> list[date]:
+def replayed_mornings(known: History, today: date) -> list[date]:
     """The open mornings replayed: those of the last ``LOOKBACK_DAYS`` before today, thinned
     evenly when the store has so many open pieces that replaying every one would be slow."""
     calendar = known.calendar

@@ -15,13 +15,22 @@ from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.domain.levels import Level
 from jeweldesk.domain.writing import occasion as occasion_said
 from jeweldesk.domain.writing import short_day
-from jeweldesk.risk import words
+from jeweldesk.risk import track, words
 from jeweldesk.risk.asof import as_of as history_as_of
 from jeweldesk.risk.asof import moment_of
-from jeweldesk.risk.calibrate import PRIOR_SHARE, Scores, calibrate, remember_scores
+from jeweldesk.risk.calibrate import (
+    PRIOR_SHARE,
+    Calibration,
+    Scores,
+    calibrate,
+    remember_scores,
+)
 from jeweldesk.risk.estimate import Estimate, Estimator
 from jeweldesk.risk.history import History, Occasion, Ticket
 from jeweldesk.risk.learn import learn
+from jeweldesk.risk.outcomes import spread
+from jeweldesk.risk.survival import Stages, learn_stages
+from jeweldesk.risk.track import TrackRecord
 
 WATCH_SLACK_DAYS = 1  # open days of slack at or below which a promise is watched
 WATCH_SHARE = 0.5  # a miss this much as likely as a warning needs is watched
@@ -76,32 +85,64 @@ def assess(history: History, as_of: date | datetime, *, trust_quotes: bool = Fal
     moment = moment_of(as_of)
     known = history_as_of(history, moment)
     estimator = Estimator(known, learn(known, moment.date()), trust_quotes=trust_quotes)
+    stages = learn_stages(known, moment.date())
     estimates = {t.number: (t, estimator.ticket(t)) for t in known.tickets if t.is_open}
     if trust_quotes:
-        share = PRIOR_SHARE
+        found = Calibration(PRIOR_SHARE, 0, 0, 0.0)
     else:
         if moment.time() == time.min:
-            scores = {n: (t.promised_for, late_share(e, t, estimator)) for n, (t, e) in
-                      estimates.items()}
+            scores: Scores = {n: (t.promised_for, shares(e, t, estimator, stages)) for n, (t, e)
+                              in estimates.items()}
             remember_scores(history, moment.date(), scores)
-        share = calibrate(history, moment, morning_scores_of).share
+        found = calibrate(history, moment, morning_scores_of)
+    share = found.share
     if reading_at(share) != estimator.reading:
         estimator.read_at(reading_at(share))
         estimates = {n: (t, estimator.ticket(t)) for n, (t, _) in estimates.items()}
-    flags = [_flag(t, e, estimator, share) for t, e in estimates.values()]
+    flags = [_flag(t, pooled(e, t, stages, known, found.weight), estimator, found)
+             for t, e in estimates.values()]
     return sorted(flags, key=urgency)
 
 
 def morning_scores_of(known: History, day: date) -> Scores:
-    """Each open piece's promise and the share of its outcomes after it, as of ``day``."""
+    """Each open piece's promise and the share of its outcomes after it, as of ``day``: the
+    engine's, and the stages' record's (``survival``)."""
     estimator = Estimator(known, learn(known, day))
+    stages = learn_stages(known, day)
     found: Scores = {}
     for ticket in known.tickets:
         if ticket.is_open:
             found[ticket.number] = (
-                ticket.promised_for, late_share(estimator.ticket(ticket), ticket, estimator)
-            )
+                ticket.promised_for, shares(estimator.ticket(ticket), ticket, estimator, stages))
     return found
+
+
+def shares(
+    estimate: Estimate, ticket: Ticket, estimator: Estimator, stages: Stages
+) -> tuple[float, float]:
+    """The share of outcomes after the promise, the engine's and the stages' record's (the
+    engine's again where the record is too thin)."""
+    engine = late_share(estimate, ticket, estimator)
+    record = stages.outcomes(ticket, estimator.history)
+    if record is None:
+        return engine, engine
+    first_late = estimator.calendar.ordinal_after(ticket.promised_for)
+    return engine, sum(1 for o in record if o >= first_late) / len(record)
+
+
+def pooled(
+    estimate: Estimate, ticket: Ticket, stages: Stages, known: History, weight: float
+) -> Estimate:
+    """The engine's estimate pooled with the stages' record, ``weight`` of it the engine's."""
+    if weight >= 1.0:
+        return estimate
+    record = stages.outcomes(ticket, known)
+    if record is None:
+        return estimate
+    engine = round(weight * len(estimate.outcomes))
+    outcomes = spread(estimate.outcomes, engine) if engine else []
+    outcomes += spread(record, len(estimate.outcomes) - engine)
+    return Estimate(outcomes, estimate.reasons)
 
 
 def reading_at(share: float) -> float:
@@ -141,9 +182,10 @@ def flags_to_json(as_of: date | datetime, flags: Iterable[Flag]) -> dict[str, An
     }
 
 
-def _flag(ticket: Ticket, estimate: Estimate, estimator: Estimator, share: float) -> Flag:
+def _flag(ticket: Ticket, estimate: Estimate, estimator: Estimator, found: Calibration) -> Flag:
     calendar = estimator.calendar
     today = estimator.today
+    share = found.share
     expected = calendar.day_at(estimate.quantile(reading_at(share)))
     promised = ticket.promised_for
     chance = late_share(estimate, ticket, estimator)
@@ -173,7 +215,8 @@ def _flag(ticket: Ticket, estimate: Estimate, estimator: Estimator, share: float
         promised_for=promised,
         occasion_date=occasion.date if occasion else None,
         expected_ready=expected,
-        reasons=tuple(_reasons(ticket, estimate, expected, level, today, threatened, chance)),
+        reasons=tuple(_reasons(ticket, estimate, expected, level, today, threatened,
+                               found.chance(chance))),
         occasion_threatened=threatened,
         sure_by=calendar.day_at(estimate.quantile(PROMISE_SURE)),
     )
@@ -211,3 +254,8 @@ def _occasion_missed(occasion: Occasion, promised: date, expected: date) -> str:
     if expected > occasion.date:
         return f"{needed}, but expected ready only {short_day(expected)}"
     return f"{needed}, but promised only for {short_day(promised)}"
+
+
+def track_record(history: History, as_of: date | datetime) -> TrackRecord:
+    """How the warnings have done at this store over the last weeks, as of the moment."""
+    return track.track_record(history, moment_of(as_of), morning_scores_of)

@@ -93,5 +93,5 @@ def manifest_pdf(db: Database, ref: str) -> bytes:
 
 
 def morning_pdf(db: Database, as_of: date | None = None) -> bytes:
-    store, day, rows, away = morning_rows(db, as_of)
-    return _pdf(lambda out: render_morning_list(store, rows, day, out, notes=away))
+    store, day, rows, away, track = morning_rows(db, as_of)
+    return _pdf(lambda out: render_morning_list(store, rows, day, out, notes=away, track=track))

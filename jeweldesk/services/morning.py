@@ -18,20 +18,27 @@ from jeweldesk.domain.levels import Level
 from jeweldesk.risk.engine import Flag
 from jeweldesk.services.at_risk import one_picture
 from jeweldesk.services.days_off import JewelerAway, jewelers_away
-from jeweldesk.services.prepare import FlagWithHandling, Handling, flags_from, risk_inputs_in
+from jeweldesk.services.prepare import (
+    FlagWithHandling,
+    Handling,
+    flags_from,
+    risk_inputs_in,
+    track_from,
+)
 from jeweldesk.storage.door import keep_derived
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import STORE_ID, store_now
 from jeweldesk.storage.tables import KeptMorning, Store
 
 # Bumped whenever what is kept changes shape: an answer kept by another version is judged anew.
-KEPT_SHAPE = 1
+KEPT_SHAPE = 2  # 2: with the track record
 
 
 @dataclass(frozen=True)
 class Morning:
     rows: list[FlagWithHandling]  # most urgent first
     away: list[JewelerAway]  # the longest away first
+    track: str = ""  # how the warnings have done here lately, in a sentence
     reused: bool = False  # read back as kept, not judged just now
 
 
@@ -44,7 +51,9 @@ def morning(db: Database) -> Morning:
         if kept is not None:
             return kept
         inputs = risk_inputs_in(session)
-    judged = Morning(flags_from(inputs), jewelers_away(inputs.history, inputs.moment))
+    # The track record after the flags: it reads the same past mornings, already scored.
+    judged = Morning(flags_from(inputs), jewelers_away(inputs.history, inputs.moment),
+                     track_from(inputs))
     _keep(db, count, day, judged)
     return judged
 
@@ -121,6 +130,7 @@ def _to_text(answer: Morning) -> str:
                  for r in answer.rows],
         "away": [{"staff_code": a.staff_code, "staff_name": a.staff_name, "missed": a.missed,
                   "since": _day(a.since), "waiting": a.waiting} for a in answer.away],
+        "track": answer.track,
     }, ensure_ascii=False)
 
 
@@ -143,4 +153,4 @@ def _from_text(text: str) -> Morning:
         rows.append(FlagWithHandling(flag, handling, row["handled"]))
     away = [JewelerAway(a["staff_code"], a["staff_name"], a["missed"],
                         date.fromisoformat(a["since"]), a["waiting"]) for a in kept["away"]]
-    return Morning(rows, away, reused=True)
+    return Morning(rows, away, kept.get("track", ""), reused=True)

@@ -28,7 +28,13 @@ from jeweldesk.printing.model import (
 from jeweldesk.risk.engine import date_to_offer
 from jeweldesk.services.at_risk import one_picture
 from jeweldesk.services.days_off import jewelers_away
-from jeweldesk.services.prepare import FlagWithHandling, flags_from, risk_inputs_in, ways_out_in
+from jeweldesk.services.prepare import (
+    FlagWithHandling,
+    flags_from,
+    risk_inputs_in,
+    track_from,
+    ways_out_in,
+)
 from jeweldesk.services.prepare_words import NEW_DATE
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import get_store, store_now, ticket_by_number
@@ -213,11 +219,11 @@ def _paper_parcel(parcel: Parcel) -> PaperParcel:
 
 def morning_rows(
     db: Database, as_of: date | None = None
-) -> tuple[StoreHeader, date, list[MorningRow], list[str]]:
+) -> tuple[StoreHeader, date, list[MorningRow], list[str], str]:
     """The early-warning engine's morning list: late, at-risk and watched pieces, most urgent
     first, each with the customer's phone, the reasons to repeat on the call, and who
-    already called while nothing has changed since; and a word on each jeweler away
-    without notice."""
+    already called while nothing has changed since; a word on each jeweler away without
+    notice; and how the warnings have done here lately."""
     # One picture of the store: the history, the handled marks, the phones and the header
     # come from one read, and the calendar is the one the history was read with.
     with one_picture(db) as session:
@@ -243,7 +249,8 @@ def morning_rows(
             rows.append(_morning_row(f, phone, what or "", offer,
                                      _instead(session, f, offer, today)))
         header = store_header(session)
-    return header, today, rows, [away.said() for away in jewelers_away(inputs.history, moment)]
+    away = [a.said() for a in jewelers_away(inputs.history, moment)]
+    return header, today, rows, away, track_from(inputs)
 
 
 def _instead(session: Session, row: FlagWithHandling, offer: date, today: date) -> tuple[str, ...]:

@@ -240,3 +240,16 @@ def test_the_morning_list_says_when_the_date_it_offers_misses_the_occasion(
     assert "before it can be ready" not in text
     # A date that still makes the occasion is offered as it was.
     assert "A new date to offer: Dec 29 (ready by then 9 times in 10)" in text
+
+
+def test_the_morning_list_says_how_far_its_warnings_have_been_right(
+    store: StoreHeader, pdf_path: Path
+) -> None:
+    track = ("Last 30 days: 18 of 20 missed promises were warned about at least two days "
+             "ahead; 7 of 10 warnings were right.")
+    render_morning_list(store, morning_rows(3), date(2025, 6, 10), pdf_path, track=track)
+
+    text = flat(pdf_text(pdf_path))
+    assert track in text
+    # Read before the calls it speaks of.
+    assert text.index("7 of 10 warnings were right") < text.index("To call today")

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 class RiskFeed(QObject):
     updated = Signal(object)  # list[FlagWithHandling], most urgent first
     away = Signal(object)  # list[JewelerAway], the longest away first
+    track = Signal(str)  # how the warnings have done here lately, in a sentence
     failed = Signal(str)
 
     def __init__(self, ctx: AppContext) -> None:
@@ -29,6 +30,7 @@ class RiskFeed(QObject):
         self.ctx = ctx
         self.rows: list[FlagWithHandling] | None = None
         self.away_now: list[JewelerAway] = []
+        self.track_said = ""
         self._call = BackgroundCall(self)
         self._call.done.connect(self._judged)
         self._call.failed.connect(self.failed)
@@ -52,10 +54,12 @@ class RiskFeed(QObject):
         if self.rows is not None:
             self.updated.emit(self.rows)
             self.away.emit(self.away_now)
+            self.track.emit(self.track_said)
         elif not self.busy:
             self.refresh()
 
     def _judged(self, judged: Morning) -> None:
-        self.rows, self.away_now = judged.rows, judged.away
+        self.rows, self.away_now, self.track_said = judged.rows, judged.away, judged.track
         self.updated.emit(self.rows)
         self.away.emit(self.away_now)
+        self.track.emit(self.track_said)

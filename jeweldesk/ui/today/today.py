@@ -212,7 +212,19 @@ class AtRiskPanel(QWidget):
         self.print_morning = QPushButton("Print the morning list…")
         self.print_morning.setAutoDefault(False)
         self.print_morning.clicked.connect(self.show_morning_list)
+        # How far to trust the list: how the warnings have done at this store lately.
+        self.track = muted("")
+        self.track.setObjectName("track")
+        self.track.setWordWrap(True)
         _lay_out_panel(self, self.title, self.print_morning, self.list)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.track)
+        ctx.risk.track.connect(self._show_track)
+        self._show_track(ctx.risk.track_said)
+
+    def _show_track(self, said: str) -> None:
+        self.track.setText(said)
 
     def show_morning_list(self) -> None:
         # The paper (and ReportLab) loads when it is first asked for, not at start-up.
