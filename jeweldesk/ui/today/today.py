@@ -141,7 +141,7 @@ class TodayView(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         # The promises at risk read out the chosen one's reasons below their list: more room.
-        for row, stretch in enumerate((3, 2, 2, 2)):
+        for row, stretch in enumerate((4, 2, 2, 1)):
             grid.setRowStretch(row, stretch)
 
         header = QVBoxLayout()
