@@ -351,12 +351,16 @@ class V2Import:
         self.rows.insert(plan.table, plan.columns, [tuple(plan.values(r)) for r in records
                                                     if r["code"] not in present])
         if self.store_created:
-            # A new database's own first catalog: the file says which of it is taxed.
+            # A new database comes with the shipped catalog: the file's own prices, names,
+            # days and taxes for those services are the store's, and replace it.
             for r in records:
-                if r["code"] in present and r.get("tax_rate") is not None:
+                if r["code"] in present:
+                    values = dict(zip(plan.columns, plan.values(r), strict=True))
+                    for key in ("id", "code"):
+                        values.pop(key, None)
                     self.session.execute(update(CatalogService)
                                          .where(CatalogService.code == r["code"])
-                                         .values(tax_rate=r["tax_rate"]))
+                                         .values(**values))
 
     def write_vendors(self, records: list[dict[str, Any]]) -> None:
         found = self.matched(Vendor, "vendors", records,
