@@ -26,6 +26,7 @@ from jeweldesk.domain.errors import NotFound
 from jeweldesk.domain.permissions import Act, refusal
 from jeweldesk.services.store import store_settings
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.fields import CounterDialog
 from jeweldesk.ui.common.store_file import StoreFileMenu
 from jeweldesk.ui.common.widgets import PROBLEM_COLOUR
 from jeweldesk.ui.start.sign_in import SignInDialog
@@ -405,6 +406,13 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: Any) -> None:
+        # A dialog with typing in it asks first, as its own Cancel would; kept, nothing closes.
+        for dialog in [w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, CounterDialog) and w.isVisible()]:
+            dialog.reject()
+            if dialog.isVisible():
+                event.ignore()
+                return
         self.ctx.stop_watching()
         self.idle.stop()
         app = QApplication.instance()

@@ -319,3 +319,17 @@ def test_keys_and_clicks_keep_the_window_open_and_no_minutes_is_never(
                  by=MANAGER)
     window.ctx.did_change()
     assert window.idle.isActive() and window.idle.interval() == 5 * 60_000
+
+
+def test_closing_the_window_with_a_visit_half_typed_asks_first(window: MainWindow, qtbot):
+    from tests.support.questions import answer_next_question, click
+
+    intake = window.open_intake()
+    qtbot.keyClicks(intake.name, "Marisol Okafor")  # type: ignore[attr-defined]
+    asked = answer_next_question(click("Keep typing"))
+    window.close()
+    assert asked.asked and "Throw away this visit?" in asked.texts[0]
+    assert window.isVisible() and intake.isVisible()  # nothing closed
+    asked = answer_next_question(click("Throw away"))
+    window.close()
+    assert asked.asked and not intake.isVisible() and not window.isVisible()
