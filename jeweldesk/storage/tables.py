@@ -6,7 +6,6 @@ interchange format; the store's time zone says where that wall is.
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -15,52 +14,29 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
-    Enum,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
-    MetaData,
-    Numeric,
     String,
     Text,
     UniqueConstraint,
     false,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jeweldesk.domain.bill import Bill, Line, Reduction, bill
 from jeweldesk.domain.kinds import Channel, ItemKind, Role
 from jeweldesk.domain.rules import DEFAULT_PAYMENT_METHODS
 from jeweldesk.domain.status import Status
+from jeweldesk.storage.base import MONEY as MONEY
+from jeweldesk.storage.base import PERCENT as PERCENT
+from jeweldesk.storage.base import WIDE_TEXT as WIDE_TEXT
+from jeweldesk.storage.base import Base as Base
+from jeweldesk.storage.base import enum_column
 
-MONEY = Numeric(12, 2, asdecimal=True)
-PERCENT = Numeric(6, 3, asdecimal=True)
 DEFAULT_METHODS = ",".join(DEFAULT_PAYMENT_METHODS)
-WIDE_TEXT = 4000  # phones, e-mails, carriers, tracking: as long as the interchange allows
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
-def _enum(cls: type[enum.Enum], name: str) -> Enum:
-    return Enum(
-        cls,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=20,
-        values_callable=lambda members: [m.value for m in members],
-    )
 
 
 class Store(Base):
@@ -141,7 +117,7 @@ class Staff(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    role: Mapped[Role] = mapped_column(enum_column(Role, "role"))
     pin_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Wrong PINs in a row: each makes the next try wait longer, and the fifth locks the
@@ -178,7 +154,7 @@ class Customer(Base):
     phone: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
     email: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
     notes: Mapped[str | None] = mapped_column(Text)
-    preferred_channel: Mapped[Channel | None] = mapped_column(_enum(Channel, "channel"))
+    preferred_channel: Mapped[Channel | None] = mapped_column(enum_column(Channel, "channel"))
     # Digits of the phone only, so "601 555 0142" finds "+1 (601) 555-0142".
     phone_digits: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
     # How the paper addresses them: None by first name ("Dear Barbara"), else the title
@@ -236,17 +212,6 @@ class CatalogService(Base):
     tax_rate: Mapped[str | None] = mapped_column(String(64))  # a TaxRate's code; None: untaxed
 
 
-class TaxRate(Base):
-    """A sales tax the store charges on the services that name it."""
-
-    __tablename__ = "tax_rate"
-
-    code: Mapped[str] = mapped_column(String(64), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    percent: Mapped[Decimal] = mapped_column(PERCENT)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-
-
 class Ticket(Base):
     """One piece of jewelry in one envelope."""
 
@@ -262,7 +227,7 @@ class Ticket(Base):
     visit: Mapped[str | None] = mapped_column(String(64), index=True)
     received_at: Mapped[datetime] = mapped_column(DateTime)
     taken_in_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
-    item_kind: Mapped[ItemKind] = mapped_column(_enum(ItemKind, "item_kind"))
+    item_kind: Mapped[ItemKind] = mapped_column(enum_column(ItemKind, "item_kind"))
     item_description: Mapped[str] = mapped_column(Text)
     item_metal: Mapped[str | None] = mapped_column(String(4000))
     item_stones: Mapped[str | None] = mapped_column(String(4000))
@@ -273,7 +238,7 @@ class Ticket(Base):
     occasion_what: Mapped[str | None] = mapped_column(String(200))
     occasion_date: Mapped[date | None] = mapped_column(Date)
     assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
-    status: Mapped[Status] = mapped_column(_enum(Status, "status"), index=True)
+    status: Mapped[Status] = mapped_column(enum_column(Status, "status"), index=True)
     status_at: Mapped[datetime] = mapped_column(DateTime)
     collected_by: Mapped[str | None] = mapped_column(String(200))
     version: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -302,18 +267,20 @@ class Ticket(Base):
         back_populates="ticket", order_by="(TicketDiscount.at, TicketDiscount.id)"
     )
 
-    @property
-    def bill(self) -> Bill:
-        return bill(
-            (Line(s.price, s.tax_name, s.tax_percent or Decimal("0")) for s in self.services),
-            (Reduction(d.amount, d.percent) for d in self.discounts),
-            (self.deposit, *(p.amount for p in self.payments)))
     notices: Mapped[list[Notice]] = relationship(
         back_populates="ticket", order_by="(Notice.queued_at, Notice.id)"
     )
     approvals: Mapped[list[Approval]] = relationship(
         back_populates="ticket", order_by="(Approval.asked_at, Approval.id)"
     )
+
+    @property
+    def bill(self) -> Bill:
+        return bill(
+            (Line(s.price, s.tax_name, s.tax_percent or Decimal("0")) for s in self.services),
+            (Reduction(d.amount, d.percent) for d in self.discounts),
+            (self.deposit, *(p.amount for p in self.payments)),
+        )
 
     @property
     def total(self) -> Decimal:
@@ -356,7 +323,7 @@ class TicketEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
     at: Mapped[datetime] = mapped_column(DateTime, index=True)
-    status: Mapped[Status] = mapped_column(_enum(Status, "status"))
+    status: Mapped[Status] = mapped_column(enum_column(Status, "status"))
     by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     note: Mapped[str | None] = mapped_column(Text)
 
@@ -413,28 +380,6 @@ class Payment(Base):
     by: Mapped[Staff] = relationship()
 
 
-class TicketDiscount(Base):
-    """Money off a ticket's work, or a courtesy for letting the customer down: who gave it
-    and why. Never changed; a correction is a new row."""
-
-    __tablename__ = "ticket_discount"
-    __table_args__ = (
-        CheckConstraint("(amount IS NULL) <> (percent IS NULL)", name="amount_or_percent"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
-    at: Mapped[datetime] = mapped_column(DateTime)
-    by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
-    amount: Mapped[Decimal | None] = mapped_column(MONEY)
-    percent: Mapped[Decimal | None] = mapped_column(PERCENT)
-    reason: Mapped[str] = mapped_column(Text)
-    courtesy: Mapped[bool] = mapped_column(Boolean, default=False)
-
-    ticket: Mapped[Ticket] = relationship(back_populates="discounts")
-    by: Mapped[Staff] = relationship()
-
-
 class PromiseChange(Base):
     """A new promised date; the earlier one stays on record here."""
 
@@ -461,7 +406,7 @@ class Contact(Base):
     ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
     at: Mapped[datetime] = mapped_column(DateTime)
     by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
-    channel: Mapped[Channel] = mapped_column(_enum(Channel, "channel"))
+    channel: Mapped[Channel] = mapped_column(enum_column(Channel, "channel"))
     note: Mapped[str | None] = mapped_column(Text)
     outcome: Mapped[str | None] = mapped_column(String(200))
 
@@ -518,78 +463,11 @@ class FlagHandled(Base):
     promised_for: Mapped[date] = mapped_column(Date)
 
 
-class NoticeWording(Base):
-    """The store's own wording of one kind of notice; a kind with no row uses the built-in."""
-
-    __tablename__ = "notice_wording"
-
-    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
-    subject: Mapped[str] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text)
-
-
-class Notice(Base):
-    """One notice given about a ticket: the outbox and its record at once.
-
-    The row is written before the message leaves and marked sent after, so a run cut
-    short between the two leaves a row with no ``sent_at``: never sent again on its own,
-    shown for a person to check instead. ``step`` tells apart the notices of one kind on
-    one ticket (the 30- and the 60-day reminder, the promise each delay notice gave).
-    """
-
-    __tablename__ = "notice"
-    __table_args__ = (UniqueConstraint("ticket_id", "kind", "step"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    step: Mapped[str] = mapped_column(String(40), default="")
-    channel: Mapped[Channel] = mapped_column(_enum(Channel, "notice_channel"))
-    recipient: Mapped[str | None] = mapped_column(String(WIDE_TEXT))
-    subject: Mapped[str] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text)
-    queued_at: Mapped[datetime] = mapped_column(DateTime)
-    by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
-    outcome: Mapped[str | None] = mapped_column(String(200))
-
-    ticket: Mapped[Ticket] = relationship(back_populates="notices")
-    by: Mapped[Staff] = relationship()
-
-
-class Approval(Base):
-    """Work waiting for the customer's yes: found at the bench ("the shank is thin:
-    re-shank, $180"), or the whole ticket's estimate. While it waits the promise's clock
-    stops; a yes moves the promise on by the days it waited and adds the line."""
-
-    __tablename__ = "approval"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), index=True)
-    asked_at: Mapped[datetime] = mapped_column(DateTime)
-    asked_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
-    what: Mapped[str] = mapped_column(Text)
-    price: Mapped[Decimal | None] = mapped_column(MONEY)
-    whole_ticket: Mapped[bool] = mapped_column(Boolean, default=False)
-    answered_at: Mapped[datetime | None] = mapped_column(DateTime)
-    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    answer: Mapped[str | None] = mapped_column(String(10))  # "yes", "no"
-    how: Mapped[Channel | None] = mapped_column(_enum(Channel, "approval_channel"))
-    # After a no: "line" (the rest of the work goes on) or "ticket" (the piece goes back
-    # as it is).
-    ends: Mapped[str | None] = mapped_column(String(10))
-
-    ticket: Mapped[Ticket] = relationship(back_populates="approvals")
-    asked_by: Mapped[Staff] = relationship(foreign_keys=[asked_by_id])
-    answered_by: Mapped[Staff | None] = relationship(foreign_keys=[answered_by_id])
-class KeptMorning(Base):
-    """The morning's early-warning answer, kept for the store's change count and day it was
-    worked out for: a restart, another workstation or the morning list reuse it instead of
-    judging the whole store again. Derived data: never exported, any row may be thrown away."""
-
-    __tablename__ = "kept_morning"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    change_count: Mapped[int] = mapped_column(Integer)
-    day: Mapped[date] = mapped_column(Date)
-    answer: Mapped[str] = mapped_column(Text)
+# The tables kept in modules of their own, imported here so the mapper sees every record
+# and ``jeweldesk.storage.tables`` names them all.
+from jeweldesk.storage.derived_tables import KeptMorning as KeptMorning  # noqa: E402
+from jeweldesk.storage.money_tables import TaxRate as TaxRate  # noqa: E402
+from jeweldesk.storage.money_tables import TicketDiscount as TicketDiscount  # noqa: E402
+from jeweldesk.storage.telling_tables import Approval as Approval  # noqa: E402
+from jeweldesk.storage.telling_tables import Notice as Notice  # noqa: E402
+from jeweldesk.storage.telling_tables import NoticeWording as NoticeWording  # noqa: E402
