@@ -266,7 +266,13 @@ class SendParcel(QWidget):
         if piece.vendor_code and self.vendor.findData(piece.vendor_code) >= 0 and (
                 len(self.pieces.rows) == 1):
             self.vendor.setCurrentIndex(self.vendor.findData(piece.vendor_code))
-        self._say(f"{piece.number} added: {piece.item}.")
+        code = self.vendor_code()
+        if code is not None and code not in piece.vendor_codes:
+            self._say(f"{piece.number} added: {piece.item}. Nothing on its ticket is "
+                      f"{self.vendors[code].name}'s usual work: double-click its "
+                      "instructions to say what they are to do.")
+        else:
+            self._say(f"{piece.number} added: {piece.item}.")
         self._show_insured()
 
     def _remove_selected(self) -> None:

@@ -265,3 +265,25 @@ def test_expected_back_is_read_the_way_it_is_typed(qtbot, ctx, screen):
     send.send_button.click()
     [line] = parcels(ctx.db)
     assert line.expected_back == back  # not Qt's section-by-section reading of the keys
+
+
+def test_a_piece_sent_for_work_the_store_usually_does_says_so_and_its_manifest_is_not_blank(
+        qtbot, ctx, screen):
+    """The ring's lines (prongs, a polish) are bench work: the clerk is told to write the
+    vendor's instructions, and a manifest sent without them lists the ticket's own work."""
+    import pypdfium2 as pdfium
+
+    from jeweldesk.ui.common.paper import PaperPreview
+
+    number = take_in_ring(ctx.db)
+    send = screen.send
+    _scan(qtbot, send.scan_box, number)
+    assert "Nothing on its ticket is Riverbend Plating's usual work" in send.message.text()
+    assert "instructions" in send.message.text()
+    qtbot.keyClicks(send.tracking, "1Z999AA10123456784")
+    send.send_button.click()
+    qtbot.mouseClick(send.manifest_button, Qt.MouseButton.LeftButton)
+    preview = send.findChild(PaperPreview)
+    text = pdfium.PdfDocument(preview.pdf)[0].get_textpage().get_text_range()
+    assert "Retip four prongs; Clean and polish" in " ".join(text.split())
+    preview.close()
