@@ -134,7 +134,8 @@ def make_whole_store(db: Database) -> None:
         customer_id = ticket_by_number(session, first).customer_id
     update_customer(db, customer_id, CustomerDetails("Ingrid Sørensen", "601 555 0177",
                                                      "i@example.com", "Prefers mornings",
-                                                     Channel.EMAIL, "Mrs"), COUNTER)
+                                                     Channel.EMAIL, "Mrs",
+                                                     "Storgata 1\n0155 Oslo\nNorway"), COUNTER)
     save_mail_server(db, MailServer("smtp.example.com", 587, "starttls", "desk",
                                     "desk@example.com"), MANAGER)
     save_text_gateway(db, TextGateway("https://texts.example.com", "AC123", "+16015550100"),

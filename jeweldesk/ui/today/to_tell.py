@@ -4,7 +4,7 @@ for the calls and letters a person makes."""
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from jeweldesk.domain.errors import ServiceError
 from jeweldesk.domain.kinds import Channel
+from jeweldesk.domain.notice_words import NoticeKind
 from jeweldesk.domain.notices import Notice
 from jeweldesk.domain.permissions import Act
 from jeweldesk.interchange.common import Progress
@@ -30,6 +31,9 @@ from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.rows import Column, RowsModel
 from jeweldesk.ui.common.widgets import heading, list_look, muted
 from jeweldesk.ui.common.work import LongJob
+
+if TYPE_CHECKING:
+    from jeweldesk.ui.common.paper import PaperPreview
 
 HOW = {Channel.EMAIL: "Email", Channel.SMS: "Text", Channel.PHONE: "Call",
        Channel.LETTER: "Letter", Channel.IN_PERSON: "In person"}
@@ -77,10 +81,14 @@ class ToTellPanel(QWidget):
         self.send_button = QPushButton("Send")
         self.send_button.setToolTip("Send the chosen email or text now")
         self.send_button.clicked.connect(self.send_chosen)
+        self.letter_button = QPushButton("Letter…")
+        self.letter_button.setToolTip("The final letter, to print or save, addressed for a "
+                                      "window envelope")
+        self.letter_button.clicked.connect(self.show_chosen_letter)
         self.done_button = QPushButton("Done")
         self.done_button.setToolTip("The call is made, or the letter printed and posted")
         self.done_button.clicked.connect(self.mark_chosen_done)
-        for button in (self.send_button, self.done_button):
+        for button in (self.send_button, self.letter_button, self.done_button):
             button.setAutoDefault(False)
 
         top = QHBoxLayout()
@@ -90,6 +98,7 @@ class ToTellPanel(QWidget):
         top.addWidget(self.waiting)
         top.addStretch(1)
         top.addWidget(self.send_button)
+        top.addWidget(self.letter_button)
         top.addWidget(self.done_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -137,6 +146,7 @@ class ToTellPanel(QWidget):
         allowed = self.ctx.may(Act.CONTACT)
         self.send_button.setEnabled(allowed and notice is not None and notice.sends_itself)
         self.done_button.setEnabled(allowed and notice is not None and not notice.sends_itself)
+        self.letter_button.setEnabled(notice is not None and _is_letter(notice))
         if not allowed:
             self.send_button.setToolTip("Counter staff or a manager tell the customers")
         self.preview.setText("" if notice is None else
@@ -167,6 +177,16 @@ class ToTellPanel(QWidget):
         QMessageBox.warning(self, "Not sent", message)
         self.refresh()
 
+    def show_chosen_letter(self) -> PaperPreview | None:
+        notice = self.chosen()
+        if notice is None or not _is_letter(notice):
+            return None
+        # The paper (and ReportLab) loads when it is first asked for, not at start-up.
+        from jeweldesk.ui.common.documents import show_letter
+
+        self.letter = show_letter(self.ctx, notice.ticket, self)
+        return self.letter
+
     def mark_chosen_done(self) -> None:
         notice = self.chosen()
         if notice is None or notice.sends_itself:
@@ -175,6 +195,10 @@ class ToTellPanel(QWidget):
             mark_done(self.ctx.db, notice, self.ctx.user.code)
         except ServiceError as exc:
             QMessageBox.warning(self, "Not done", str(exc))
+
+
+def _is_letter(notice: Notice) -> bool:
+    return notice.channel == Channel.LETTER and notice.kind == NoticeKind.UNCLAIMED
 
 
 def _html(text: str) -> str:

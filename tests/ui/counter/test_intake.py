@@ -225,3 +225,26 @@ def test_the_promise_warns_about_the_occasion(ctx: AppContext, qtbot: QtBot) -> 
     qtbot.keyClicks(piece.occasion_what, "wedding")
     piece.occasion_date.setDate(to_qdate(store_today() + timedelta(days=2)))
     assert "after the occasion" in piece.warning.text()
+
+
+def test_a_new_customer_s_postal_address_is_typed_at_intake_line_by_line(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    dialog = open_intake(ctx, qtbot)
+    qtbot.keyClicks(dialog.name, "Barbara Harris")
+    dialog.addressed_as.setFocus()
+    qtbot.keyClick(dialog.addressed_as, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.postal_address
+    qtbot.keyClicks(dialog.postal_address, "  12 Oak   Street")
+    qtbot.keyClick(dialog.postal_address, ENTER)  # a new line, not Save
+    qtbot.keyClicks(dialog.postal_address, "Jackson, MS 39201")
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog.postal_address, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.current_piece().kind
+    piece = dialog.current_piece()
+    qtbot.keyClicks(piece.description, "Gold band")
+    qtbot.keyClicks(piece.services.picker, "clean")
+    qtbot.keyClick(piece.services.picker, ENTER)
+    dialog.save()
+
+    (harris,) = find_customers(ctx.db, "Harris")
+    assert harris.postal_address == "12 Oak Street\nJackson, MS 39201"

@@ -92,3 +92,42 @@ def test_what_waits_for_a_yes_shows_until_the_customer_answers(ctx: AppContext, 
     answer_approval(ctx.db, number, True, Channel.PHONE, COUNTER)
     qtbot.waitUntil(lambda: panel.waiting.text() == "")
     assert panel.notices == []
+
+
+def test_the_final_letter_prints_from_its_row(ctx: AppContext, qtbot) -> None:
+    from datetime import timedelta
+
+    from jeweldesk.storage.lookups import store_now
+    from tests.support.paper import flat
+
+    with ctx.db.session(write=False) as session:
+        ready_at = store_now(session) - timedelta(days=95)
+    (number,) = take_in(ctx.db, Visit(pieces=(ring(description="Solitaire ring"),),
+                                      new_customer=CustomerDetails(
+                                          "Barbara Harris", "601 555 0142",
+                                          postal_address="12 Oak Street\nJackson, MS 39201")),
+                        by=COUNTER, at=ready_at - timedelta(days=10))
+    move(ctx.db, number, Status.AT_BENCH, BENCH, at=ready_at - timedelta(days=9))
+    move(ctx.db, number, Status.READY, BENCH, at=ready_at)
+    view = TodayView(ctx, [].append)
+    qtbot.addWidget(view)
+    view.show()
+    panel = view.to_tell
+    (letter,) = panel.notices
+    assert panel.model.index(0, 3).data() == "Letter to print and post"
+    assert panel.letter_button.isEnabled() and panel.done_button.isEnabled()
+    qtbot.mouseClick(panel.letter_button, Qt.MouseButton.LeftButton)
+    preview = panel.letter
+    assert preview is not None and preview.isVisible()
+    assert preview.layout_choice.currentText() == "Letter"  # a US store's sheet
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(preview.pdf)
+    text = flat(document[0].get_textpage().get_text_bounded())
+    document.close()
+    assert "12 Oak Street Jackson, MS 39201" in text and letter.subject in text
+    preview.close()
+    qtbot.mouseClick(panel.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.notices == [])
+    assert _contacts(ctx.db) == [(number, Channel.LETTER, NAMES[COUNTER],
+                                  "letter printed and posted")]
