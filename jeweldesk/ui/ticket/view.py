@@ -40,6 +40,7 @@ from jeweldesk.ui.common.fields import (
 )
 from jeweldesk.ui.common.widgets import ElidedLabel
 from jeweldesk.ui.ticket.actions import ContactForm, MovePanel, PromiseForm
+from jeweldesk.ui.ticket.approval import ApprovalForm
 from jeweldesk.ui.ticket.edit import EditTicketDialog
 from jeweldesk.ui.ticket.money import MoneyPanel, bill_lines
 from jeweldesk.ui.ticket.risk import RiskBanner
@@ -99,6 +100,7 @@ class TicketDialog(CounterDialog):
         self.moves = MovePanel(self)
         self.change_promise = PromiseForm(self)
         self.contact = ContactForm(self)
+        self.approval = ApprovalForm(self)
 
         left = QVBoxLayout()
         left.addWidget(self._group("Customer", field_grid([
@@ -122,6 +124,7 @@ class TicketDialog(CounterDialog):
             ("Occasion", self.promise["occasion"])])
         promise_box.addWidget(self.change_promise, 3, 0, 1, 2)
         left.addWidget(self._group("The promise", promise_box))
+        left.addWidget(self._group("The customer's yes", self.approval))
         left.addStretch(1)
 
         right = QVBoxLayout()
@@ -295,6 +298,7 @@ class TicketDialog(CounterDialog):
         self.change_promise.show_story(s)
         self.money_panel.show_story(s)
         self.contact.show_contacts(s)
+        self.approval.show_story(s)
 
     def _show_photos(self) -> None:
         while self.photos.count():
