@@ -26,7 +26,9 @@ from email.utils import make_msgid
 from functools import partial
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.contact_details import DetailError, normalise_email, normalise_phone
 from jeweldesk.domain.errors import Invalid, NotFound, ServiceError
 from jeweldesk.domain.kinds import Channel, Role
@@ -48,6 +50,10 @@ from jeweldesk.storage.tables import Contact, Notice, Staff
 
 TIMEOUT_SECONDS = 20
 INTERRUPTED = "interrupted: it may or may not have gone out; check before sending again"
+
+
+class AlreadyGiven(ServiceError):
+    """The notice is on record already: another workstation sent it or marked it done."""
 
 
 class CannotSend(ServiceError):
@@ -131,17 +137,34 @@ class _Unsure(Exception):
 
 
 def _queue(db: Database, notice: Due, by: Actor, moment: datetime | None) -> list[int]:
-    with write(db, by, Act.CONTACT, notice.ticket) as w:
-        rows = []
-        for number in notice.tickets:
-            ticket = ticket_by_number(w.session, number)
-            row = Notice(ticket_id=ticket.id, kind=notice.kind.value, step=notice.step,
-                         channel=notice.channel, recipient=notice.to, subject=notice.subject,
-                         text=notice.text, queued_at=moment or w.now, by_id=w.person_id)
-            w.session.add(row)
-            rows.append(row)
-        w.session.flush()
-        return [r.id for r in rows]
+    try:
+        with write(db, by, Act.CONTACT, notice.ticket) as w:
+            rows = []
+            for number in notice.tickets:
+                ticket = ticket_by_number(w.session, number)
+                given = w.session.scalar(select(Notice).where(
+                    Notice.ticket_id == ticket.id, Notice.kind == notice.kind.value,
+                    Notice.step == notice.step))
+                if given is not None:
+                    raise AlreadyGiven(_already(notice, given.by.name,
+                                                writing.moment(given.queued_at)))
+                row = Notice(ticket_id=ticket.id, kind=notice.kind.value, step=notice.step,
+                             channel=notice.channel, recipient=notice.to,
+                             subject=notice.subject, text=notice.text,
+                             queued_at=moment or w.now, by_id=w.person_id)
+                w.session.add(row)
+                rows.append(row)
+            w.session.flush()
+            return [r.id for r in rows]
+    except IntegrityError:
+        # Another workstation's row landed between the look and the write.
+        raise AlreadyGiven(_already(notice)) from None
+
+
+def _already(notice: Due, by: str | None = None, at: str | None = None) -> str:
+    who = f" by {by}, {at}" if by and at else " just now"
+    return (f"{', '.join(notice.tickets)}: {notice.customer} was told about this already, at "
+            f"another workstation{who}; nothing more to do.")
 
 
 def _unqueue(db: Database, rows: list[int]) -> None:

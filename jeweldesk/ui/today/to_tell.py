@@ -4,6 +4,7 @@ for the calls and letters a person makes."""
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -24,17 +25,18 @@ from jeweldesk.domain.notice_words import NoticeKind
 from jeweldesk.domain.notices import Notice
 from jeweldesk.domain.permissions import Act
 from jeweldesk.interchange.common import Progress
-from jeweldesk.services.estimates import waiting_for_approval
-from jeweldesk.services.notices import notices_due
+from jeweldesk.services.estimates import Waiting
 from jeweldesk.services.sending import Sent, mark_done, send
+from jeweldesk.services.telling_now import ToTell, to_tell_now
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.rows import Column, RowsModel
 from jeweldesk.ui.common.widgets import heading, list_look, muted
-from jeweldesk.ui.common.work import LongJob
+from jeweldesk.ui.common.work import BackgroundCall, LongJob
 
 if TYPE_CHECKING:
     from jeweldesk.ui.common.paper import PaperPreview
 
+NOBODY = "Nobody is waiting to hear from the store."
 HOW = {Channel.EMAIL: "Email", Channel.SMS: "Text", Channel.PHONE: "Call",
        Channel.LETTER: "Letter", Channel.IN_PERSON: "In person"}
 
@@ -71,7 +73,7 @@ class ToTellPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._chosen)
         self.table.activated.connect(self._activated)
         self.table.setMinimumHeight(90)
-        self.empty = muted("Nobody is waiting to hear from the store.")
+        self.empty = muted(NOBODY)
         self.waiting = muted("")  # what waits for a customer's yes, told or not
         self.waiting.setWordWrap(False)
         self.preview = QLabel()
@@ -109,21 +111,57 @@ class ToTellPanel(QWidget):
         body.addWidget(self.preview, 2)
         layout.addLayout(body, 1)
         layout.addWidget(self.empty)
+        self.reading = self._again = self._read_once = False
+        self._call = BackgroundCall(self)
+        self._call.done.connect(self._arrived)
+        self._call.failed.connect(self._not_read)
+        self.table.setVisible(False)
+        self.preview.setVisible(False)
         ctx.changed.connect(self.refresh)
         self.refresh()
+
+    @property
+    def up_to_date(self) -> bool:
+        """The list shown is the latest read, with none still on its way."""
+        return self._read_once and not self.reading
 
     @property
     def notices(self) -> list[Notice]:
         return list(self.model.rows)
 
     def refresh(self) -> None:
+        """Worked out off the window's thread (every ticket is read): the list shown stays
+        until the new one arrives, and the first time the panel says it is reading."""
+        if self.reading:
+            self._again = True  # asked again meanwhile: once more when this one arrives
+            return
+        self.reading = True
+        if not self._read_once:
+            self.counter.setText("reading…")
+            self.empty.setText("Reading who is waiting to hear from the store…")
+        self._call.request(partial(to_tell_now, self.ctx.db))
+
+    def _arrived(self, found: ToTell) -> None:
+        self.reading = False
+        self._read_once = True
+        if self._again:
+            self._again = False
+            self.refresh()
+        self.show_notices(found.due, found.waiting)
+
+    def _not_read(self, message: str) -> None:
+        self.reading = False
+        self.counter.setText("")
+        self.empty.setText(f"The notices could not be read: {message}")
+        self.empty.setVisible(True)
+
+    def show_notices(self, due: list[Notice], waits: list[Waiting]) -> None:
         chosen = self.chosen()
-        _moment, due = notices_due(self.ctx.db)
-        waits = waiting_for_approval(self.ctx.db)
         self.waiting.setText("" if not waits else "Waiting for a yes: " + ", ".join(
             f"{w.ticket} ({w.customer})" for w in waits[:4]) + (" …" if len(waits) > 4 else ""))
         self.model.set_rows(due)
         self.counter.setText(str(len(due)) if due else "")
+        self.empty.setText(NOBODY)
         self.table.setVisible(bool(due))
         self.preview.setVisible(bool(due))
         self.empty.setVisible(not due)
@@ -195,6 +233,7 @@ class ToTellPanel(QWidget):
             mark_done(self.ctx.db, notice, self.ctx.user.code)
         except ServiceError as exc:
             QMessageBox.warning(self, "Not done", str(exc))
+            self.refresh()
 
 
 def _is_letter(notice: Notice) -> bool:

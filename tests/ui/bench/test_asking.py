@@ -101,6 +101,7 @@ def test_the_counter_takes_the_yes_and_today_and_the_bench_let_it_go(qtbot, benc
     counter = signed_in(bench_ctx.db, COUNTER)
     today = TodayView(counter, [].append)
     qtbot.addWidget(today)
+    qtbot.waitUntil(lambda: today.to_tell.up_to_date)
     assert today.to_tell.waiting.text() == f"Waiting for a yes: {number} (Dana Whitfield)"
     dialog = TicketDialog(counter, number)
     qtbot.addWidget(dialog)
@@ -121,7 +122,7 @@ def test_the_counter_takes_the_yes_and_today_and_the_bench_let_it_go(qtbot, benc
     assert "The customer said yes" in dialog.message.text()
     assert "yes on the phone, taken by" in form.history.text()
     counter.did_change()
-    assert today.to_tell.waiting.text() == ""
+    qtbot.waitUntil(lambda: today.to_tell.waiting.text() == "" and today.to_tell.up_to_date)
     bench_ctx.did_change()
     assert screen.queue.index(0, 6).data() == "At the bench"
     assert screen.ask_button.isVisible()
