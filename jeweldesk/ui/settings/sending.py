@@ -81,8 +81,8 @@ class SendingTab(QWidget):
             self.security.addItem(label, key)
         self.user = QLineEdit()
         self.user.setPlaceholderText("the account's user name (empty: no login)")
-        self.sender = QLineEdit()
-        self.sender.setPlaceholderText("repairs@yourstore.com")
+        self.mail_from = QLineEdit()
+        self.mail_from.setPlaceholderText("repairs@yourstore.com")
         self.password = _secret_field()
         self.save_mail_button, self.mail_message, mail_saved = saved_line()
         self.test_to = QLineEdit()
@@ -110,7 +110,7 @@ class SendingTab(QWidget):
         mail.addRow("Security", self.security)
         mail.addRow("User", self.user)
         mail.addRow("Password", self.password)
-        mail.addRow("Sent from", self.sender)
+        mail.addRow("Sent from", self.mail_from)
         mail.addRow("", mail_saved)
         mail.addRow("Test", _row(self.test_to, self.test_mail_button))
         sms = QFormLayout()
@@ -150,7 +150,7 @@ class SendingTab(QWidget):
             self.port.setValue(mail.port)
             self.security.setCurrentIndex(max(0, self.security.findData(mail.security)))
             self.user.setText(mail.user or "")
-            self.sender.setText(mail.sender)
+            self.mail_from.setText(mail.sender)
         if sms is not None:
             self.url.setText(sms.url)
             self.account.setText(sms.account)
@@ -174,7 +174,7 @@ class SendingTab(QWidget):
     def mail_server(self) -> MailServer:
         return MailServer(self.host.text().strip(), self.port.value(),
                           str(self.security.currentData()), self.user.text().strip() or None,
-                          self.sender.text().strip())
+                          self.mail_from.text().strip())
 
     def save_mail(self) -> None:
         password = self.password.text() or None

@@ -45,7 +45,7 @@ def test_the_mail_server_is_saved_its_password_kept_and_never_shown_back(
     tab.security.setCurrentIndex(tab.security.findData("ssl"))
     _type(qtbot, tab.user, "desk")
     _type(qtbot, tab.password, "hunter2-very-secret")
-    _type(qtbot, tab.sender, "repairs@harborlane.example")
+    _type(qtbot, tab.mail_from, "repairs@harborlane.example")
     qtbot.mouseClick(tab.save_mail_button, Qt.MouseButton.LeftButton)
 
     assert tab.mail_message.text().startswith("Saved. This PC has no keyring")
@@ -65,7 +65,7 @@ def test_a_bad_sender_is_named_and_nothing_is_saved(manager_ctx: AppContext, qtb
                                                     no_keyring: Path) -> None:
     tab = _tab(manager_ctx, qtbot)
     _type(qtbot, tab.host, "smtp.example.com")
-    _type(qtbot, tab.sender, "not an address")
+    _type(qtbot, tab.mail_from, "not an address")
     qtbot.mouseClick(tab.save_mail_button, Qt.MouseButton.LeftButton)
     assert tab.mail_message.text() == "Nothing was saved: 'not an address' is not an e-mail address"
     assert telling_settings(manager_ctx.db).mail is None
@@ -78,7 +78,7 @@ def test_a_test_message_goes_through_the_store_s_mail_server(
     _type(qtbot, tab.host, "127.0.0.1")
     tab.port.setValue(port)
     tab.security.setCurrentIndex(tab.security.findData("none"))
-    _type(qtbot, tab.sender, "repairs@harborlane.example")
+    _type(qtbot, tab.mail_from, "repairs@harborlane.example")
     qtbot.mouseClick(tab.save_mail_button, Qt.MouseButton.LeftButton)
     _type(qtbot, tab.test_to, "manager@harborlane.example")
     qtbot.mouseClick(tab.test_mail_button, Qt.MouseButton.LeftButton)
@@ -97,7 +97,7 @@ def test_a_server_that_does_not_answer_is_said_in_one_line(
     _type(qtbot, tab.host, "127.0.0.1")
     tab.port.setValue(free_port())  # nobody listens there
     tab.security.setCurrentIndex(tab.security.findData("none"))
-    _type(qtbot, tab.sender, "repairs@harborlane.example")
+    _type(qtbot, tab.mail_from, "repairs@harborlane.example")
     qtbot.mouseClick(tab.save_mail_button, Qt.MouseButton.LeftButton)
     _type(qtbot, tab.test_to, "manager@harborlane.example")
     qtbot.mouseClick(tab.test_mail_button, Qt.MouseButton.LeftButton)
