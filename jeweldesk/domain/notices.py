@@ -47,6 +47,8 @@ class Promise:
     old_date: date
     new_date: date
     reason: str | None = None
+    # None: told when it was agreed (or as they prefer); else how they are written to.
+    tell_by: Channel | None = None
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,15 @@ def reach(customer: Customer, personal: bool = False,
     if channel == Channel.PHONE and to:
         to = shown_phone(to, country) or to
     return channel, to
+
+
+def written(customer: Customer, by: Channel) -> tuple[Channel, str | None]:
+    """The way the store chose to write to them, while the record has it; else a letter."""
+    if by == Channel.EMAIL and customer.email:
+        return Channel.EMAIL, customer.email
+    if by == Channel.SMS and customer.phone:
+        return Channel.SMS, customer.phone
+    return Channel.LETTER, customer.name
 
 
 def _reach(customer: Customer, personal: bool) -> tuple[Channel, str | None]:
@@ -245,7 +256,8 @@ def _delayed(piece: Piece, given: set[tuple[str, str]], moment: datetime,
         reason += "."
     values = {"old_date": writing.long_day(first), "new_date": writing.long_day(latest.new_date),
               "reason": reason[:1].upper() + reason[1:]}
-    return [_word(NoticeKind.DELAYED, NoticeKind.DELAYED, [piece], terms, values, step)]
+    return [_word(NoticeKind.DELAYED, NoticeKind.DELAYED, [piece], terms, values, step,
+                  by=latest.tell_by)]
 
 
 def _estimate(piece: Piece, given: set[tuple[str, str]], moment: datetime,
@@ -301,11 +313,12 @@ def _not_heard_from(pieces: list[Piece], terms: Telling, moment: datetime) -> li
 
 def _word(kind: NoticeKind, wording_key: str, pieces: list[Piece], terms: Telling,
           values: dict[str, str], step: str, letter: bool = False,
-          personal: bool = False) -> Notice:
+          personal: bool = False, by: Channel | None = None) -> Notice:
     values = dict(values)
     pieces = sorted(pieces, key=lambda p: p.number)
     customer = pieces[0].customer
     channel, to = ((Channel.LETTER, customer.name) if letter
+                   else written(customer, by) if by is not None
                    else reach(customer, personal, terms.country))
     said = [p.piece for p in pieces]
     works = list(dict.fromkeys(p.work for p in pieces if p.work))

@@ -67,7 +67,8 @@ def load_pieces(session: Session, only: int | None = None) -> list[told.Piece]:
     for change in session.scalars(of(select(PromiseChange), PromiseChange.ticket_id)
                                   .order_by(PromiseChange.at, PromiseChange.id)):
         promises[change.ticket_id].append(told.Promise(change.at, change.old_date,
-                                                       change.new_date, change.reason))
+                                                       change.new_date, change.reason,
+                                                       change.tell_by))
     contacts: dict[int, list[datetime]] = defaultdict(list)
     for ticket_id, at in session.execute(of(select(Contact.ticket_id, Contact.at),
                                             Contact.ticket_id)):

@@ -227,6 +227,23 @@ class TicketDialog(CounterDialog):
         elif added:
             self.say(f"Added {added} photo{'s' if added > 1 else ''}.", good=True)
 
+    question = "Throw away what was typed?"
+
+    def unsaved(self) -> str | None:
+        """A call's note or the work to ask about, typed and not yet logged: Escape, the close
+        button or Cancel asks before it goes, as the intake does."""
+        note = self.contact.note.text().strip()
+        outcome = self.contact.outcome.currentText().strip()
+        if note or outcome:
+            said = f" (“{note[:60]}”)" if note else ""
+            return (f"The call you were logging{said} is not saved yet. Keep typing to log "
+                    "it, or throw it away.")
+        asked = self.approval.what.text().strip()
+        if asked and self.approval.ask_row.isVisible():
+            return (f"The work to ask the customer about (“{asked[:60]}”) is not asked yet. "
+                    "Keep typing to ask it, or throw it away.")
+        return None
+
     # Showing ----------------------------------------------------------------------------
 
     def reload(self) -> None:

@@ -187,3 +187,29 @@ def test_a_ticket_on_track_shows_no_warning(ctx: AppContext, qtbot: QtBot) -> No
     dialog = open_ticket(ctx, qtbot, number)
     qtbot.waitUntil(lambda: ctx.risk.rows is not None and not ctx.risk.busy)
     assert not dialog.risk.isVisible()
+
+
+def test_escape_in_the_contact_note_asks_before_the_typing_is_thrown_away(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    from tests.support.questions import answer_next_question, click, press_key
+
+    number = take_in_ring(ctx.db)
+    dialog = open_ticket(ctx, qtbot, number)
+    qtbot.keyClicks(dialog.contact.note, "left a message about the clasp")
+    asked = answer_next_question(press_key(Qt.Key.Key_Escape))  # a hurried second Escape
+    qtbot.keyClick(dialog.contact.note, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: asked.asked)
+    assert dialog.isVisible() and dialog.contact.note.text() == "left a message about the clasp"
+    assert "left a message about the clasp" in asked.texts[0]
+    qtbot.keyClick(dialog.contact.note, Qt.Key.Key_Return)  # logged: nothing left to lose
+    assert dialog.unsaved() is None
+    qtbot.keyClick(dialog.contact.note, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert [c.note for c in ticket_story(ctx.db, number).contacts] == [
+        "left a message about the clasp"]
+    dialog = open_ticket(ctx, qtbot, number)
+    qtbot.keyClicks(dialog.contact.note, "no answer")
+    asked = answer_next_question(click("Throw away"))
+    qtbot.keyClick(dialog.contact.note, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert len(ticket_story(ctx.db, number).contacts) == 1
