@@ -29,10 +29,26 @@ def upgrade() -> None:
                                name="promise_tell_by", native_enum=False,
                                create_constraint=True, length=20),
             nullable=True))
+    _guard_again()
+
+
+def _guard_again() -> None:
+    """SQLite rebuilds a table to alter it, and its triggers go with the old one: the
+    promises stay append-only (0006), so they are put back."""
+    if op.get_bind().dialect.name != "sqlite":
+        return
+    for action in ("UPDATE", "DELETE"):
+        op.execute(f"DROP TRIGGER IF EXISTS promise_change_append_only_{action.lower()}")
+        op.execute(
+            f"CREATE TRIGGER promise_change_append_only_{action.lower()} BEFORE {action} ON "
+            "promise_change BEGIN SELECT RAISE(ABORT, 'the store''s history is append-only: "
+            "promise_change rows are never changed or deleted'); END"
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("promise_change") as batch:
         batch.drop_column("tell_by")
+    _guard_again()
     with op.batch_alter_table("customer") as batch:
         batch.drop_column("postal_address")

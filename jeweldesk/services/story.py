@@ -178,6 +178,7 @@ class TicketStory:
     photos: tuple[PhotoView, ...]
     edits: tuple[EditView, ...]
     approvals: tuple[ApprovalView, ...] = ()
+    customer_address: str | None = None  # postal, its lines as on an envelope
 
     @property
     def waiting_for(self) -> ApprovalView | None:
@@ -292,6 +293,7 @@ def story_of(session: Session, ticket: Ticket) -> TicketStory:
         edits=tuple(
             EditView(e.at, e.by.name, e.field, e.old_value, e.new_value) for e in ticket.edits
         ),
+        customer_address=customer.postal_address,
         approvals=tuple(
             ApprovalView(a.asked_at, a.asked_by.name, a.what, a.price, a.whole_ticket,
                          a.answered_at, a.answered_by.name if a.answered_by else None,

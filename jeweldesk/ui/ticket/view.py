@@ -87,7 +87,7 @@ class TicketDialog(CounterDialog):
         self.message = banner()
         self.risk = RiskBanner(ctx, self.number, self)
 
-        self.customer = {k: QLabel() for k in ("name", "reach", "prefers", "notes")}
+        self.customer = {k: QLabel() for k in ("name", "reach", "address", "prefers", "notes")}
         self.piece = {k: QLabel() for k in ("what", "metal", "stones", "condition", "value",
                                             "taken_in", "jeweler")}
         self.photos = QHBoxLayout()
@@ -105,7 +105,8 @@ class TicketDialog(CounterDialog):
         left = QVBoxLayout()
         left.addWidget(self._group("Customer", field_grid([
             ("Name", self.customer["name"]), ("Reach", self.customer["reach"]),
-            ("Prefers", self.customer["prefers"]), ("Notes", self.customer["notes"])])))
+            ("Address", self.customer["address"]), ("Prefers", self.customer["prefers"]),
+            ("Notes", self.customer["notes"])])))
         piece = field_grid([
             ("Piece", self.piece["what"]), ("Metal", self.piece["metal"]),
             ("Stones", self.piece["stones"]), ("Condition", self.piece["condition"]),
@@ -264,6 +265,9 @@ class TicketDialog(CounterDialog):
         self.customer["name"].setText(s.customer_name)
         self.customer["reach"].setText(
             " · ".join(x for x in (s.customer_phone, s.customer_email) if x) or "no phone or email")
+        self.customer["address"].setText(
+            escape(s.customer_address).replace("\n", "<br>") if s.customer_address
+            else "none on record (Customers, for letters)")
         self.customer["prefers"].setText(
             s.preferred_channel.value.replace("_", " ") if s.preferred_channel else "—")
         self.customer["notes"].setText(s.customer_notes or "—")

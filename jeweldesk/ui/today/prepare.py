@@ -290,7 +290,7 @@ class PrepareDialog(QDialog):
         form.addWidget(_label("Note"), 2, 0)
         form.addWidget(self.note, 2, 1, 1, 6)
         self.write = WriteInstead(b)
-        self.write.toggled.connect(self._writing)
+        self.write.on.toggled.connect(self._writing)
         form.addWidget(self.write, 3, 1, 1, 6)
         form.setColumnStretch(6, 1)
         col.addLayout(form)
@@ -318,6 +318,7 @@ class PrepareDialog(QDialog):
         """Writing, not calling: no call to log, a new date to give."""
         self.channel.setEnabled(not on)
         self.outcome.setEnabled(not on)
+        self.note.setEnabled(not on)  # nothing is said on a call: the reason is the words
         self.save.setText("Save, and write to them" if on else "Save the call")
         self._outcome_changed(self.outcome.currentText())
 

@@ -3,7 +3,6 @@ and the reason, in the words the customer will read, go out as the delayed notic
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from jeweldesk.domain.kinds import Channel
@@ -13,7 +12,8 @@ WAYS = {Channel.EMAIL: "By email", Channel.SMS: "By text", Channel.LETTER: "By l
 
 
 class WriteInstead(QWidget):
-    toggled = Signal(bool)
+    """Watch ``on.toggled`` (Qt's own signal): a Python signal carrying True loses a
+    reference to it on every emit under PySide6 6.12, and the interpreter dies at exit."""
 
     def __init__(self, brief: Briefing) -> None:
         super().__init__()
@@ -47,7 +47,6 @@ class WriteInstead(QWidget):
     def _toggled(self, on: bool) -> None:
         self.way.setEnabled(on)
         self.reason.setEnabled(on)
-        self.toggled.emit(on)
 
     def edited(self) -> bool:
         return self.chosen and self.reason.text().strip() != self.brief.written_reason

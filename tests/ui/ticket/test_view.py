@@ -36,6 +36,7 @@ def test_the_story_is_on_one_screen(ctx: AppContext, qtbot: QtBot) -> None:
     assert number in dialog.title.text() and "solitaire" in dialog.title.text()
     assert dialog.customer["name"].text() == "Dana Whitfield"
     assert "(601) 555-0142" in dialog.customer["reach"].text()
+    assert dialog.customer["address"].text() == "none on record (Customers, for letters)"
     assert "Worn prongs" in dialog.piece["condition"].text()
     assert "Retip four prongs" in dialog.money["services"].text()
     assert dialog.money["balance"].text() == "<b>$55.00</b>"
@@ -213,3 +214,11 @@ def test_escape_in_the_contact_note_asks_before_the_typing_is_thrown_away(
     qtbot.keyClick(dialog.contact.note, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert len(ticket_story(ctx.db, number).contacts) == 1
+
+
+def test_the_customer_s_postal_address_shows_line_by_line(ctx: AppContext, qtbot: QtBot) -> None:
+    (number,) = take_in(ctx.db, Visit(pieces=(ring(),), new_customer=CustomerDetails(
+        "Barbara Harris", "601 555 0101", postal_address="12 Oak Street\nJackson, MS 39201")),
+        by=COUNTER)
+    dialog = open_ticket(ctx, qtbot, number)
+    assert dialog.customer["address"].text() == "12 Oak Street<br>Jackson, MS 39201"
