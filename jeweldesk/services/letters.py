@@ -16,7 +16,7 @@ from jeweldesk.printing.model import PaperLetter, StoreHeader
 from jeweldesk.services.notices import load_pieces, telling_terms
 from jeweldesk.services.paper import store_header
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import get_store, store_now, ticket_by_number
+from jeweldesk.storage.lookups import calendar, get_store, store_now, ticket_by_number
 from jeweldesk.storage.tables import Notice, Ticket
 
 # Where the store writes on A4 rather than Letter: everywhere but North America.
@@ -57,7 +57,7 @@ def unclaimed_letter(db: Database, number: str) -> tuple[StoreHeader, PaperLette
         letter = PaperLetter(
             tickets=(ticket.number,), customer_name=customer.name, address=address,
             dated=dated, subject=subject, text=text,
-            dispose_after=dated + timedelta(days=told.LETTER_NOTICE_DAYS))
+            dispose_after=told.dispose_after(dated, calendar(session)))
         return store_header(session), letter, letter_sheet(get_store(session).country)
 
 

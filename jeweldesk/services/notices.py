@@ -17,7 +17,7 @@ from jeweldesk.domain.notice_words import Wording
 from jeweldesk.printing.resources import load_note_wording
 from jeweldesk.risk.asof import moment_of
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import get_store, store_now
+from jeweldesk.storage.lookups import calendar, get_store, store_now
 from jeweldesk.storage.tables import (
     Approval,
     Contact,
@@ -48,7 +48,7 @@ def telling_terms(session: Session) -> told.Telling:
                         reminder_days=tuple(store.reminders),
                         unclaimed_days=store.unclaimed_days,
                         not_heard_from_days=store.not_heard_from_days, wording=edited,
-                        country=store.country)
+                        country=store.country, calendar=calendar(session))
 
 
 def load_pieces(session: Session, only: int | None = None) -> list[told.Piece]:

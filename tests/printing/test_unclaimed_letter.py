@@ -22,7 +22,7 @@ from jeweldesk.services.moves import move
 from jeweldesk.services.notices import notices_due
 from jeweldesk.services.sending import mark_done
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import store_now
+from jeweldesk.storage.lookups import calendar, store_now
 from tests.support.paper import flat, page_sizes_mm, pdf_text, text_off_the_page
 from tests.support.store import BENCH, COUNTER, ring
 
@@ -70,7 +70,10 @@ def test_the_final_letter_is_addressed_through_the_window_with_the_date_to_colle
     assert through.endswith("Barbara Harris 12 Oak Street Jackson, MS 39201"), through
     text = flat(pdf_text(out))
     today = _now(sqlite_store).date()
-    collect_by = writing.long_day(today + timedelta(days=30), year=True)
+    with sqlite_store.session(write=False) as session:
+        open_day = calendar(session).next_open(today + timedelta(days=30))
+    assert open_day.isoweekday() != 7  # the store is shut on Sundays: never the day given
+    collect_by = writing.long_day(open_day, year=True)
     assert f"Please collect your solitaire ring by {collect_by}" in text
     assert f"Please collect it by {collect_by}." in text
     assert "may dispose of it as the law allows" in text
