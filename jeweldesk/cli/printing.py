@@ -55,6 +55,15 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     _out(thanks)
     thanks.set_defaults(run=_thank_you)
 
+    letter = documents.add_parser(
+        "letter", help="the final notice of a piece left uncollected, as a letter for a "
+        "window envelope")
+    letter.add_argument("number", metavar="TICKET")
+    letter.add_argument("--layout", choices=("letter", "a4"),
+                        help="default: the sheet the store's country posts")
+    _out(letter)
+    letter.set_defaults(run=_letter)
+
     manifest = documents.add_parser("manifest", help="the manifest of a parcel to a vendor")
     manifest.add_argument("ref", metavar="PARCEL")
     _out(manifest)
@@ -97,6 +106,12 @@ def _thank_you(args: argparse.Namespace, db: Database) -> int:
 
     move_legacy_wording(db, data_dir())
     return _write(args.out, thank_you_pdf(db, args.numbers, args.signed_by, args.wording))
+
+
+def _letter(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.services.documents import letter_pdf
+
+    return _write(args.out, letter_pdf(db, args.number, args.layout))
 
 
 def _manifest(args: argparse.Namespace, db: Database) -> int:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from jeweldesk.domain import writing
+from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.domain.contact_details import shown_phone
 from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.notice_words import (
@@ -47,6 +48,8 @@ class Promise:
     old_date: date
     new_date: date
     reason: str | None = None
+    # None: told when it was agreed (or as they prefer); else how they are written to.
+    tell_by: Channel | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ class Telling:
     not_heard_from_days: int | None = None  # None: nobody is listed
     wording: dict[str, Wording] = field(default_factory=dict)
     country: str = "US"  # how a phone to call is written
+    calendar: StoreCalendar | None = None  # the store's open days, for a date to come by
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,15 @@ def reach(customer: Customer, personal: bool = False,
     if channel == Channel.PHONE and to:
         to = shown_phone(to, country) or to
     return channel, to
+
+
+def written(customer: Customer, by: Channel) -> tuple[Channel, str | None]:
+    """The way the store chose to write to them, while the record has it; else a letter."""
+    if by == Channel.EMAIL and customer.email:
+        return Channel.EMAIL, customer.email
+    if by == Channel.SMS and customer.phone:
+        return Channel.SMS, customer.phone
+    return Channel.LETTER, customer.name
 
 
 def _reach(customer: Customer, personal: bool) -> tuple[Channel, str | None]:
@@ -221,11 +234,17 @@ def _unclaimed(piece: Piece, given: set[tuple[str, str]], ready_on: date, today:
         return []
     values = {"ready_since": writing.long_day(ready_on, year=True),
               "policy_days": str(terms.unclaimed_days),
-              "dispose_after": writing.long_day(today + timedelta(days=LETTER_NOTICE_DAYS),
-                                                year=True)}
+              "dispose_after": writing.long_day(dispose_after(today, terms.calendar), year=True)}
     final = latest == terms.unclaimed_days
     return [_word(NoticeKind.UNCLAIMED, UNCLAIMED_FINAL if final else NoticeKind.UNCLAIMED,
                   [piece], terms, values, str(latest), letter=final)]
+
+
+def dispose_after(sent: date, calendar: StoreCalendar | None) -> date:
+    """The date the final letter gives: a fair notice after it is sent, and a day the store
+    is open, so the customer can still come on it."""
+    day = sent + timedelta(days=LETTER_NOTICE_DAYS)
+    return calendar.next_open(day) if calendar is not None else day
 
 
 def _delayed(piece: Piece, given: set[tuple[str, str]], moment: datetime,
@@ -245,7 +264,8 @@ def _delayed(piece: Piece, given: set[tuple[str, str]], moment: datetime,
         reason += "."
     values = {"old_date": writing.long_day(first), "new_date": writing.long_day(latest.new_date),
               "reason": reason[:1].upper() + reason[1:]}
-    return [_word(NoticeKind.DELAYED, NoticeKind.DELAYED, [piece], terms, values, step)]
+    return [_word(NoticeKind.DELAYED, NoticeKind.DELAYED, [piece], terms, values, step,
+                  by=latest.tell_by)]
 
 
 def _estimate(piece: Piece, given: set[tuple[str, str]], moment: datetime,
@@ -301,11 +321,12 @@ def _not_heard_from(pieces: list[Piece], terms: Telling, moment: datetime) -> li
 
 def _word(kind: NoticeKind, wording_key: str, pieces: list[Piece], terms: Telling,
           values: dict[str, str], step: str, letter: bool = False,
-          personal: bool = False) -> Notice:
+          personal: bool = False, by: Channel | None = None) -> Notice:
     values = dict(values)
     pieces = sorted(pieces, key=lambda p: p.number)
     customer = pieces[0].customer
     channel, to = ((Channel.LETTER, customer.name) if letter
+                   else written(customer, by) if by is not None
                    else reach(customer, personal, terms.country))
     said = [p.piece for p in pieces]
     works = list(dict.fromkeys(p.work for p in pieces if p.work))
@@ -328,14 +349,13 @@ def preview(piece: Piece, terms: Telling, key: str, wording: Wording, today: dat
         "new_date": writing.long_day(piece.promised_for + timedelta(days=7)),
         "reason": "The plater needs a few more days to match the finish.",
         "ready_since": writing.long_day(today - timedelta(days=30), year=True),
-        "dispose_after": writing.long_day(today + timedelta(days=LETTER_NOTICE_DAYS),
-                                          year=True),
+        "dispose_after": writing.long_day(dispose_after(today, terms.calendar), year=True),
         "policy_days": str(terms.unclaimed_days),
         "month": writing.month(today),
         "price": "$180.00",
         "last_seen": writing.long_day(today - timedelta(days=400), year=True),
     }
     shown = Telling(terms.store, terms.store_phone, terms.reminder_days, terms.unclaimed_days,
-                    terms.not_heard_from_days, {key: wording}, terms.country)
+                    terms.not_heard_from_days, {key: wording}, terms.country, terms.calendar)
     notice = _word(NoticeKind.READY, key, [piece], shown, values, "")
     return notice.subject, notice.text

@@ -143,7 +143,7 @@ VENDORS = Part(Vendor, (
 
 CUSTOMERS = Part(Customer, (
     F("name"), F("phone"), F("email"), F("notes"), F("preferred_channel", K.WORD),
-    F("addressed_as"),
+    F("addressed_as"), F("postal_address"),
 ))
 
 TICKETS = Part(Ticket, (
@@ -181,7 +181,7 @@ TICKET_LISTS = (
     ), order=("at", "id"), parent="ticket_id", key="discounts"),
     Part(PromiseChange, (
         F("at", K.TIMESTAMP), F("by", K.STAFF, "by_id"), F("old_date", K.DATE),
-        F("new_date", K.DATE), F("reason"),
+        F("new_date", K.DATE), F("reason"), F("tell_by", K.WORD),
     ), order=("at", "id"), parent="ticket_id", key="promise_changes"),
     Part(Contact, (
         F("at", K.TIMESTAMP), F("by", K.STAFF, "by_id"), F("channel", K.WORD), F("note"),

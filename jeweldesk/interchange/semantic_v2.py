@@ -177,6 +177,7 @@ class StreamChecker(Checker):
         self.text(record, "name", NAME, "customers", i, required=True)
         self.text(record, "notes", TEXT, "customers", i, lines=True)
         self.text(record, "addressed_as", TITLE_CHARS, "customers", i)
+        self.text(record, "postal_address", TEXT, "customers", i, lines=True)
 
     def _tickets(self, i: int, ticket: dict[str, Any]) -> None:
         self.check_ticket(i, ticket)  # everything version 1 carries, by version 1's rules

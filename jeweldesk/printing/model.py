@@ -139,3 +139,16 @@ class PaperPayment:
     amount: Decimal  # below zero: money given back
     taken_by: str
     reason: str | None = None
+
+
+@dataclass(frozen=True)
+class PaperLetter:
+    """A letter posted to a customer: the final notice of a piece left uncollected."""
+
+    tickets: tuple[str, ...]
+    customer_name: str
+    address: tuple[str, ...]  # the lines as on the envelope, the name not among them
+    dated: date
+    subject: str
+    text: str  # the notice's words, "Dear …" to the signature
+    dispose_after: date

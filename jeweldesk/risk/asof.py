@@ -42,6 +42,10 @@ def as_of(history: History, when: date | datetime) -> History:
         promise_changes=changes,
         days_off=tuple(d for d in history.days_off
                        if d.planned_at is None or d.planned_at <= moment),
+        # What was asked by then, with an answer not yet given then forgotten.
+        approvals=tuple(replace(a, answered_at=a.answered_at if a.answered_at is not None
+                                and a.answered_at <= moment else None)
+                        for a in history.approvals if a.at <= moment),
     )
 
 

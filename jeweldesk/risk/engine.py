@@ -7,7 +7,7 @@ that also holds later events, it answers exactly as if they had not happened.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -101,7 +101,18 @@ def assess(history: History, as_of: date | datetime, *, trust_quotes: bool = Fal
         estimates = {n: (t, estimator.ticket(t)) for n, (t, _) in estimates.items()}
     flags = [_flag(t, pooled(e, t, stages, known, found.weight), estimator, found)
              for t, e in estimates.values()]
+    waiting = {a.ticket: a.at for a in known.approvals if a.waiting_at(moment)}
+    flags = [_waits_for_a_yes(f, waiting[f.ticket]) if f.ticket in waiting else f
+             for f in flags]
     return sorted(flags, key=urgency)
+
+
+def _waits_for_a_yes(flag: Flag, since: datetime) -> Flag:
+    """While the customer thinks, the promise's clock is stopped (a yes moves the promise on
+    by the days it waited): nothing is slipping, so nothing is listed, and it says why."""
+    return replace(flag, level=Level.ON_TRACK, occasion_threatened=False, reasons=(
+        f"waits for the customer's yes since {short_day(since.date())}: the promise's clock "
+        "is stopped until they answer", *flag.reasons))
 
 
 def morning_scores_of(known: History, day: date) -> Scores:

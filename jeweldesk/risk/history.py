@@ -125,6 +125,18 @@ class PromiseChange:
 
 
 @dataclass(frozen=True)
+class Asked:
+    """Work put to the customer for their yes: while it waits, the promise's clock stops."""
+
+    ticket: str
+    at: datetime
+    answered_at: datetime | None = None
+
+    def waiting_at(self, moment: datetime) -> bool:
+        return self.at <= moment and (self.answered_at is None or self.answered_at > moment)
+
+
+@dataclass(frozen=True)
 class Contact:
     ticket: str
     at: datetime
@@ -153,6 +165,7 @@ class History:
     promise_changes: tuple[PromiseChange, ...] = ()
     store_name: str = ""
     days_off: tuple[DayOff, ...] = ()
+    approvals: tuple[Asked, ...] = ()
 
     @cached_property
     def vendor_by_code(self) -> dict[str, Vendor]:

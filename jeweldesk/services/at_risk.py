@@ -27,6 +27,7 @@ from jeweldesk.risk.reach import PARCEL_REACH_DAYS, TICKET_REACH_DAYS
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import calendar, get_store, store_now
 from jeweldesk.storage.tables import (
+    Approval,
     Customer,
     Parcel,
     ParcelItem,
@@ -73,6 +74,13 @@ def load_history(session: Session, as_of: date | datetime | None = None) -> risk
         days_off=tuple(
             risk.DayOff(staff_code[d.staff_id], d.first_day, d.last_day, d.planned_at)
             for d in session.scalars(select(StaffDayOff))
+        ),
+        approvals=tuple(
+            risk.Asked(numbers[a.ticket_id], a.asked_at, a.answered_at)
+            for a in session.execute(
+                select(Approval.ticket_id, Approval.asked_at, Approval.answered_at)
+                .where(Approval.ticket_id.in_(ids)))
+            if a.ticket_id in numbers
         ),
     )
 

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, NotFound
 from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.parts_note import parts_note, read_parts_note
@@ -18,7 +19,7 @@ from jeweldesk.services.photos import add_photo
 from jeweldesk.storage.door import Actor
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import get_store, staff_by_code, store_now, ticket_by_number
-from jeweldesk.storage.tables import Staff, Ticket, TicketEvent
+from jeweldesk.storage.tables import Approval, Staff, Ticket, TicketEvent
 
 # On the jeweler's list until it is ready for the customer.
 ON_THE_BENCH = (Status.RECEIVED, Status.AT_BENCH, Status.WAITING_PARTS, Status.AT_VENDOR,
@@ -71,6 +72,7 @@ class QueueLine:
     promised_for: date
     occasion_what: str | None
     occasion_date: date | None
+    asked: str | None = None  # the work waiting for the customer's yes, as asked
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ class Scanned:
     today: date
     may_go_out: bool = False  # to a vendor, in a parcel: "Send in a parcel…"
     out: str | None = None  # out in a parcel: how it comes back, in a sentence
+    asked: str | None = None  # the work waiting for the customer's yes, as asked
 
 
 def jewelers(db: Database) -> list[Jeweler]:
@@ -145,9 +148,11 @@ def bench_queue(db: Database, jeweler: str) -> BenchQueue:
             .options(selectinload(Ticket.services), selectinload(Ticket.customer))
             .order_by(Ticket.promised_for, Ticket.number)
         ).all()
+        asked = _asked(session, [t.id for t in tickets])
         queue = tuple(
             QueueLine(t.number, t.version, t.customer.name, t.item_description, _work(t),
-                      t.status, t.status_at, t.promised_for, t.occasion_what, t.occasion_date)
+                      t.status, t.status_at, t.promised_for, t.occasion_what, t.occasion_date,
+                      asked.get(t.id))
             for t in tickets
         )
         waiting = []
@@ -173,7 +178,18 @@ def scan(db: Database, number: str) -> Scanned:
                        t.assigned_to.name if t.assigned_to else None,
                        () if out_in else next_moves(t.status),
                        store_now(session).date(), Status.AT_VENDOR in ALLOWED_MOVES[t.status],
-                       back_by_check_in(t.number, out_in) if out_in else None)
+                       back_by_check_in(t.number, out_in) if out_in else None,
+                       _asked(session, [t.id]).get(t.id))
+
+
+def _asked(session: Session, ticket_ids: list[int]) -> dict[int, str]:
+    """What waits for each ticket's yes, as said at the bench: "Re-shank, $180.00"."""
+    if not ticket_ids:
+        return {}
+    rows = session.scalars(select(Approval).where(Approval.ticket_id.in_(ticket_ids),
+                                                  Approval.answered_at.is_(None)))
+    return {a.ticket_id: a.what + (f", {writing.money(a.price)}" if a.price is not None else "")
+            for a in rows}
 
 
 def scanned_number_in(db: Database, text: str) -> tuple[str, str] | None:

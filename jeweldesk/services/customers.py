@@ -39,6 +39,8 @@ class CustomerDetails:
     # None: the paper says their first name ("Dear Barbara"); else the title it says with
     # their surname ("Mrs": "Dear Mrs Harris").
     addressed_as: str | None = None
+    # Where a letter reaches them, its lines as on an envelope.
+    postal_address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class CustomerInfo:
     open_tickets: int = 0
     all_tickets: int = 0
     addressed_as: str | None = None
+    postal_address: str | None = None
 
 
 def checked(details: CustomerDetails, prefix: str = "",
@@ -66,6 +69,7 @@ def checked(details: CustomerDetails, prefix: str = "",
     check_text(problems, f"{prefix}notes", details.notes, TEXT, lines=True)
     title = " ".join((details.addressed_as or "").split()) or None
     check_text(problems, f"{prefix}addressed_as", title, TITLE_CHARS)
+    check_text(problems, f"{prefix}postal_address", details.postal_address, TEXT, lines=True)
     phone = email = None
     try:
         phone = normalise_phone(details.phone, country)
@@ -78,7 +82,14 @@ def checked(details: CustomerDetails, prefix: str = "",
     if problems:
         raise Invalid(problems)
     notes = details.notes.strip() if details.notes and details.notes.strip() else None
-    return CustomerDetails(name, phone, email, notes, details.preferred_channel, title)
+    return CustomerDetails(name, phone, email, notes, details.preferred_channel, title,
+                           address_lines(details.postal_address))
+
+
+def address_lines(text: str | None) -> str | None:
+    """An address as an envelope has it: each line's spaces tidied, empty lines dropped."""
+    lines = [" ".join(line.split()) for line in (text or "").splitlines()]
+    return "\n".join(line for line in lines if line) or None
 
 
 def info_of(customer: Customer, open_tickets: int = 0, all_tickets: int = 0,
@@ -93,6 +104,7 @@ def info_of(customer: Customer, open_tickets: int = 0, all_tickets: int = 0,
         open_tickets,
         all_tickets,
         customer.addressed_as,
+        customer.postal_address,
     )
 
 
@@ -105,6 +117,7 @@ def new_customer(session: Session, details: CustomerDetails) -> Customer:
         preferred_channel=details.preferred_channel,
         phone_digits=phone_digits(details.phone),
         addressed_as=details.addressed_as,
+        postal_address=details.postal_address,
     )
     session.add(customer)
     session.flush()
@@ -131,6 +144,7 @@ def update_customer(db: Database, customer_id: int, details: CustomerDetails,
         customer.notes = tidy.notes
         customer.preferred_channel = tidy.preferred_channel
         customer.addressed_as = tidy.addressed_as
+        customer.postal_address = tidy.postal_address
         return info_of(customer, country=country)
 
 
@@ -166,6 +180,8 @@ def merge_customers(db: Database, keep_id: int, duplicate_id: int, by: Actor) ->
             kept.email = duplicate.email
         if not kept.notes and duplicate.notes:
             kept.notes = duplicate.notes
+        if not kept.postal_address and duplicate.postal_address:
+            kept.postal_address = duplicate.postal_address
         if kept.preferred_channel is None and duplicate.preferred_channel is not None:
             kept.preferred_channel = duplicate.preferred_channel
         session.flush()

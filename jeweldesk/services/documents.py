@@ -19,7 +19,9 @@ from jeweldesk.printing import (
     render_tags,
     render_thank_you,
 )
+from jeweldesk.printing.letter import render_unclaimed_letter
 from jeweldesk.printing.payment_receipt import render_payment_receipt
+from jeweldesk.services.letters import unclaimed_letter
 from jeweldesk.services.note_wording import note_wording
 from jeweldesk.services.paper import (
     morning_rows,
@@ -95,3 +97,9 @@ def manifest_pdf(db: Database, ref: str) -> bytes:
 def morning_pdf(db: Database, as_of: date | None = None) -> bytes:
     store, day, rows, away, track = morning_rows(db, as_of)
     return _pdf(lambda out: render_morning_list(store, rows, day, out, notes=away, track=track))
+
+
+def letter_pdf(db: Database, number: str, layout: str | None = None) -> bytes:
+    """The final unclaimed letter, on the sheet the store's country posts unless said."""
+    store, letter, sheet = unclaimed_letter(db, number)
+    return _pdf(lambda out: render_unclaimed_letter(store, letter, layout or sheet, out))

@@ -17,7 +17,7 @@ from jeweldesk.domain.notice_words import Wording
 from jeweldesk.printing.resources import load_note_wording
 from jeweldesk.risk.asof import moment_of
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import get_store, store_now
+from jeweldesk.storage.lookups import calendar, get_store, store_now
 from jeweldesk.storage.tables import (
     Approval,
     Contact,
@@ -48,7 +48,7 @@ def telling_terms(session: Session) -> told.Telling:
                         reminder_days=tuple(store.reminders),
                         unclaimed_days=store.unclaimed_days,
                         not_heard_from_days=store.not_heard_from_days, wording=edited,
-                        country=store.country)
+                        country=store.country, calendar=calendar(session))
 
 
 def load_pieces(session: Session, only: int | None = None) -> list[told.Piece]:
@@ -67,7 +67,8 @@ def load_pieces(session: Session, only: int | None = None) -> list[told.Piece]:
     for change in session.scalars(of(select(PromiseChange), PromiseChange.ticket_id)
                                   .order_by(PromiseChange.at, PromiseChange.id)):
         promises[change.ticket_id].append(told.Promise(change.at, change.old_date,
-                                                       change.new_date, change.reason))
+                                                       change.new_date, change.reason,
+                                                       change.tell_by))
     contacts: dict[int, list[datetime]] = defaultdict(list)
     for ticket_id, at in session.execute(of(select(Contact.ticket_id, Contact.at),
                                             Contact.ticket_id)):

@@ -34,6 +34,7 @@ from jeweldesk.services.prepare_words import (
     opening,
     ways_out,
     where_now,
+    written_reason,
 )
 from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
@@ -64,6 +65,7 @@ __all__ = [
     "risk_inputs",
     "risk_inputs_in",
     "log_preparation",
+    "write_instead",
 ]
 
 
@@ -103,6 +105,7 @@ class Briefing:
     occasion_threatened: bool
     status: Status
     where_now: str
+    written_reason: str  # why the new date, as a letter to the customer says it
     level: Level | None  # None when the engine has nothing to say (a closed ticket)
     promised_for: date
     original_promised_for: date
@@ -226,6 +229,7 @@ def briefing(db: Database, number: str) -> Briefing:
             occasion_threatened=bool(flag and flag.occasion_threatened),
             status=ticket.status,
             where_now=where_now(ticket, items),
+            written_reason=written_reason(ticket, items),
             level=flag.level if flag else None,
             promised_for=ticket.promised_for,
             original_promised_for=_original_promise(ticket),
@@ -338,6 +342,57 @@ def log_preparation(db: Database, number: str, by: Actor, channel: Channel | str
                                       old_date=ticket.promised_for, new_date=new_promise,
                                       reason=(reason or "").strip() or None))
             ticket.promised_for = new_promise
+        session.flush()
+        flag = _flag_now(session, ticket.number, now)
+        if flag is not None:
+            session.add(FlagHandled(ticket_id=ticket.id, at=now, by_id=w.person_id,
+                                    level=flag.level, expected_ready=flag.expected_ready,
+                                    promised_for=flag.promised_for))
+        return Logged(ticket.number, now, ticket.promised_for, original, flag)
+
+
+WRITTEN_WAYS = (Channel.EMAIL, Channel.SMS, Channel.LETTER)
+
+
+def write_instead(db: Database, number: str, by: Actor, tell_by: Channel | str,
+                  new_promise: date | None, reason: str) -> Logged:
+    """The flag handled by writing rather than calling: the new date is on record, with
+    the reason in the customer's words and the way to write, and the delayed notice that
+    carries them is due (To tell) until it goes out. Nobody was spoken to, so no call is
+    logged; the notice, once sent, is the contact."""
+    problems: dict[str, str] = {}
+    try:
+        way = Channel(tell_by)
+    except ValueError:
+        way = None
+    if way not in WRITTEN_WAYS:
+        problems["tell_by"] = f"{tell_by!r} is not a way to write: email, sms or letter"
+    refuse_bad_texts(("reason", reason, TEXT))
+    if not reason.strip():
+        problems["reason"] = "say why, in the words the customer will read"
+    if new_promise is None:
+        problems["new_promise"] = "which date does the letter give?"
+    with write(db, by, Act.PROMISE, number) as w:
+        session, now = w.session, w.now
+        ticket = ticket_by_number(session, number, lock=True)
+        customer = ticket.customer
+        if ticket.status.is_closed:
+            problems["new_promise"] = f"{ticket.number} is {ticket.status.value}"
+        elif new_promise is not None and (problem := promise_problem(new_promise, now.date())):
+            problems["new_promise"] = problem
+        if way == Channel.EMAIL and not customer.email:
+            problems["tell_by"] = f"{customer.name} has no email on record"
+        if way == Channel.SMS and not customer.phone:
+            problems["tell_by"] = f"{customer.name} has no phone on record for a text"
+        if problems:
+            raise Invalid(problems)
+        assert new_promise is not None and way is not None
+        w.require(Act.CONTACT, number)
+        original = _original_promise(ticket)
+        session.add(PromiseChange(ticket_id=ticket.id, at=now, by_id=w.person_id,
+                                  old_date=ticket.promised_for, new_date=new_promise,
+                                  reason=" ".join(reason.split()), tell_by=way))
+        ticket.promised_for = new_promise
         session.flush()
         flag = _flag_now(session, ticket.number, now)
         if flag is not None:

@@ -101,6 +101,27 @@ def where_now(ticket: Ticket, items: Sequence[ParcelItem]) -> str:
     return f"{status.label.lower()} on {since}"
 
 
+def written_reason(ticket: Ticket, items: Sequence[ParcelItem]) -> str:
+    """Why the new date, as a letter or message to the customer says it: where the piece
+    is and what it waits for, never the engine's reckoning."""
+    status = ticket.status
+    pending = pending_vendor_names(ticket, items)
+    going = (f", and then it goes to {pending[0]}, the specialist workshop we trust with "
+             "the rest of the work" if pending else "")
+    if status == Status.AT_VENDOR:
+        item = open_parcel_item(items)
+        where = f"with {item.parcel.vendor.name}, " if item is not None else "with "
+        return (f"It is {where}the specialist workshop we trust with this work, and they need "
+                "more time to finish it properly.")
+    if status == Status.WAITING_PARTS:
+        return (f"We are waiting for a part it needs, ordered on "
+                f"{writing.long_day(ticket.status_at.date())}{going}.")
+    if status == Status.QUALITY_CHECK:
+        return ("It is in our final quality check, and we will not hand it back until it is "
+                "exactly right.")
+    return f"Our jeweler needs a little more time to do the work properly{going}."
+
+
 def opening(ticket: Ticket, store_name: str, flag: Flag | None, today: date) -> str:
     """The first words of the call: say it early, say it plainly, remember why they came."""
     first = ticket.customer.name.split()[0] if ticket.customer.name.strip() else "there"

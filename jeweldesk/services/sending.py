@@ -26,8 +26,11 @@ from email.utils import make_msgid
 from functools import partial
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 
-from jeweldesk.domain.errors import NotFound, ServiceError
+from jeweldesk.domain import writing
+from jeweldesk.domain.contact_details import DetailError, normalise_email, normalise_phone
+from jeweldesk.domain.errors import Invalid, NotFound, ServiceError
 from jeweldesk.domain.kinds import Channel, Role
 from jeweldesk.domain.notices import Notice as Due
 from jeweldesk.domain.permissions import Act
@@ -42,11 +45,15 @@ from jeweldesk.services.telling import (
 )
 from jeweldesk.storage.door import THE_STORE, Actor, write
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import ticket_by_number
+from jeweldesk.storage.lookups import get_store, ticket_by_number
 from jeweldesk.storage.tables import Contact, Notice, Staff
 
 TIMEOUT_SECONDS = 20
 INTERRUPTED = "interrupted: it may or may not have gone out; check before sending again"
+
+
+class AlreadyGiven(ServiceError):
+    """The notice is on record already: another workstation sent it or marked it done."""
 
 
 class CannotSend(ServiceError):
@@ -130,17 +137,34 @@ class _Unsure(Exception):
 
 
 def _queue(db: Database, notice: Due, by: Actor, moment: datetime | None) -> list[int]:
-    with write(db, by, Act.CONTACT, notice.ticket) as w:
-        rows = []
-        for number in notice.tickets:
-            ticket = ticket_by_number(w.session, number)
-            row = Notice(ticket_id=ticket.id, kind=notice.kind.value, step=notice.step,
-                         channel=notice.channel, recipient=notice.to, subject=notice.subject,
-                         text=notice.text, queued_at=moment or w.now, by_id=w.person_id)
-            w.session.add(row)
-            rows.append(row)
-        w.session.flush()
-        return [r.id for r in rows]
+    try:
+        with write(db, by, Act.CONTACT, notice.ticket) as w:
+            rows = []
+            for number in notice.tickets:
+                ticket = ticket_by_number(w.session, number)
+                given = w.session.scalar(select(Notice).where(
+                    Notice.ticket_id == ticket.id, Notice.kind == notice.kind.value,
+                    Notice.step == notice.step))
+                if given is not None:
+                    raise AlreadyGiven(_already(notice, given.by.name,
+                                                writing.moment(given.queued_at)))
+                row = Notice(ticket_id=ticket.id, kind=notice.kind.value, step=notice.step,
+                             channel=notice.channel, recipient=notice.to,
+                             subject=notice.subject, text=notice.text,
+                             queued_at=moment or w.now, by_id=w.person_id)
+                w.session.add(row)
+                rows.append(row)
+            w.session.flush()
+            return [r.id for r in rows]
+    except IntegrityError:
+        # Another workstation's row landed between the look and the write.
+        raise AlreadyGiven(_already(notice)) from None
+
+
+def _already(notice: Due, by: str | None = None, at: str | None = None) -> str:
+    who = f" by {by}, {at}" if by and at else " just now"
+    return (f"{', '.join(notice.tickets)}: {notice.customer} was told about this already, at "
+            f"another workstation{who}; nothing more to do.")
 
 
 def _unqueue(db: Database, rows: list[int]) -> None:
@@ -206,29 +230,38 @@ class _mail_connection:  # noqa: N801 - used as a with-block, like open()
 
 def _email(server: smtplib.SMTP, mail: MailServer | None, notice: Due) -> str:
     assert mail is not None and notice.to
+    return _send_email(server, mail, notice.to, notice.subject, notice.text)
+
+
+def _send_email(server: smtplib.SMTP, mail: MailServer, to: str, subject: str,
+                text: str) -> str:
     message = EmailMessage()
     message["From"] = mail.sender
-    message["To"] = notice.to
-    message["Subject"] = notice.subject
+    message["To"] = to
+    message["Subject"] = subject
     message["Message-ID"] = make_msgid(domain=mail.sender.rpartition("@")[2] or None)
-    message.set_content(notice.text)
+    message.set_content(text)
     try:
         server.send_message(message)
     except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused,
             smtplib.SMTPDataError) as exc:
-        raise _NotSent(f"the mail server refused the message to {notice.to} "
+        raise _NotSent(f"the mail server refused the message to {to} "
                        f"({_why(exc)})") from None
     except (OSError, smtplib.SMTPException) as exc:
         raise _Unsure(f"the mail server stopped answering ({_why(exc)})") from None
-    return f"sent by email to {notice.to}"
+    return f"sent by email to {to}"
 
 
 def _text(gateway: TextGateway | None, token: str, notice: Due) -> str:
     assert gateway is not None and notice.to
+    return _post_text(gateway, token, notice.to, notice.text)
+
+
+def _post_text(gateway: TextGateway, token: str, to: str, text: str) -> str:
     account = urllib.parse.quote(gateway.account, safe="")
     url = f"{gateway.url}/2010-04-01/Accounts/{account}/Messages.json"
-    body = urllib.parse.urlencode({"To": _e164(notice.to), "From": gateway.sender,
-                                   "Body": notice.text}).encode()
+    body = urllib.parse.urlencode({"To": _e164(to), "From": gateway.sender,
+                                   "Body": text}).encode()
     request = urllib.request.Request(url, data=body, method="POST")
     login = base64.b64encode(f"{gateway.account}:{token}".encode()).decode()
     request.add_header("Authorization", f"Basic {login}")
@@ -237,7 +270,7 @@ def _text(gateway: TextGateway | None, token: str, notice: Due) -> str:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             answer = json.loads(response.read() or b"{}")
     except urllib.error.HTTPError as exc:
-        raise _NotSent(f"the text gateway refused the text to {notice.to} "
+        raise _NotSent(f"the text gateway refused the text to {to} "
                        f"(HTTP {exc.code})") from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, (TimeoutError, socket.timeout)):
@@ -247,7 +280,7 @@ def _text(gateway: TextGateway | None, token: str, notice: Due) -> str:
     except (OSError, ValueError) as exc:
         raise _Unsure(f"the text gateway stopped answering ({_why(exc)})") from None
     sid = answer.get("sid") if isinstance(answer, dict) else None
-    return f"sent by text to {notice.to}" + (f" ({sid})" if sid else "")
+    return f"sent by text to {to}" + (f" ({sid})" if sid else "")
 
 
 def _e164(phone: str) -> str:
@@ -271,3 +304,54 @@ def mark_done(db: Database, notice: Due, by: Actor, outcome: str = "") -> None:
                                else "called")
     rows = _queue(db, notice, by, None)
     _mark(db, rows, by, notice, datetime.now(), what)
+
+
+# --- a test message, from Settings: the same server and gateway the notices go through ---
+
+TEST_SUBJECT = "A test message from JewelDesk"
+
+
+def send_test_email(db: Database, to: str) -> str:
+    """One message to ``to`` through the store's mail server; CannotSend says in one line
+    why it did not go."""
+    settings = telling_settings(db)
+    if settings.mail is None:
+        raise CannotSend("no mail server is set yet: fill it in and save it first")
+    mail = settings.mail
+    address = _address(db, to, "email")
+    with _mail_connection(mail) as server:
+        try:
+            return _send_email(server, mail, address, TEST_SUBJECT, _test_words(db))
+        except (_NotSent, _Unsure) as exc:
+            raise CannotSend(str(exc)) from None
+
+
+def send_test_text(db: Database, to: str) -> str:
+    settings = telling_settings(db)
+    if settings.sms is None:
+        raise CannotSend("no text gateway is set yet: fill it in and save it first")
+    gateway = settings.sms
+    token = secret_for(gateway.secret_name, ENV_SMS_TOKEN) or ""
+    try:
+        return _post_text(gateway, token, _address(db, to, "phone"), _test_words(db))
+    except (_NotSent, _Unsure) as exc:
+        raise CannotSend(str(exc)) from None
+
+
+def _address(db: Database, to: str, kind: str) -> str:
+    with db.session(write=False) as session:
+        country = get_store(session).country
+    try:
+        found = normalise_email(to) if kind == "email" else normalise_phone(to, country)
+    except DetailError as exc:
+        raise Invalid({"to": str(exc)}) from None
+    if not found:
+        raise Invalid({"to": f"say the {kind} the test goes to"})
+    return found
+
+
+def _test_words(db: Database) -> str:
+    with db.session(write=False) as session:
+        store = get_store(session).name
+    return (f"This is a test from {store}'s JewelDesk: the notices to your customers go out "
+            "this way. Nothing needs doing.")

@@ -75,6 +75,22 @@ class ContactView:
 
 
 @dataclass(frozen=True)
+class ApprovalView:
+    """Work put to the customer for their yes, and the answer once it came."""
+
+    asked_at: datetime
+    asked_by: str
+    what: str
+    price: Decimal | None
+    whole_ticket: bool
+    answered_at: datetime | None = None
+    answered_by: str | None = None
+    answer: str | None = None  # "yes", "no"
+    how: Channel | None = None
+    ends: str | None = None  # after a no: "line" or "ticket"
+
+
+@dataclass(frozen=True)
 class ParcelView:
     ref: str
     vendor_name: str
@@ -163,6 +179,13 @@ class TicketStory:
     contacts: tuple[ContactView, ...]
     photos: tuple[PhotoView, ...]
     edits: tuple[EditView, ...]
+    approvals: tuple[ApprovalView, ...] = ()
+    customer_address: str | None = None  # postal, its lines as on an envelope
+
+    @property
+    def waiting_for(self) -> ApprovalView | None:
+        """The work waiting for the customer's yes, if any: the promise's clock is stopped."""
+        return next((a for a in self.approvals if a.answered_at is None), None)
 
     @property
     def out_in_parcel(self) -> ParcelView | None:
@@ -271,6 +294,13 @@ def story_of(session: Session, ticket: Ticket) -> TicketStory:
         photos=tuple(PhotoView(p.id, p.stage, p.width, p.height) for p in ticket.photos),
         edits=tuple(
             EditView(e.at, e.by.name, e.field, e.old_value, e.new_value) for e in ticket.edits
+        ),
+        customer_address=customer.postal_address,
+        approvals=tuple(
+            ApprovalView(a.asked_at, a.asked_by.name, a.what, a.price, a.whole_ticket,
+                         a.answered_at, a.answered_by.name if a.answered_by else None,
+                         a.answer, a.how, a.ends)
+            for a in sorted(ticket.approvals, key=lambda a: (a.asked_at, a.id))
         ),
     )
 

@@ -160,6 +160,9 @@ class Customer(Base):
     # How the paper addresses them: None by first name ("Dear Barbara"), else the title
     # said with the surname ("Mrs" is "Dear Mrs Harris").
     addressed_as: Mapped[str | None] = mapped_column(String(20))
+    # Where a letter reaches them, as written on an envelope (lines); the final unclaimed
+    # notice is posted here.
+    postal_address: Mapped[str | None] = mapped_column(Text)
 
     tickets: Mapped[list[Ticket]] = relationship(back_populates="customer")
 
@@ -392,6 +395,9 @@ class PromiseChange(Base):
     old_date: Mapped[date] = mapped_column(Date)
     new_date: Mapped[date] = mapped_column(Date)
     reason: Mapped[str | None] = mapped_column(Text)
+    # None: the customer heard the new date when it was agreed; else the way they are to
+    # be written to about it (a flag handled by writing rather than calling).
+    tell_by: Mapped[Channel | None] = mapped_column(enum_column(Channel, "promise_tell_by"))
 
     ticket: Mapped[Ticket] = relationship(back_populates="promise_changes")
     by: Mapped[Staff] = relationship()

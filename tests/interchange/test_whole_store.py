@@ -44,6 +44,7 @@ from jeweldesk.services.parcels import receive_parcel, send_parcel
 from jeweldesk.services.payments import give_back, give_discount
 from jeweldesk.services.photos import add_photo
 from jeweldesk.services.pickup import hand_back, take_payment
+from jeweldesk.services.prepare import write_instead
 from jeweldesk.services.sending import mark_done
 from jeweldesk.services.store import VendorInfo, save_vendor, store_settings, update_store
 from jeweldesk.services.telling import (
@@ -134,7 +135,8 @@ def make_whole_store(db: Database) -> None:
         customer_id = ticket_by_number(session, first).customer_id
     update_customer(db, customer_id, CustomerDetails("Ingrid Sørensen", "601 555 0177",
                                                      "i@example.com", "Prefers mornings",
-                                                     Channel.EMAIL, "Mrs"), COUNTER)
+                                                     Channel.EMAIL, "Mrs",
+                                                     "Storgata 1\n0155 Oslo\nNorway"), COUNTER)
     save_mail_server(db, MailServer("smtp.example.com", 587, "starttls", "desk",
                                     "desk@example.com"), MANAGER)
     save_text_gateway(db, TextGateway("https://texts.example.com", "AC123", "+16015550100"),
@@ -147,6 +149,8 @@ def make_whole_store(db: Database) -> None:
     for number in (asked, refused):
         ask_approval(db, number, "Re-shank the ring", COUNTER, "180.00")
     answer_approval(db, asked, True, Channel.PHONE, COUNTER)
+    write_instead(db, refused, MANAGER, Channel.LETTER, today + timedelta(days=20),
+                  "The plater needs a few more days to match the finish.")
     for notice in notices_due(db, today + timedelta(days=400))[1][:3]:
         mark_done(db, notice, COUNTER, "called, she is coming Friday")
 

@@ -19,7 +19,7 @@ from jeweldesk.services.pickup import hand_back
 from jeweldesk.services.sending import mark_done
 from jeweldesk.services.telling import save_notice_wording, save_reminders
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import store_now, ticket_by_number
+from jeweldesk.storage.lookups import calendar, store_now, ticket_by_number
 from tests.support.store import BENCH, COUNTER, MANAGER, ring
 
 DANA = CustomerDetails("Dana Whitfield", "601 555 0142", "dana@example.com",
@@ -81,7 +81,8 @@ def test_a_piece_left_uncollected_is_reminded_on_the_set_days_and_last_by_letter
     final = notices_due(store_db, now + timedelta(days=90))[1]
     assert [(n.step, n.channel) for n in final] == [("90", Channel.LETTER)]
     letter_day = (now + timedelta(days=90)).date()
-    dispose = letter_day + timedelta(days=30)
+    with store_db.session(write=False) as session:
+        dispose = calendar(session).next_open(letter_day + timedelta(days=30))
     assert f"{dispose:%B} {dispose.day}, {dispose.year}" in final[0].text
     assert "90 days" in final[0].text
     mark_done(store_db, final[0], COUNTER)
@@ -185,3 +186,19 @@ def test_the_command_line_names_the_same_settings_as_the_services() -> None:
 
     assert (cli.ENV_MAIL_PASSWORD, cli.ENV_SMS_TOKEN, cli.SECURITIES) == (
         telling.ENV_MAIL_PASSWORD, telling.ENV_SMS_TOKEN, telling.SECURITIES)
+
+
+def test_the_final_letter_gives_a_day_the_store_is_open() -> None:
+    from datetime import date
+
+    from jeweldesk.domain.calendar import StoreCalendar
+    from jeweldesk.domain.notices import dispose_after
+
+    saturday = date(2027, 3, 6)
+    open_days = StoreCalendar.of((1, 2, 3, 4, 5, 6), (date(2027, 4, 5),))
+    assert dispose_after(saturday - timedelta(days=30), open_days) == saturday
+    sunday = saturday + timedelta(days=1)
+    assert dispose_after(sunday - timedelta(days=30), open_days) == date(2027, 3, 8)
+    easter_monday = date(2027, 4, 5)  # closed, and the Sunday before it too
+    assert dispose_after(easter_monday - timedelta(days=31), open_days) == date(2027, 4, 6)
+    assert dispose_after(sunday - timedelta(days=30), None) == sunday

@@ -183,8 +183,10 @@ def take_in_the_visit(qtbot: QtBot, window: MainWindow) -> IntakeDialog:
     type_here(qtbot, "barbara@example.com")
 
     ring = intake.current_piece()
-    qtbot.keyClick(focused(), TAB)  # how her letters open, then on into the piece
+    qtbot.keyClick(focused(), TAB)  # how her letters open, where they go, then the piece
     assert focused() is intake.addressed_as
+    qtbot.keyClick(focused(), TAB)
+    assert focused() is intake.postal_address
     qtbot.keyClick(focused(), TAB)
     assert focused() is ring.kind  # not Cancel
     qtbot.keyClicks(ring.description, "Three-stone anniversary ring")

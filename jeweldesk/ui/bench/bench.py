@@ -2,7 +2,8 @@
 
 Scan an envelope (or type its number) and press Enter; then a move's letter and
 Enter (S start, P waiting for parts, Q quality check, R ready; V sends it to a
-vendor in a parcel). Letters alone never move anything: a scanner typing
+vendor in a parcel; A asks the customer's yes for work found, "A re-shank 180").
+Letters alone never move anything: a scanner typing
 "R-10002" must not mark the last envelope ready.
 
 After every move the keyboard is back in the scan box, because the next thing a
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -51,6 +53,7 @@ from jeweldesk.services.bench import (
 )
 from jeweldesk.services.moves import TicketState
 from jeweldesk.services.prepare import FlagWithHandling
+from jeweldesk.ui.bench.asking import ASK_KEY, AskRow
 from jeweldesk.ui.bench.models import queue_model, waiting_model
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.day_edit import store_day_edit
@@ -105,6 +108,10 @@ class BenchScreen(QWidget):
                                     "names the vendor and the parcel")
         self.send_button.clicked.connect(lambda: self.press(SEND_KEY))
         self.send_dialog: SendParcelDialog | None = None
+        self.ask_button = QPushButton(f"{ASK_KEY}  Ask the customer…")
+        self.ask_button.setToolTip("Work found beyond the estimate waits for the customer's "
+                                   "yes, and the promise waits with it")
+        self.ask_button.clicked.connect(lambda: self.ask_customer())
         self.photos_button = QPushButton("Photos of finished work…")
         self.photos_button.clicked.connect(self._choose_photos)
 
@@ -132,6 +139,7 @@ class BenchScreen(QWidget):
         parts_layout.addWidget(parts_ok)
         parts_layout.addWidget(parts_cancel)
         self.parts_row.hide()
+        self.ask_row = AskRow(ctx, self._say, self.scan_box.setFocus, self._scan_in_note)
         self.message = QLabel()
         self.message.setWordWrap(True)
 
@@ -171,6 +179,7 @@ class BenchScreen(QWidget):
         panel_layout.addLayout(self._moves_row())
         panel_layout.addWidget(self.note)
         panel_layout.addWidget(self.parts_row)
+        panel_layout.addWidget(self.ask_row)
         panel_layout.addWidget(self.message)
 
         lists = QSplitter(Qt.Orientation.Vertical)
@@ -199,6 +208,7 @@ class BenchScreen(QWidget):
         for button in self.move_buttons.values():
             row.addWidget(button)
         row.addWidget(self.send_button)
+        row.addWidget(self.ask_button)
         row.addStretch(1)
         row.addWidget(self.photos_button)
         return row
@@ -270,8 +280,10 @@ class BenchScreen(QWidget):
         self._fit_queue()
         self.ctx.risk.ensure()
         self.waiting.set_rows(found.waiting, found.today)
+        asked = sum(1 for line in found.queue if line.asked)
         self.queue_title.setText(f"{found.jeweler.name}'s queue — "
-                                 f"{days_text(len(found.queue), 'piece')}")
+                                 f"{days_text(len(found.queue), 'piece')}"
+                                 + (f" · {asked} waiting for a yes" if asked else ""))
         self.waiting_title.setText(f"Waiting for parts — {len(found.waiting)}")
 
     def _changed_elsewhere(self) -> None:
@@ -288,6 +300,9 @@ class BenchScreen(QWidget):
         if not text:
             return
         key, _, note = text.partition(" ")
+        if self.scanned is not None and key.upper() == ASK_KEY:
+            self.ask_customer(note)
+            return
         if self.scanned is not None and len(key) == 1 and key.isalpha():
             if note.strip():
                 self.note.setText(note.strip())
@@ -297,6 +312,7 @@ class BenchScreen(QWidget):
 
     def load(self, number: str) -> None:
         self.parts_row.hide()
+        self.ask_row.close_row()
         self.parts_note.clear()
         if self.scanned is not None and self.scanned.number != number.strip().upper():
             self.note.clear()  # a note is for the piece it was typed for
@@ -321,6 +337,8 @@ class BenchScreen(QWidget):
         for key, button in self.move_buttons.items():
             button.setVisible(key in allowed)
         self.send_button.setVisible(scanned is not None and scanned.may_go_out)
+        may_ask = scanned is not None and bool(scanned.moves) and scanned.asked is None
+        self.ask_button.setVisible(may_ask)
         self.photos_button.setEnabled(scanned is not None)
         self.note.setEnabled(scanned is not None)
         if scanned is None:
@@ -334,7 +352,10 @@ class BenchScreen(QWidget):
                         f"{day_text(scanned.occasion_date, today)}")
         keys = " · ".join([f"<b>{m.key}</b> {m.label.lower()}" for m in scanned.moves]
                           + ([f"<b>{SEND_KEY}</b> send in a parcel"] if scanned.may_go_out
-                             else []))
+                             else [])
+                          + ([f"<b>{ASK_KEY}</b> ask the customer's yes"] if may_ask else []))
+        asked = (f"<br><b>Waits for the customer's yes</b>: {escape(elided(scanned.asked))} "
+                 "— the promise's clock is stopped" if scanned.asked else "")
         # The header stays a few lines whatever was typed at intake: long words are cut
         # short here, whole on hover.
         self.card.setToolTip(f"{scanned.item}\n{scanned.work}"
@@ -344,7 +365,7 @@ class BenchScreen(QWidget):
             f"<span style='font-size:15pt'><b>{scanned.number}</b> — {elided(scanned.item)}"
             f"</span><br>{scanned.customer_name} · {elided(scanned.work, 160)}<br>"
             f"<b>{scanned.status.label}</b> · promised "
-            f"{day_text(scanned.promised_for, today)}{occasion}<br>"
+            f"{day_text(scanned.promised_for, today)}{occasion}{asked}<br>"
             + (f"Type a letter and Enter: {keys}" if keys else
                f"{scanned.out}." if scanned.out else "No bench move from here.")
         )
@@ -374,6 +395,13 @@ class BenchScreen(QWidget):
             self._ask_for_parts()
             return
         self._move(found)
+
+    def ask_customer(self, typed: str = "") -> None:
+        """Work found beyond the estimate: it waits for the customer's yes (see asking)."""
+        if self.scanned is None:
+            return
+        self.parts_row.hide()
+        self.ask_row.open_for(self.scanned.number, typed)
 
     def send_in_parcel(self) -> SendParcelDialog | None:
         """To a vendor only in a parcel: a new parcel with this piece in it."""

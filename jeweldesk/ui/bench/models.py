@@ -32,7 +32,8 @@ class QueueModel(RowsModel):
             Column("Customer", lambda r: r.customer_name),
             Column("Piece", lambda r: r.item),
             Column("Work", lambda r: r.work),
-            Column("Status", lambda r: r.status.label),
+            Column("Status", lambda r: r.status.label + (" · waits for a yes" if r.asked else ""),
+                   tip=lambda r: f"Waits for the customer's yes: {r.asked}" if r.asked else None),
             Column("Occasion", _occasion, sort=lambda r: r.occasion_date or date.max),
         ), parent)
 

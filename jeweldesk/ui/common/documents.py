@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from jeweldesk.printing import Layout
 from jeweldesk.services import ServiceError
 from jeweldesk.services.documents import (
+    letter_pdf,
     manifest_pdf,
     morning_pdf,
     payment_pdf,
@@ -16,6 +17,8 @@ from jeweldesk.services.documents import (
     tags_pdf,
     thank_you_pdf,
 )
+from jeweldesk.services.letters import letter_sheet
+from jeweldesk.services.store import store_settings
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.paper import PaperPreview
 
@@ -70,6 +73,19 @@ def show_thank_you(ctx: AppContext, numbers: Sequence[str],
     return _preview(parent, f"Thank-you note {_numbers(numbers)}",
                     f"thank-you-{numbers[0]}.pdf",
                     lambda: thank_you_pdf(ctx.db, numbers, signed_by=signer))
+
+
+def show_letter(ctx: AppContext, number: str,
+                parent: QWidget | None = None) -> PaperPreview | None:
+    """The final unclaimed letter, the sheet the store's country posts offered first."""
+    def layout(name: str) -> Callable[[], bytes]:
+        return lambda: letter_pdf(ctx.db, number, name)
+
+    sheets = {"Letter": layout("letter"), "A4": layout("a4")}
+    if letter_sheet(store_settings(ctx.db).country) == "a4":
+        sheets = {"A4": sheets["A4"], "Letter": sheets["Letter"]}
+    first = next(iter(sheets.values()))
+    return _preview(parent, f"Final letter {number}", f"letter-{number}.pdf", first, sheets)
 
 
 def show_manifest(ctx: AppContext, ref: str,

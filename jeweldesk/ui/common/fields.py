@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -179,3 +180,18 @@ class AddressedAs(QComboBox):
             index = self.count() - 1
             self._say(self._name.text())
         self.setCurrentIndex(index)
+
+
+class AddressEdit(QPlainTextEdit):
+    """A postal address, its lines as on an envelope; Tab moves on, as in the fields beside."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setPlaceholderText("Street\nTown, state and ZIP (for letters the store posts)")
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
+        self.setToolTip("Where a letter reaches the customer: the final notice of a piece "
+                        "left uncollected is posted here")
+
+    def address(self) -> str | None:
+        return self.toPlainText().strip() or None

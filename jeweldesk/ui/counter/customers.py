@@ -36,7 +36,7 @@ from jeweldesk.services.customers import (
     update_customer,
 )
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import AddressedAs
+from jeweldesk.ui.common.fields import AddressedAs, AddressEdit, with_problem
 from jeweldesk.ui.common.rows import KEY_ROLE, Column, RowsModel, rows_of
 from jeweldesk.ui.common.widgets import OVERDUE_TINT, ProblemLabel, heading, list_look, muted
 
@@ -94,7 +94,9 @@ class CustomerForm(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(64)
         self.addressed_as = AddressedAs(self.name)
-        self.problems = {key: ProblemLabel() for key in ("name", "phone", "email")}
+        self.postal_address = AddressEdit()
+        self.problems = {key: ProblemLabel() for key in ("name", "phone", "email",
+                                                         "postal_address")}
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         for label, field, key in (("Name", self.name, "name"), ("Phone", self.phone, "phone"),
@@ -104,6 +106,8 @@ class CustomerForm(QWidget):
             row.addWidget(self.problems[key], 1)
             form.addRow(label, row)
         form.addRow("Letters open", self.addressed_as)
+        form.addRow("Postal address", with_problem(self.postal_address,
+                                                   self.problems["postal_address"]))
         form.addRow("Prefers", self.channel)
         form.addRow("Notes", self.notes)
 
@@ -116,12 +120,13 @@ class CustomerForm(QWidget):
             info.preferred_channel if info else None), 0))
         self.notes.setPlainText(info.notes or "" if info else "")
         self.addressed_as.set_title(info.addressed_as if info else None)
+        self.postal_address.setPlainText(info.postal_address or "" if info else "")
         self.show_problems({})
 
     def details(self) -> CustomerDetails:
         return CustomerDetails(self.name.text(), self.phone.text(), self.email.text(),
                                self.notes.toPlainText(), self.channel.currentData(),
-                               self.addressed_as.title())
+                               self.addressed_as.title(), self.postal_address.address())
 
     def show_problems(self, problems: dict[str, str]) -> None:
         for key, label in self.problems.items():

@@ -36,6 +36,7 @@ from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.fields import (
     NOTE_STYLE,
     AddressedAs,
+    AddressEdit,
     CounterDialog,
     banner,
     with_problem,
@@ -134,7 +135,9 @@ class IntakeDialog(CounterDialog):
         self.phone = QLineEdit()
         self.email = QLineEdit()
         self.addressed_as = AddressedAs(self.name)
-        self.customer_problems = {key: ProblemLabel() for key in ("name", "phone", "email", "")}
+        self.postal_address = AddressEdit()
+        self.customer_problems = {key: ProblemLabel() for key in ("name", "phone", "email",
+                                                                  "postal_address", "")}
         for edit in (self.name, self.phone, self.email):
             edit.returnPressed.connect(self.focusNextChild)
         self.phone.editingFinished.connect(self._check_contact_details)
@@ -158,6 +161,8 @@ class IntakeDialog(CounterDialog):
         new_form.addRow("P&hone", with_problem(self.phone, self.customer_problems["phone"]))
         new_form.addRow("&Email", with_problem(self.email, self.customer_problems["email"]))
         new_form.addRow("Letters open", self.addressed_as)
+        new_form.addRow("Postal &address", with_problem(
+            self.postal_address, self.customer_problems["postal_address"]))
         row = QHBoxLayout(box)
         row.addLayout(finding, 1)
         row.addSpacing(12)
@@ -261,7 +266,8 @@ class IntakeDialog(CounterDialog):
         if not self.pieces.count() or self.pieces.currentIndex() < 0:
             return
         chain = [self.search, self.matches, self.change_customer, self.name, self.phone,
-                 self.email, self.addressed_as, *self.current_piece().tab_chain(),
+                 self.email, self.addressed_as, self.postal_address,
+                 *self.current_piece().tab_chain(),
                  self.save_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -298,7 +304,8 @@ class IntakeDialog(CounterDialog):
         if self.customer is not None:
             return Visit(pieces, customer_id=self.customer.id)
         details = CustomerDetails(self.name.text(), self.phone.text(), self.email.text(),
-                                  addressed_as=self.addressed_as.title())
+                                  addressed_as=self.addressed_as.title(),
+                                  postal_address=self.postal_address.address())
         return Visit(pieces, new_customer=details)
 
     def local_problems(self) -> dict[str, str]:
@@ -338,8 +345,8 @@ class IntakeDialog(CounterDialog):
     def show_problems(self, problems: dict[str, str]) -> None:
         """Each problem beside its field; anything without a field goes in the banner."""
         loose: list[str] = []
-        for key in ("name", "phone", "email", ""):
-            self.customer_problems[key].show_problem(None)
+        for label in self.customer_problems.values():
+            label.show_problem(None)
         per_piece: dict[int, dict[str, str]] = {}
         for key, problem in problems.items():
             if key.startswith("customer"):
@@ -373,6 +380,7 @@ class IntakeDialog(CounterDialog):
         for edit in (self.search, self.name, self.phone, self.email):
             edit.clear()
         self.addressed_as.set_title(None)
+        self.postal_address.clear()
         self.problem_banner.hide()
         self.numbers = []
         self.add_piece()
@@ -386,7 +394,8 @@ class IntakeDialog(CounterDialog):
     def has_typing(self) -> bool:
         if self.stack.currentWidget() is not self.form_page:
             return False
-        typed = [self.search.text(), self.name.text(), self.phone.text(), self.email.text()]
+        typed = [self.search.text(), self.name.text(), self.phone.text(), self.email.text(),
+                 self.postal_address.toPlainText()]
         return (any(t.strip() for t in typed) or self.customer is not None
                 or any(f.has_typing() for f in self.piece_forms()))
 

@@ -52,6 +52,7 @@ from jeweldesk.ui.settings.leaving import LeaveGuard
 from jeweldesk.ui.settings.money import MoneyTab
 from jeweldesk.ui.settings.note_wording import NoteWordingTab
 from jeweldesk.ui.settings.saved import country_box, saved_line, say
+from jeweldesk.ui.settings.sending import SendingTab
 from jeweldesk.ui.settings.staff import StaffTab
 from jeweldesk.ui.settings.wording import WordingTab
 
@@ -309,6 +310,8 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self.note_wording, "Thank-you note")
         self.wording = WordingTab(ctx)
         self.tabs.addTab(self.wording, "Notices")
+        self.sending = SendingTab(ctx)
+        self.tabs.addTab(self.sending, "Mail and texts")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading("Settings"))

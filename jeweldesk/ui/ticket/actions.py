@@ -261,3 +261,5 @@ class ContactForm(QWidget):
             self.problem.show_problem(str(exc))
             return
         self.note.clear()
+        self.outcome.setCurrentIndex(0)
+        self.outcome.setEditText("")

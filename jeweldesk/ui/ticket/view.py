@@ -40,6 +40,7 @@ from jeweldesk.ui.common.fields import (
 )
 from jeweldesk.ui.common.widgets import ElidedLabel
 from jeweldesk.ui.ticket.actions import ContactForm, MovePanel, PromiseForm
+from jeweldesk.ui.ticket.approval import ApprovalForm
 from jeweldesk.ui.ticket.edit import EditTicketDialog
 from jeweldesk.ui.ticket.money import MoneyPanel, bill_lines
 from jeweldesk.ui.ticket.risk import RiskBanner
@@ -86,7 +87,7 @@ class TicketDialog(CounterDialog):
         self.message = banner()
         self.risk = RiskBanner(ctx, self.number, self)
 
-        self.customer = {k: QLabel() for k in ("name", "reach", "prefers", "notes")}
+        self.customer = {k: QLabel() for k in ("name", "reach", "address", "prefers", "notes")}
         self.piece = {k: QLabel() for k in ("what", "metal", "stones", "condition", "value",
                                             "taken_in", "jeweler")}
         self.photos = QHBoxLayout()
@@ -99,11 +100,13 @@ class TicketDialog(CounterDialog):
         self.moves = MovePanel(self)
         self.change_promise = PromiseForm(self)
         self.contact = ContactForm(self)
+        self.approval = ApprovalForm(self)
 
         left = QVBoxLayout()
         left.addWidget(self._group("Customer", field_grid([
             ("Name", self.customer["name"]), ("Reach", self.customer["reach"]),
-            ("Prefers", self.customer["prefers"]), ("Notes", self.customer["notes"])])))
+            ("Address", self.customer["address"]), ("Prefers", self.customer["prefers"]),
+            ("Notes", self.customer["notes"])])))
         piece = field_grid([
             ("Piece", self.piece["what"]), ("Metal", self.piece["metal"]),
             ("Stones", self.piece["stones"]), ("Condition", self.piece["condition"]),
@@ -122,6 +125,7 @@ class TicketDialog(CounterDialog):
             ("Occasion", self.promise["occasion"])])
         promise_box.addWidget(self.change_promise, 3, 0, 1, 2)
         left.addWidget(self._group("The promise", promise_box))
+        left.addWidget(self._group("The customer's yes", self.approval))
         left.addStretch(1)
 
         right = QVBoxLayout()
@@ -224,6 +228,23 @@ class TicketDialog(CounterDialog):
         elif added:
             self.say(f"Added {added} photo{'s' if added > 1 else ''}.", good=True)
 
+    question = "Throw away what was typed?"
+
+    def unsaved(self) -> str | None:
+        """A call's note or the work to ask about, typed and not yet logged: Escape, the close
+        button or Cancel asks before it goes, as the intake does."""
+        note = self.contact.note.text().strip()
+        outcome = self.contact.outcome.currentText().strip()
+        if note or outcome:
+            said = f" (“{note[:60]}”)" if note else ""
+            return (f"The call you were logging{said} is not saved yet. Keep typing to log "
+                    "it, or throw it away.")
+        asked = self.approval.what.text().strip()
+        if asked and self.approval.ask_row.isVisible():
+            return (f"The work to ask the customer about (“{asked[:60]}”) is not asked yet. "
+                    "Keep typing to ask it, or throw it away.")
+        return None
+
     # Showing ----------------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -244,6 +265,9 @@ class TicketDialog(CounterDialog):
         self.customer["name"].setText(s.customer_name)
         self.customer["reach"].setText(
             " · ".join(x for x in (s.customer_phone, s.customer_email) if x) or "no phone or email")
+        self.customer["address"].setText(
+            escape(s.customer_address).replace("\n", "<br>") if s.customer_address
+            else "none on record (Customers, for letters)")
         self.customer["prefers"].setText(
             s.preferred_channel.value.replace("_", " ") if s.preferred_channel else "—")
         self.customer["notes"].setText(s.customer_notes or "—")
@@ -297,6 +321,7 @@ class TicketDialog(CounterDialog):
         self.change_promise.show_story(s)
         self.money_panel.show_story(s)
         self.contact.show_contacts(s)
+        self.approval.show_story(s)
 
     def _show_photos(self) -> None:
         while self.photos.count():

@@ -39,9 +39,10 @@ from jeweldesk.services.prepare import (
     WayOut,
     briefing,
     log_preparation,
+    write_instead,
 )
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, from_qdate
+from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, from_qdate, may_throw_away
 from jeweldesk.ui.common.widgets import (
     MUTED_COLOUR,
     ProblemLabel,
@@ -62,6 +63,7 @@ from jeweldesk.ui.today.at_risk_model import (
     level_colours,
     level_label,
 )
+from jeweldesk.ui.today.write_instead import WriteInstead
 
 CHANNELS = {Channel.PHONE: "Phone call", Channel.SMS: "Text message", Channel.EMAIL: "Email",
             Channel.IN_PERSON: "In person"}
@@ -287,6 +289,9 @@ class PrepareDialog(QDialog):
         form.addWidget(self.original, 1, 4, 1, 3)
         form.addWidget(_label("Note"), 2, 0)
         form.addWidget(self.note, 2, 1, 1, 6)
+        self.write = WriteInstead(b)
+        self.write.on.toggled.connect(self._writing)
+        form.addWidget(self.write, 3, 1, 1, 6)
         form.setColumnStretch(6, 1)
         col.addLayout(form)
         col.addWidget(self.problem)
@@ -305,14 +310,39 @@ class PrepareDialog(QDialog):
         return box
 
     def _outcome_changed(self, outcome: str) -> None:
-        agreed = outcome == AGREED_NEW_DATE
+        agreed = outcome == AGREED_NEW_DATE or self.write.chosen
         self.new_date.setEnabled(agreed)
         self.original.setEnabled(agreed)
 
+    def _writing(self, on: bool) -> None:
+        """Writing, not calling: no call to log, a new date to give."""
+        self.channel.setEnabled(not on)
+        self.outcome.setEnabled(not on)
+        self.note.setEnabled(not on)  # nothing is said on a call: the reason is the words
+        self.save.setText("Save, and write to them" if on else "Save the call")
+        self._outcome_changed(self.outcome.currentText())
+
     def new_promise(self) -> date | None:
-        if self.outcome.currentText() != AGREED_NEW_DATE:
+        if self.outcome.currentText() != AGREED_NEW_DATE and not self.write.chosen:
             return None
         return from_qdate(self.new_date.date())
+
+    def unsaved(self) -> str | None:
+        """What Escape, Cancel or the close button would throw away."""
+        typed = self.note.text().strip()
+        if typed:
+            return (f"The note you typed (“{typed[:60]}”) is not saved yet. Keep typing to "
+                    "save the call, or throw it away.")
+        if self.write.edited():
+            return ("The reason you wrote for the customer is not saved yet. Keep typing to "
+                    "save it, or throw it away.")
+        return None
+
+    def reject(self) -> None:
+        lost = self.unsaved()
+        if lost and not may_throw_away(self, "Throw away what was typed?", lost):
+            return
+        super().reject()
 
     def courtesy_accepted(self) -> bool:
         """The new date was agreed, offered with its courtesy: the courtesy is on the bill."""
@@ -323,6 +353,9 @@ class PrepareDialog(QDialog):
         return [c.text() for c in self.offers.values() if c.isChecked()]
 
     def save_call(self) -> None:
+        if self.write.chosen:
+            self._save_writing()
+            return
         try:
             log_preparation(
                 self.ctx.db, self.number, by=self.ctx.user.code,
@@ -331,6 +364,19 @@ class PrepareDialog(QDialog):
                 reason=self._reason(), offered=self.offered(),
                 courtesy=self.courtesy_accepted(),
             )
+        except Invalid as exc:
+            self.problem.show_problem(" ".join(sentence(p) + "." for p in exc.problems.values()))
+            return
+        except ServiceError as exc:
+            self.problem.show_problem(str(exc))
+            return
+        self.accept()
+
+    def _save_writing(self) -> None:
+        try:
+            write_instead(self.ctx.db, self.number, self.ctx.user.code,
+                          self.write.way.currentData(), self.new_promise(),
+                          self.write.reason.text())
         except Invalid as exc:
             self.problem.show_problem(" ".join(sentence(p) + "." for p in exc.problems.values()))
             return

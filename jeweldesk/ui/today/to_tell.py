@@ -4,7 +4,8 @@ for the calls and letters a person makes."""
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -20,17 +21,22 @@ from PySide6.QtWidgets import (
 
 from jeweldesk.domain.errors import ServiceError
 from jeweldesk.domain.kinds import Channel
+from jeweldesk.domain.notice_words import NoticeKind
 from jeweldesk.domain.notices import Notice
 from jeweldesk.domain.permissions import Act
 from jeweldesk.interchange.common import Progress
-from jeweldesk.services.estimates import waiting_for_approval
-from jeweldesk.services.notices import notices_due
+from jeweldesk.services.estimates import Waiting
 from jeweldesk.services.sending import Sent, mark_done, send
+from jeweldesk.services.telling_now import ToTell, to_tell_now
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.rows import Column, RowsModel
 from jeweldesk.ui.common.widgets import heading, list_look, muted
-from jeweldesk.ui.common.work import LongJob
+from jeweldesk.ui.common.work import BackgroundCall, LongJob
 
+if TYPE_CHECKING:
+    from jeweldesk.ui.common.paper import PaperPreview
+
+NOBODY = "Nobody is waiting to hear from the store."
 HOW = {Channel.EMAIL: "Email", Channel.SMS: "Text", Channel.PHONE: "Call",
        Channel.LETTER: "Letter", Channel.IN_PERSON: "In person"}
 
@@ -67,7 +73,7 @@ class ToTellPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._chosen)
         self.table.activated.connect(self._activated)
         self.table.setMinimumHeight(90)
-        self.empty = muted("Nobody is waiting to hear from the store.")
+        self.empty = muted(NOBODY)
         self.waiting = muted("")  # what waits for a customer's yes, told or not
         self.waiting.setWordWrap(False)
         self.preview = QLabel()
@@ -77,10 +83,14 @@ class ToTellPanel(QWidget):
         self.send_button = QPushButton("Send")
         self.send_button.setToolTip("Send the chosen email or text now")
         self.send_button.clicked.connect(self.send_chosen)
+        self.letter_button = QPushButton("Letter…")
+        self.letter_button.setToolTip("The final letter, to print or save, addressed for a "
+                                      "window envelope")
+        self.letter_button.clicked.connect(self.show_chosen_letter)
         self.done_button = QPushButton("Done")
         self.done_button.setToolTip("The call is made, or the letter printed and posted")
         self.done_button.clicked.connect(self.mark_chosen_done)
-        for button in (self.send_button, self.done_button):
+        for button in (self.send_button, self.letter_button, self.done_button):
             button.setAutoDefault(False)
 
         top = QHBoxLayout()
@@ -90,6 +100,7 @@ class ToTellPanel(QWidget):
         top.addWidget(self.waiting)
         top.addStretch(1)
         top.addWidget(self.send_button)
+        top.addWidget(self.letter_button)
         top.addWidget(self.done_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -100,21 +111,57 @@ class ToTellPanel(QWidget):
         body.addWidget(self.preview, 2)
         layout.addLayout(body, 1)
         layout.addWidget(self.empty)
+        self.reading = self._again = self._read_once = False
+        self._call = BackgroundCall(self)
+        self._call.done.connect(self._arrived)
+        self._call.failed.connect(self._not_read)
+        self.table.setVisible(False)
+        self.preview.setVisible(False)
         ctx.changed.connect(self.refresh)
         self.refresh()
+
+    @property
+    def up_to_date(self) -> bool:
+        """The list shown is the latest read, with none still on its way."""
+        return self._read_once and not self.reading
 
     @property
     def notices(self) -> list[Notice]:
         return list(self.model.rows)
 
     def refresh(self) -> None:
+        """Worked out off the window's thread (every ticket is read): the list shown stays
+        until the new one arrives, and the first time the panel says it is reading."""
+        if self.reading:
+            self._again = True  # asked again meanwhile: once more when this one arrives
+            return
+        self.reading = True
+        if not self._read_once:
+            self.counter.setText("reading…")
+            self.empty.setText("Reading who is waiting to hear from the store…")
+        self._call.request(partial(to_tell_now, self.ctx.db))
+
+    def _arrived(self, found: ToTell) -> None:
+        self.reading = False
+        self._read_once = True
+        if self._again:
+            self._again = False
+            self.refresh()
+        self.show_notices(found.due, found.waiting)
+
+    def _not_read(self, message: str) -> None:
+        self.reading = False
+        self.counter.setText("")
+        self.empty.setText(f"The notices could not be read: {message}")
+        self.empty.setVisible(True)
+
+    def show_notices(self, due: list[Notice], waits: list[Waiting]) -> None:
         chosen = self.chosen()
-        _moment, due = notices_due(self.ctx.db)
-        waits = waiting_for_approval(self.ctx.db)
         self.waiting.setText("" if not waits else "Waiting for a yes: " + ", ".join(
             f"{w.ticket} ({w.customer})" for w in waits[:4]) + (" …" if len(waits) > 4 else ""))
         self.model.set_rows(due)
         self.counter.setText(str(len(due)) if due else "")
+        self.empty.setText(NOBODY)
         self.table.setVisible(bool(due))
         self.preview.setVisible(bool(due))
         self.empty.setVisible(not due)
@@ -137,6 +184,7 @@ class ToTellPanel(QWidget):
         allowed = self.ctx.may(Act.CONTACT)
         self.send_button.setEnabled(allowed and notice is not None and notice.sends_itself)
         self.done_button.setEnabled(allowed and notice is not None and not notice.sends_itself)
+        self.letter_button.setEnabled(notice is not None and _is_letter(notice))
         if not allowed:
             self.send_button.setToolTip("Counter staff or a manager tell the customers")
         self.preview.setText("" if notice is None else
@@ -167,6 +215,16 @@ class ToTellPanel(QWidget):
         QMessageBox.warning(self, "Not sent", message)
         self.refresh()
 
+    def show_chosen_letter(self) -> PaperPreview | None:
+        notice = self.chosen()
+        if notice is None or not _is_letter(notice):
+            return None
+        # The paper (and ReportLab) loads when it is first asked for, not at start-up.
+        from jeweldesk.ui.common.documents import show_letter
+
+        self.letter = show_letter(self.ctx, notice.ticket, self)
+        return self.letter
+
     def mark_chosen_done(self) -> None:
         notice = self.chosen()
         if notice is None or notice.sends_itself:
@@ -175,6 +233,11 @@ class ToTellPanel(QWidget):
             mark_done(self.ctx.db, notice, self.ctx.user.code)
         except ServiceError as exc:
             QMessageBox.warning(self, "Not done", str(exc))
+            self.refresh()
+
+
+def _is_letter(notice: Notice) -> bool:
+    return notice.channel == Channel.LETTER and notice.kind == NoticeKind.UNCLAIMED
 
 
 def _html(text: str) -> str:

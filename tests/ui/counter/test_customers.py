@@ -74,3 +74,32 @@ def test_a_bad_phone_is_named_beside_the_field_and_nothing_is_saved(ctx: AppCont
     (marisol,) = find_customers(ctx.db, "Okafor")
     assert marisol.phone == "(601) 555-0177"
     assert not screen.form.problems["phone"].isVisible()
+
+
+def test_a_customer_s_postal_address_is_kept_in_their_record(ctx: AppContext, qtbot):
+    take_in_ring(ctx.db)
+    screen = _customers(ctx, qtbot, [])
+    qtbot.keyClicks(screen.search, "555 0142")
+    qtbot.waitUntil(lambda: screen.results.model().rowCount() == 1)
+    screen.results.selectRow(0)
+    assert screen.form.postal_address.toPlainText() == ""
+    screen.form.postal_address.setPlainText("40 Elm Row\n\nOxford, MS 38655\n")
+    screen.save_button.click()
+
+    (dana,) = find_customers(ctx.db, "Whitfield")
+    assert get_customer(ctx.db, dana.id).postal_address == "40 Elm Row\nOxford, MS 38655"
+    screen.results.selectRow(0)
+    assert screen.form.postal_address.toPlainText() == "40 Elm Row\nOxford, MS 38655"
+
+
+def test_an_address_too_long_is_named_beside_it_and_nothing_is_saved(ctx: AppContext, qtbot):
+    take_in_ring(ctx.db)
+    screen = _customers(ctx, qtbot, [])
+    qtbot.keyClicks(screen.search, "555 0142")
+    qtbot.waitUntil(lambda: screen.results.model().rowCount() == 1)
+    screen.results.selectRow(0)
+    screen.form.postal_address.setPlainText("x" * 5000)
+    screen.save_button.click()
+    assert screen.form.problems["postal_address"].isVisible()
+    (dana,) = find_customers(ctx.db, "Whitfield")
+    assert get_customer(ctx.db, dana.id).postal_address is None

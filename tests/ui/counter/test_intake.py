@@ -247,3 +247,26 @@ def test_an_occasion_carried_to_the_next_piece_is_said_and_clearing_it_keeps_it_
     dialog.add_piece()  # from a piece with no occasion, nothing is carried or said
     third = dialog.current_piece()
     assert third.occasion_what.text() == "" and not third.occasion_copied.isVisible()
+
+
+def test_a_new_customer_s_postal_address_is_typed_at_intake_line_by_line(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    dialog = open_intake(ctx, qtbot)
+    qtbot.keyClicks(dialog.name, "Barbara Harris")
+    dialog.addressed_as.setFocus()
+    qtbot.keyClick(dialog.addressed_as, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.postal_address
+    qtbot.keyClicks(dialog.postal_address, "  12 Oak   Street")
+    qtbot.keyClick(dialog.postal_address, ENTER)  # a new line, not Save
+    qtbot.keyClicks(dialog.postal_address, "Jackson, MS 39201")
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog.postal_address, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.current_piece().kind
+    piece = dialog.current_piece()
+    qtbot.keyClicks(piece.description, "Gold band")
+    qtbot.keyClicks(piece.services.picker, "clean")
+    qtbot.keyClick(piece.services.picker, ENTER)
+    dialog.save()
+
+    (harris,) = find_customers(ctx.db, "Harris")
+    assert harris.postal_address == "12 Oak Street\nJackson, MS 39201"

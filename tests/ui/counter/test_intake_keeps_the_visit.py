@@ -65,7 +65,9 @@ def test_tab_from_the_customer_goes_into_the_piece(ctx: AppContext, qtbot: QtBot
     tab(qtbot)
     type_here(qtbot, "pat@example.com")
     tab(qtbot)
-    assert focused() is dialog.addressed_as  # how the paper opens to Pat, the last of hers
+    assert focused() is dialog.addressed_as  # how the paper opens to Pat
+    tab(qtbot)
+    assert focused() is dialog.postal_address  # where a letter reaches her, the last of hers
     tab(qtbot)
     assert focused() is piece.kind
     tab(qtbot)

@@ -36,6 +36,7 @@ def test_the_story_is_on_one_screen(ctx: AppContext, qtbot: QtBot) -> None:
     assert number in dialog.title.text() and "solitaire" in dialog.title.text()
     assert dialog.customer["name"].text() == "Dana Whitfield"
     assert "(601) 555-0142" in dialog.customer["reach"].text()
+    assert dialog.customer["address"].text() == "none on record (Customers, for letters)"
     assert "Worn prongs" in dialog.piece["condition"].text()
     assert "Retip four prongs" in dialog.money["services"].text()
     assert dialog.money["balance"].text() == "<b>$55.00</b>"
@@ -187,3 +188,37 @@ def test_a_ticket_on_track_shows_no_warning(ctx: AppContext, qtbot: QtBot) -> No
     dialog = open_ticket(ctx, qtbot, number)
     qtbot.waitUntil(lambda: ctx.risk.rows is not None and not ctx.risk.busy)
     assert not dialog.risk.isVisible()
+
+
+def test_escape_in_the_contact_note_asks_before_the_typing_is_thrown_away(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    from tests.support.questions import answer_next_question, click, press_key
+
+    number = take_in_ring(ctx.db)
+    dialog = open_ticket(ctx, qtbot, number)
+    qtbot.keyClicks(dialog.contact.note, "left a message about the clasp")
+    asked = answer_next_question(press_key(Qt.Key.Key_Escape))  # a hurried second Escape
+    qtbot.keyClick(dialog.contact.note, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: asked.asked)
+    assert dialog.isVisible() and dialog.contact.note.text() == "left a message about the clasp"
+    assert "left a message about the clasp" in asked.texts[0]
+    qtbot.keyClick(dialog.contact.note, Qt.Key.Key_Return)  # logged: nothing left to lose
+    assert dialog.unsaved() is None
+    qtbot.keyClick(dialog.contact.note, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert [c.note for c in ticket_story(ctx.db, number).contacts] == [
+        "left a message about the clasp"]
+    dialog = open_ticket(ctx, qtbot, number)
+    qtbot.keyClicks(dialog.contact.note, "no answer")
+    asked = answer_next_question(click("Throw away"))
+    qtbot.keyClick(dialog.contact.note, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert len(ticket_story(ctx.db, number).contacts) == 1
+
+
+def test_the_customer_s_postal_address_shows_line_by_line(ctx: AppContext, qtbot: QtBot) -> None:
+    (number,) = take_in(ctx.db, Visit(pieces=(ring(),), new_customer=CustomerDetails(
+        "Barbara Harris", "601 555 0101", postal_address="12 Oak Street\nJackson, MS 39201")),
+        by=COUNTER)
+    dialog = open_ticket(ctx, qtbot, number)
+    assert dialog.customer["address"].text() == "12 Oak Street<br>Jackson, MS 39201"
