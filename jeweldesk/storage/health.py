@@ -209,10 +209,12 @@ def is_lock(exc: BaseException) -> bool:
 
 
 def is_damage(exc: BaseException) -> bool:
-    """SQLite's words for a file it cannot read as a database."""
+    """SQLite's words for a file it cannot read as a database (the search index's tables
+    unreadable say "vtable constructor failed")."""
     text = str(exc).lower()
     return any(words in text for words in (
-        "malformed", "file is not a database", "disk image", "encrypted"))
+        "malformed", "file is not a database", "disk image", "encrypted",
+        "vtable constructor failed"))
 
 
 def busy(path: Path | str, waited: float) -> DatabaseBusy:
