@@ -1,0 +1,141 @@
+"""A ticket's story, read in a handful of statements, says exactly what the records say:
+every field of every kind of record, for every ticket of a store that holds them all,
+on each kind of database."""
+
+from __future__ import annotations
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, selectinload
+
+from jeweldesk.domain.contact_details import shown_phone
+from jeweldesk.domain.kinds import Channel
+from jeweldesk.services.contacts import record_contact
+from jeweldesk.services.photos import add_photo
+from jeweldesk.services.story import (
+    ContactView,
+    DiscountView,
+    EditView,
+    EventView,
+    ParcelView,
+    PaymentView,
+    PhotoView,
+    PromiseView,
+    ServiceView,
+    TicketStory,
+    stories,
+    ticket_story,
+)
+from jeweldesk.storage.lookups import get_store
+from jeweldesk.storage.tables import ParcelItem, Ticket
+from tests.interchange.test_whole_store import _jpeg, make_whole_store
+from tests.support.store import COUNTER
+
+
+def _from_the_records(session: Session, ticket: Ticket) -> TicketStory:
+    """The story as the records' own relationships tell it, one lazy load at a time."""
+    items = session.scalars(
+        select(ParcelItem).where(ParcelItem.ticket_id == ticket.id)
+        .options(selectinload(ParcelItem.parcel)).order_by(ParcelItem.id)
+    ).all()
+    promises = tuple(
+        PromiseView(p.at, p.old_date, p.new_date, p.by.name, p.reason)
+        for p in ticket.promise_changes
+    )
+    customer = ticket.customer
+    return TicketStory(
+        number=ticket.number,
+        version=ticket.version,
+        status=ticket.status,
+        status_at=ticket.status_at,
+        visit=ticket.visit,
+        customer_id=customer.id,
+        customer_name=customer.name,
+        customer_phone=shown_phone(customer.phone, get_store(session).country),
+        customer_email=customer.email,
+        customer_notes=customer.notes,
+        preferred_channel=customer.preferred_channel,
+        received_at=ticket.received_at,
+        taken_in_by=ticket.taken_in_by.name,
+        item_kind=ticket.item_kind,
+        item_description=ticket.item_description,
+        item_metal=ticket.item_metal,
+        item_stones=ticket.item_stones,
+        item_condition=ticket.item_condition,
+        declared_value=ticket.declared_value,
+        services=tuple(
+            ServiceView(s.code, s.description, s.price,
+                        s.vendor.code if s.vendor else None, s.vendor.name if s.vendor else None)
+            for s in ticket.services
+        ),
+        deposit=ticket.deposit,
+        payments=tuple(PaymentView(p.at, p.method, p.amount, p.by.name, p.reason)
+                       for p in ticket.payments),
+        total=ticket.total,
+        balance=ticket.balance,
+        bill=ticket.bill,
+        discounts=tuple(
+            DiscountView(d.at, d.by.name, worth, d.percent, d.reason, d.courtesy)
+            for d, worth in zip(ticket.discounts, ticket.bill.reductions, strict=True)),
+        promised_for=ticket.promised_for,
+        original_promised_for=promises[0].old_date if promises else ticket.promised_for,
+        promises=promises,
+        occasion_what=ticket.occasion_what,
+        occasion_date=ticket.occasion_date,
+        assigned_to_code=ticket.assigned_to.code if ticket.assigned_to else None,
+        assigned_to_name=ticket.assigned_to.name if ticket.assigned_to else None,
+        collected_by=ticket.collected_by,
+        events=tuple(
+            EventView(e.at, e.status, e.by.code, e.by.name, e.note) for e in ticket.events
+        ),
+        parcels=tuple(
+            ParcelView(i.parcel.ref, i.parcel.vendor.name, i.parcel.sent_at,
+                       i.parcel.expected_back, i.returned_at, i.parcel.carrier,
+                       i.parcel.tracking)
+            for i in items
+        ),
+        contacts=tuple(
+            ContactView(c.at, c.channel, c.by.name, c.note, c.outcome) for c in ticket.contacts
+        ),
+        photos=tuple(PhotoView(p.id, p.stage, p.width, p.height) for p in ticket.photos),
+        edits=tuple(
+            EditView(e.at, e.by.name, e.field, e.old_value, e.new_value) for e in ticket.edits
+        ),
+    )
+
+
+def test_every_story_reads_as_its_records_say(db):
+    make_whole_store(db)
+    with db.session(write=False) as session:
+        numbers = list(session.scalars(select(Ticket.number).order_by(Ticket.id)))
+    for colour in ("green", "white"):  # a ticket with several of a kind keeps their order
+        add_photo(db, numbers[0], _jpeg(colour), COUNTER, stage="finished")
+        record_contact(db, numbers[0], Channel.PHONE, COUNTER, f"Called about the {colour} one")
+    with db.session(write=False) as session:
+        expected = [_from_the_records(session, session.scalar(
+            select(Ticket).where(Ticket.number == n))) for n in numbers]
+    assert len(numbers) > 3
+    assert stories(db, numbers) == expected
+    assert [ticket_story(db, n.lower()) for n in numbers] == expected  # typed in any case
+    rich = [s for s in expected if s.events and s.payments and s.services]
+    assert rich and any(s.parcels for s in expected) and any(s.discounts for s in expected)
+    assert any(s.photos for s in expected) and any(s.edits for s in expected)
+    assert any(s.contacts for s in expected) and any(s.promises for s in expected)
+
+
+def test_a_story_is_a_handful_of_statements_however_long_its_history(db):
+    make_whole_store(db)
+    with db.session(write=False) as session:
+        numbers = list(session.scalars(select(Ticket.number)))
+    said: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+        said.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        for number in numbers:
+            said.clear()
+            ticket_story(db, number)
+            assert len([s for s in said if s.lstrip().upper().startswith("SELECT")]) <= 11
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
