@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    bindparam,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 
 from jeweldesk.domain.contact_details import searched_digits, shown_phone
 from jeweldesk.domain.status import Status
@@ -38,20 +48,44 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _long_matching(text: str, phones: tuple[str, ...], words: bool) -> ColumnElement[bool]:
-    """Three letters or more: the customer's name, phone or notes, or the ticket's number,
-    description, stones or the bench's notes hold what was typed, through the search index
-    (FTS5 on SQLite, pg_trgm's indexes under ILIKE on PostgreSQL)."""
-    phones = tuple(d for d in phones if len(d) >= 4 and d != text)
-    if words:
-        said = phrase(text)
-        if phones:
-            said += " OR phone_digits : (" + " OR ".join(phrase(d) for d in phones) + ")"
-        return or_(
-            Ticket.customer_id.in_(select(customer_words.c.rowid).where(
-                literal_column("customer_words").op("MATCH")(said))),
-            Ticket.id.in_(select(ticket_words.c.rowid).where(
-                literal_column("ticket_words").op("MATCH")(phrase(text)))))
+# Built once: a statement made afresh costs more to prepare than the index takes to answer.
+_CLOSED_LAST = Ticket.status.in_([Status.PICKED_UP, Status.CANCELLED])
+# Open tickets first: the customer at the counter is rarely asking about last year.
+_ORDER = (_CLOSED_LAST, Ticket.promised_for.desc())
+_ROWS = (select(Ticket.number, Customer.name, Customer.phone, Ticket.item_description,
+                Ticket.status, Ticket.promised_for)
+         .join(Customer, Customer.id == Ticket.customer_id))
+_EXACT = _ROWS.where(Ticket.number.in_(bindparam("numbers", expanding=True)))
+_COUNTRY = select(Store.country).where(Store.id == STORE_ID)
+
+
+def _first(matching: ColumnElement[bool]) -> Select[Any]:
+    """The first few chosen on the tickets alone, then joined: a word on a thousand pieces
+    ("sapphire") sorts a thousand ids, not a thousand whole rows."""
+    first = select(Ticket.id).where(matching).order_by(*_ORDER).limit(
+        bindparam("limit", type_=Integer))
+    return _ROWS.where(Ticket.id.in_(first)).order_by(*_ORDER)
+
+
+# Three letters or more on SQLite: the customer's name, phone or notes, or the ticket's
+# number, description, stones or the bench's notes hold what was typed (FTS5 trigrams).
+_BY_WORDS = _first(or_(
+    Ticket.customer_id.in_(select(customer_words.c.rowid).where(
+        literal_column("customer_words").op("MATCH")(bindparam("customers", type_=String)))),
+    Ticket.id.in_(select(ticket_words.c.rowid).where(
+        literal_column("ticket_words").op("MATCH")(bindparam("tickets", type_=String))))))
+
+
+def _words_said(text: str, phones: tuple[str, ...]) -> dict[str, str]:
+    said = phrase(text)
+    if phones:
+        said += " OR phone_digits : (" + " OR ".join(phrase(d) for d in phones) + ")"
+    return {"customers": said, "tickets": phrase(text)}
+
+
+def _like_matching(text: str, phones: tuple[str, ...]) -> ColumnElement[bool]:
+    """The same as ``_BY_WORDS`` under ILIKE: on PostgreSQL, pg_trgm's indexes answer it;
+    on an SQLite without FTS5, the tables are read."""
     pattern = _like(text)
     by_customer = [Customer.name.ilike(pattern, escape="/"),
                    Customer.notes.ilike(pattern, escape="/"),
@@ -82,29 +116,21 @@ def search(db: Database, text: str, limit: int = 50) -> list[Found]:
     if not text:
         return []
     with db.session(write=False) as session:
-        query = (
-            select(Ticket.number, Customer.name, Customer.phone, Ticket.item_description,
-                   Ticket.status, Ticket.promised_for)
-            .join(Customer, Customer.id == Ticket.customer_id)
-        )
-        exact = session.execute(
-            query.where(Ticket.number.in_({text, text.upper()}))
-        ).all()
-        country = session.scalar(select(Store.country).where(Store.id == STORE_ID)) or "US"
+        conn = session.connection()
+        exact = conn.execute(_EXACT, {"numbers": sorted({text, text.upper()})}).all()
+        country = conn.execute(_COUNTRY).scalar() or "US"
         rest: list[Any] = []
         if not exact:  # what a scanner types: the one ticket, with nothing else looked for
+            page = {"limit": limit}
             if len(text) < SHORTEST:
-                matching = _short_matching(text)
+                rest = list(conn.execute(_first(_short_matching(text)), page))
             else:
-                matching = _long_matching(text, searched_digits(text, country),
-                                          has_word_index(session.connection()))
-            # Open tickets first: the customer at the counter is rarely asking about last year.
-            closed_last = Ticket.status.in_([Status.PICKED_UP, Status.CANCELLED])
-            order = (closed_last, Ticket.promised_for.desc())
-            # The first few chosen on the tickets alone, then joined: a word on a thousand
-            # pieces ("sapphire") sorts a thousand ids, not a thousand whole rows.
-            first = select(Ticket.id).where(matching).order_by(*order).limit(limit)
-            rest = list(session.execute(query.where(Ticket.id.in_(first)).order_by(*order)))
+                phones = tuple(d for d in searched_digits(text, country)
+                               if len(d) >= 4 and d != text)
+                if has_word_index(conn):
+                    rest = list(conn.execute(_BY_WORDS, {**page, **_words_said(text, phones)}))
+                else:
+                    rest = list(conn.execute(_first(_like_matching(text, phones)), page))
         return _found([*exact, *rest], country)[:limit]
 
 
