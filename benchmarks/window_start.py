@@ -48,6 +48,9 @@ def bare() -> int:
 
 
 def jeweldesk(db: str, sign_in: bool) -> int:
+    from jeweldesk.__main__ import check_ahead_of_the_window
+
+    check_ahead_of_the_window(db)  # as the real start does, before Qt loads
     from PySide6.QtWidgets import QApplication
 
     import jeweldesk.app as app_module

@@ -5,7 +5,19 @@ from __future__ import annotations
 import sys
 
 
+def check_ahead_of_the_window(db_option: str | None) -> None:
+    """The store's file read whole while Qt and the screens load; opening takes it up."""
+    from jeweldesk.config import database_url
+    from jeweldesk.storage.engine import sqlite_file
+    from jeweldesk.storage.health import check_ahead
+
+    store_file = sqlite_file(database_url(db_option))
+    if store_file is not None:
+        check_ahead(store_file)
+
+
 def _open_window(db_option: str | None) -> int:
+    check_ahead_of_the_window(db_option)
     from jeweldesk.app import open_window  # Qt loads only when the window is wanted
 
     return open_window(db_option)

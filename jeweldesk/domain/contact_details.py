@@ -92,6 +92,25 @@ def phone_digits(text: str | None) -> str | None:
     return digits or None
 
 
+def searched_digits(text: str, country: str = DEFAULT_COUNTRY) -> tuple[str, ...]:
+    """The digits a phone typed into a search may be kept under: as typed, and, for a whole
+    number written the way the store's country writes it ("07911 123456" in Britain), as
+    kept (E.164's digits, "447911123456"). Empty when nothing typed was a digit."""
+    digits = phone_digits(text)
+    if digits is None:
+        return ()
+    if _LETTER.search(text):
+        return (digits,)
+    try:
+        number = phonenumbers.parse(text, country)
+    except phonenumbers.NumberParseException:
+        return (digits,)
+    if not phonenumbers.is_possible_number(number):
+        return (digits,)  # a fragment: only what was typed can be looked for
+    kept = phonenumbers.format_number(number, PhoneNumberFormat.E164).lstrip("+")
+    return (digits,) if kept == digits or digits in kept else (digits, kept)
+
+
 def normalise_email(text: str | None) -> str | None:
     if text is None or not text.strip():
         return None

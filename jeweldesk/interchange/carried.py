@@ -278,6 +278,13 @@ DERIVED: dict[str, str] = {
     "kept_morning": "the morning's early warnings, kept for the change count and day they were "
                     "worked out for; a new database works them out again from its history",
 }
+# Not tables of the records at all but the search box's index of them (migration 0016, see
+# jeweldesk.storage.search_index): an import fills it from what it brings, never from the file.
+SEARCH_INDEX: dict[str, str] = {
+    "customer_words": "customers' names, phone digits and notes, for the search box",
+    "ticket_words": "tickets' numbers, pieces' descriptions and stones and the bench's notes, "
+                    "for the search box",
+}
 # Carried only in a full backup: a plain export is a file people pass around, and a PIN's
 # hash (with how many wrong tries it has had) is no one else's business.
 BACKUP_ONLY = tuple((STAFF.table, f.column) for f in STAFF.fields if f.backup_only)

@@ -47,11 +47,18 @@ _BOLD = {SANS_BOLD, FALLBACK_BOLD, HANGUL_BOLD}
 _HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
 
 
+def register_fonts(*faces: str) -> None:
+    """The faces named (the sans ones, which every paper uses, when none are), each read
+    from its file once per process; any other face is read the first time text is set in
+    it. Reading a face takes a tenth of a second, the Chinese and Korean ones most of one."""
+    _families()
+    for name in faces or (SANS, SANS_BOLD):
+        _face(name)
+
+
 @cache
-def register_fonts() -> None:
-    for name, filename in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(FONTS_DIR / filename)))
-    # <b> and <i> inside a paragraph pick the family member.
+def _families() -> None:
+    # <b> and <i> inside a paragraph pick the family member (names only: no face is read).
     registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD)
     registerFontFamily(
         SERIF, normal=SERIF, bold=SERIF, italic=SERIF_ITALIC, boldItalic=SERIF_ITALIC
@@ -60,7 +67,13 @@ def register_fonts() -> None:
         registerFontFamily(regular, normal=regular, bold=bold, italic=regular, boldItalic=bold)
 
 
+@cache
+def _face(name: str) -> None:
+    pdfmetrics.registerFont(TTFont(name, str(FONTS_DIR / _FILES[name])))
+
+
 def _covers(font_name: str, char: str) -> bool:
+    _face(font_name)
     font = pdfmetrics.getFont(font_name)
     return ord(char) in font.face.charToGlyph
 
@@ -83,6 +96,7 @@ def runs(text: str, base: str = SANS) -> list[tuple[str, str]]:
     pieces: list[tuple[str, str]] = []
     for char in text:
         font = _font_for(char, base)
+        _face(font)  # a bold fallback chosen for a letter its regular face was asked about
         if pieces and pieces[-1][0] == font:
             pieces[-1] = (font, pieces[-1][1] + char)
         else:

@@ -20,7 +20,7 @@ from reportlab.platypus import (
 )
 
 from jeweldesk.domain import writing
-from jeweldesk.printing.fonts import SANS, register_fonts
+from jeweldesk.printing.fonts import SANS, SANS_BOLD, SERIF, SERIF_ITALIC, register_fonts
 from jeweldesk.printing.model import PaperTicket, ServiceLine, StoreHeader
 from jeweldesk.printing.parts import logo, thin_rule
 from jeweldesk.printing.resources import load_note_wording
@@ -44,7 +44,7 @@ def render_thank_you(
     unsaid), in the store's edited wording (TOML text) where it has one."""
     if not tickets:
         raise ValueError("no tickets to write a thank-you note for")
-    register_fonts()
+    register_fonts(SANS, SANS_BOLD, SERIF, SERIF_ITALIC)
     wording = load_note_wording(wording_text)
     document = SimpleDocTemplate(
         target(out),

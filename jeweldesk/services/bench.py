@@ -14,9 +14,9 @@ from jeweldesk.domain.errors import Invalid, NotFound
 from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.parts_note import parts_note, read_parts_note
 from jeweldesk.domain.status import ALLOWED_MOVES, Status
-from jeweldesk.services.moves import TicketState, back_by_check_in, move, out_in_parcel
+from jeweldesk.services.moves import act_of, back_by_check_in, moved, out_in_parcel
 from jeweldesk.services.photos import add_photo
-from jeweldesk.storage.door import Actor
+from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import get_store, staff_by_code, store_now, ticket_by_number
 from jeweldesk.storage.tables import Approval, Staff, Ticket, TicketEvent
@@ -171,15 +171,18 @@ def bench_queue(db: Database, jeweler: str) -> BenchQueue:
 def scan(db: Database, number: str) -> Scanned:
     """A scanned envelope and the bench moves open to it."""
     with db.session(write=False) as session:
-        t = ticket_by_number(session, number)
-        out_in = out_in_parcel(session, t)
-        return Scanned(t.number, t.version, t.status, t.customer.name, t.item_description,
-                       _work(t), t.promised_for, t.occasion_what, t.occasion_date,
-                       t.assigned_to.name if t.assigned_to else None,
-                       () if out_in else next_moves(t.status),
-                       store_now(session).date(), Status.AT_VENDOR in ALLOWED_MOVES[t.status],
-                       back_by_check_in(t.number, out_in) if out_in else None,
-                       _asked(session, [t.id]).get(t.id))
+        return _scanned(session, ticket_by_number(session, number), store_now(session).date())
+
+
+def _scanned(session: Session, t: Ticket, today: date) -> Scanned:
+    out_in = out_in_parcel(session, t)
+    return Scanned(t.number, t.version, t.status, t.customer.name, t.item_description,
+                   _work(t), t.promised_for, t.occasion_what, t.occasion_date,
+                   t.assigned_to.name if t.assigned_to else None,
+                   () if out_in else next_moves(t.status),
+                   today, Status.AT_VENDOR in ALLOWED_MOVES[t.status],
+                   back_by_check_in(t.number, out_in) if out_in else None,
+                   _asked(session, [t.id]).get(t.id))
 
 
 def _asked(session: Session, ticket_ids: list[int]) -> dict[int, str]:
@@ -216,18 +219,23 @@ def scanned_number_in(db: Database, text: str) -> tuple[str, str] | None:
 
 
 def move_on(db: Database, number: str, to: Status | str, by: str, note: str | None = None,
-            expected_version: int | None = None) -> TicketState:
-    """A bench move; waiting for parts goes through ``wait_for_parts`` for its date."""
-    return move(db, number, Status(to), by, note, expected_version)
+            expected_version: int | None = None) -> Scanned:
+    """A bench move, and the envelope as it now stands, read in the move's own session;
+    waiting for parts goes through ``wait_for_parts`` for its date."""
+    target = Status(to)
+    with write(db, by, act_of(target), number) as w:
+        ticket = moved(w, number, target, note, expected_version)
+        w.session.flush()  # its version is the new one
+        return _scanned(w.session, ticket, w.now.date())
 
 
 def wait_for_parts(db: Database, number: str, by: str, parts_expected: date | None = None,
-                   note: str | None = None, expected_version: int | None = None) -> TicketState:
+                   note: str | None = None, expected_version: int | None = None) -> Scanned:
     """Put a piece aside for parts, with what was ordered and when it should arrive."""
     if not (note or "").strip() and parts_expected is None:
         raise Invalid({"note": "say which parts were ordered, or when they are expected"})
-    return move(db, number, Status.WAITING_PARTS, by, parts_note(parts_expected, note),
-                expected_version)
+    return move_on(db, number, Status.WAITING_PARTS, by, parts_note(parts_expected, note),
+                   expected_version)
 
 
 def add_finished_photo(db: Database, number: str, data: bytes, by: Actor) -> int:

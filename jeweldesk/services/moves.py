@@ -13,7 +13,7 @@ from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.rules import TEXT, promise_problem, refuse_bad_texts
 from jeweldesk.domain.status import Status, can_move, refusal
-from jeweldesk.storage.door import Actor, check_version, write
+from jeweldesk.storage.door import Actor, Writing, check_version, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import ticket_by_number
 from jeweldesk.storage.tables import ParcelItem, PromiseChange, Ticket, TicketEvent
@@ -82,22 +82,32 @@ def move(db: Database, number: str, to: Status | str, by: Actor, note: str | Non
     always names the vendor and the parcel; this plain move refuses it.
     """
     target = Status(to)
+    with write(db, by, act_of(target), number) as w:
+        return state_of(moved(w, number, target, note, expected_version, at))
+
+
+def act_of(target: Status) -> Act:
+    return Act.CANCEL if target == Status.CANCELLED else Act.MOVE
+
+
+def moved(w: Writing, number: str, target: Status, note: str | None = None,
+          expected_version: int | None = None, at: datetime | None = None) -> Ticket:
+    """``move``'s work inside a write the caller holds (``act_of(target)``): the ticket
+    moved, for the caller to read on in the same session."""
     refuse_bad_texts(("note", note, TEXT))
-    act = Act.CANCEL if target == Status.CANCELLED else Act.MOVE
-    with write(db, by, act, number) as w:
-        ticket = ticket_by_number(w.session, number, lock=True)
-        check_version(ticket, expected_version)
-        if target == Status.AT_VENDOR and can_move(ticket.status, target):
-            raise MoveRefused(f"{ticket.number} goes to a vendor in a parcel: "
-                              "Parcels › New parcel")
-        if (where := out_in_parcel(w.session, ticket)) is not None:
-            # Custody stays true: the parcel it went in says it is still out.
-            raise MoveRefused(back_by_check_in(ticket.number, where))
-        apply_move(w.session, ticket, target, w.person_id, at or w.now, note)
-        if (target == Status.AT_BENCH and ticket.assigned_to_id is None
-                and w.person is not None and w.person.role in CLAIMS_THE_WORK):
-            ticket.assigned_to_id = w.person.id
-        return state_of(ticket)
+    ticket = ticket_by_number(w.session, number, lock=True)
+    check_version(ticket, expected_version)
+    if target == Status.AT_VENDOR and can_move(ticket.status, target):
+        raise MoveRefused(f"{ticket.number} goes to a vendor in a parcel: "
+                          "Parcels › New parcel")
+    if (where := out_in_parcel(w.session, ticket)) is not None:
+        # Custody stays true: the parcel it went in says it is still out.
+        raise MoveRefused(back_by_check_in(ticket.number, where))
+    apply_move(w.session, ticket, target, w.person_id, at or w.now, note)
+    if (target == Status.AT_BENCH and ticket.assigned_to_id is None
+            and w.person is not None and w.person.role in CLAIMS_THE_WORK):
+        ticket.assigned_to_id = w.person.id
+    return ticket
 
 
 def cancel(db: Database, number: str, by: Actor, reason: str,

@@ -5,18 +5,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import BindParameter, Connection, Integer, Row, bindparam, case, func, select
+from sqlalchemy.orm import Session, aliased
 
 from jeweldesk.domain import writing
-from jeweldesk.domain.bill import Bill
-from jeweldesk.domain.contact_details import shown_phone
+from jeweldesk.domain.bill import Bill, Line, Reduction, bill
+from jeweldesk.domain.contact_details import DEFAULT_COUNTRY, shown_phone
+from jeweldesk.domain.errors import NotFound
 from jeweldesk.domain.kinds import Channel, ItemKind
 from jeweldesk.domain.status import ALLOWED_MOVES, Status
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import get_store, ticket_by_number
-from jeweldesk.storage.tables import ParcelItem, Ticket
+from jeweldesk.storage.lookups import STORE_ID, ticket_by_number
+from jeweldesk.storage.tables import (
+    Approval,
+    Contact,
+    Customer,
+    Parcel,
+    ParcelItem,
+    Payment,
+    Photo,
+    PromiseChange,
+    Staff,
+    Store,
+    Ticket,
+    TicketDiscount,
+    TicketEdit,
+    TicketEvent,
+    TicketService,
+    Vendor,
+)
 
 
 @dataclass(frozen=True)
@@ -207,13 +226,12 @@ class TicketStory:
 
 def ticket_story(db: Database, number: str) -> TicketStory:
     with db.session(write=False) as session:
-        ticket = ticket_by_number(session, number)
-        return story_of(session, ticket)
+        return story_of(session, number)
 
 
 def stories(db: Database, numbers: list[str]) -> list[TicketStory]:
     with db.session(write=False) as session:
-        return [story_of(session, ticket_by_number(session, n)) for n in numbers]
+        return [story_of(session, n) for n in numbers]
 
 
 def visit_numbers(db: Database, number: str) -> list[str]:
@@ -227,81 +245,155 @@ def visit_numbers(db: Database, number: str) -> list[str]:
         ))
 
 
-def story_of(session: Session, ticket: Ticket) -> TicketStory:
-    items = session.scalars(
-        select(ParcelItem).where(ParcelItem.ticket_id == ticket.id)
-        .options(selectinload(ParcelItem.parcel)).order_by(ParcelItem.id)
-    ).all()
-    promises = tuple(
-        PromiseView(p.at, p.old_date, p.new_date, p.by.name, p.reason)
-        for p in ticket.promise_changes
-    )
-    customer = ticket.customer
+_TAKER, _JEWELER = aliased(Staff), aliased(Staff)
+_TID: BindParameter[int] = bindparam("tid", type_=Integer)
+# Built once: a statement made afresh costs more to prepare than SQLite takes to run it.
+_TICKET = (
+    select(Ticket.id, Ticket.number, Ticket.version, Ticket.status, Ticket.status_at,
+           Ticket.visit, Ticket.received_at, Ticket.item_kind, Ticket.item_description,
+           Ticket.item_metal, Ticket.item_stones, Ticket.item_condition, Ticket.declared_value,
+           Ticket.deposit, Ticket.promised_for, Ticket.occasion_what, Ticket.occasion_date,
+           Ticket.collected_by, Customer.id, Customer.name, Customer.phone, Customer.email,
+           Customer.notes, Customer.preferred_channel, _TAKER.name, _JEWELER.code,
+           _JEWELER.name, Customer.postal_address,
+           select(Store.country).where(Store.id == STORE_ID).scalar_subquery())
+    .join(Customer, Customer.id == Ticket.customer_id)
+    .join(_TAKER, _TAKER.id == Ticket.taken_in_by_id)
+    .outerjoin(_JEWELER, _JEWELER.id == Ticket.assigned_to_id)
+    .where(Ticket.number.in_(bindparam("numbers", expanding=True))))
+_STAFF = select(Staff.id, Staff.code, Staff.name)
+_SERVICES = (select(TicketService.code, TicketService.description, TicketService.price,
+                    Vendor.code, Vendor.name, TicketService.tax_name, TicketService.tax_percent)
+             .outerjoin(Vendor, Vendor.id == TicketService.vendor_id)
+             .where(TicketService.ticket_id == _TID)
+             .order_by(TicketService.position, TicketService.id))
+_PAYMENTS = (select(Payment.at, Payment.method, Payment.amount, Payment.by_id, Payment.reason)
+             .where(Payment.ticket_id == _TID).order_by(Payment.at, Payment.id))
+_DISCOUNTS = (select(TicketDiscount.at, TicketDiscount.by_id, TicketDiscount.amount,
+                     TicketDiscount.percent, TicketDiscount.reason, TicketDiscount.courtesy)
+              .where(TicketDiscount.ticket_id == _TID)
+              .order_by(TicketDiscount.at, TicketDiscount.id))
+_PROMISES = (select(PromiseChange.at, PromiseChange.old_date, PromiseChange.new_date,
+                    PromiseChange.by_id, PromiseChange.reason)
+             .where(PromiseChange.ticket_id == _TID)
+             .order_by(PromiseChange.at, PromiseChange.id))
+_EVENTS = (select(TicketEvent.at, TicketEvent.status, TicketEvent.by_id, TicketEvent.note)
+           .where(TicketEvent.ticket_id == _TID).order_by(TicketEvent.at, TicketEvent.id))
+_OTHER = aliased(ParcelItem)
+# When the box was first checked in without this piece, if it was (the others came back).
+_CHECKED_IN_WITHOUT = case(
+    (ParcelItem.returned_at.is_(None),
+     select(func.min(_OTHER.returned_at))
+     .where(_OTHER.parcel_id == ParcelItem.parcel_id, _OTHER.id != ParcelItem.id)
+     .scalar_subquery()),
+    else_=None)
+_PARCELS = (select(Parcel.ref, Vendor.name, Parcel.sent_at, Parcel.expected_back,
+                   ParcelItem.returned_at, Parcel.carrier, Parcel.tracking,
+                   _CHECKED_IN_WITHOUT)
+            .join(Parcel, Parcel.id == ParcelItem.parcel_id)
+            .join(Vendor, Vendor.id == Parcel.vendor_id)
+            .where(ParcelItem.ticket_id == _TID).order_by(ParcelItem.id))
+_APPROVALS = (select(Approval.asked_at, Approval.asked_by_id, Approval.what, Approval.price,
+                     Approval.whole_ticket, Approval.answered_at, Approval.answered_by_id,
+                     Approval.answer, Approval.how, Approval.ends)
+              .where(Approval.ticket_id == _TID).order_by(Approval.asked_at, Approval.id))
+_CONTACTS = (select(Contact.at, Contact.channel, Contact.by_id, Contact.note, Contact.outcome)
+             .where(Contact.ticket_id == _TID).order_by(Contact.at, Contact.id))
+_PHOTOS = (select(Photo.id, Photo.stage, Photo.width, Photo.height)
+           .where(Photo.ticket_id == _TID).order_by(Photo.id))
+_EDITS = (select(TicketEdit.at, TicketEdit.by_id, TicketEdit.field, TicketEdit.old_value,
+                 TicketEdit.new_value)
+          .where(TicketEdit.ticket_id == _TID).order_by(TicketEdit.at, TicketEdit.id))
+
+
+def _ticket_row(conn: Connection, number: str) -> Row[Any]:
+    """The ticket, its customer, who took it in, its jeweler and the store's country, as one
+    row; the number as printed, or in capitals (a scanner or a hurried hand)."""
+    wanted = number.strip()
+    rows = conn.execute(_TICKET, {"numbers": sorted({wanted, wanted.upper()})}).all()
+    if not rows:
+        raise NotFound(f"no ticket {wanted!r}")
+    return next((r for r in rows if r.number == wanted), rows[0])
+
+
+def story_of(session: Session, number: str) -> TicketStory:
+    """The ticket's whole story in a query for the ticket and one for each of its lists,
+    rows read as they are (no records built): opening a ticket is a few milliseconds at any
+    size of store."""
+    conn = session.connection()
+    t = _ticket_row(conn, number)
+    tid = {"tid": t[0]}
+    names = {row.id: (row.code, row.name) for row in conn.execute(_STAFF)}
+
+    def by(staff_id: int) -> str:
+        return names[staff_id][1]
+
+    services = conn.execute(_SERVICES, tid).all()
+    payments = [PaymentView(r.at, r.method, r.amount, by(r.by_id), r.reason)
+                for r in conn.execute(_PAYMENTS, tid)]
+    discounts = conn.execute(_DISCOUNTS, tid).all()
+    the_bill = bill((Line(r[2], r[5], r[6] or Decimal("0")) for r in services),
+                    (Reduction(d.amount, d.percent) for d in discounts),
+                    (t.deposit, *(p.amount for p in payments)))
+    promises = tuple(PromiseView(r.at, r.old_date, r.new_date, by(r.by_id), r.reason)
+                     for r in conn.execute(_PROMISES, tid))
+    events = tuple(EventView(r.at, r.status, names[r.by_id][0], by(r.by_id), r.note)
+                   for r in conn.execute(_EVENTS, tid))
+    parcels = tuple(ParcelView(*r) for r in conn.execute(_PARCELS, tid))
+    approvals = tuple(
+        ApprovalView(r.asked_at, by(r.asked_by_id), r.what, r.price, r.whole_ticket,
+                     r.answered_at, by(r.answered_by_id) if r.answered_by_id else None,
+                     r.answer, r.how, r.ends)
+        for r in conn.execute(_APPROVALS, tid))
+    contacts = tuple(ContactView(r.at, r.channel, by(r.by_id), r.note, r.outcome)
+                     for r in conn.execute(_CONTACTS, tid))
+    photos = tuple(PhotoView(*r) for r in conn.execute(_PHOTOS, tid))
+    edits = tuple(EditView(r.at, by(r.by_id), r.field, r.old_value, r.new_value)
+                  for r in conn.execute(_EDITS, tid))
     return TicketStory(
-        number=ticket.number,
-        version=ticket.version,
-        status=ticket.status,
-        status_at=ticket.status_at,
-        visit=ticket.visit,
-        customer_id=customer.id,
-        customer_name=customer.name,
-        customer_phone=shown_phone(customer.phone, get_store(session).country),
-        customer_email=customer.email,
-        customer_notes=customer.notes,
-        preferred_channel=customer.preferred_channel,
-        received_at=ticket.received_at,
-        taken_in_by=ticket.taken_in_by.name,
-        item_kind=ticket.item_kind,
-        item_description=ticket.item_description,
-        item_metal=ticket.item_metal,
-        item_stones=ticket.item_stones,
-        item_condition=ticket.item_condition,
-        declared_value=ticket.declared_value,
-        services=tuple(
-            ServiceView(s.code, s.description, s.price,
-                        s.vendor.code if s.vendor else None, s.vendor.name if s.vendor else None)
-            for s in ticket.services
-        ),
-        deposit=ticket.deposit,
-        payments=tuple(PaymentView(p.at, p.method, p.amount, p.by.name, p.reason)
-                       for p in ticket.payments),
-        total=ticket.total,
-        balance=ticket.balance,
-        bill=ticket.bill,
+        number=t.number,
+        version=t.version,
+        status=t.status,
+        status_at=t.status_at,
+        visit=t.visit,
+        customer_id=t[18],
+        customer_name=t[19],
+        customer_phone=shown_phone(t[20], t[-1] or DEFAULT_COUNTRY),
+        customer_email=t.email,
+        customer_notes=t.notes,
+        preferred_channel=t.preferred_channel,
+        received_at=t.received_at,
+        taken_in_by=t[24],
+        item_kind=t.item_kind,
+        item_description=t.item_description,
+        item_metal=t.item_metal,
+        item_stones=t.item_stones,
+        item_condition=t.item_condition,
+        declared_value=t.declared_value,
+        services=tuple(ServiceView(*r[:5]) for r in services),
+        deposit=t.deposit,
+        payments=tuple(payments),
+        total=the_bill.due,
+        balance=the_bill.balance,
+        bill=the_bill,
         discounts=tuple(
-            DiscountView(d.at, d.by.name, worth, d.percent, d.reason, d.courtesy)
-            for d, worth in zip(ticket.discounts, ticket.bill.reductions, strict=True)),
-        promised_for=ticket.promised_for,
-        original_promised_for=promises[0].old_date if promises else ticket.promised_for,
+            DiscountView(d.at, by(d.by_id), worth, d.percent, d.reason, d.courtesy)
+            for d, worth in zip(discounts, the_bill.reductions, strict=True)),
+        promised_for=t.promised_for,
+        original_promised_for=promises[0].old_date if promises else t.promised_for,
         promises=promises,
-        occasion_what=ticket.occasion_what,
-        occasion_date=ticket.occasion_date,
-        assigned_to_code=ticket.assigned_to.code if ticket.assigned_to else None,
-        assigned_to_name=ticket.assigned_to.name if ticket.assigned_to else None,
-        collected_by=ticket.collected_by,
-        events=tuple(
-            EventView(e.at, e.status, e.by.code, e.by.name, e.note) for e in ticket.events
-        ),
-        parcels=tuple(
-            ParcelView(i.parcel.ref, i.parcel.vendor.name, i.parcel.sent_at,
-                       i.parcel.expected_back, i.returned_at, i.parcel.carrier,
-                       i.parcel.tracking, _checked_in_without(i))
-            for i in items
-        ),
-        contacts=tuple(
-            ContactView(c.at, c.channel, c.by.name, c.note, c.outcome) for c in ticket.contacts
-        ),
-        photos=tuple(PhotoView(p.id, p.stage, p.width, p.height) for p in ticket.photos),
-        edits=tuple(
-            EditView(e.at, e.by.name, e.field, e.old_value, e.new_value) for e in ticket.edits
-        ),
-        customer_address=customer.postal_address,
-        approvals=tuple(
-            ApprovalView(a.asked_at, a.asked_by.name, a.what, a.price, a.whole_ticket,
-                         a.answered_at, a.answered_by.name if a.answered_by else None,
-                         a.answer, a.how, a.ends)
-            for a in sorted(ticket.approvals, key=lambda a: (a.asked_at, a.id))
-        ),
+        occasion_what=t.occasion_what,
+        occasion_date=t.occasion_date,
+        assigned_to_code=t[25],
+        assigned_to_name=t[26],
+        collected_by=t.collected_by,
+        events=events,
+        parcels=parcels,
+        contacts=contacts,
+        photos=photos,
+        edits=edits,
+        customer_address=t.postal_address,
+        approvals=approvals,
     )
 
 
@@ -322,11 +414,3 @@ def what_changed(before: TicketStory, after: TicketStory) -> list[str]:
         said.append("a call or message was logged")
     return said or ["its details were updated"]
 
-
-def _checked_in_without(item: ParcelItem) -> datetime | None:
-    """When the parcel's box was first checked in without this piece, if it was."""
-    if item.returned_at is not None:
-        return None
-    back = [other.returned_at for other in item.parcel.items
-            if other is not item and other.returned_at is not None]
-    return min(back) if back else None

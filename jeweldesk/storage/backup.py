@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from jeweldesk.domain.errors import capped
+from jeweldesk.storage.clean_checks import forget
 from jeweldesk.storage.engine import Database, sqlite_file
 from jeweldesk.storage.health import (
     PRIVATE,
@@ -88,6 +89,7 @@ def _copy_verified(source_file: Path, target: Path) -> None:
                 source.close()
         problem = quick_check(partial)
         if problem is not None:
+            forget(source_file)  # the source may be what is wrong: its next opening checks it
             raise DamagedDatabase(f"the copy of {source_file} did not check out ({problem}); "
                                   "nothing was kept: try again, or copy to another disk")
         partial.chmod(PRIVATE)

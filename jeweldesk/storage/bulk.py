@@ -10,6 +10,8 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection
 
+from jeweldesk.storage import search_index
+
 
 def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
@@ -25,12 +27,15 @@ def indexes_set_aside(connection: Connection, tables: Iterable[str]) -> Iterator
     one sorted pass. SQLite's DDL is transactional: the indexes are dropped and rebuilt
     inside the caller's transaction, so another workstation never sees the store without
     them, and a rollback (a refused import, an error) brings them back as they were.
-    Unique indexes stay: they are rules, not only speed. Elsewhere this does nothing.
+    Unique indexes stay: they are rules, not only speed. The triggers that keep the search
+    index are set aside the same way, and the index is made whole at the end, in one pass.
+    Elsewhere this does nothing.
     """
     if connection.dialect.name != "sqlite":
         yield []
         return
     set_aside: list[tuple[str, str]] = []
+    triggers: list[tuple[str, str]] = []
     for table in tables:
         if connection.exec_driver_sql(f"SELECT 1 FROM {_quoted(table)} LIMIT 1").first():
             continue
@@ -44,9 +49,18 @@ def indexes_set_aside(connection: Connection, tables: Iterable[str]) -> Iterator
                 (name,)).scalar()
             if sql:
                 set_aside.append((name, sql))
+        triggers.extend((name, sql) for name, sql in connection.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
+            "AND instr(name, ?) > 0", (table, search_index.TRIGGERS)))
     for name, _ in set_aside:
         connection.exec_driver_sql(f"DROP INDEX {_quoted(name)}")
+    for name, _ in triggers:
+        connection.exec_driver_sql(f"DROP TRIGGER {_quoted(name)}")
     yield [name for name, _ in set_aside]
     # Only reached when the block ended well; on an error the rollback restores them.
     for _, sql in set_aside:
         connection.exec_driver_sql(sql)
+    for _, sql in triggers:
+        connection.exec_driver_sql(sql)
+    if triggers:
+        search_index.refill(connection)

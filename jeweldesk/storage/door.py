@@ -17,7 +17,9 @@ from typing import Final
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.orm.util import identity_key
 
 from jeweldesk.domain.errors import Conflict, NotAllowed
 from jeweldesk.domain.permissions import Act, may, refusal
@@ -58,11 +60,20 @@ class Writing:
             raise NotAllowed(refusal(self.person.name, self.person.role, act, what))
 
 
+# Straight to the table on the write's own connection: the records' way would first look
+# for the store among the loaded records to update it there too, on every write.
+_STORE = Store.metadata.tables["store"]
+_MARK = (update(_STORE).where(_STORE.c.id == STORE_ID)
+         .values(change_count=_STORE.c.change_count + 1))
+
+
 def mark_changed(session: Session) -> None:
     """Bump the change marker other workstations watch."""
-    session.execute(
-        update(Store).where(Store.id == STORE_ID).values(change_count=Store.change_count + 1)
-    )
+    session.flush()  # a store being set up is written first, then counted
+    session.connection().execute(_MARK)
+    store = session.identity_map.get(identity_key(Store, STORE_ID))
+    if store is not None:
+        set_committed_value(store, "change_count", store.change_count + 1)
 
 
 def changed_meanwhile(what: str, now: str = "") -> Conflict:

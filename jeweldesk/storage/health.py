@@ -2,6 +2,10 @@
 
 Each refusal is one line a person can act on: what is wrong with the file and what to do
 about it. The command line prints it; the window shows it in a dialog.
+
+The full check (every page read) is skipped for a file that has not changed since it last
+passed here (``clean_checks``); the window starts it on a thread while its own modules
+load (``check_ahead``), so the reading and the loading overlap.
 """
 
 from __future__ import annotations
@@ -9,12 +13,15 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import threading
 from collections.abc import Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
 from jeweldesk.domain.errors import LONG_LINE_CHARS, ServiceError, capped
+from jeweldesk.storage.clean_checks import FileState, record_sound, seen_sound, state_of
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUPS = "backups"
@@ -88,10 +95,18 @@ def check_file(path: Path, may_create: bool = False) -> bool:
         raise NotADatabase(
             f"{path} is not a JewelDesk database (not an SQLite file at all): check the path"
             f"{_restore_advice(path, ', or if it was your store ')}")
-    problem = quick_check(path)
-    if problem is not None:
-        raise damaged(path, problem)
-    found = tables(path)
+    if not seen_sound(path):
+        problem = full_check(path)
+        if problem is not None:
+            raise damaged(path, problem)
+    try:
+        found = tables(path)
+    except sqlite3.OperationalError as exc:
+        if is_lock(exc):
+            raise busy(path, lock_wait()) from None
+        raise damaged(path, str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise damaged(path, str(exc)) from None
     if found - {"sqlite_sequence"} and "alembic_version" not in found:
         raise NotADatabase(
             f"{path} is not a JewelDesk database (another program's SQLite file): "
@@ -102,6 +117,54 @@ def check_file(path: Path, may_create: bool = False) -> bool:
 def missing_folder(path: Path) -> MissingDatabase:
     return MissingDatabase(f"there is no folder {path.parent} for a new database {path.name}: "
                            "check the path; nothing was created")
+
+
+Checked = tuple[FileState | None, str | None, FileState | None]  # before, problem, after
+_ahead: dict[Path, Future[Checked]] = {}
+
+
+def _checked(path: Path) -> Checked:
+    before = state_of(path)
+    problem = quick_check(path)
+    return before, problem, state_of(path)
+
+
+def check_ahead(path: Path) -> None:
+    """Start the full check of the file at ``path`` on a thread of its own (SQLite reads
+    without holding Python's lock), for ``check_file`` to take up; nothing when the file
+    is absent or was seen sound as it is."""
+    if path in _ahead or not path.is_file() or seen_sound(path):
+        return
+    future: Future[Checked] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(_checked(path))
+        except BaseException as exc:  # taken up, or checked again, by check_file
+            future.set_exception(exc)
+
+    _ahead[path] = future
+    threading.Thread(target=run, name="jeweldesk-check-ahead", daemon=True).start()
+
+
+def full_check(path: Path) -> str | None:
+    """quick_check, its answer taken from ``check_ahead`` when the file has not changed
+    since that began; a pass is recorded for the file as it stands."""
+    before, problem, after = _checked_ahead(path) or _checked(path)
+    if problem is None and before is not None and before == after:
+        record_sound(path, before)
+    return problem
+
+
+def _checked_ahead(path: Path) -> Checked | None:
+    ahead = _ahead.pop(path, None)
+    if ahead is None:
+        return None
+    try:
+        before, problem, after = ahead.result()
+    except Exception:
+        return None  # a lock met meanwhile, say: checked again, in the open
+    return (before, problem, after) if before == after == state_of(path) else None
 
 
 def quick_check(path: Path, wait: float | None = None) -> str | None:
@@ -146,10 +209,12 @@ def is_lock(exc: BaseException) -> bool:
 
 
 def is_damage(exc: BaseException) -> bool:
-    """SQLite's words for a file it cannot read as a database."""
+    """SQLite's words for a file it cannot read as a database (the search index's tables
+    unreadable say "vtable constructor failed")."""
     text = str(exc).lower()
     return any(words in text for words in (
-        "malformed", "file is not a database", "disk image", "encrypted"))
+        "malformed", "file is not a database", "disk image", "encrypted",
+        "vtable constructor failed"))
 
 
 def busy(path: Path | str, waited: float) -> DatabaseBusy:

@@ -33,10 +33,18 @@ def store_zone(store: Store) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
+_TIMEZONE = select(Store.timezone).where(Store.id == STORE_ID)
+
+
 def store_now(session: Session) -> datetime:
     """The store's local wall-clock time, to the second, as history records it."""
-    store = session.get(Store, STORE_ID)
-    zone = store_zone(store) if store else ZoneInfo("UTC")
+    # Only the zone is read, straight from the table: every write asks, and the whole
+    # store's row (its logo, its wording) is not needed for the time.
+    timezone = session.connection().execute(_TIMEZONE).scalar()
+    try:
+        zone = ZoneInfo(timezone) if timezone else ZoneInfo("UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
     return datetime.now(zone).replace(tzinfo=None, microsecond=0)
 
 

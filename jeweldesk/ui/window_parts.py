@@ -59,7 +59,8 @@ class SearchBox(QLineEdit):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window_ = window
-        self.setPlaceholderText("Scan an envelope, or type a number, name or phone   ( / )")
+        self.setPlaceholderText(
+            "Scan an envelope, or type a number, a name, a phone or a word about the piece   ( / )")
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(420)
         self.results = QListWidget(window)

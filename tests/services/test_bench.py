@@ -104,3 +104,31 @@ def test_a_piece_started_at_the_bench_is_in_the_starters_queue_at_once(store_db)
     found = bench_queue(store_db, MANAGER)
     assert [line.number for line in found.queue] == [number]
     assert scan(store_db, number).assigned_to_name == found.jeweler.name == "Sandra Cole"
+
+
+def test_a_move_gives_back_the_envelope_as_it_now_stands_in_one_transaction(store_db):
+    from sqlalchemy import event
+
+    number = take_in_ring(store_db)
+    seen = scan(store_db, number)
+    said: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+        said.append(statement.split()[0].upper())
+
+    event.listen(store_db.engine, "before_cursor_execute", count)
+    try:
+        after = move_on(store_db, number, Status.AT_BENCH, BENCH, "Prongs worn thin",
+                        expected_version=seen.version)
+    finally:
+        event.remove(store_db.engine, "before_cursor_execute", count)
+
+    assert after == scan(store_db, number)  # what a fresh scan would show
+    assert after.status == Status.AT_BENCH and after.version > seen.version
+    assert [m.key for m in after.moves] == ["P", "Q", "R"]
+    assert said.count("BEGIN") <= 1  # the move and the card after it: one transaction
+    assert said.count("UPDATE") == 2 and said.count("INSERT") == 1  # ticket, marker; move
+    assert len(said) <= 14
+    parts = wait_for_parts(store_db, number, BENCH, store_today() + timedelta(days=3),
+                           "Ordered a clasp", after.version)
+    assert parts == scan(store_db, number) and parts.status == Status.WAITING_PARTS

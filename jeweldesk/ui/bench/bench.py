@@ -51,7 +51,6 @@ from jeweldesk.services.bench import (
     scanned_number_in,
     wait_for_parts,
 )
-from jeweldesk.services.moves import TicketState
 from jeweldesk.services.prepare import FlagWithHandling
 from jeweldesk.ui.bench.asking import ASK_KEY, AskRow
 from jeweldesk.ui.bench.models import queue_model, waiting_model
@@ -470,7 +469,7 @@ class BenchScreen(QWidget):
         self._run(lambda s: move_on(self.ctx.db, s.number, found.to, self.ctx.user.code,
                                     self.note.text(), s.version))
 
-    def _run(self, action: Callable[[Scanned], TicketState]) -> None:
+    def _run(self, action: Callable[[Scanned], Scanned]) -> None:
         scanned = self.scanned
         assert scanned is not None
         try:
@@ -489,7 +488,7 @@ class BenchScreen(QWidget):
         self.parts_note.clear()
         self.parts_row.hide()
         self._say(f"{state.number} is now {state.status.label.lower()}.")
-        self._rescan(state.number)
+        self.show_scanned(state)  # the envelope as the move left it, read in its own session
         self.scan_box.setFocus()
 
     # --- photos of finished work ----------------------------------------------
