@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jeweldesk.domain.money import MoneyError, money
+from jeweldesk.domain.money import ZERO, MoneyError, money
 from jeweldesk.domain.writing import TITLES, addressed
+from jeweldesk.domain.writing import amount as amount_typed
 from jeweldesk.ui.common.widgets import ProblemLabel
 
 NOTE_STYLE = "color: #5f6368;"
@@ -51,23 +52,23 @@ def money_or_problem(text: str, required: bool = False) -> tuple[Decimal | None,
         return None, ("enter an amount" if required else None)
     try:
         amount = money(text)
-    except MoneyError:
-        return None, f"“{text.strip()}” is not an amount of money"
+    except MoneyError as exc:
+        return None, str(exc)
     if amount < 0:
         return None, "cannot be negative"
     return amount, None
 
 
-def money_edit(placeholder: str = "0.00") -> QLineEdit:
+def money_edit(placeholder: str | None = None) -> QLineEdit:
     edit = QLineEdit()
-    edit.setPlaceholderText(placeholder)
+    edit.setPlaceholderText(placeholder if placeholder is not None else amount_typed(ZERO))
     edit.setAlignment(Qt.AlignmentFlag.AlignRight)
     edit.setMaximumWidth(130)
 
     def tidy() -> None:  # "45" reads back as "45.00" once the person moves on
         amount, problem = money_or_problem(edit.text())
         if amount is not None and problem is None:
-            edit.setText(f"{amount:.2f}")
+            edit.setText(amount_typed(amount))
 
     edit.editingFinished.connect(tidy)
     return edit
