@@ -44,6 +44,11 @@ def long_day(day: date, today: date | None = None, *, year: bool = False) -> str
     return _written(day, "MMMMEEEEd", _year(day, today, year), ways.current())
 
 
+def weekday(day: date) -> str:
+    """ "Tuesday", "mardi": the day of the week alone."""
+    return _plain(str(format_date(day, "EEEE", locale=ways.current().locale)))
+
+
 def month(day: date) -> str:
     """ "November 2026"."""
     return _written(day.replace(day=1), "MMMM", True, ways.current())
@@ -112,6 +117,12 @@ def _written(day: date, skeleton: str, with_year: bool, current: Way) -> str:
 @lru_cache(maxsize=4096)
 def _time(hour: int, minute: int, current: Way) -> str:
     return _plain(str(format_time(time(hour, minute), "short", locale=current.locale)))
+
+
+def day_pattern() -> str:
+    """The CLDR pattern ``day(..., year=True)`` writes with ("E, MMM d, y" in en_US), for a
+    field that shows a day the same way."""
+    return _pattern("yMMMEd", ways.current().locale)
 
 
 @cache

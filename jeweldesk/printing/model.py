@@ -19,7 +19,6 @@ class StoreHeader:
     # Empty means the default terms shipped in resources/terms/default_terms.txt.
     terms: str = ""
     unclaimed_days: int = 90
-    currency: str = "$"
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,7 @@ def _body(store: StoreHeader, tickets: Sequence[PaperTicket],
 
 
 def _money(amount: Decimal, store: StoreHeader, styles: Styles, bold: bool = False) -> Flowable:
-    text = writing.money(amount, store.currency)
+    text = writing.money(amount)
     return rich(f"<b>{text}</b>" if bold else text, styles.right)
 
 

@@ -261,7 +261,7 @@ LONG_TICKET = 0.5  # share of a page above which a ticket's block may start mid-
 def _declared(ticket: PaperTicket, store: StoreHeader) -> str:
     if ticket.declared_value is None:
         return NONE_DECLARED
-    return writing.money(ticket.declared_value, store.currency)
+    return writing.money(ticket.declared_value)
 
 
 def _services(
@@ -311,7 +311,7 @@ def _services(
 
 
 def _amount(amount, store: StoreHeader, styles: Styles, bold: bool = False) -> Flowable:
-    text = writing.money(amount, store.currency) or "—"
+    text = writing.money(amount) or "—"
     return rich(f"<b>{text}</b>" if bold else text, styles.right)
 
 
@@ -321,8 +321,8 @@ def _visit_totals(
     balance = sum((t.balance for t in tickets), tickets[0].balance * 0)
     deposits = sum((t.deposit for t in tickets), tickets[0].deposit * 0)
     text = (
-        f"<b>{len(tickets)} pieces</b> · deposits paid {writing.money(deposits, store.currency)} · "
-        f"<b>balance due at pickup {writing.money(balance, store.currency)}</b>"
+        f"<b>{len(tickets)} pieces</b> · deposits paid {writing.money(deposits)} · "
+        f"<b>balance due at pickup {writing.money(balance)}</b>"
     )
     table = Table([[rich(text, styles.right)]], colWidths=[width])
     table.setStyle(

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDateEdit,
     QDialog,
     QLabel,
     QLineEdit,
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import way as ways
+from jeweldesk.domain import writing
 from jeweldesk.domain.money import ZERO, MoneyError, money
 from jeweldesk.domain.writing import TITLES, addressed
 from jeweldesk.domain.writing import amount as amount_typed
@@ -74,8 +78,23 @@ def money_edit(placeholder: str | None = None) -> QLineEdit:
     return edit
 
 
-# A date edit shows its day the way writing.day(..., year=True) writes it: "Tue, Nov 3, 2026".
-DAY_EDIT_FORMAT = "ddd, MMM d, yyyy"
+def as_the_store_writes(edit: QDateEdit) -> QDateEdit:
+    """A date edit showing its day the way writing.day(..., year=True) writes it: "Tue, Nov 3,
+    2026" in en_US, "mar. 3 nov. 2026" in fr_CA, in the store's own month names."""
+    edit.setLocale(QLocale(ways.current().locale))
+    edit.setDisplayFormat(qt_day_format(writing.day_pattern()))
+    return edit
+
+
+def qt_day_format(pattern: str) -> str:
+    """A CLDR date pattern in Qt's letters: the weekday is d's, the year four y's."""
+    pieces = pattern.split("'")
+    for n in range(0, len(pieces), 2):  # outside the quotes
+        piece = re.sub(r"E{4,}|c{4,}", "dddd", pieces[n])
+        piece = re.sub(r"(?<!d)(?:E{1,3}|c{3})", "ddd", piece)
+        piece = re.sub(r"y+", "yyyy", piece)
+        pieces[n] = re.sub(r"L", "M", piece)
+    return "'".join(pieces)
 
 
 def to_qdate(day: date) -> QDate:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, NotFound, ServiceError
 from jeweldesk.domain.kinds import Role
-from jeweldesk.domain.money import ZERO, money_text
+from jeweldesk.domain.money import ZERO
 from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.status import Status
 from jeweldesk.services.collect import ready_for_customer
@@ -261,7 +261,7 @@ class PickupDialog(CounterDialog):
             (p.number, f"{p.item_kind.value.capitalize()}: {p.item_description}",
              p.customer_name, writing.money(p.balance)) for p in self.pieces])
         self.due.setText(writing.money(self.balance_due))
-        self.amount.setText(money_text(self.balance_due))
+        self.amount.setText(writing.amount(self.balance_due))
         self.hand_back_button.setEnabled(bool(self.pieces))
         count = len(self.pieces)
         self.hand_back_button.setText(
