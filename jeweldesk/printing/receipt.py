@@ -277,7 +277,8 @@ def _services(
         ("Services", ticket.services_total),
         *((words, -amount) for words, amount in ticket.reductions),
         *ticket.taxes,
-        ("Deposit paid", ticket.deposit),
+        (f"Deposit paid, {ticket.deposit_method}" if ticket.deposit_method and ticket.deposit
+         else "Deposit paid", ticket.deposit),
     ]
     if ticket.payments_total != ticket.deposit:
         totals.append(("Paid so far, deposit included", ticket.payments_total))

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from jeweldesk.domain import writing
+from jeweldesk.domain import cash, writing
 from jeweldesk.domain.bill import HUNDRED, Reduction
 from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.money import ZERO
@@ -41,6 +41,7 @@ class Paid:
     amount: Decimal
     shares: tuple[tuple[str, Decimal], ...]
     balance: Decimal
+    cash_rounding: Decimal = ZERO  # settled by rounding cash to the coins, not taken
 
 
 def payment_methods(db: Database) -> tuple[str, ...]:
@@ -69,9 +70,19 @@ def check_method(session: Session, method: str | None, field: str = "method") ->
 
 
 def add_payment(w: Writing, ticket: Ticket, method: str, amount: Decimal,
-                reason: str | None = None) -> None:
-    ticket.payments.append(Payment(at=w.now, by_id=w.person_id, method=method, amount=amount,
-                                   reason=reason))
+                reason: str | None = None) -> Payment:
+    row = Payment(at=w.now, by_id=w.person_id, method=method, amount=amount, reason=reason)
+    ticket.payments.append(row)
+    w.session.flush()
+    return row
+
+
+def round_cash(w: Writing, ticket: Ticket, row: Payment, rounded: Decimal) -> None:
+    """The cash row as the money really taken, and the rounding beside it as its own row,
+    so the ticket's balance is what it was settled to."""
+    row.amount -= rounded
+    ticket.payments.append(Payment(at=w.now, by_id=w.person_id, method=row.method,
+                                   amount=rounded, cash_rounding=True))
     w.session.flush()
 
 
@@ -95,18 +106,23 @@ def pay_visit(db: Database, numbers: Sequence[str], method: str, amount: Decimal
         if cancelled:
             raise Invalid({"tickets": f"{', '.join(cancelled)} is cancelled; nothing is owed"})
         owed = sum((max(t.balance, ZERO) for t in tickets), ZERO)
-        if value > owed:
+        rounded = cash.rounding([(method, value)], owed)
+        if value + rounded > owed:
             raise Invalid({"amount": f"{writing.money(value)} is more than the balance "
                                      f"{writing.money(owed)}"})
         shares = []
-        left = value
+        left = value + rounded
+        last = None
         for ticket in tickets:
             share = min(left, max(ticket.balance, ZERO))
             if share > 0:
-                add_payment(w, ticket, method, share)
+                last = (ticket, add_payment(w, ticket, method, share))
                 shares.append((ticket.number, share))
                 left -= share
-        return Paid(method, value, tuple(shares), sum((t.balance for t in tickets), ZERO))
+        if rounded and last is not None:
+            round_cash(w, *last, rounded)
+        return Paid(method, value, tuple(shares), sum((t.balance for t in tickets), ZERO),
+                    rounded)
 
 
 def give_back(db: Database, number: str, method: str, amount: Decimal | str, reason: str,

@@ -44,6 +44,7 @@ class PaymentView:
     amount: Decimal  # below zero: money given back
     by_name: str = ""
     reason: str | None = None
+    cash_rounding: bool = False  # not money taken: the cash unit's difference
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ class TicketStory:
     declared_value: Decimal | None
     services: tuple[ServiceView, ...]
     deposit: Decimal
+    deposit_method: str | None
     payments: tuple[PaymentView, ...]
     total: Decimal
     balance: Decimal
@@ -238,8 +240,9 @@ def story_of(session: Session, ticket: Ticket) -> TicketStory:
             for s in ticket.services
         ),
         deposit=ticket.deposit,
-        payments=tuple(PaymentView(p.at, p.method, p.amount, p.by.name, p.reason)
-                       for p in ticket.payments),
+        deposit_method=ticket.deposit_method,
+        payments=tuple(PaymentView(p.at, p.method, p.amount, p.by.name, p.reason,
+                                   p.cash_rounding) for p in ticket.payments),
         total=ticket.total,
         balance=ticket.balance,
         bill=ticket.bill,

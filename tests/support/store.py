@@ -62,6 +62,7 @@ def ring(promised_in_days: int = 7, **changes: object) -> Piece:
         services=(ServiceLine("prong_retip", "Retip four prongs", "90.00"),
                   ServiceLine("cleaning", "Clean and polish", "15.00")),
         deposit="50.00",
+        deposit_method="cash",
         promised_for=store_today() + timedelta(days=promised_in_days),
         assigned_to=BENCH,
     )
