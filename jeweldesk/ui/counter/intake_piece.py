@@ -136,6 +136,7 @@ class PieceForm(QWidget):
         self.vendor = vendor_box(vendors)
         self.jeweler = jeweler_box(staff)
         self.deposit = money_edit()
+        self.deposit.setMinimumWidth(90)
         self.deposit_method = QComboBox()
         self.deposit_method.setObjectName("depositMethod")
         self.deposit_method.setToolTip("How the customer paid the deposit")

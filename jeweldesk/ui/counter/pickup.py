@@ -104,7 +104,9 @@ class PickupDialog(CounterDialog):
         self.rounding_note.setObjectName("cashRounding")
         self.rounding_note.setStyleSheet(NOTE_STYLE)
         self.rounding_note.hide()
-        self.method.currentIndexChanged.connect(lambda _n: self._offer_amount())
+        self._offered = ""
+        self.method.currentIndexChanged.connect(lambda _n: self._offer_amount(
+            typed_over=self.amount.text().strip() not in ("", self._offered)))
         self.rest_method.currentIndexChanged.connect(lambda _n: self._check_amount())
         # A split: the rest in another way (cash now, the rest on a card).
         self.rest_amount = money_edit("")
@@ -277,11 +279,16 @@ class PickupDialog(CounterDialog):
         self.hand_back_button.setText(
             "Take payment and hand back" + (f" {count} pieces" if count > 1 else ""))
 
-    def _offer_amount(self) -> None:
-        """The balance as the chosen way pays it: in cash, to the coins."""
+    def _offer_amount(self, typed_over: bool = False) -> None:
+        """The balance as the chosen way pays it: in cash, to the coins. An amount the
+        counter typed over the offer stays as typed."""
         due = self.balance_due
         paid_in_cash = cash.is_cash(str(self.method.currentData() or ""))
-        self.amount.setText(writing.amount(cash.in_cash(due) if paid_in_cash else due))
+        self._offered = writing.amount(cash.in_cash(due) if paid_in_cash else due)
+        if typed_over:
+            self._check_amount()
+        else:
+            self.amount.setText(self._offered)
 
     def _taken(self) -> tuple[Decimal, str | None]:
         """What is being paid in all, or why it cannot be read."""
