@@ -70,20 +70,44 @@ def check_method(session: Session, method: str | None, field: str = "method") ->
 
 
 def add_payment(w: Writing, ticket: Ticket, method: str, amount: Decimal,
-                reason: str | None = None) -> Payment:
-    row = Payment(at=w.now, by_id=w.person_id, method=method, amount=amount, reason=reason)
-    ticket.payments.append(row)
+                reason: str | None = None, cash_rounding: bool = False) -> None:
+    ticket.payments.append(Payment(at=w.now, by_id=w.person_id, method=method, amount=amount,
+                                   reason=reason, cash_rounding=cash_rounding))
     w.session.flush()
-    return row
 
 
-def round_cash(w: Writing, ticket: Ticket, row: Payment, rounded: Decimal) -> None:
-    """The cash row as the money really taken, and the rounding beside it as its own row,
-    so the ticket's balance is what it was settled to."""
-    row.amount -= rounded
-    ticket.payments.append(Payment(at=w.now, by_id=w.person_id, method=row.method,
-                                   amount=rounded, cash_rounding=True))
-    w.session.flush()
+# A payment waiting to settle tickets: its way, what is left of it, and whether it is the
+# cash rounding rather than money taken.
+Queued = tuple[str, Decimal, bool]
+
+
+def queue_with_rounding(taken: Sequence[tuple[str, Decimal]], rounded: Decimal
+                        ) -> list[Queued]:
+    """The payments in turn, with the cash rounding as its own item beside the last cash:
+    after it when the store lets the customer off the odd centimes (it settles the last of
+    the balance), before it when the customer pays them (it makes room for the cash)."""
+    queue = [(how, value, False) for how, value in taken]
+    if rounded:
+        n = max(i for i, (how, _v, _r) in enumerate(queue) if cash.is_cash(how))
+        queue.insert(n + 1 if rounded > 0 else n, (queue[n][0], rounded, True))
+    return queue
+
+
+def settle(w: Writing, ticket: Ticket, queue: list[Queued]) -> list[tuple[str, Decimal]]:
+    """Each payment in turn towards this ticket's balance, split where one runs over; a
+    rounding below zero always lands whole. Returns the money taken on it, by way."""
+    shares = []
+    while queue and (ticket.balance > 0 or queue[0][1] < 0):
+        how, value, rounding = queue[0]
+        share = value if value < 0 else min(value, ticket.balance)
+        add_payment(w, ticket, how, share, cash_rounding=rounding)
+        if not rounding:
+            shares.append((how, share))
+        if share == value:
+            queue.pop(0)
+        else:
+            queue[0] = (how, value - share, rounding)
+    return shares
 
 
 def take_payment(db: Database, number: str, method: str, amount: Decimal | str,
@@ -110,17 +134,12 @@ def pay_visit(db: Database, numbers: Sequence[str], method: str, amount: Decimal
         if value + rounded > owed:
             raise Invalid({"amount": f"{writing.money(value)} is more than the balance "
                                      f"{writing.money(owed)}"})
+        queue = queue_with_rounding([(method, value)], rounded)
         shares = []
-        left = value + rounded
-        last = None
         for ticket in tickets:
-            share = min(left, max(ticket.balance, ZERO))
-            if share > 0:
-                last = (ticket, add_payment(w, ticket, method, share))
-                shares.append((ticket.number, share))
-                left -= share
-        if rounded and last is not None:
-            round_cash(w, *last, rounded)
+            taken = sum((share for _how, share in settle(w, ticket, queue)), ZERO)
+            if taken:
+                shares.append((ticket.number, taken))
         return Paid(method, value, tuple(shares), sum((t.balance for t in tickets), ZERO),
                     rounded)
 

@@ -14,17 +14,17 @@ from jeweldesk.domain.rules import NAME, money_problem, refuse_bad_texts
 from jeweldesk.domain.status import Status
 from jeweldesk.services.moves import apply_move
 from jeweldesk.services.payments import (
-    add_payment,
     check_method,
     positive_amount,
-    round_cash,
+    queue_with_rounding,
+    settle,
     take_payment,
 )
 from jeweldesk.services.pins import sign_in
 from jeweldesk.storage.door import Actor, Writing, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import staff_by_code, ticket_by_number
-from jeweldesk.storage.tables import Customer, Payment, Ticket
+from jeweldesk.storage.tables import Customer
 
 __all__ = ["HandBack", "hand_back", "same_person", "take_payment"]
 
@@ -112,18 +112,15 @@ def hand_back(db: Database, numbers: list[str], collected_by: str, by: Actor,
                                      "from the till)"})
         owing = owed - settling
         approver = _approver(w, owed, owing, owing_approved_by) if owing else None
-        queue = _with_rounding(taken, rounded)
-        last_cash: tuple[Ticket, Payment] | None = None
+        queue = queue_with_rounding(taken, rounded)
         for ticket in tickets:
-            last_cash = _settle(w, ticket, queue) or last_cash
+            settle(w, ticket, queue)
             ticket.collected_by = collected_by.strip()
             note = f"Collected by {collected_by.strip()}"
             if approver is not None and ticket.balance > 0:
                 note += (f"; {writing.money(ticket.balance)} left owing, agreed by "
                          f"{approver}")
             apply_move(w.session, ticket, Status.PICKED_UP, w.person_id, w.now, note)
-        if rounded and last_cash is not None:
-            round_cash(w, *last_cash, rounded)
         return HandBack(tuple(t.number for t in tickets), paying,
                         taken[0][0] if taken else None, owing, rounded)
 
@@ -141,32 +138,3 @@ def _approver(w: Writing, owed: Decimal, owing: Decimal, code: str | None) -> st
     if w.person is not None and code == w.person.code:
         raise NotAllowed("a manager other than the person at the counter agrees to this")
     return manager.name
-
-
-def _with_rounding(taken: list[tuple[str, Decimal]], rounded: Decimal
-                   ) -> list[tuple[str, Decimal]]:
-    """The payments as they settle the pieces: the last cash one with its rounding, so it
-    settles to the cent; the rounding is split off as its own row afterwards."""
-    queue = list(taken)
-    if rounded:
-        n = max(i for i, (how, _v) in enumerate(queue) if cash.is_cash(how))
-        queue[n] = (queue[n][0], queue[n][1] + rounded)
-    return queue
-
-
-def _settle(w: Writing, ticket: Ticket, queue: list[tuple[str, Decimal]]
-            ) -> tuple[Ticket, Payment] | None:
-    """Each payment in turn towards this ticket's balance, split where one runs over.
-    Returns the last cash row it made, where the cash rounding goes."""
-    last_cash = None
-    while queue and ticket.balance > 0:
-        how, value = queue[0]
-        share = min(value, ticket.balance)
-        row = add_payment(w, ticket, how, share)
-        if cash.is_cash(how):
-            last_cash = (ticket, row)
-        if share == value:
-            queue.pop(0)
-        else:
-            queue[0] = (how, value - share)
-    return last_cash

@@ -264,7 +264,8 @@ class Ticket(Base):
         back_populates="ticket", order_by="(TicketEvent.at, TicketEvent.id)"
     )
     photos: Mapped[list[Photo]] = relationship(back_populates="ticket", order_by="Photo.id")
-    payments: Mapped[list[Payment]] = relationship(back_populates="ticket", order_by="Payment.at")
+    payments: Mapped[list[Payment]] = relationship(back_populates="ticket",
+                                                    order_by="(Payment.at, Payment.id)")
     promise_changes: Mapped[list[PromiseChange]] = relationship(
         back_populates="ticket", order_by="PromiseChange.at"
     )

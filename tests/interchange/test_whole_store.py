@@ -35,9 +35,9 @@ from jeweldesk.services.days_off import plan_days_off
 from jeweldesk.services.demo import fill_demo_store
 from jeweldesk.services.edit import edit_ticket
 from jeweldesk.services.estimates import answer_approval, ask_approval
-from jeweldesk.services.intake import Visit, take_in
+from jeweldesk.services.intake import ServiceLine, Visit, take_in
 from jeweldesk.services.money_settings import Rate, save_money_settings
-from jeweldesk.services.moves import cancel, change_promise
+from jeweldesk.services.moves import cancel, change_promise, move
 from jeweldesk.services.note_wording import set_note_wording
 from jeweldesk.services.notices import notices_due
 from jeweldesk.services.parcels import receive_parcel, send_parcel
@@ -83,8 +83,9 @@ def make_whole_store(db: Database) -> None:
     drain(fill_demo_store(db, 150, seed=3))  # every demo PIN is 1234
     settings = store_settings(db)
     from dataclasses import replace
+    # A store in Canadian dollars, written the Québec way: its cash is rounded to 0.05.
     update_store(db, replace(settings, receipt_terms="We hold pieces 90 days.\nThank you.",
-                             logo=_jpeg("gold")), MANAGER)
+                             logo=_jpeg("gold"), currency="CAD", locale="fr_CA"), MANAGER)
     first, second = take_in(db, Visit(pieces=(ring(), ring(description="Gold band")),
                                       new_customer=CustomerDetails(
                                           "Ingrid Sørensen", "601 555 0177", "i@example.com",
@@ -116,6 +117,13 @@ def make_whole_store(db: Database) -> None:
     cancel(db, first, MANAGER, "The customer changed her mind")
     number, balance = _first_ready(db)
     hand_back(db, [number], "Her husband, Tom", COUNTER, "cash", balance)
+    [rounded] = take_in(db, Visit(pieces=(ring(
+        services=(ServiceLine("prong_retip", "Retip four prongs", "112,37"),),
+        deposit="10,00", deposit_method="card"),), new_customer=CustomerDetails(
+        "Élise Tremblay", "601 555 0179")), by=COUNTER)
+    move(db, rounded, Status.AT_BENCH, BENCH)
+    move(db, rounded, Status.READY, BENCH)
+    hand_back(db, [rounded], "Élise Tremblay", COUNTER, "cash", "102,35")
     add_vendor(db, VendorInfo(
         "PRLS", "Pearl Street Stringing", "Lou Tran", "601 555 0133", "lou@pearl.example", 9,
         address="4 Foundry Row\nJackson MS 39201", work="Pearl restringing",
@@ -224,6 +232,10 @@ def test_the_whole_store_comes_back_the_same(whole_store: Database, empty_db_lik
     assert (imported.payments, imported.photos) == (counts["payment"], counts["photo"])
     assert _export_text(again) == first
     assert table_rows(again) == table_rows(whole_store)
+    assert (document["store"]["currency"], document["store"]["locale"]) == ("CAD", "fr_CA")
+    assert any(p["cash_rounding"] for t in document["tickets"] for p in t["payments"])
+    assert {t["deposit_method"] for t in document["tickets"]} >= {"card", None}
+    assert (store_settings(again).currency, store_settings(again).locale) == ("CAD", "fr_CA")
 
 
 def test_a_full_backup_carries_the_pins_and_a_plain_export_does_not(

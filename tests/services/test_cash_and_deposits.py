@@ -81,8 +81,9 @@ def test_cash_at_pickup_is_rounded_to_the_coins_and_the_difference_is_its_own_ro
 def test_cash_rounds_up_as_well_and_a_card_is_never_rounded(swiss_store: Database) -> None:
     up = _ready_ticket(swiss_store, "112.38")
     hand_back(swiss_store, [up], "Lena Keller", COUNTER, "cash", "112.40")
+    # The customer paid the odd centimes: the rounding makes room for the cash taken.
     assert [(p.amount, p.cash_rounding) for p in ticket_story(swiss_store, up).payments] == [
-        (D("112.40"), False), (D("-0.02"), True)]
+        (D("-0.02"), True), (D("112.40"), False)]
     assert ticket_story(swiss_store, up).balance == D("0.00")
 
     by_card = _ready_ticket(swiss_store, "112.37")
