@@ -19,7 +19,6 @@ from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_time, match_skeleton
-from babel.numbers import format_currency, format_decimal
 
 from jeweldesk.domain import way as ways
 from jeweldesk.domain.way import Way
@@ -62,7 +61,7 @@ def time_of_day(at: datetime) -> str:
 def moment(at: datetime, today: date | None = None, *, year: bool = False) -> str:
     """ "Mon, Nov 23, 8:15 PM": a day and the time on it."""
     current = ways.current()
-    joined = Locale.parse(current.locale).datetime_formats["medium"]
+    joined = _locale(current.locale).datetime_formats["medium"]
     return str(joined).format(time_of_day(at), day(at.date(), today, year=year))
 
 
@@ -96,16 +95,17 @@ def amount(value: Decimal | None) -> str:
     return text.replace("-", MINUS).replace(".", current.decimal_sign)
 
 
-def number(value: int | Decimal) -> str:
-    """A count or a figure in the store's way: "1,234", "1 234", "1’234"."""
-    return _plain(str(format_decimal(value, locale=ways.current().locale)))
-
-
 @lru_cache(maxsize=8192)
 def _money(amount: Decimal, current: Way) -> str:
-    text = format_currency(amount, current.currency, locale=current.locale,
-                           currency_digits=True)
+    locale = _locale(current.locale)
+    text = locale.currency_formats["standard"].apply(
+        amount, locale, currency=current.currency, currency_digits=True)
     return str(text).replace("-", MINUS).replace(_NARROW_SPACE, "\xa0")
+
+
+@cache
+def _locale(name: str) -> Locale:
+    return Locale.parse(name)
 
 
 @lru_cache(maxsize=8192)
@@ -129,7 +129,7 @@ def day_pattern() -> str:
 def _pattern(skeleton: str, locale: str) -> str:
     """The locale's own pattern for a skeleton; a weekday or month asked for in full is
     widened in the matched pattern, as CLDR says a matcher should (Babel does not)."""
-    found = Locale.parse(locale).datetime_skeletons
+    found = _locale(locale).datetime_skeletons
     key = skeleton if skeleton in found else match_skeleton(skeleton, found)
     pattern = str(found[key].pattern)
     if "EEEE" in skeleton:
