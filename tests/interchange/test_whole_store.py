@@ -359,3 +359,22 @@ def test_a_version_1_document_still_imports_as_it_did(db: Database) -> None:
     assert export_document(db, version=1) == example()
     money = {t["number"]: Decimal(t["deposit"]) for t in export_document(db)["tickets"]}
     assert set(money) == {"R-10001", "R-10002"}
+
+
+def test_a_currency_or_locale_nobody_knows_is_refused_and_a_v1_store_is_us_dollars(
+        db: Database, tmp_path: Path) -> None:
+    from tests.support.interchange import example, new_sqlite
+
+    drain(import_document(db, example()))
+    settings = store_settings(db)
+    assert (settings.currency, settings.locale) == ("USD", "en_US")
+    document = export_document(db)
+    assert (document["store"]["currency"], document["store"]["locale"]) == ("USD", "en_US")
+    document["store"].update(currency="XYZ", locale="xx_NOWHERE")
+    again = new_sqlite(tmp_path / "again.sqlite3")
+    with pytest.raises(InvalidDocument) as refused:
+        drain(import_document(again, document))
+    said = {p.path: p.message for p in refused.value.problems}
+    assert "is not a currency code" in said["$.store.currency"]
+    assert "is not a locale" in said["$.store.locale"]
+    again.dispose()
