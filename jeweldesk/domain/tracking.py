@@ -61,8 +61,32 @@ def fedex_valid(number: str) -> bool:
     return _mod10(data, check)  # FedEx Ground, 15 digits
 
 
+_S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
+
+
+def s10_valid(number: str) -> bool:
+    """The postal services' international shape (UPU S10): two letters, eight digits, a
+    check digit, the country's two letters, as in RR123456785GB."""
+    serial, check = number[2:10], number[10]
+    if not (serial + check).isdecimal():
+        return False
+    left = 11 - sum(int(c) * w for c, w in zip(serial, _S10_WEIGHTS, strict=True)) % 11
+    return {10: 0, 11: 5}.get(left, left) == int(check)
+
+
+def _is_s10(number: str) -> bool:
+    return len(number) == 13 and number[:2].isalpha() and number[-2:].isalpha()
+
+
 def usps_valid(number: str) -> bool:
+    if _is_s10(number):
+        return s10_valid(number)
     return _mod10(number[:-1], number[-1])
+
+
+def canada_post_valid(number: str) -> bool:
+    # Domestic numbers (16 digits) carry no check digit anyone publishes: the shape alone.
+    return s10_valid(number) if _is_s10(number) else number.isdecimal()
 
 
 def dhl_valid(number: str) -> bool:
@@ -76,8 +100,13 @@ CARRIERS: dict[str, Carrier] = {
                    re.compile(r"1Z[0-9A-Z]{16}", re.ASCII), ups_valid),
     "fedex": Carrier("FedEx", "12 or 15 digits",
                      re.compile(r"[0-9]{12}|[0-9]{15}"), fedex_valid),
-    "usps": Carrier("USPS", "20 to 22 digits",
-                    re.compile(r"[0-9]{20,22}"), usps_valid),
+    "usps": Carrier("USPS", "20 to 22 digits, or two letters, nine digits and US",
+                    re.compile(r"[0-9]{20,22}|[A-Z]{2}[0-9]{9}US", re.ASCII), usps_valid),
+    "royalmail": Carrier("Royal Mail", "two letters, nine digits and GB (like RR123456785GB)",
+                         re.compile(r"[A-Z]{2}[0-9]{9}GB", re.ASCII), s10_valid),
+    "canadapost": Carrier("Canada Post", "16 digits, or two letters, nine digits and CA",
+                          re.compile(r"[0-9]{16}|[A-Z]{2}[0-9]{9}CA", re.ASCII),
+                          canada_post_valid),
     "dhl": Carrier("DHL Express", "10 digits", re.compile(r"[0-9]{10}"), dhl_valid),
 }
 
@@ -93,7 +122,30 @@ _ALIASES = {
     "unitedstatespostalservice": "usps",
     "dhl": "dhl",
     "dhlexpress": "dhl",
+    "royalmail": "royalmail",
+    "royalmailtracked": "royalmail",
+    "royalmailspecialdelivery": "royalmail",
+    "canadapost": "canadapost",
+    "postescanada": "canadapost",
 }
+
+# The carriers offered first when a parcel goes out, by the store's country; any other
+# name can be typed, and its number is kept as written.
+_LOCAL = {
+    "US": ("UPS", "FedEx", "USPS"),
+    "GB": ("Royal Mail", "Parcelforce", "DPD"),
+    "IE": ("An Post", "DPD"),
+    "CA": ("Canada Post", "Purolator", "UPS", "FedEx"),
+    "AU": ("Australia Post", "StarTrack"),
+    "NZ": ("NZ Post", "CourierPost"),
+}
+_EVERYWHERE = ("DHL Express", "Courier", "Hand delivery")
+
+
+def carriers_offered(country: str) -> tuple[str, ...]:
+    """The carriers a store in this country most likely ships by, its own post first."""
+    local = _LOCAL.get(country.upper(), ("UPS", "FedEx"))
+    return tuple(dict.fromkeys((*local, "UPS", "FedEx", *_EVERYWHERE)))
 
 
 def carrier_for(name: str | None) -> Carrier | None:

@@ -20,6 +20,7 @@ from jeweldesk.domain.contact_details import phone_digits
 from jeweldesk.domain.permissions import Act
 from jeweldesk.interchange import carried
 from jeweldesk.interchange.carried import Kind, Part
+from jeweldesk.interchange.checked_beside import Beside
 from jeweldesk.interchange.common import InvalidDocument, Problem, Progress, Steps, path_of
 from jeweldesk.interchange.schema_check import frame_problems, record_problems
 from jeweldesk.interchange.semantic_v2 import StreamChecker
@@ -161,8 +162,11 @@ def _row_maker(steps: list[Step]) -> Callable[[dict[str, Any]], tuple[Any, ...]]
 
 
 class V2Import:
-    def __init__(self, session: Session | None, where: Where) -> None:
+    def __init__(self, session: Session | None, where: Where, checks: bool = True) -> None:
+        """``checks``: the schema and the rules, record by record; off when a checker
+        beside this writer reads the same file (the store's own checks still run)."""
         self.session = session
+        self.checks = checks
         self.where = where
         self.rows = Rows(session) if session is not None else None
         self.sqlite = self.rows is None or not self.rows.postgresql
@@ -218,11 +222,12 @@ class V2Import:
     def section(self, name: str, records: Iterator[Any]) -> Steps[None]:
         chunk: list[tuple[int, Any]] = []
         for i, record in enumerate(records):
-            problems = record_problems(carried.VERSION, name, i, record)
-            self.problems += problems
-            self.check.identify(name, i, record)
-            if not problems:
-                self.check.record(name, i, record)
+            if self.checks:
+                problems = record_problems(carried.VERSION, name, i, record)
+                self.problems += problems
+                self.check.identify(name, i, record)
+                if not problems:
+                    self.check.record(name, i, record)
             chunk.append((i, record))
             if len(chunk) == CHUNK:
                 self.write(name, chunk)
@@ -232,7 +237,8 @@ class V2Import:
                     yield Progress(done, total, "tickets")
         self.write(name, chunk)
         if name == "staff":
-            self.check.end_of_staff()
+            if self.checks:
+                self.check.end_of_staff()
             if self.writing:
                 self.days_off()
 
@@ -471,21 +477,35 @@ def document_pairs(document: Any) -> Iterator[tuple[str, Any]]:
 
 
 def import_v2(db: Database, pairs: Pairs, where: Where, by: Actor = THE_STORE,
-              escaped: Callable[[], bool] | None = None) -> Steps[dict[str, Any]]:
+              escaped: Callable[[], bool] | None = None,
+              beside: Beside | None = None) -> Steps[dict[str, Any]]:
     """Read and write the document in one transaction; raises InvalidDocument, writing
-    nothing, when anything in it is wrong."""
+    nothing, when anything in it is wrong. With ``beside``, the schema and the rules are
+    checked by that process instead, and its answer is waited for before committing."""
     from jeweldesk.interchange.importer import _keep_sequences_ahead
 
     done, total = where()
     yield Progress(done, total, "tickets")
     with write(db, by, Act.IMPORT, "this store") as w, \
             indexes_set_aside(w.session.connection(), LOADED):
-        loading = V2Import(w.session, where)
+        loading = V2Import(w.session, where, checks=beside is None)
         if escaped is not None:
             loading.check.may_hold_unstorable = escaped
-        counts = yield from loading.run(pairs)
-        if loading.problems:
-            raise InvalidDocument(_sorted(loading.problems))
+        tripped: Exception | None = None
+        try:
+            counts = yield from loading.run(pairs)
+        except InvalidDocument:
+            raise  # the file itself cannot be read on (not JSON, not UTF-8): said as it is
+        except Exception as exc:  # unchecked records can trip the writer: the checker says why
+            if beside is None:
+                raise
+            tripped = exc
+        found = beside.problems() if beside is not None else []
+        if tripped is not None and not found:
+            raise tripped
+        problems = list(dict.fromkeys([*found, *loading.problems]))
+        if problems:
+            raise InvalidDocument(_sorted(problems))
         if not loading.store_created and w.session.get(Store, STORE_ID) is None:
             raise InvalidDocument([Problem("$.store", "is required")])
         w.session.expire_all()

@@ -23,6 +23,7 @@ from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.status import Status
 from jeweldesk.interchange import carried
 from jeweldesk.interchange.against_db import database_problems
+from jeweldesk.interchange.checked_beside import Beside, worth_it
 from jeweldesk.interchange.common import Document, InvalidDocument, Problem, Progress, Steps
 from jeweldesk.interchange.import_v2 import document_pairs, import_v2
 from jeweldesk.interchange.reader import StreamReader, first_pairs
@@ -73,21 +74,28 @@ def _imported(counts: dict[str, Any]) -> Imported:
                     payments=counts["payments"], photos=counts["photos"])
 
 
-def import_file(db: Database, path: Path, by: Actor = THE_STORE) -> Steps[Imported]:
+def import_file(db: Database, path: Path, by: Actor = THE_STORE,
+                beside: bool | None = None) -> Steps[Imported]:
     """Import the document in a file. A version 2 file is read a record at a time; any
-    other (version 1, or one whose version is not among its first keys) is read whole."""
+    other (version 1, or one whose version is not among its first keys) is read whole.
+    ``beside``: check a version 2 file in a second process while this one writes (by
+    default when the file is big and the machine has the cores)."""
     first = first_pairs(path, carried.LISTS)
     if first.get("version") != carried.VERSION:
         return (yield from import_document(db, read_document(path), by))
     size = max(path.stat().st_size, 1)
+    checker = Beside(path) if (worth_it(path) if beside is None else beside) else None
     try:
         with path.open(encoding="utf-8-sig") as handle:
             reader = StreamReader(handle, carried.LISTS)
             counts = yield from import_v2(
                 db, reader.pairs(), lambda: (min(reader.consumed * 1000 // size, 1000), 1000),
-                by, lambda: reader.escaped)
+                by, lambda: reader.escaped, checker)
     except OSError as exc:
         raise InvalidDocument([Problem("$", f"cannot read {path}: {exc.strerror}")]) from None
+    finally:
+        if checker is not None:
+            checker.close()
     return _imported(counts)
 
 

@@ -66,9 +66,16 @@ def render_receipt(
         flowables = _sheet_flowables(store, tickets, frame_width(pagesize),
                                      frame_height(pagesize))
         build_on_sheets(out, pagesize, title, f"{store.name} · Claim receipt {numbers}",
-                        flowables, running_head=(store.name, f"CLAIM RECEIPT {numbers}"))
+                        flowables, running_head=(store.name, f"CLAIM RECEIPT {_span(tickets)}"))
     else:
         raise ValueError(f"unknown receipt layout {layout!r}; choose one of {LAYOUTS}")
+
+
+def _span(tickets: Sequence[PaperTicket]) -> str:
+    """The visit's numbers for the head of a later sheet: all of them when few."""
+    if len(tickets) <= 2:
+        return ", ".join(t.number for t in tickets)
+    return f"{tickets[0].number} … {tickets[-1].number} ({len(tickets)} pieces)"
 
 
 def _sheet_flowables(
@@ -76,21 +83,26 @@ def _sheet_flowables(
 ) -> list[Flowable]:
     """The receipt on Letter or A4: an ordinary ticket, stub and signatures included, on one
     sheet; a long one flows on, the stub always whole at the foot of the last page."""
-    styles = make_styles(9.5)
+    # A visit of several pieces is set closer, each piece's sums on one line (the visit's
+    # totals follow), so two or three ordinary pieces still leave with one sheet.
+    several = len(tickets) > 1
+    styles = make_styles(8.5 if several else 9.5)
     story: list[Flowable] = letterhead(store, styles, width, "CLAIM RECEIPT")
     story.append(_visit(tickets[0], styles, width, columns=3))
     for ticket in tickets:
-        story += _ticket(ticket, store, styles, width, barcode_width=2.6 * inch, page=height)
-    if len(tickets) > 1:
-        story.append(_visit_totals(tickets, store, styles, width))
+        story += _ticket(ticket, store, styles, width, barcode_width=2.6 * inch, page=height,
+                         compact=several)
+    if several:
+        story.append(_visit_totals(tickets, store, styles, width, gap=4))
     story += _terms(store, styles, styles.small.clone("fine", fontSize=7, leading=8.6,
-                                                      spaceAfter=2))
-    signatures = _signatures(styles, width, stacked=False, room=0.36 * inch)
+                                                      spaceAfter=1.2 if several else 2))
+    signatures = _signatures(styles, width, stacked=False,
+                             room=(0.3 if several else 0.36) * inch)
     story.append(CondPageBreak(_height(signatures, width) + 8))
-    story.append(Spacer(1, 8))
+    story.append(Spacer(1, 6 if several else 8))
     story.append(signatures)
     stubs = Whole(stub_strip(tickets, styles, width), height - RUNNING_HEAD)
-    story.append(CondPageBreak(_height(stubs, width) + 10))
+    story.append(CondPageBreak(_height(stubs, width) + (6 if several else 10)))
     story.append(TopPadder(stubs))
     return story
 
@@ -157,11 +169,13 @@ def _ticket(
     width: float,
     barcode_width: float,
     page: float | None = None,
+    compact: bool = False,
 ) -> list[Flowable]:
     """The piece, its condition and its services; ``page`` is the sheet's frame height (none
     on the roll, which is one long strip)."""
     number = para(ticket.number, styles.number)
-    barcode = code128(ticket.number, min(barcode_width, width))
+    barcode = code128(ticket.number, min(barcode_width, width),
+                      bar_height=(0.32 if compact else 0.42) * inch)
     promised = labelled(
         "Promised for",
         writing.day(ticket.promised_for, year=True),
@@ -179,17 +193,20 @@ def _ticket(
                 style=TableStyle([*PLAIN.getCommands(), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
             )
         ]
-    body = [*labelled("Description", ticket.item_description, styles), Spacer(1, 3)]
-    if on_roll:
-        body.append(_field_list(_fields(ticket, store), styles, width))
+    if compact:
+        body: list[Flowable] = [_field_grid(ticket, store, styles, width, with_description=True)]
     else:
-        body.append(_field_grid(ticket, store, styles, width))
+        body = [*labelled("Description", ticket.item_description, styles), Spacer(1, 3)]
+        if on_roll:
+            body.append(_field_list(_fields(ticket, store), styles, width))
+        else:
+            body.append(_field_grid(ticket, store, styles, width))
     block = [
-        thin_rule(7 if page else 10, 5 if page else 6),
+        thin_rule(5 if compact else 7 if page else 10, 3 if compact else 5 if page else 6),
         *head,
-        Spacer(1, 4 if page else 6),
+        Spacer(1, 2 if compact else 4 if page else 6),
         *body,
-        _services(ticket, store, styles, width, tight=page is not None),
+        _services(ticket, store, styles, width, tight=page is not None, one_line=compact),
     ]
     if page is None or _height(block, width) <= page * LONG_TICKET:
         # Kept on one page when it fits, so a piece's services never sit apart from it.
@@ -229,23 +246,35 @@ def _field_list(fields: list[tuple[str, str]], styles: Styles, width: float) -> 
     return table
 
 
-def _field_grid(ticket: PaperTicket, store: StoreHeader, styles: Styles, width: float) -> Table:
+def _field_grid(ticket: PaperTicket, store: StoreHeader, styles: Styles, width: float,
+                with_description: bool = False) -> Table:
     """On a sheet: the piece, its declared value and the occasion on one row, the stones and
-    the condition (the longer ones) below; a long one wraps and may continue overleaf."""
+    the condition (the longer ones) below; a long one wraps and may continue overleaf.
+    ``with_description``: the description leads the first row (a visit of several pieces),
+    and the occasion joins the second."""
     named = dict(_fields(ticket, store))
     cell = {label: labelled(label, value, styles) for label, value in named.items()}
-    first: list[Any] = [cell["The piece"], cell["Value declared by the customer"],
-                        cell.get("Needed for", [])]
-    second: list[Any] = [cell["Stones, as stated by the customer"],
-                         cell["Condition seen at intake"], []]
-    table = Table([first, second], colWidths=[width / 3] * 3, splitInRow=1)
+    stones, condition = cell["Stones, as stated by the customer"], cell["Condition seen at intake"]
+    spans: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
+    if with_description:
+        widths = [width * 0.4, width * 0.3, width * 0.3]
+        first: list[Any] = [labelled("Description", ticket.item_description, styles),
+                            cell["The piece"], cell["Value declared by the customer"]]
+        second: list[Any] = [stones, condition, cell.get("Needed for", [])]
+    else:
+        widths = [width / 3] * 3
+        first = [cell["The piece"], cell["Value declared by the customer"],
+                 cell.get("Needed for", [])]
+        second = [stones, condition, []]
+        spans.append(("SPAN", (1, 1), (2, 1)))
+    table = Table([first, second], colWidths=widths, splitInRow=1)
     table.setStyle(
         TableStyle(
             [
                 *PLAIN.getCommands(),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ("SPAN", (1, 1), (2, 1)),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2 if with_description else 3),
+                *spans,
             ]
         )
     )
@@ -265,10 +294,14 @@ def _declared(ticket: PaperTicket, store: StoreHeader) -> str:
 
 
 def _services(
-    ticket: PaperTicket, store: StoreHeader, styles: Styles, width: float, tight: bool = False
+    ticket: PaperTicket, store: StoreHeader, styles: Styles, width: float, tight: bool = False,
+    one_line: bool = False,
 ) -> Table:
+    """The services and their prices, then the sums: a row each, or (``one_line``, a piece
+    of a visit) all on one shaded line."""
     price_width = min(1.1 * inch, width * 0.32)
-    rows: list[list[Flowable | str]] = [
+    # A piece of a visit goes without the column heads: a rule above its lines says enough.
+    rows: list[list[Flowable | str]] = [] if one_line else [
         [para("SERVICE", styles.label), para("PRICE", styles.label.clone("r", alignment=2))]
     ]
     for service in ticket.services:
@@ -282,17 +315,24 @@ def _services(
     ]
     if ticket.payments_total != ticket.deposit:
         totals.append(("Paid so far, deposit included", ticket.payments_total))
-    for label, amount in totals:
-        rows.append([para(label, styles.right), _amount(amount, store, styles)])
-    rows.append(
-        [
-            rich("<b>Balance due at pickup</b>", styles.right),
-            _amount(ticket.balance, store, styles, bold=True),
-        ]
-    )
-    first_total = len(ticket.services) + 1
+    if one_line:
+        sums = " · ".join(f"{label} {writing.money(amount, store.currency) or '—'}"
+                          for label, amount in totals)
+        rows.append([rich(f"{sums} · <b>Balance due at pickup</b>", styles.right),
+                     _amount(ticket.balance, store, styles, bold=True)])
+    else:
+        for label, amount in totals:
+            rows.append([para(label, styles.right), _amount(amount, store, styles)])
+        rows.append(
+            [
+                rich("<b>Balance due at pickup</b>", styles.right),
+                _amount(ticket.balance, store, styles, bold=True),
+            ]
+        )
+    heads = 0 if one_line else 1
+    first_total = len(ticket.services) + heads
     table = Table(rows, colWidths=[width - price_width, price_width], splitInRow=1,
-                  repeatRows=1)
+                  repeatRows=heads)
     padding = 1 if tight else 3
     table.setStyle(
         TableStyle(
@@ -302,7 +342,8 @@ def _services(
                 ("BOTTOMPADDING", (0, 0), (-1, -1), padding + 0.5),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE) if heads else
+                ("LINEABOVE", (0, 0), (-1, 0), 0.6, RULE),
                 ("LINEABOVE", (0, first_total), (-1, first_total), 0.6, RULE),
                 ("BACKGROUND", (0, -1), (-1, -1), SHADE),
             ]
@@ -317,7 +358,8 @@ def _amount(amount, store: StoreHeader, styles: Styles, bold: bool = False) -> F
 
 
 def _visit_totals(
-    tickets: Sequence[PaperTicket], store: StoreHeader, styles: Styles, width: float
+    tickets: Sequence[PaperTicket], store: StoreHeader, styles: Styles, width: float,
+    gap: float = 10,
 ) -> Flowable:
     balance = sum((t.balance for t in tickets), tickets[0].balance * 0)
     deposits = sum((t.deposit for t in tickets), tickets[0].deposit * 0)
@@ -331,7 +373,7 @@ def _visit_totals(
             [("BACKGROUND", (0, 0), (-1, -1), SHADE), ("LINEABOVE", (0, 0), (-1, 0), 1, MUTED)]
         )
     )
-    return KeepTogether([Spacer(1, 10), table])
+    return KeepTogether([Spacer(1, gap), table])
 
 
 def _terms(

@@ -9,6 +9,7 @@ from typing import Any, BinaryIO
 
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.units import inch, mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, SimpleDocTemplate
 
@@ -51,10 +52,12 @@ def numbered_canvas(footer: str) -> type[Canvas]:
             width, _ = self._pagesize
             margin = 0.6 * inch
             y = 0.4 * inch
+            page = f"Page {number} of {total}"
             self.setFillColor(MUTED)
-            draw_runs(self, margin, y, footer, 7.5)
+            draw_runs(self, margin, y, footer, 7.5,
+                      room=width - 2 * margin - stringWidth(page, SANS, 7.5) - 12)
             self.setFont(SANS, 7.5)
-            self.drawRightString(width - margin, y, f"Page {number} of {total}")
+            self.drawRightString(width - margin, y, page)
 
     return NumberedCanvas
 
@@ -65,12 +68,33 @@ def target(out: Out) -> str | BinaryIO:
 
 
 def draw_runs(canvas: Canvas, x: float, y: float, text: str, size: float,
-              base: str = SANS) -> None:
-    """One line of text on a canvas, each run in the font that has its glyphs."""
+              base: str = SANS, room: float | None = None) -> None:
+    """One line of text on a canvas, each run in the font that has its glyphs; given
+    ``room``, cut short with "…" to stay within that width."""
+    if room is not None:
+        text = fitted(text, size, base, room)
     for font, piece in runs(text, base):
         canvas.setFont(font, size)
         canvas.drawString(x, y, piece)
-        x += canvas.stringWidth(piece, font, size)
+        x += stringWidth(piece, font, size)
+
+
+def runs_width(text: str, size: float, base: str = SANS) -> float:
+    return sum(stringWidth(piece, font, size) for font, piece in runs(text, base))
+
+
+def fitted(text: str, size: float, base: str, room: float) -> str:
+    """The text, or as much of it as fits ``room`` followed by "…"."""
+    if runs_width(text, size, base) <= room:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest start that fits with its ellipsis
+        middle = (low + high + 1) // 2
+        if runs_width(text[:middle].rstrip() + "…", size, base) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def sheet_document(
@@ -130,9 +154,14 @@ def _headed_document(
     def draw_head(canvas: Canvas, _document: BaseDocTemplate) -> None:
         store, what = head
         top = pagesize[1] - margin - 11
+        line = width - 2 * FRAME_PADDING
+        # The document's name keeps at least half the line; the store's name what is left.
+        what = fitted(what, 9, SANS_BOLD, line / 2) \
+            if runs_width(what, 9, SANS_BOLD) > line / 2 else what
         canvas.saveState()
         canvas.setFillColor(INK)
-        draw_runs(canvas, left + FRAME_PADDING, top, store, 11, SANS_BOLD)
+        draw_runs(canvas, left + FRAME_PADDING, top, store, 11, SANS_BOLD,
+                  room=line - runs_width(what, 9, SANS_BOLD) - 14)
         canvas.setFillColor(ACCENT)
         canvas.setFont(SANS_BOLD, 9)
         canvas.drawRightString(left + width - FRAME_PADDING, top, what)

@@ -22,6 +22,8 @@ from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import get_store, store_now
 from jeweldesk.storage.tables import (
     Customer,
+    Parcel,
+    ParcelItem,
     Payment,
     Staff,
     Ticket,
@@ -236,6 +238,17 @@ def _money_and_vendors(
         .order_by(TicketService.ticket_id, TicketService.position)
     ):
         vendors.setdefault(ticket_id, name)
+    # A piece out in a parcel is at that vendor, whatever its lines say.
+    for ticket_id, name in session.execute(
+        select(ParcelItem.ticket_id, Vendor.name)
+        .join(Parcel, Parcel.id == ParcelItem.parcel_id)
+        .join(Vendor, Vendor.id == Parcel.vendor_id)
+        .join(Ticket, Ticket.id == ParcelItem.ticket_id)
+        .where(ParcelItem.ticket_id.in_(ids), ParcelItem.returned_at.is_(None),
+               Ticket.status == Status.AT_VENDOR)
+        .order_by(Parcel.sent_at)
+    ):
+        vendors[ticket_id] = name
     return totals, paid, vendors
 
 

@@ -21,7 +21,7 @@ from jeweldesk.interchange.against_db import database_problems
 from jeweldesk.interchange.common import Progress, Steps
 from jeweldesk.interchange.importer import table_of, write_document
 from jeweldesk.interchange.semantic import semantic_problems
-from jeweldesk.services.demo_defaults import DEFAULT_SEED, DEFAULT_TICKETS
+from jeweldesk.services.demo_defaults import DEFAULT_SEED, DEFAULT_TICKETS, DEMO_PIN
 from jeweldesk.services.demo_words import STAFF, STORE
 from jeweldesk.services.pins import hash_pin
 from jeweldesk.services.store_maker import StoreMaker, intake_days
@@ -32,7 +32,6 @@ from jeweldesk.storage.lookups import calendar as store_calendar
 from jeweldesk.storage.tables import Payment, PromiseChange, Staff, Store, Ticket
 
 # Everyone at the demo store signs in with it, and its sign-in says so.
-DEMO_PIN = "1234"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from pathlib import Path
 from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.rules import TERMS, text_problem
-from jeweldesk.printing import default_note_wording, note_wording_problem
 from jeweldesk.storage.door import THE_STORE, Actor, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import get_store, has_store
@@ -36,6 +35,8 @@ def set_note_wording(db: Database, text: str | None, by: Actor) -> None:
         if problem:
             problem = ("the thank-you wording is " if problem.startswith("longer")
                        else "the thank-you wording ") + problem
+        from jeweldesk.printing import note_wording_problem  # ReportLab: not at start-up
+
         problem = problem or note_wording_problem(wording)
         if problem:
             raise Invalid({"note_wording": problem})
@@ -44,6 +45,8 @@ def set_note_wording(db: Database, text: str | None, by: Actor) -> None:
 
 
 def _own(text: str | None) -> str | None:
+    from jeweldesk.printing import default_note_wording
+
     if text is None or not text.strip() or text.strip() == default_note_wording().strip():
         return None
     return text

@@ -193,9 +193,11 @@ def _paper_parcel(parcel: Parcel) -> PaperParcel:
     lines = []
     for item in parcel.items:
         ticket = item.ticket
+        # What the store wrote for the vendor, else the lines this vendor does, else (a piece
+        # sent out for work the store usually does itself) every line on the ticket.
+        theirs = [s for s in ticket.services if s.vendor_id == parcel.vendor_id]
         work = item.instructions or "; ".join(
-            s.description for s in ticket.services if s.vendor_id == parcel.vendor_id
-        )
+            s.description or s.code for s in (theirs or ticket.services))
         piece = " ".join(x for x in (ticket.item_metal, ticket.item_kind.value) if x)
         lines.append(
             ParcelLine(

@@ -6,14 +6,16 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jeweldesk.domain.errors import ServiceError
 from jeweldesk.interchange.common import InvalidDocument, Steps
-from jeweldesk.interchange.export_v2 import Exported
-from jeweldesk.interchange.exporter import export_store
-from jeweldesk.interchange.importer import Imported, import_file
 from jeweldesk.storage.door import Actor
 from jeweldesk.storage.engine import Database
+
+if TYPE_CHECKING:
+    from jeweldesk.interchange.export_v2 import Exported
+    from jeweldesk.interchange.importer import Imported
 
 SHOWN = 10  # problems named in the window; the command line names them all
 
@@ -37,6 +39,8 @@ class Summary:
 
 def export_whole_store(db: Database, target: Path, backup: bool = False) -> Steps[Summary]:
     """Write the store to ``target``, beside it first, so a failed export leaves no half file."""
+    from jeweldesk.interchange.exporter import export_store  # the File menu's, not start-up's
+
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -50,6 +54,8 @@ def export_whole_store(db: Database, target: Path, backup: bool = False) -> Step
 
 def import_store_file(db: Database, source: Path, by: Actor) -> Steps[Summary]:
     """Bring a store file in (version 1 or 2), all of it or none; ``by`` must be a manager."""
+    from jeweldesk.interchange.importer import import_file
+
     try:
         done: Imported = yield from import_file(db, source, by)
     except InvalidDocument as refused:

@@ -84,6 +84,8 @@ class ParcelView:
     returned_at: datetime | None
     carrier: str | None
     tracking: str | None
+    # The parcel was checked in without this piece (the others came back then).
+    checked_in_without: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -263,7 +265,7 @@ def story_of(session: Session, ticket: Ticket) -> TicketStory:
         parcels=tuple(
             ParcelView(i.parcel.ref, i.parcel.vendor.name, i.parcel.sent_at,
                        i.parcel.expected_back, i.returned_at, i.parcel.carrier,
-                       i.parcel.tracking)
+                       i.parcel.tracking, _checked_in_without(i))
             for i in items
         ),
         contacts=tuple(
@@ -292,3 +294,12 @@ def what_changed(before: TicketStory, after: TicketStory) -> list[str]:
     if len(after.contacts) > len(before.contacts):
         said.append("a call or message was logged")
     return said or ["its details were updated"]
+
+
+def _checked_in_without(item: ParcelItem) -> datetime | None:
+    """When the parcel's box was first checked in without this piece, if it was."""
+    if item.returned_at is not None:
+        return None
+    back = [other.returned_at for other in item.parcel.items
+            if other is not item and other.returned_at is not None]
+    return min(back) if back else None

@@ -107,6 +107,7 @@ class OutgoingPiece:
     status: Status
     may_go_out: bool
     vendor_code: str | None  # the vendor its services name, if any
+    vendor_codes: tuple[str, ...] = ()  # every vendor its services name
 
 
 def slow_turnaround(days: Sequence[int]) -> int | None:
@@ -301,7 +302,7 @@ def outgoing_piece(db: Database, number: str) -> OutgoingPiece:
             t.number, t.version, t.customer.name, t.item_description,
             ", ".join(s.description or s.code for s in t.services), t.declared_value,
             t.status, Status.AT_VENDOR in ALLOWED_MOVES[t.status],
-            vendors[0] if vendors else None,
+            vendors[0] if vendors else None, tuple(dict.fromkeys(vendors)),
         )
 
 

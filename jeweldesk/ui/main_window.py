@@ -155,6 +155,12 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(shortcut), self, lambda: self.show_screen(key))
 
     def _open_row(self, index: int) -> None:
+        leaving = self.stack.currentWidget()
+        if index != self.stack.currentIndex() and not _may_leave(leaving):
+            self.nav.blockSignals(True)  # back to the screen that is kept open
+            self.nav.setCurrentRow(self.stack.currentIndex())
+            self.nav.blockSignals(False)
+            return
         key = self.nav.item(index).data(KEY_ROLE) if index >= 0 else None
         if key is not None:
             self._made(key)
@@ -406,6 +412,9 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: Any) -> None:
+        if not _may_leave(self.stack.currentWidget()):
+            event.ignore()
+            return
         # A dialog with typing in it asks first, as its own Cancel would; kept, nothing closes.
         for dialog in [w for w in QApplication.topLevelWidgets()
                        if isinstance(w, CounterDialog) and w.isVisible()]:
@@ -419,6 +428,12 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self._idle_watch)
         super().closeEvent(event)
+
+
+def _may_leave(screen: QWidget | None) -> bool:
+    """A screen holding edits not saved (Settings) asks before it is left."""
+    ask = getattr(screen, "may_leave", None)
+    return ask() if callable(ask) else True
 
 
 def sign_in_first(ctx: AppContext, parent: QWidget | None = None) -> bool:

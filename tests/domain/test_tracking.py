@@ -13,6 +13,12 @@ from jeweldesk.domain.tracking import TrackingError, carrier_for, checked_tracki
     ("USPS", "9205 5901 6491 7312 7510 89", "9205590164917312751089"),
     ("USPS", "9400100000000000000006", "9400100000000000000006"),
     ("DHL Express", "35-1075-4030", "3510754030"),
+    ("Royal Mail", "rr 1234 5678 5 gb", "RR123456785GB"),
+    ("Royal Mail Special Delivery", "AB123456785GB", "AB123456785GB"),
+    ("USPS", "EA123456785US", "EA123456785US"),
+    ("Canada Post", "CP123456785CA", "CP123456785CA"),
+    ("Canada Post", "1234 5678 9012 3456", "1234567890123456"),
+    ("Parcelforce", "PB1234567", "PB1234567"),  # no shape on record: kept as typed
     ("Brink's", "BR-2291-A", "BR-2291-A"),
     (None, "HAND-2291", "HAND-2291"),
     ("UPS", "  ", None),
@@ -32,6 +38,10 @@ def test_well_formed_numbers_are_kept_as_the_carrier_prints_them(carrier, typed,
     ("USPS", "94001000000000000", "USPS tracking numbers are 20 to 22 digits"),
     ("DHL", "3510754031", "DHL Express tracking number 3510754031 fails its check digit"),
     ("DHL", "35107540", "DHL Express tracking numbers are 10 digits"),
+    ("Royal Mail", "RR123456784GB", "Royal Mail tracking number RR123456784GB fails its check"),
+    ("Royal Mail", "RR123456785US", "Royal Mail tracking numbers are two letters, nine digits"),
+    ("Royal Mail", "1Z999AA10123456784", "Royal Mail tracking numbers are"),
+    ("Canada Post", "CP123456786CA", "Canada Post tracking number CP123456786CA fails its check"),
     ("Brink's", "AB1", "tracking number for Brink's should be 4 to 40 characters"),
     ("Brink's", "X" * 41, "should be 4 to 40 characters"),
     ("Brink's", "AB\x07CD", "cannot be printed"),
@@ -79,3 +89,22 @@ def test_any_text_for_any_carrier_is_a_number_or_the_checkers_own_refusal(carrie
         return
     assert kept is None or (kept.strip() and kept.isprintable())
     assert checked_tracking(carrier, kept) == kept  # what is kept checks again as itself
+
+
+def test_the_carriers_offered_put_the_stores_own_post_first():
+    from jeweldesk.domain.tracking import carriers_offered
+
+    assert carriers_offered("GB")[:3] == ("Royal Mail", "Parcelforce", "DPD")
+    assert carriers_offered("US")[:3] == ("UPS", "FedEx", "USPS")
+    assert "USPS" not in carriers_offered("GB")
+    for country in ("GB", "US", "CA", "DE"):
+        offered = carriers_offered(country)
+        assert len(set(offered)) == len(offered) and offered[-1] == "Hand delivery"
+
+
+@pytest.mark.parametrize("serial", ["00000000", "12345678", "47312482", "99999999"])
+def test_an_s10_number_with_its_own_check_digit_passes_and_every_other_digit_fails(serial):
+    from jeweldesk.domain.tracking import s10_valid
+
+    passing = [d for d in "0123456789" if s10_valid(f"RR{serial}{d}GB")]
+    assert len(passing) == 1

@@ -218,3 +218,53 @@ def test_a_visit_of_six_pieces_keeps_all_its_stubs_together_on_the_last_page(
     path = tmp_path / "receipt.pdf"
     path.write_bytes(pdf)
     assert text_off_the_page(path) == []
+
+
+@pytest.mark.parametrize("layout", ["letter", "a4"])
+def test_a_visit_of_two_ordinary_pieces_leaves_with_one_sheet_and_both_stubs(
+    layout: str, tmp_path: Path
+) -> None:
+    visit = visit_of(2)
+    pdf = _receipt(STORE, visit, layout)
+
+    [page] = _page_texts(pdf)
+    assert page.count("Balance due at pickup") == 2 and "2 pieces" in page
+    stubs = page.split(CUT_LINE, 1)[1]
+    assert all(t.number in stubs for t in visit)
+    path = tmp_path / "receipt.pdf"
+    path.write_bytes(pdf)
+    assert text_off_the_page(path) == []
+    [found] = barcodes(path)
+    assert sorted(found) == sorted([t.number for t in visit] * 2)  # pieces and stubs
+
+
+def _left_of(page: pdfium.PdfPage, words: str) -> tuple[float, float]:
+    """Where the first run of ``words`` on the page starts and ends, left to right."""
+    text = page.get_textpage()
+    searcher = text.search(words)
+    found = searcher.get_next()
+    assert found is not None, words
+    index, count = found
+    return text.get_charbox(index)[0], text.get_charbox(index + count - 1)[2]
+
+
+def test_a_long_store_name_is_cut_short_in_the_later_sheets_head_and_foot_not_overlapping(
+) -> None:
+    long_name = "The Harrowgate & Sons Fine Jewellery and Watch Repair Company of Old Town"
+    pdf = _receipt(replace(STORE, name=long_name), visit_of(6), "letter")
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[1]
+        page_text = flat(page.get_textpage().get_text_range())
+        assert "CLAIM RECEIPT R-10001 … R-10006 (6 pieces)" in page_text
+        _, name_ends = _left_of(page, "The Harrowgate")
+        head_starts, _ = _left_of(page, "CLAIM RECEIPT")
+        name_run = page_text.split("CLAIM RECEIPT")[0]
+        assert "…" in name_run
+        _, store_ends = _left_of(page, name_run.strip()[-8:])
+        assert store_ends < head_starts
+        foot_ends = _left_of(page, "Claim receipt R-10001")[1]
+        assert foot_ends < _left_of(page, "Page 2 of")[0]
+    finally:
+        document.close()

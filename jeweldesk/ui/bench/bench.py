@@ -359,7 +359,9 @@ class BenchScreen(QWidget):
             return
         found: BenchMove | None = bench_move_for(key)
         if found is None or found not in self.scanned.moves:
-            offered = ", ".join(f"{m.key} ({m.label.lower()})" for m in self.scanned.moves)
+            offered = ", ".join([f"{m.key} ({m.label.lower()})" for m in self.scanned.moves]
+                                + ([f"{SEND_KEY} (send in a parcel)"]
+                                   if self.scanned.may_go_out else []))
             self._say(f"{key.upper()} is not a move for {self.scanned.number} while it is "
                       f"{self.scanned.status.label.lower()}. "
                       + (f"Offered: {offered}." if offered else ""), problem=True)

@@ -249,7 +249,7 @@ class IntakeDialog(CounterDialog):
         form.changed.connect(self._sum_up)
         forms = self.piece_forms()
         if forms:
-            form.copy_occasion_from(forms[-1])
+            form.copy_occasion_from(forms[-1], len(forms))
         self.pieces.addTab(form, f"Piece {len(forms) + 1}")
         self.pieces.setCurrentWidget(form)
         self.pieces.setTabsClosable(self.pieces.count() > 1)

@@ -43,7 +43,7 @@ from jeweldesk.ui.common.fields import (
     to_qdate,
     with_problem,
 )
-from jeweldesk.ui.common.widgets import ProblemLabel
+from jeweldesk.ui.common.widgets import ProblemLabel, muted
 from jeweldesk.ui.counter.intake_services import ServicesEditor
 
 FINDINGS = ("Worn prongs", "Loose stone", "Chipped stone", "Bent shank", "Kinked chain",
@@ -148,6 +148,10 @@ class PieceForm(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             label.setMinimumWidth(90)
         self.balance.setStyleSheet("font-weight: 600;")
+        # Said when the occasion came from the visit's piece before, until it is changed.
+        self.occasion_copied = muted("")
+        self.occasion_copied.setWordWrap(True)
+        self.occasion_copied.hide()
         self.occasion_what = QLineEdit()
         self.occasion_what.setPlaceholderText("anniversary, wedding, graduation …")
         self.occasion_date = DayEdit(rules.today, day_first=day_first)
@@ -224,7 +228,11 @@ class PieceForm(QWidget):
         occasion.addWidget(self.occasion_what, 2)
         occasion.addWidget(QLabel("on"))
         occasion.addWidget(with_problem(self.occasion_date, p["occasion_date"]), 1)
-        work_form.addRow(buddy("&Occasion", self.occasion_what), occasion)
+        occasion_box = QVBoxLayout()
+        occasion_box.setSpacing(2)
+        occasion_box.addLayout(occasion)
+        occasion_box.addWidget(self.occasion_copied)
+        work_form.addRow(buddy("&Occasion", self.occasion_what), occasion_box)
         promise_row = QHBoxLayout()
         promise_row.addWidget(self.promised_for)
         promise_row.addWidget(self.use_proposed)
@@ -452,6 +460,22 @@ class PieceForm(QWidget):
             if beside is not None:
                 beside.show_problem(problem)
 
-    def copy_occasion_from(self, other: PieceForm) -> None:
+    def copy_occasion_from(self, other: PieceForm, number: int) -> None:
+        """The visit's occasion is usually every piece's: filled in, and said so, so a
+        piece that is not for it is cleared rather than promised for the wrong day."""
+        what = other.occasion_what.text().strip()
+        if not what and other.occasion_day is None:
+            return
         self.occasion_what.setText(other.occasion_what.text())
         self.occasion_date.setDate(other.occasion_date.date())
+        self.occasion_copied.setText(
+            f"The same occasion as piece {number}; clear it if this piece is not for "
+            f"{writing.occasion(what) if what else 'it'}.")
+        self.occasion_copied.show()
+        copied = (self.occasion_what.text(), self.occasion_date.date())
+
+        def changed() -> None:
+            if (self.occasion_what.text(), self.occasion_date.date()) != copied:
+                self.occasion_copied.hide()
+        self.occasion_what.textChanged.connect(changed)
+        self.occasion_date.dateChanged.connect(changed)

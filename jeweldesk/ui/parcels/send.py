@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, ServiceError
-from jeweldesk.domain.tracking import TrackingError, checked_tracking
+from jeweldesk.domain.tracking import TrackingError, carriers_offered, checked_tracking
 from jeweldesk.services.parcels import send_parcel
+from jeweldesk.services.store import store_settings
 from jeweldesk.services.vendor_book import VendorInfo, list_vendors
 from jeweldesk.services.vendors import (
     OutgoingPiece,
@@ -45,7 +46,6 @@ from jeweldesk.ui.common.fields import from_qdate
 from jeweldesk.ui.common.rows import Column, RowsModel
 from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, ProblemLabel, muted, table_view
 
-CARRIERS = ("UPS", "FedEx", "USPS", "DHL Express", "Courier", "Hand delivery")
 DONE_COLOUR = "#1e6b34"
 NO_VENDOR = "Add a vendor first: Vendors › Add vendor"
 NO_DATE = "—"  # the expected-back field while there is no vendor's quote to count from
@@ -123,7 +123,7 @@ class SendParcel(QWidget):
         self.no_vendor.setStyleSheet(f"color: {PROBLEM_COLOUR}; font-weight: bold;")
         self.carrier = QComboBox()
         self.carrier.setEditable(True)
-        self.carrier.addItems(CARRIERS)
+        self.carrier.addItems(carriers_offered(store_settings(ctx.db).country))
         self.tracking = QLineEdit()
         self.tracking.setPlaceholderText("Scan or type the label's tracking number")
         self.tracking.editingFinished.connect(self._check_tracking)
@@ -266,7 +266,13 @@ class SendParcel(QWidget):
         if piece.vendor_code and self.vendor.findData(piece.vendor_code) >= 0 and (
                 len(self.pieces.rows) == 1):
             self.vendor.setCurrentIndex(self.vendor.findData(piece.vendor_code))
-        self._say(f"{piece.number} added: {piece.item}.")
+        code = self.vendor_code()
+        if code is not None and code not in piece.vendor_codes:
+            self._say(f"{piece.number} added: {piece.item}. Nothing on its ticket is "
+                      f"{self.vendors[code].name}'s usual work: double-click its "
+                      "instructions to say what they are to do.")
+        else:
+            self._say(f"{piece.number} added: {piece.item}.")
         self._show_insured()
 
     def _remove_selected(self) -> None:

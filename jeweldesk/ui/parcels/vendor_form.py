@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from jeweldesk.domain.errors import Conflict, Invalid, ServiceError
+from jeweldesk.domain.tracking import carriers_offered
+from jeweldesk.services.store import store_settings
 from jeweldesk.services.vendor_book import (
     MAX_QUOTE_DAYS,
     WEEKDAY_NAMES,
@@ -29,7 +31,6 @@ from jeweldesk.services.vendor_book import (
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.fields import BANNER_STYLE, with_problem
 from jeweldesk.ui.common.widgets import ProblemLabel, muted
-from jeweldesk.ui.parcels.send import CARRIERS
 
 FIELDS = ("name", "code", "contact", "phone", "email", "address", "work",
           "quoted_turnaround_days", "carriers", "ship_weekdays")
@@ -62,8 +63,10 @@ class VendorDialog(QDialog):
         self.phone = QLineEdit()
         self.email = QLineEdit()
         self.address = QPlainTextEdit()
-        self.address.setPlaceholderText("Street, town, state and ZIP — printed on the "
-                                        "parcel manifest")
+        country = store_settings(ctx.db).country
+        self.address.setPlaceholderText(
+            ("Street, town, state and ZIP" if country == "US" else "Street, town and postcode")
+            + " — printed on the parcel manifest")
         self.address.setFixedHeight(64)
         self.address.setTabChangesFocus(True)
         self.work = QLineEdit()
@@ -72,7 +75,7 @@ class VendorDialog(QDialog):
         self.quote.setRange(0, MAX_QUOTE_DAYS)
         self.quote.setSuffix(" days")
         self.quote.setValue(7)
-        self.carrier_boxes = {name: QCheckBox(name) for name in CARRIERS}
+        self.carrier_boxes = {name: QCheckBox(name) for name in carriers_offered(country)}
         self.other_carriers = QLineEdit()
         self.other_carriers.setPlaceholderText("other carriers, with commas")
         self.day_boxes = {day: QCheckBox(WEEKDAY_NAMES[day - 1]) for day in range(1, 8)}

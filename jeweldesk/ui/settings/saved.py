@@ -19,6 +19,7 @@ def saved_line() -> tuple[QPushButton, ProblemLabel, QHBoxLayout]:
 
 def say(label: ProblemLabel, text: str, good: bool = False) -> None:
     label.setStyleSheet("color: #1e6b35;" if good else "color: #b3261e;")
+    label.setProperty("saved", good)  # what Settings reads to know the tab's edits went in
     label.show_problem(text)
 
 

@@ -49,6 +49,7 @@ from jeweldesk.ui.common.fields import as_the_store_writes, to_qdate
 from jeweldesk.ui.common.rows import Column, RowsModel
 from jeweldesk.ui.common.widgets import MUTED_COLOUR, heading, muted
 from jeweldesk.ui.settings.days_off import DaysOffTab
+from jeweldesk.ui.settings.leaving import LeaveGuard
 from jeweldesk.ui.settings.money import MoneyTab
 from jeweldesk.ui.settings.note_wording import NoteWordingTab
 from jeweldesk.ui.settings.saved import country_box, saved_line, say
@@ -324,6 +325,11 @@ class SettingsScreen(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading("Settings"))
         layout.addWidget(self.tabs, 1)
+        self.guard = LeaveGuard(self.tabs)
+
+    def may_leave(self) -> bool:
+        """Asked by the window before another screen opens, or the window closes."""
+        return self.guard.may_leave(self)
 
 
 def _own_terms(text: str) -> str | None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.kinds import Role
-from jeweldesk.services.demo import fill_demo_store
 from jeweldesk.services.pins import LONGEST_PIN, pin_problem
 from jeweldesk.services.store import StaffMember, StoreSettings, set_up_store
 from jeweldesk.storage.engine import Database
@@ -136,6 +135,8 @@ class FirstStartDialog(QDialog):
         return problem
 
     def make_demo(self) -> LongJob:
+        from jeweldesk.services.demo import fill_demo_store  # its maker, only when asked for
+
         self.problem.show_problem(None)
         self.setEnabled(False)
         self.job = LongJob("Making the demo store",

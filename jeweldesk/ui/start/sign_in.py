@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from jeweldesk.domain.errors import ServiceError
-from jeweldesk.services.demo import DEMO_PIN
+from jeweldesk.services.demo_defaults import DEMO_PIN
 from jeweldesk.services.pins import NoPinYet, choose_first_pin, sign_in
 from jeweldesk.services.store import StaffMember, list_staff, store_settings
 from jeweldesk.storage.engine import Database

@@ -277,7 +277,9 @@ class TicketDialog(CounterDialog):
         set_rows(self.parcels, [
             # Days are enough here; the chain of custody above has the times.
             (p.ref, p.vendor_name, writing.day(p.sent_at.date()), writing.day(p.expected_back),
-             writing.day(p.returned_at.date()) if p.returned_at else "not back yet",
+             writing.day(p.returned_at.date()) if p.returned_at else
+             f"missing: the box came back {writing.day(p.checked_in_without.date())} "
+             "without it" if p.checked_in_without else "not back yet",
              " ".join(x for x in (p.carrier, p.tracking) if x)) for p in s.parcels])
         self.parcels_box.setVisible(bool(s.parcels))
         set_rows(self.edits, [

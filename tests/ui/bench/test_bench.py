@@ -61,6 +61,7 @@ def test_a_move_the_path_does_not_allow_is_not_made(qtbot, bench_ctx, screen):
     _scan(qtbot, screen, "R")
     assert ticket_story(bench_ctx.db, number).status == Status.RECEIVED
     assert "R is not a move" in screen.message.text()
+    assert "V (send in a parcel)" in screen.message.text()  # every letter that would do
 
 
 def test_waiting_for_parts_takes_a_note_and_a_date(qtbot, bench_ctx, screen):

@@ -82,6 +82,9 @@ def test_a_two_piece_visit_taken_in_by_keyboard(ctx: AppContext, qtbot: QtBot,
     assert dialog.pieces.count() == 2
     chain = dialog.current_piece()
     assert chain.occasion_what.text() == "25th anniversary"  # same visit, same occasion
+    assert chain.occasion_copied.isVisible()
+    assert chain.occasion_copied.text() == ("The same occasion as piece 1; clear it if this "
+                                            "piece is not for the 25th anniversary.")
     qtbot.keyClicks(chain.kind, "Necklace")
     qtbot.keyClicks(chain.description, "Rope chain, 20 in")
     qtbot.keyClick(chain.findings[4], Qt.Key.Key_Space)  # kinked chain
@@ -225,3 +228,22 @@ def test_the_promise_warns_about_the_occasion(ctx: AppContext, qtbot: QtBot) -> 
     qtbot.keyClicks(piece.occasion_what, "wedding")
     piece.occasion_date.setDate(to_qdate(store_today() + timedelta(days=2)))
     assert "after the occasion" in piece.warning.text()
+
+
+def test_an_occasion_carried_to_the_next_piece_is_said_and_clearing_it_keeps_it_off(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    dialog = IntakeDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    first = dialog.current_piece()
+    assert not first.occasion_copied.isVisible()
+    qtbot.keyClicks(first.occasion_what, "Mother's Day")
+    dialog.add_piece()
+    second = dialog.current_piece()
+    assert "not for Mother's Day" in second.occasion_copied.text()
+    assert second.occasion_copied.isVisible()
+    second.occasion_what.clear()
+    assert not second.occasion_copied.isVisible() and second.occasion_what.text() == ""
+    dialog.add_piece()  # from a piece with no occasion, nothing is carried or said
+    third = dialog.current_piece()
+    assert third.occasion_what.text() == "" and not third.occasion_copied.isVisible()

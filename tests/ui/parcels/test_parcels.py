@@ -265,3 +265,52 @@ def test_expected_back_is_read_the_way_it_is_typed(qtbot, ctx, screen):
     send.send_button.click()
     [line] = parcels(ctx.db)
     assert line.expected_back == back  # not Qt's section-by-section reading of the keys
+
+
+def test_a_piece_sent_for_work_the_store_usually_does_says_so_and_its_manifest_is_not_blank(
+        qtbot, ctx, screen):
+    """The ring's lines (prongs, a polish) are bench work: the clerk is told to write the
+    vendor's instructions, and a manifest sent without them lists the ticket's own work."""
+    import pypdfium2 as pdfium
+
+    from jeweldesk.ui.common.paper import PaperPreview
+
+    number = take_in_ring(ctx.db)
+    send = screen.send
+    _scan(qtbot, send.scan_box, number)
+    assert "Nothing on its ticket is Riverbend Plating's usual work" in send.message.text()
+    assert "instructions" in send.message.text()
+    qtbot.keyClicks(send.tracking, "1Z999AA10123456784")
+    send.send_button.click()
+    qtbot.mouseClick(send.manifest_button, Qt.MouseButton.LeftButton)
+    preview = send.findChild(PaperPreview)
+    text = pdfium.PdfDocument(preview.pdf)[0].get_textpage().get_text_range()
+    assert "Retip four prongs; Clean and polish" in " ".join(text.split())
+    preview.close()
+
+
+def test_a_piece_missing_from_a_returned_box_is_said_missing_and_the_board_shows_where_it_is(
+        qtbot, ctx, screen):
+    """Checked in short: the ticket says the box came back without it (not "not back yet"),
+    and the board names the vendor holding it, though its lines are bench work."""
+    from jeweldesk.services.board import BoardFilter, BoardSort, board_page
+    from jeweldesk.services.parcels import receive_parcel
+    from jeweldesk.ui.ticket.view import TicketDialog
+
+    db = ctx.db
+    a, b = take_in_ring(db), take_in_ring(db)
+    ref = send_parcel(db, "PLAT", [a, b], COUNTER)
+    rows = {r.number: r for r in board_page(db, BoardFilter(), BoardSort(), 0, 50).rows}
+    assert rows[a].vendor == rows[b].vendor == "Riverbend Plating"
+    receive_parcel(db, ref, [a], COUNTER)
+
+    story = ticket_story(db, b)
+    [out] = story.parcels
+    assert out.returned_at is None and out.checked_in_without is not None
+    assert ticket_story(db, a).parcels[0].checked_in_without is None
+    dialog = TicketDialog(ctx, b)
+    qtbot.addWidget(dialog)
+    back = dialog.parcels.model().index(0, 4).data()
+    assert back.startswith("missing: the box came back") and back.endswith("without it")
+    rows = {r.number: r for r in board_page(db, BoardFilter(), BoardSort(), 0, 50).rows}
+    assert rows[b].vendor == "Riverbend Plating" and rows[a].vendor is None  # a is back
