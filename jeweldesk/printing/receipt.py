@@ -316,7 +316,7 @@ def _services(
     if ticket.payments_total != ticket.deposit:
         totals.append(("Paid so far, deposit included", ticket.payments_total))
     if one_line:
-        sums = " · ".join(f"{label} {writing.money(amount, store.currency) or '—'}"
+        sums = " · ".join(f"{label} {writing.money(amount) or '—'}"
                           for label, amount in totals)
         rows.append([rich(f"{sums} · <b>Balance due at pickup</b>", styles.right),
                      _amount(ticket.balance, store, styles, bold=True)])
