@@ -21,6 +21,7 @@ from jeweldesk.services.store import has_store
 from jeweldesk.storage.backup import daily_backup
 from jeweldesk.storage.engine import Database, sqlite_file
 from jeweldesk.storage.health import DatabaseBusy, DatabaseFileError
+from jeweldesk.storage.lookups import write_as_the_store
 from jeweldesk.storage.migrate import NewerDatabaseError, upgrade
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.theme import apply_theme
@@ -147,6 +148,7 @@ def open_window(db_option: str | None) -> int:
         if first.exec() != QDialog.DialogCode.Accepted:
             _forget_new_file(db)
             return 0
+    write_as_the_store(db)
     ctx = AppContext(db)
     if not sign_in_first(ctx):
         return 0

@@ -32,6 +32,17 @@ def finish_background_work() -> None:
     wait_for_background_work()
 
 
+@pytest.fixture(autouse=True)
+def us_way() -> Iterator[None]:
+    """The way money and dates are written is the process's (set when a store is opened):
+    each test starts in the US way, whatever store the one before it opened."""
+    from jeweldesk.domain import way
+
+    way.use(way.US)
+    yield
+    way.use(way.US)
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Migrating once and copying the file keeps each test's fresh database cheap."""

@@ -12,7 +12,7 @@ from alembic import op
 
 revision = "0015"
 # Made beside other branches' revisions; the chain is put in a line when they meet.
-down_revision = "0013"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

@@ -12,7 +12,8 @@ from sqlalchemy.exc import OperationalError
 from jeweldesk.config import database_url
 from jeweldesk.domain.errors import LONG_LINE_CHARS, capped
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.migrate import upgrade
+from jeweldesk.storage.lookups import write_as_the_store
+from jeweldesk.storage.migrate import needs_upgrade, upgrade
 
 T = TypeVar("T")
 
@@ -42,6 +43,8 @@ def open_database(db_option: str | None, upgrade_db: bool = True,
             if result.backup is not None:
                 print(f"jeweldesk: backed up the database to {result.backup} before upgrading",
                       file=sys.stderr)
+        if not needs_upgrade(db.engine):
+            write_as_the_store(db)  # what the command prints, in the store's own way
     except OperationalError as exc:
         db.dispose()
         raise _cannot_open(url, exc) from None

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from jeweldesk.domain import way as ways
 from jeweldesk.domain.money import CENTS, ZERO
 
 HUNDRED = Decimal(100)
@@ -65,7 +66,9 @@ class Bill:
 
 
 def cents(amount: Decimal) -> Decimal:
-    return amount.quantize(CENTS, rounding=ROUND_HALF_UP)
+    """A worked-out share (a percent off, a tax) in the currency's smallest unit: cents, or
+    whole yen where the currency has no fraction."""
+    return amount.quantize(ways.current().unit, rounding=ROUND_HALF_UP).quantize(CENTS)
 
 
 def bill(lines: Iterable[Line], reductions: Iterable[Reduction],

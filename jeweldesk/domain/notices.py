@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from jeweldesk.domain import writing
 from jeweldesk.domain.calendar import StoreCalendar
@@ -352,7 +353,7 @@ def preview(piece: Piece, terms: Telling, key: str, wording: Wording, today: dat
         "dispose_after": writing.long_day(dispose_after(today, terms.calendar), year=True),
         "policy_days": str(terms.unclaimed_days),
         "month": writing.month(today),
-        "price": "$180.00",
+        "price": writing.money(Decimal("180.00")),
         "last_seen": writing.long_day(today - timedelta(days=400), year=True),
     }
     shown = Telling(terms.store, terms.store_phone, terms.reminder_days, terms.unclaimed_days,

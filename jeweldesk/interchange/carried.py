@@ -102,7 +102,8 @@ STORE = Part(Store, (
     F("ticket_prefix"), F("next_ticket_number", K.NUMBER),
     F("parcel_prefix"), F("next_parcel_number", K.NUMBER),
     F("pin_digits", K.NUMBER), F("idle_lock_minutes", K.NUMBER),
-    F("country"), F("is_demo", K.FLAG), F("note_wording"), F("payment_methods"),
+    F("country"), F("currency"), F("locale"), F("is_demo", K.FLAG), F("note_wording"),
+    F("payment_methods"),
     F("charges_tax", K.FLAG),
     F("reminder_days"), F("not_heard_from_days", K.NUMBER),
     F("mail.host", column="mail_host"), F("mail.port", K.NUMBER, "mail_port"),
@@ -153,7 +154,7 @@ TICKETS = Part(Ticket, (
     F("item.metal", column="item_metal"), F("item.stones", column="item_stones"),
     F("item.condition", column="item_condition"),
     F("item.declared_value", K.MONEY, "declared_value"),
-    F("deposit", K.MONEY), F("promised_for", K.DATE),
+    F("deposit", K.MONEY), F("deposit_method"), F("promised_for", K.DATE),
     F("occasion.what", column="occasion_what"), F("occasion.date", K.DATE, "occasion_date"),
     F("assigned_to", K.STAFF, "assigned_to_id"), F("collected_by"),
 ), order=("received_at", "id"))
@@ -173,7 +174,7 @@ TICKET_LISTS = (
     ), order=("at", "id"), parent="ticket_id", key="edits"),
     Part(Payment, (
         F("at", K.TIMESTAMP), F("by", K.STAFF, "by_id"), F("method"), F("amount", K.MONEY),
-        F("reason"),
+        F("reason"), F("cash_rounding", K.FLAG),
     ), order=("at", "id"), parent="ticket_id", key="payments"),
     Part(TicketDiscount, (
         F("at", K.TIMESTAMP), F("by", K.STAFF, "by_id"), F("amount", K.MONEY),

@@ -27,7 +27,7 @@ from jeweldesk.interchange.semantic_v2 import StreamChecker
 from jeweldesk.storage.bulk import indexes_set_aside
 from jeweldesk.storage.door import THE_STORE, Actor, write
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import STORE_ID
+from jeweldesk.storage.lookups import STORE_ID, write_as_the_store
 from jeweldesk.storage.tables import Customer, Parcel, Staff, Store, Ticket, Vendor
 
 CHUNK = 2000
@@ -513,4 +513,5 @@ def import_v2(db: Database, pairs: Pairs, where: Where, by: Actor = THE_STORE,
         counts["store_created"] = loading.store_created
         done, total = where()
         yield Progress(total, total, "done")
-        return counts
+    write_as_the_store(db)  # a new store brought in writes its own way from now on
+    return counts

@@ -23,6 +23,7 @@ from jeweldesk.domain.rules import (
     percent_problem,
 )
 from jeweldesk.domain.status import Status
+from jeweldesk.domain.way import currency_problem, locale_problem
 from jeweldesk.domain.writing import TITLE_CHARS
 from jeweldesk.interchange import carried
 from jeweldesk.interchange.common import (
@@ -104,6 +105,10 @@ class StreamChecker(Checker):
             problem = note_wording_problem(wording)
             if problem:
                 self.add(("store", "note_wording"), problem)
+        for key, problem_of in (("currency", currency_problem), ("locale", locale_problem)):
+            value = store.get(key)
+            if isinstance(value, str) and (problem := problem_of(value)):
+                self.add(("store", key), problem)
         methods = store.get("payment_methods")
         if isinstance(methods, str):
             problem = method_list_problem(tuple(methods.split(",")))

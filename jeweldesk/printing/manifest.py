@@ -41,7 +41,7 @@ def render_manifest(
                 # Said again where the vendor signs, so the page signed says what it is for.
                 para(
                     f"Received {_envelopes(len(parcel.lines))} as listed above, in sealed "
-                    f"condition. {insured_said(parcel, store.currency)}.",
+                    f"condition. {insured_said(parcel)}.",
                     styles.body,
                 ),
                 Spacer(1, 6),
@@ -83,10 +83,10 @@ def cut_short(text: str, room: int = DESCRIPTION_WIDTH) -> str:
     return head.rstrip(" ,;:.-，、。") + "…"
 
 
-def insured_said(parcel: PaperParcel, currency: str = "$") -> str:
+def insured_said(parcel: PaperParcel) -> str:
     """ "Insured value: $2,400.00 for 2 pieces; 1 piece has no declared value"."""
     declared = len(parcel.lines) - parcel.undeclared
-    said = (f"Insured value: {writing.money(parcel.insured_value, currency)} for "
+    said = (f"Insured value: {writing.money(parcel.insured_value)} for "
             f"{_pieces(declared)}" if declared else "Insured value: none declared")
     if parcel.undeclared and declared:
         has = "has" if parcel.undeclared == 1 else "have"
@@ -140,7 +140,7 @@ def _lines(store: StoreHeader, parcel: PaperParcel, styles: Styles, width: float
         ]
     ]
     for line in parcel.lines:
-        value = (writing.money(line.declared_value, store.currency)
+        value = (writing.money(line.declared_value)
                  if line.declared_value is not None else "none declared")
         rows.append(
             [
@@ -154,9 +154,9 @@ def _lines(store: StoreHeader, parcel: PaperParcel, styles: Styles, width: float
         [
             "",
             rich(f"<b>{_envelopes(len(parcel.lines))}. "
-                 f"{markup(insured_said(parcel, store.currency), SANS_BOLD)}</b>", styles.body),
+                 f"{markup(insured_said(parcel), SANS_BOLD)}</b>", styles.body),
             "",
-            rich(f"<b>{writing.money(parcel.insured_value, store.currency)}</b>", styles.right),
+            rich(f"<b>{writing.money(parcel.insured_value)}</b>", styles.right),
         ]
     )
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)

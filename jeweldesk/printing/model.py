@@ -19,7 +19,6 @@ class StoreHeader:
     # Empty means the default terms shipped in resources/terms/default_terms.txt.
     terms: str = ""
     unclaimed_days: int = 90
-    currency: str = "$"
 
 
 @dataclass(frozen=True)
@@ -72,6 +71,7 @@ class PaperTicket:
     # Money off ("Courtesy: …", 15.00) and tax ("State tax 7.25%", 6.30), as the bill has them.
     reductions: tuple[tuple[str, Decimal], ...] = ()
     taxes: tuple[tuple[str, Decimal], ...] = ()
+    deposit_method: str | None = None  # how the deposit was paid, when the counter said
 
     @property
     def services_total(self) -> Decimal:
@@ -139,6 +139,7 @@ class PaperPayment:
     amount: Decimal  # below zero: money given back
     taken_by: str
     reason: str | None = None
+    cash_rounding: bool = False  # not money taken: the cash unit's difference
 
 
 @dataclass(frozen=True)

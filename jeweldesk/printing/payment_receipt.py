@@ -73,15 +73,17 @@ def _body(store: StoreHeader, tickets: Sequence[PaperTicket],
     rows: list[list[Flowable]] = []
     for p in payments:
         given_back = p.amount < 0
+        said = ("Cash rounding" if p.cash_rounding
+                else f"{'Given back' if given_back else 'Paid'} by {escape(p.method)}")
         words = (f"{p.ticket_number} · {writing.moment(p.at, year=True)}"
-                 f"{'<br/>' if narrow else ' · '}{'Given back' if given_back else 'Paid'} "
-                 f"by {escape(p.method)}, {escape(p.taken_by)}")
+                 f"{'<br/>' if narrow else ' · '}{said}, {escape(p.taken_by)}")
         if p.reason:
             words += f": {escape(p.reason)}"
         rows.append([rich(words, styles.body), _money(p.amount, store, styles)])
     for t in tickets:
         if t.deposit:
-            rows.insert(0, [rich(f"{t.number} · deposit at intake, "
+            how = f" by {escape(t.deposit_method)}" if t.deposit_method else ""
+            rows.insert(0, [rich(f"{t.number} · deposit at intake{how}, "
                                  f"{writing.day(t.received_at.date(), year=True)}",
                                  styles.body), _money(t.deposit, store, styles)])
     if not rows:
@@ -112,7 +114,7 @@ def _body(store: StoreHeader, tickets: Sequence[PaperTicket],
 
 
 def _money(amount: Decimal, store: StoreHeader, styles: Styles, bold: bool = False) -> Flowable:
-    text = writing.money(amount, store.currency)
+    text = writing.money(amount)
     return rich(f"<b>{text}</b>" if bold else text, styles.right)
 
 

@@ -290,7 +290,7 @@ LONG_TICKET = 0.5  # share of a page above which a ticket's block may start mid-
 def _declared(ticket: PaperTicket, store: StoreHeader) -> str:
     if ticket.declared_value is None:
         return NONE_DECLARED
-    return writing.money(ticket.declared_value, store.currency)
+    return writing.money(ticket.declared_value)
 
 
 def _services(
@@ -310,12 +310,13 @@ def _services(
         ("Services", ticket.services_total),
         *((words, -amount) for words, amount in ticket.reductions),
         *ticket.taxes,
-        ("Deposit paid", ticket.deposit),
+        (f"Deposit paid, {ticket.deposit_method}" if ticket.deposit_method and ticket.deposit
+         else "Deposit paid", ticket.deposit),
     ]
     if ticket.payments_total != ticket.deposit:
         totals.append(("Paid so far, deposit included", ticket.payments_total))
     if one_line:
-        sums = " · ".join(f"{label} {writing.money(amount, store.currency) or '—'}"
+        sums = " · ".join(f"{label} {writing.money(amount) or '—'}"
                           for label, amount in totals)
         rows.append([rich(f"{sums} · <b>Balance due at pickup</b>", styles.right),
                      _amount(ticket.balance, store, styles, bold=True)])
@@ -352,7 +353,7 @@ def _services(
 
 
 def _amount(amount, store: StoreHeader, styles: Styles, bold: bool = False) -> Flowable:
-    text = writing.money(amount, store.currency) or "—"
+    text = writing.money(amount) or "—"
     return rich(f"<b>{text}</b>" if bold else text, styles.right)
 
 
@@ -363,8 +364,8 @@ def _visit_totals(
     balance = sum((t.balance for t in tickets), tickets[0].balance * 0)
     deposits = sum((t.deposit for t in tickets), tickets[0].deposit * 0)
     text = (
-        f"<b>{len(tickets)} pieces</b> · deposits paid {writing.money(deposits, store.currency)} · "
-        f"<b>balance due at pickup {writing.money(balance, store.currency)}</b>"
+        f"<b>{len(tickets)} pieces</b> · deposits paid {writing.money(deposits)} · "
+        f"<b>balance due at pickup {writing.money(balance)}</b>"
     )
     table = Table([[rich(text, styles.right)]], colWidths=[width])
     table.setStyle(

@@ -56,6 +56,7 @@ class Piece:
     condition: str | None = None
     declared_value: Decimal | str | None = None
     deposit: Decimal | str = ZERO
+    deposit_method: str | None = None  # one of the store's ways to be paid, with a deposit
     occasion_what: str | None = None
     occasion_date: date | None = None
     assigned_to: str | None = None  # bench staff code
@@ -69,7 +70,8 @@ class Visit:
     new_customer: CustomerDetails | None = None
 
 
-def _check_piece(piece: Piece, n: int, today: date, problems: dict[str, str]) -> None:
+def _check_piece(piece: Piece, n: int, today: date, methods: tuple[str, ...],
+                 problems: dict[str, str]) -> None:
     at = f"pieces[{n}]."
     if str(piece.kind) not in {k.value for k in ItemKind}:
         problems[f"{at}kind"] = f"{piece.kind!r} is not a kind of piece"
@@ -78,6 +80,11 @@ def _check_piece(piece: Piece, n: int, today: date, problems: dict[str, str]) ->
     money_or_problem(piece.declared_value, f"{at}declared_value", problems)
     deposit = money_or_problem(piece.deposit, f"{at}deposit", problems) or ZERO
     check_deposit(deposit, total, f"{at}deposit", problems)
+    if deposit > 0 and piece.deposit_method not in methods:
+        problems[f"{at}deposit_method"] = (
+            f"say how the deposit was paid ({', '.join(methods)})" if not piece.deposit_method
+            else f"{piece.deposit_method!r} is not one of the store's ways to be paid "
+                 f"({', '.join(methods)})")
     promise = promise_problem(piece.promised_for, today)
     if promise:
         problems[f"{at}promised_for"] = promise
@@ -103,8 +110,9 @@ def take_in(db: Database, visit: Visit, by: Actor, at: datetime | None = None) -
             except Invalid as exc:
                 problems.update(exc.problems)
         now = at or w.now
+        methods = get_store(session).methods
         for n, piece in enumerate(visit.pieces):
-            _check_piece(piece, n, now.date(), problems)
+            _check_piece(piece, n, now.date(), methods, problems)
         if problems:
             raise Invalid(problems)
         cut = [name for piece in visit.pieces for name in below_catalog(session, piece.services)]
@@ -146,6 +154,7 @@ def _new_ticket(session: Session, piece: Piece, n: int, customer_id: int, clerk_
         item_condition=text_or_none(piece.condition),
         declared_value=optional_money(piece.declared_value),
         deposit=money(piece.deposit or ZERO),
+        deposit_method=piece.deposit_method if money(piece.deposit or ZERO) > 0 else None,
         promised_for=piece.promised_for,
         occasion_what=text_or_none(piece.occasion_what),
         occasion_date=piece.occasion_date,

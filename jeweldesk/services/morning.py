@@ -27,7 +27,7 @@ from jeweldesk.services.prepare import (
 )
 from jeweldesk.storage.door import keep_derived
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import STORE_ID, store_now
+from jeweldesk.storage.lookups import STORE_ID, store_now, write_as_the_store
 from jeweldesk.storage.tables import KeptMorning, Store
 
 # Bumped whenever what is kept changes shape: an answer kept by another version is judged anew.
@@ -71,6 +71,7 @@ def judge_store(url: str) -> Morning:
     """``morning`` for the database at ``url``, in a process of its own."""
     db = Database(url)
     try:
+        write_as_the_store(db)  # a process of its own knows nothing of the window's way
         return morning(db)
     finally:
         db.dispose()

@@ -138,6 +138,7 @@ def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None) ->
             for s in ticket.services
         ),
         deposit=ticket.deposit,
+        deposit_method=ticket.deposit_method,
         payments_total=ticket.paid,
         balance=ticket.balance,
         taken_in_by=ticket.taken_in_by.name,
@@ -172,7 +173,8 @@ def payments_for_paper(
         header = store_header(session)
         tickets = [ticket_by_number(session, n) for n in dict.fromkeys(numbers)]
         payments = sorted(
-            (PaperPayment(t.number, p.at, p.method, p.amount, p.by.name, p.reason)
+            (PaperPayment(t.number, p.at, p.method, p.amount, p.by.name, p.reason,
+                          p.cash_rounding)
              for t in tickets for p in t.payments), key=lambda p: p.at)
         return (header, [paper_ticket(t) for t in tickets], payments,
                 store_now(session))

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from jeweldesk.domain import writing
+from jeweldesk.domain import cash, writing
 from jeweldesk.domain.bill import HUNDRED, Reduction
 from jeweldesk.domain.errors import Invalid
 from jeweldesk.domain.money import ZERO
@@ -41,6 +41,7 @@ class Paid:
     amount: Decimal
     shares: tuple[tuple[str, Decimal], ...]
     balance: Decimal
+    cash_rounding: Decimal = ZERO  # settled by rounding cash to the coins, not taken
 
 
 def payment_methods(db: Database) -> tuple[str, ...]:
@@ -69,10 +70,44 @@ def check_method(session: Session, method: str | None, field: str = "method") ->
 
 
 def add_payment(w: Writing, ticket: Ticket, method: str, amount: Decimal,
-                reason: str | None = None) -> None:
+                reason: str | None = None, cash_rounding: bool = False) -> None:
     ticket.payments.append(Payment(at=w.now, by_id=w.person_id, method=method, amount=amount,
-                                   reason=reason))
+                                   reason=reason, cash_rounding=cash_rounding))
     w.session.flush()
+
+
+# A payment waiting to settle tickets: its way, what is left of it, and whether it is the
+# cash rounding rather than money taken.
+Queued = tuple[str, Decimal, bool]
+
+
+def queue_with_rounding(taken: Sequence[tuple[str, Decimal]], rounded: Decimal
+                        ) -> list[Queued]:
+    """The payments in turn, with the cash rounding as its own item beside the last cash:
+    after it when the store lets the customer off the odd centimes (it settles the last of
+    the balance), before it when the customer pays them (it makes room for the cash)."""
+    queue = [(how, value, False) for how, value in taken]
+    if rounded:
+        n = max(i for i, (how, _v, _r) in enumerate(queue) if cash.is_cash(how))
+        queue.insert(n + 1 if rounded > 0 else n, (queue[n][0], rounded, True))
+    return queue
+
+
+def settle(w: Writing, ticket: Ticket, queue: list[Queued]) -> list[tuple[str, Decimal]]:
+    """Each payment in turn towards this ticket's balance, split where one runs over; a
+    rounding below zero always lands whole. Returns the money taken on it, by way."""
+    shares = []
+    while queue and (ticket.balance > 0 or queue[0][1] < 0):
+        how, value, rounding = queue[0]
+        share = value if value < 0 else min(value, ticket.balance)
+        add_payment(w, ticket, how, share, cash_rounding=rounding)
+        if not rounding:
+            shares.append((how, share))
+        if share == value:
+            queue.pop(0)
+        else:
+            queue[0] = (how, value - share, rounding)
+    return shares
 
 
 def take_payment(db: Database, number: str, method: str, amount: Decimal | str,
@@ -95,18 +130,18 @@ def pay_visit(db: Database, numbers: Sequence[str], method: str, amount: Decimal
         if cancelled:
             raise Invalid({"tickets": f"{', '.join(cancelled)} is cancelled; nothing is owed"})
         owed = sum((max(t.balance, ZERO) for t in tickets), ZERO)
-        if value > owed:
+        rounded = cash.rounding([(method, value)], owed)
+        if value + rounded > owed:
             raise Invalid({"amount": f"{writing.money(value)} is more than the balance "
                                      f"{writing.money(owed)}"})
+        queue = queue_with_rounding([(method, value)], rounded)
         shares = []
-        left = value
         for ticket in tickets:
-            share = min(left, max(ticket.balance, ZERO))
-            if share > 0:
-                add_payment(w, ticket, method, share)
-                shares.append((ticket.number, share))
-                left -= share
-        return Paid(method, value, tuple(shares), sum((t.balance for t in tickets), ZERO))
+            taken = sum((share for _how, share in settle(w, ticket, queue)), ZERO)
+            if taken:
+                shares.append((ticket.number, taken))
+        return Paid(method, value, tuple(shares), sum((t.balance for t in tickets), ZERO),
+                    rounded)
 
 
 def give_back(db: Database, number: str, method: str, amount: Decimal | str, reason: str,

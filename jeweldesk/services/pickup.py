@@ -6,19 +6,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jeweldesk.domain import writing
+from jeweldesk.domain import cash, writing
 from jeweldesk.domain.errors import Invalid, MoveRefused, NotAllowed
 from jeweldesk.domain.money import ZERO
 from jeweldesk.domain.permissions import Act, may, refusal
 from jeweldesk.domain.rules import NAME, money_problem, refuse_bad_texts
 from jeweldesk.domain.status import Status
 from jeweldesk.services.moves import apply_move
-from jeweldesk.services.payments import add_payment, check_method, positive_amount, take_payment
+from jeweldesk.services.payments import (
+    check_method,
+    positive_amount,
+    queue_with_rounding,
+    settle,
+    take_payment,
+)
 from jeweldesk.services.pins import sign_in
 from jeweldesk.storage.door import Actor, Writing, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import staff_by_code, ticket_by_number
-from jeweldesk.storage.tables import Customer, Ticket
+from jeweldesk.storage.tables import Customer
 
 __all__ = ["HandBack", "hand_back", "same_person", "take_payment"]
 
@@ -37,6 +43,7 @@ class HandBack:
     paid: Decimal
     method: str | None  # the first way it was paid, when anything was
     owing: Decimal = ZERO  # left owing, when a manager agreed to it
+    cash_rounding: Decimal = ZERO  # settled by rounding cash to the coins, not taken
 
 
 def _payments(method: str | None, amount: Decimal | str,
@@ -97,15 +104,17 @@ def hand_back(db: Database, numbers: list[str], collected_by: str, by: Actor,
         for how, _value in taken:
             check_method(w.session, how)
         owed = sum((max(t.balance, ZERO) for t in tickets), ZERO)
-        if paying > owed:
+        rounded = cash.rounding(taken, owed)
+        settling = paying + rounded
+        if settling > owed:
             raise Invalid({"amount": f"the balance due is {writing.money(owed)}; "
                                      f"{writing.money(paying)} was entered (give the change "
                                      "from the till)"})
-        owing = owed - paying
+        owing = owed - settling
         approver = _approver(w, owed, owing, owing_approved_by) if owing else None
-        queue = list(taken)
+        queue = queue_with_rounding(taken, rounded)
         for ticket in tickets:
-            _settle(w, ticket, queue)
+            settle(w, ticket, queue)
             ticket.collected_by = collected_by.strip()
             note = f"Collected by {collected_by.strip()}"
             if approver is not None and ticket.balance > 0:
@@ -113,7 +122,7 @@ def hand_back(db: Database, numbers: list[str], collected_by: str, by: Actor,
                          f"{approver}")
             apply_move(w.session, ticket, Status.PICKED_UP, w.person_id, w.now, note)
         return HandBack(tuple(t.number for t in tickets), paying,
-                        taken[0][0] if taken else None, owing)
+                        taken[0][0] if taken else None, owing, rounded)
 
 
 def _approver(w: Writing, owed: Decimal, owing: Decimal, code: str | None) -> str:
@@ -129,15 +138,3 @@ def _approver(w: Writing, owed: Decimal, owing: Decimal, code: str | None) -> st
     if w.person is not None and code == w.person.code:
         raise NotAllowed("a manager other than the person at the counter agrees to this")
     return manager.name
-
-
-def _settle(w: Writing, ticket: Ticket, queue: list[tuple[str, Decimal]]) -> None:
-    """Each payment in turn towards this ticket's balance, split where one runs over."""
-    while queue and ticket.balance > 0:
-        how, value = queue[0]
-        share = min(value, ticket.balance)
-        add_payment(w, ticket, how, share)
-        if share == value:
-            queue.pop(0)
-        else:
-            queue[0] = (how, value - share)

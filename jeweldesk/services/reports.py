@@ -20,6 +20,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from jeweldesk.domain import way as ways
 from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, NotAllowed
 from jeweldesk.domain.money import ZERO, money_text
@@ -104,7 +105,10 @@ def as_csv(report: Report) -> str:
     for table in report.tables:
         writer.writerow([])
         writer.writerow([table.title])
-        writer.writerow([title for title, _kind in table.columns])
+        # Amounts stay "45.00" for a spreadsheet to read; the heading says what money.
+        currency = ways.current().currency
+        writer.writerow([f"{title} ({currency})" if kind is Kind.MONEY else title
+                         for title, kind in table.columns])
         for row in table.rows:
             writer.writerow([_csv_value(v, k) for v, (_t, k) in
                              zip(row, table.columns, strict=True)])
@@ -179,8 +183,13 @@ def _end_of_day(session: Session, start: date, end: date) -> tuple[Figures, ...]
     deposits = session.scalars(
         select(Ticket).where(Ticket.received_at >= since, Ticket.received_at < until,
                              Ticket.deposit > 0).options(selectinload(Ticket.taken_in_by))).all()
+    rounding = sum((p.amount for p in payments if p.cash_rounding), ZERO)
+    payments = [p for p in payments if not p.cash_rounding]
     taken = [(p.method, p.by.name, p.amount) for p in payments if p.amount > 0]
-    taken += [(DEPOSIT_AT_INTAKE, t.taken_in_by.name, t.deposit) for t in deposits]
+    # A deposit counts with its way of payment; one taken before the counter said how
+    # stands on its own line.
+    taken += [(t.deposit_method or DEPOSIT_AT_INTAKE, t.taken_in_by.name, t.deposit)
+              for t in deposits]
     by_method = _tally((m, a) for m, _who, a in taken)
     by_person = _tally((who, a) for _m, who, a in taken)
     back = [p for p in payments if p.amount < 0]
@@ -201,6 +210,8 @@ def _end_of_day(session: Session, start: date, end: date) -> tuple[Figures, ...]
             ("Taken", sum((a for _m, _w, a in taken), ZERO)),
             ("Given back", -sum((p.amount for p in back), ZERO)),
             ("Net", sum((a for _m, _w, a in taken), ZERO) + sum((p.amount for p in back), ZERO)),
+            *((("Cash rounding (settled to the cash unit, not money taken)", rounding),)
+              if rounding else ()),
             (f"Deposits and part payments held for {len(holding)} "
              f"piece{'' if len(holding) == 1 else 's'} not yet collected (as of now)",
              sum((t.paid for t in holding), ZERO)),

@@ -24,13 +24,25 @@ from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.money import MoneyError, money
 from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.rules import CODE, NAME, TERMS, TEXT, check_text, date_problem
+from jeweldesk.domain.way import (
+    DEFAULT_CURRENCY,
+    DEFAULT_LOCALE,
+    currency_problem,
+    locale_problem,
+)
 from jeweldesk.services.pins import check_new_pin, hash_pin
 from jeweldesk.services.vendor_book import VendorInfo as VendorInfo  # kept there; named
 from jeweldesk.services.vendor_book import list_vendors as list_vendors  # here for the
 from jeweldesk.services.vendor_book import save_vendor as save_vendor  # set-up screens
 from jeweldesk.storage.door import THE_STORE, Actor, write
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import STORE_ID, get_store, staff_by_code, store_now
+from jeweldesk.storage.lookups import (
+    STORE_ID,
+    get_store,
+    staff_by_code,
+    store_now,
+    write_as_the_store,
+)
 from jeweldesk.storage.tables import CatalogService, ClosedDate, Staff, Store
 
 
@@ -46,6 +58,8 @@ class StoreSettings:
     unclaimed_days: int = 90
     logo: bytes | None = field(default=None, repr=False)
     country: str = DEFAULT_COUNTRY  # where a phone typed without "+country" belongs
+    currency: str = DEFAULT_CURRENCY  # ISO 4217: what the store's money is
+    locale: str = DEFAULT_LOCALE  # how money and dates are written: "en_GB", "fr_CA"
     pin_digits: int = 4  # the shortest PIN a new one may be
     idle_lock_minutes: int = 10  # the window locks after this long untouched; 0 = never
     is_demo: bool = False  # made up by `jeweldesk demo`; its sign-in says every PIN
@@ -103,13 +117,19 @@ def _check_settings(settings: StoreSettings) -> StoreSettings:
             phone = normalise_phone(settings.phone, country)
         except DetailError as exc:
             problems["phone"] = str(exc)
+    currency = settings.currency.strip().upper()
+    if problem := currency_problem(currency):
+        problems["currency"] = problem
+    locale = settings.locale.strip().replace("-", "_")
+    if problem := locale_problem(locale):
+        problems["locale"] = problem
     if settings.pin_digits not in PIN_LENGTHS:
         problems["pin_digits"] = "a PIN is required to be 4 or 6 digits long"
     if not 0 <= settings.idle_lock_minutes <= LONGEST_IDLE_LOCK:
         problems["idle_lock_minutes"] = "lock after 1 to 1440 minutes idle, or 0 for never"
     if problems:
         raise Invalid(problems)
-    return replace(settings, phone=phone, country=country)
+    return replace(settings, phone=phone, country=country, currency=currency, locale=locale)
 
 
 def _apply(session: Session, store: Store, settings: StoreSettings) -> None:
@@ -122,6 +142,8 @@ def _apply(session: Session, store: Store, settings: StoreSettings) -> None:
     store.unclaimed_days = settings.unclaimed_days
     store.logo = settings.logo
     store.country = settings.country
+    store.currency = settings.currency
+    store.locale = settings.locale
     store.pin_digits = settings.pin_digits
     store.idle_lock_minutes = settings.idle_lock_minutes
     session.execute(delete(ClosedDate))
@@ -142,6 +164,7 @@ def set_up_store(db: Database, settings: StoreSettings, manager: StaffMember,
         if manager.role != Role.MANAGER:
             raise Invalid({"manager": "the first person at a new store is its manager"})
         _add_staff(w.session, manager, manager_pin)
+    write_as_the_store(db)
 
 
 def store_today(db: Database) -> date:
@@ -169,6 +192,8 @@ def settings_of(session: Session) -> StoreSettings:
         unclaimed_days=store.unclaimed_days,
         logo=store.logo,
         country=store.country,
+        currency=store.currency,
+        locale=store.locale,
         pin_digits=store.pin_digits,
         idle_lock_minutes=store.idle_lock_minutes,
         is_demo=store.is_demo,
@@ -179,6 +204,7 @@ def update_store(db: Database, settings: StoreSettings, by: Actor) -> None:
     settings = _check_settings(settings)
     with write(db, by, Act.SETTINGS) as w:
         _apply(w.session, get_store(w.session), settings)
+    write_as_the_store(db)
 
 
 def has_store(db: Database) -> bool:

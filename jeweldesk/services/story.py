@@ -63,6 +63,7 @@ class PaymentView:
     amount: Decimal  # below zero: money given back
     by_name: str = ""
     reason: str | None = None
+    cash_rounding: bool = False  # not money taken: the cash unit's difference
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,7 @@ class TicketStory:
     declared_value: Decimal | None
     services: tuple[ServiceView, ...]
     deposit: Decimal
+    deposit_method: str | None
     payments: tuple[PaymentView, ...]
     total: Decimal
     balance: Decimal
@@ -255,7 +257,7 @@ _TICKET = (
            Ticket.deposit, Ticket.promised_for, Ticket.occasion_what, Ticket.occasion_date,
            Ticket.collected_by, Customer.id, Customer.name, Customer.phone, Customer.email,
            Customer.notes, Customer.preferred_channel, _TAKER.name, _JEWELER.code,
-           _JEWELER.name, Customer.postal_address,
+           _JEWELER.name, Customer.postal_address, Ticket.deposit_method,
            select(Store.country).where(Store.id == STORE_ID).scalar_subquery())
     .join(Customer, Customer.id == Ticket.customer_id)
     .join(_TAKER, _TAKER.id == Ticket.taken_in_by_id)
@@ -267,7 +269,8 @@ _SERVICES = (select(TicketService.code, TicketService.description, TicketService
              .outerjoin(Vendor, Vendor.id == TicketService.vendor_id)
              .where(TicketService.ticket_id == _TID)
              .order_by(TicketService.position, TicketService.id))
-_PAYMENTS = (select(Payment.at, Payment.method, Payment.amount, Payment.by_id, Payment.reason)
+_PAYMENTS = (select(Payment.at, Payment.method, Payment.amount, Payment.by_id, Payment.reason,
+                    Payment.cash_rounding)
              .where(Payment.ticket_id == _TID).order_by(Payment.at, Payment.id))
 _DISCOUNTS = (select(TicketDiscount.at, TicketDiscount.by_id, TicketDiscount.amount,
                      TicketDiscount.percent, TicketDiscount.reason, TicketDiscount.courtesy)
@@ -329,7 +332,7 @@ def story_of(session: Session, number: str) -> TicketStory:
         return names[staff_id][1]
 
     services = conn.execute(_SERVICES, tid).all()
-    payments = [PaymentView(r.at, r.method, r.amount, by(r.by_id), r.reason)
+    payments = [PaymentView(r.at, r.method, r.amount, by(r.by_id), r.reason, r.cash_rounding)
                 for r in conn.execute(_PAYMENTS, tid)]
     discounts = conn.execute(_DISCOUNTS, tid).all()
     the_bill = bill((Line(r[2], r[5], r[6] or Decimal("0")) for r in services),
@@ -372,6 +375,7 @@ def story_of(session: Session, number: str) -> TicketStory:
         declared_value=t.declared_value,
         services=tuple(ServiceView(*r[:5]) for r in services),
         deposit=t.deposit,
+        deposit_method=t.deposit_method,
         payments=tuple(payments),
         total=the_bill.due,
         balance=the_bill.balance,

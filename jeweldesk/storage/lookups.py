@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.domain.errors import NotFound
+from jeweldesk.domain.way import US, Way, use
+from jeweldesk.storage.engine import Database
 from jeweldesk.storage.tables import ClosedDate, Customer, Staff, Store, Ticket, Vendor
 
 STORE_ID = 1
@@ -20,6 +22,21 @@ def get_store(session: Session) -> Store:
     if store is None:
         raise NotFound("this database has no store yet; set the store up first")
     return store
+
+
+def store_way(session: Session) -> Way:
+    """How the store writes money and dates; the US way before there is a store."""
+    store = session.get(Store, STORE_ID)
+    return Way(store.locale, store.currency) if store is not None else US
+
+
+def write_as_the_store(db: Database) -> Way:
+    """Money and dates written, and amounts read, the store's way from now on in this
+    process: called wherever a store is opened or its way is set."""
+    with db.session(write=False) as session:
+        found = store_way(session)
+    use(found)
+    return found
 
 
 def has_store(session: Session) -> bool:

@@ -29,6 +29,7 @@ from jeweldesk.domain.bill import Bill, Line, Reduction, bill
 from jeweldesk.domain.kinds import Channel, ItemKind, Role
 from jeweldesk.domain.rules import DEFAULT_PAYMENT_METHODS
 from jeweldesk.domain.status import Status
+from jeweldesk.domain.way import LOCALE_CHARS
 from jeweldesk.storage.base import MONEY as MONEY
 from jeweldesk.storage.base import PERCENT as PERCENT
 from jeweldesk.storage.base import WIDE_TEXT as WIDE_TEXT
@@ -66,6 +67,11 @@ class Store(Base):
     # format the window and the paper show.
     country: Mapped[str] = mapped_column(String(2), default="US", server_default="US")
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # How the store writes money and dates (domain.way): its currency (ISO 4217) and its
+    # locale ("en_GB"), set once at set-up.
+    currency: Mapped[str] = mapped_column(String(3), default="USD", server_default="USD")
+    locale: Mapped[str] = mapped_column(String(LOCALE_CHARS), default="en_US",
+                                        server_default="en_US")
     # The thank-you note's wording as the store edited it (TOML, resources/notes/
     # thank_you.toml's shape); None prints the wording that ships.
     note_wording: Mapped[str | None] = mapped_column(Text)
@@ -237,6 +243,9 @@ class Ticket(Base):
     item_condition: Mapped[str | None] = mapped_column(Text)
     declared_value: Mapped[Decimal | None] = mapped_column(MONEY)
     deposit: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0.00"))
+    # How the deposit was paid (one of the store's methods); None with no deposit, or for
+    # one taken before the counter said how.
+    deposit_method: Mapped[str | None] = mapped_column(String(20))
     promised_for: Mapped[date] = mapped_column(Date, index=True)
     occasion_what: Mapped[str | None] = mapped_column(String(200))
     occasion_date: Mapped[date | None] = mapped_column(Date)
@@ -258,7 +267,8 @@ class Ticket(Base):
         back_populates="ticket", order_by="(TicketEvent.at, TicketEvent.id)"
     )
     photos: Mapped[list[Photo]] = relationship(back_populates="ticket", order_by="Photo.id")
-    payments: Mapped[list[Payment]] = relationship(back_populates="ticket", order_by="Payment.at")
+    payments: Mapped[list[Payment]] = relationship(back_populates="ticket",
+                                                    order_by="(Payment.at, Payment.id)")
     promise_changes: Mapped[list[PromiseChange]] = relationship(
         back_populates="ticket", order_by="PromiseChange.at"
     )
@@ -378,6 +388,9 @@ class Payment(Base):
     method: Mapped[str] = mapped_column(String(20))
     amount: Mapped[Decimal] = mapped_column(MONEY)  # below zero: money given back
     reason: Mapped[str | None] = mapped_column(Text)  # why it was given back
+    # The cash unit's difference when cash settled a balance the coins cannot make exactly
+    # (12.37 paid as 12.35 in francs): its own row, so the balance stays exact.
+    cash_rounding: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     ticket: Mapped[Ticket] = relationship(back_populates="payments")
     by: Mapped[Staff] = relationship()

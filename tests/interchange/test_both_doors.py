@@ -68,7 +68,7 @@ def _through_the_services(db: Any, values: dict[str, Any], today: date) -> str |
         promised_for=today + timedelta(days=values["promise_in"]),
         metal=values["metal"], stones=values["stones"],
         declared_value=None if values["declared"] is None else _text_of(values["declared"]),
-        deposit=_text_of(values["deposit"]),
+        deposit=_text_of(values["deposit"]), deposit_method="cash",
         occasion_what=values["occasion"],
         occasion_date=today + timedelta(days=1) if values["occasion"] else None)
     try:

@@ -13,8 +13,8 @@ from jeweldesk.interchange.common import InvalidDocument, drain
 from jeweldesk.interchange.exporter import export_document
 from jeweldesk.interchange.importer import import_file
 from jeweldesk.storage.engine import Database
-from tests.interchange.test_whole_store import _export_text, make_whole_store, table_rows
 from tests.support.interchange import row_counts
+from tests.support.whole_store import export_text, make_whole_store, table_rows
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def test_checked_beside_the_store_comes_in_the_same(exported, empty_db_like, tmp
     by_one = drain(import_file(alone, file, beside=False))
     by_two = drain(import_file(beside, file, beside=True))
     assert by_two == by_one and by_two.tickets == len(document["tickets"])
-    assert _export_text(beside) == _export_text(alone) == _export_text(source)
+    assert export_text(beside) == export_text(alone) == export_text(source)
     assert table_rows(beside) == table_rows(source)
 
 

@@ -8,151 +8,24 @@ carries it or says why not.
 
 from __future__ import annotations
 
-import io
 import json
-from collections import Counter
-from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image
-from sqlalchemy import select
 
-from jeweldesk.domain.kinds import Channel
-from jeweldesk.domain.notice_words import Wording
-from jeweldesk.domain.status import Status
 from jeweldesk.interchange import carried
 from jeweldesk.interchange.common import InvalidDocument, drain
-from jeweldesk.interchange.exporter import export_document, export_store
+from jeweldesk.interchange.exporter import export_document
 from jeweldesk.interchange.importer import import_document, import_file
 from jeweldesk.interchange.schema_check import schema
 from jeweldesk.interchange.validate import validate
-from jeweldesk.services.contacts import record_contact
-from jeweldesk.services.customers import CustomerDetails, update_customer
-from jeweldesk.services.days_off import plan_days_off
-from jeweldesk.services.demo import fill_demo_store
-from jeweldesk.services.edit import edit_ticket
-from jeweldesk.services.estimates import answer_approval, ask_approval
-from jeweldesk.services.intake import Visit, take_in
-from jeweldesk.services.money_settings import Rate, save_money_settings
-from jeweldesk.services.moves import cancel, change_promise
-from jeweldesk.services.note_wording import set_note_wording
-from jeweldesk.services.notices import notices_due
-from jeweldesk.services.parcels import receive_parcel, send_parcel
-from jeweldesk.services.payments import give_back, give_discount
-from jeweldesk.services.photos import add_photo
-from jeweldesk.services.pickup import hand_back, take_payment
-from jeweldesk.services.prepare import write_instead
-from jeweldesk.services.sending import mark_done
-from jeweldesk.services.store import VendorInfo, save_vendor, store_settings, update_store
-from jeweldesk.services.telling import (
-    MailServer,
-    TextGateway,
-    save_mail_server,
-    save_notice_wording,
-    save_reminders,
-    save_text_gateway,
-)
-from jeweldesk.services.vendor_book import add_vendor, retire_vendor
+from jeweldesk.services.store import store_settings
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import store_now, ticket_by_number
-from jeweldesk.storage.tables import Base, FlagHandled, Staff, Ticket
+from jeweldesk.storage.tables import Base
 from tests.support.interchange import row_counts
-from tests.support.store import ring
-
-MANAGER, COUNTER, BENCH = "SC", "KP", "JR"
-
-
-def _jpeg(colour: str) -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (64, 48), colour).save(out, "JPEG")
-    return out.getvalue()
-
-
-def _first_ready(db: Database) -> tuple[str, Decimal]:
-    with db.session(write=False) as session:
-        ticket = session.scalars(select(Ticket).where(Ticket.status == Status.READY)
-                                 .order_by(Ticket.number)).first()
-        assert ticket is not None
-        return ticket.number, ticket.balance
-
-
-def make_whole_store(db: Database) -> None:
-    """The demo store, then one of everything else, each through the services."""
-    drain(fill_demo_store(db, 150, seed=3))  # every demo PIN is 1234
-    settings = store_settings(db)
-    from dataclasses import replace
-    update_store(db, replace(settings, receipt_terms="We hold pieces 90 days.\nThank you.",
-                             logo=_jpeg("gold")), MANAGER)
-    first, second = take_in(db, Visit(pieces=(ring(), ring(description="Gold band")),
-                                      new_customer=CustomerDetails(
-                                          "Ingrid Sørensen", "601 555 0177", "i@example.com",
-                                          preferred_channel=Channel.SMS)), by=COUNTER)
-    set_note_wording(db, '[note]\ngreeting = "Hello $customer,"\n', MANAGER)
-    take_payment(db, first, "card", "20.00", COUNTER)
-    take_payment(db, first, "check", "5.00", COUNTER)
-    give_discount(db, first, "Regular customer", MANAGER, percent="5")
-    give_back(db, first, "card", "5.00", "Charged twice for the band", MANAGER)
-    save_money_settings(db, ("cash", "card", "check", "gift card", "store credit"), True,
-                        (Rate("STATE", "State tax", "7.25"), Rate("OLD", "Old tax", "5", False)),
-                        {"cleaning": "STATE"}, MANAGER)
-    [taxed] = take_in(db, Visit(pieces=(ring(),), new_customer=CustomerDetails(
-        "Ola Nordmann", "601 555 0178")), by=COUNTER)
-    give_discount(db, taxed, "Sorry for the wait", COUNTER, amount="2.00", courtesy=True)
-    add_photo(db, first, _jpeg("red"), COUNTER)
-    add_photo(db, second, _jpeg("blue"), COUNTER)
-    with db.session(write=False) as session:
-        today = store_now(session).date()
-        version = ticket_by_number(session, second).version
-    change_promise(db, first, today + timedelta(days=12), MANAGER, "Parts are slow")
-    record_contact(db, first, "phone", COUNTER, "Told her the new date", outcome="agreed")
-    edit_ticket(db, second, MANAGER, version, description="Yellow gold band, 4 mm")
-    plan_days_off(db, BENCH, today + timedelta(days=3), today + timedelta(days=5),
-                  "A course", MANAGER)
-    ref = send_parcel(db, "PLAT", [second], COUNTER, carrier="UPS", tracking="1Z999AA10123456784",
-                      instructions={second: "Rhodium only, no polish"})
-    receive_parcel(db, ref, [second], COUNTER)
-    cancel(db, first, MANAGER, "The customer changed her mind")
-    number, balance = _first_ready(db)
-    hand_back(db, [number], "Her husband, Tom", COUNTER, "cash", balance)
-    add_vendor(db, VendorInfo(
-        "PRLS", "Pearl Street Stringing", "Lou Tran", "601 555 0133", "lou@pearl.example", 9,
-        address="4 Foundry Row\nJackson MS 39201", work="Pearl restringing",
-        carriers=("UPS", "FedEx"), ship_weekdays=(2, 4)), MANAGER)
-    retire_vendor(db, "PRLS", MANAGER)
-    code, name, phone, email, quoted = "WTCH", "Gulf Coast Watch Works", None, None, 14
-    save_vendor(db, VendorInfo(code, name, "Ray", phone, email, quoted, active=False), MANAGER)
-    with db.session() as session:
-        ticket = ticket_by_number(session, second)
-        by = session.scalar(select(Staff.id).where(Staff.code == MANAGER))
-        assert by is not None
-        session.add(FlagHandled(ticket_id=ticket.id, at=store_now(session), by_id=by,
-                                level="warning", expected_ready=today + timedelta(days=9),
-                                promised_for=ticket.promised_for))
-    with db.session(write=False) as session:
-        customer_id = ticket_by_number(session, first).customer_id
-    update_customer(db, customer_id, CustomerDetails("Ingrid Sørensen", "601 555 0177",
-                                                     "i@example.com", "Prefers mornings",
-                                                     Channel.EMAIL, "Mrs",
-                                                     "Storgata 1\n0155 Oslo\nNorway"), COUNTER)
-    save_mail_server(db, MailServer("smtp.example.com", 587, "starttls", "desk",
-                                    "desk@example.com"), MANAGER)
-    save_text_gateway(db, TextGateway("https://texts.example.com", "AC123", "+16015550100"),
-                      MANAGER)
-    save_reminders(db, (30, 60), 365, MANAGER)
-    save_notice_wording(db, "ready", Wording("Ready: your $piece", "Dear $customer, come!"),
-                        MANAGER)
-    asked, refused = take_in(db, Visit(pieces=(ring(), ring(description="Signet")),
-                                       new_customer=CustomerDetails("Lou Tran")), by=COUNTER)
-    for number in (asked, refused):
-        ask_approval(db, number, "Re-shank the ring", COUNTER, "180.00")
-    answer_approval(db, asked, True, Channel.PHONE, COUNTER)
-    write_instead(db, refused, MANAGER, Channel.LETTER, today + timedelta(days=20),
-                  "The plater needs a few more days to match the finish.")
-    for notice in notices_due(db, today + timedelta(days=400))[1][:3]:
-        mark_done(db, notice, COUNTER, "called, she is coming Friday")
+from tests.support.whole_store import export_text, make_whole_store, table_rows
 
 
 @pytest.fixture
@@ -161,58 +34,11 @@ def whole_store(db: Database) -> Database:
     return db
 
 
-# --- what "the same rows, ids aside" means --------------------------------------------
-
-def _natural_keys(db: Database) -> dict[str, dict[int, Any]]:
-    """Each referenced row by what identifies it in the store, not by its id."""
-    keys: dict[str, dict[int, Any]] = {}
-    with db.session(write=False) as session:
-        for table, column in (("staff", "code"), ("vendor", "code"), ("ticket", "number"),
-                              ("parcel", "ref")):
-            t = Base.metadata.tables[table]
-            keys[table] = dict(session.execute(select(t.c.id, t.c[column])).tuples().all())
-        t = Base.metadata.tables["customer"]
-        keys["customer"] = {row[0]: tuple(row[1:]) for row in session.execute(
-            select(t.c.id, t.c.name, t.c.phone, t.c.email))}
-    return keys
-
-
-def table_rows(db: Database, backup: bool = False) -> dict[str, Counter[tuple[Any, ...]]]:
-    ignored = {("store", "change_count"), ("ticket", "version"), ("vendor", "version")}
-    if not backup:
-        ignored |= set(carried.BACKUP_ONLY)
-    keys = _natural_keys(db)
-    found: dict[str, Counter[tuple[Any, ...]]] = {}
-    with db.session(write=False) as session:
-        for table in Base.metadata.sorted_tables:
-            if table.name in carried.DERIVED:
-                continue
-            columns = [c for c in table.columns
-                       if c.name != "id" and (table.name, c.name) not in ignored]
-            rows: Counter[tuple[Any, ...]] = Counter()
-            for row in session.execute(select(*columns)):
-                values = []
-                for column, value in zip(columns, row, strict=True):
-                    target = next(iter(column.foreign_keys), None)
-                    if target is not None and value is not None:
-                        value = keys[target.column.table.name][value]
-                    values.append(value)
-                rows[tuple(values)] += 1
-            found[table.name] = rows
-    return found
-
-
-def _export_text(db: Database, backup: bool = False) -> str:
-    out = io.StringIO()
-    drain(export_store(db, out, backup=backup))
-    return out.getvalue()
-
-
 # --- the round trip ---------------------------------------------------------------------
 
 def test_the_whole_store_comes_back_the_same(whole_store: Database, empty_db_like: Any,
                                              tmp_path: Path) -> None:
-    first = _export_text(whole_store)
+    first = export_text(whole_store)
     document = json.loads(first)
     assert validate(document) == []
     counts = row_counts(whole_store)
@@ -226,8 +52,12 @@ def test_the_whole_store_comes_back_the_same(whole_store: Database, empty_db_lik
     imported = drain(import_file(again, file))
     assert imported.store_created
     assert (imported.payments, imported.photos) == (counts["payment"], counts["photo"])
-    assert _export_text(again) == first
+    assert export_text(again) == first
     assert table_rows(again) == table_rows(whole_store)
+    assert (document["store"]["currency"], document["store"]["locale"]) == ("CAD", "fr_CA")
+    assert any(p["cash_rounding"] for t in document["tickets"] for p in t["payments"])
+    assert {t["deposit_method"] for t in document["tickets"]} >= {"card", None}
+    assert (store_settings(again).currency, store_settings(again).locale) == ("CAD", "fr_CA")
 
 
 def test_a_full_backup_carries_the_pins_and_a_plain_export_does_not(
@@ -240,7 +70,7 @@ def test_a_full_backup_carries_the_pins_and_a_plain_export_does_not(
     assert backup["backup"] is True and any(m["pin_hash"] for m in backup["staff"])
     again = empty_db_like(whole_store)
     drain(import_document(again, backup))
-    assert _export_text(again, backup=True) == _export_text(whole_store, backup=True)
+    assert export_text(again, backup=True) == export_text(whole_store, backup=True)
     assert table_rows(again, backup=True) == table_rows(whole_store, backup=True)
     plain["staff"][0]["pin_hash"] = "$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA"
     assert [p.path for p in validate(plain)] == ["$.staff[0].pin_hash"]
@@ -351,3 +181,22 @@ def test_a_version_1_document_still_imports_as_it_did(db: Database) -> None:
     assert export_document(db, version=1) == example()
     money = {t["number"]: Decimal(t["deposit"]) for t in export_document(db)["tickets"]}
     assert set(money) == {"R-10001", "R-10002"}
+
+
+def test_a_currency_or_locale_nobody_knows_is_refused_and_a_v1_store_is_us_dollars(
+        db: Database, tmp_path: Path) -> None:
+    from tests.support.interchange import example, new_sqlite
+
+    drain(import_document(db, example()))
+    settings = store_settings(db)
+    assert (settings.currency, settings.locale) == ("USD", "en_US")
+    document = export_document(db)
+    assert (document["store"]["currency"], document["store"]["locale"]) == ("USD", "en_US")
+    document["store"].update(currency="XYZ", locale="xx_NOWHERE")
+    again = new_sqlite(tmp_path / "again.sqlite3")
+    with pytest.raises(InvalidDocument) as refused:
+        drain(import_document(again, document))
+    said = {p.path: p.message for p in refused.value.problems}
+    assert "is not a currency code" in said["$.store.currency"]
+    assert "is not a locale" in said["$.store.locale"]
+    again.dispose()

@@ -141,8 +141,8 @@ def test_bad_input_names_each_problem_and_writes_nothing(store_db):
 
     assert invalid.value.problems == {
         "description": "describe the piece",
-        "declared_value": "'about two grand' is not an amount of money",
-        "services[0].price": "'ninety' is not an amount of money",
+        "declared_value": "'about two grand' is not an amount of money (write it as 1,250.50)",
+        "services[0].price": "'ninety' is not an amount of money (write it as 1,250.50)",
         "services[1].price": "every service needs a price",
         "occasion_date": "when is the occasion?",
     }

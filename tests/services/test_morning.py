@@ -47,3 +47,26 @@ def test_another_workstation_reads_the_kept_answer(sqlite_store: Database):
     here = morning(sqlite_store)
     there = judge_store(sqlite_store.url)  # another handle on the same file, as another PC's
     assert there.reused and there.rows == here.rows
+
+
+def test_the_morning_judged_in_a_process_of_its_own_writes_the_stores_way(
+        sqlite_store: Database):
+    import multiprocessing
+    import re
+    from concurrent.futures import ProcessPoolExecutor
+    from dataclasses import replace
+
+    from jeweldesk.domain import way as ways
+    from jeweldesk.services.store import store_settings, update_store
+    from tests.support.store import MANAGER
+
+    late_at_vendor(sqlite_store)
+    update_store(sqlite_store, replace(store_settings(sqlite_store), currency="GBP",
+                                       locale="en_GB"), by=MANAGER)
+    ways.use(ways.US)  # this process's way says nothing of the one the judge starts in
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as apart:
+        judged = apart.submit(judge_store, sqlite_store.url).result(timeout=300)
+    reasons = " ".join(r for row in judged.rows for r in row.flag.reasons)
+    months = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+    assert re.search(rf"\b\d{{1,2}} ({months})\b", reasons)  # "promised 7 Dec"
+    assert not re.search(rf"\b({months}) \d{{1,2}}\b", reasons)  # never "Dec 7"

@@ -1,10 +1,10 @@
 """The manager's numbers on a small store, each figure worked out by hand below.
 
 Today, at the counter (Kate Pruitt, KP) and the manager (Sandra Cole, SC):
-  A  ring, 90.00 prong retip + 15.00 cleaning, 50.00 deposit; 20.00 by card; 5.00 off;
+  A  ring, 90.00 prong retip + 15.00 cleaning, 50.00 deposit in cash; 20.00 by card; 5.00 off;
      ready; handed back for the last 30.00 in cash.
   B  gold band, no deposit, declared 1,000.00: out at Riverbend Plating in a parcel.
-  C  ring, 50.00 deposit, no value declared; 30.00 cash taken by SC, 10.00 given back
+  C  ring, 50.00 deposit by card, no value declared; 30.00 cash taken by SC, 10.00 given back
      in cash by SC; ready and waiting, 35.00 owing.
 """
 
@@ -36,9 +36,8 @@ def _rows(found, title):
 def test_end_of_day(store_db, small_store):
     found = report(store_db, "end-of-day", MANAGER)
     assert found.start == found.end == store_today()
-    # Deposits A 50 + C 50; cash A 30 + C 30; card A 20.
-    assert _rows(found, "Taken, by way") == (("deposit at intake", 2, D("100.00")),
-                                             ("cash", 2, D("60.00")), ("card", 1, D("20.00")))
+    # Each deposit with its way: cash A 50 (deposit) + A 30 + C 30; card C 50 (deposit) + A 20.
+    assert _rows(found, "Taken, by way") == (("cash", 3, D("110.00")), ("card", 2, D("70.00")))
     # Kate: 50 + 50 + 20 + 30; Sandra: 30.
     assert _rows(found, "Taken, by person") == (("Kate Pruitt", 4, D("150.00")),
                                                 ("Sandra Cole", 1, D("30.00")))
@@ -93,9 +92,9 @@ def test_only_a_manager_reads_the_numbers_and_csv_carries_them(store_db, small_s
         report(store_db, "end-of-day", COUNTER)
     found = report(store_db, "end-of-day", MANAGER)
     text = as_csv(found)
-    assert '"Taken, by way of payment"\nWay,Payments,Amount\ndeposit at intake,2,100.00\n' in text
+    assert '"Taken, by way of payment"\nWay,Payments,Amount (USD)\ncash,3,110.00\n' in text
     assert "Net,170.00" in text
     lines = as_text(found).splitlines()
     assert lines[0] == f"End of day: {writing.day(store_today(), year=True)} to " \
                        f"{writing.day(store_today(), year=True)}"
-    assert lines[lines.index("Taken, by way of payment") + 4].split() == ["cash", "2", "$60.00"]
+    assert lines[lines.index("Taken, by way of payment") + 4].split() == ["card", "2", "$70.00"]

@@ -104,8 +104,9 @@ def _from_the_records(session: Session, ticket: Ticket) -> TicketStory:
             for s in ticket.services
         ),
         deposit=ticket.deposit,
-        payments=tuple(PaymentView(p.at, p.method, p.amount, p.by.name, p.reason)
-                       for p in ticket.payments),
+        deposit_method=ticket.deposit_method,
+        payments=tuple(PaymentView(p.at, p.method, p.amount, p.by.name, p.reason,
+                                   p.cash_rounding) for p in ticket.payments),
         total=ticket.total,
         balance=ticket.balance,
         bill=ticket.bill,

@@ -2,10 +2,10 @@
 hand in tests/services/test_reports.py). Today, at the counter (Kate Pruitt) and the
 manager (Sandra Cole):
 
-  A  ring, 90.00 prong retip + 15.00 cleaning, 50.00 deposit; 20.00 by card; 5.00 off;
+  A  ring, 90.00 prong retip + 15.00 cleaning, 50.00 deposit in cash; 20.00 by card; 5.00 off;
      ready; handed back for the last 30.00 in cash.
   B  gold band, no deposit, declared 1,000.00: out at Riverbend Plating in a parcel.
-  C  ring, 50.00 deposit, no value declared; 30.00 cash taken by the manager, 10.00 given
+  C  ring, 50.00 deposit by card, no value declared; 30.00 cash taken by the manager, 10.00 given
      back in cash by her; ready and waiting, 35.00 owing.
 """
 
@@ -26,7 +26,7 @@ def small_store(db: Database) -> dict[str, str]:
     dana = CustomerDetails("Dana Whitfield", "601 555 0142")
     a, b, c = take_in(db, Visit(pieces=(
         ring(), ring(description="Gold band", deposit="0", declared_value="1000.00"),
-        ring(declared_value=None)), new_customer=dana), by=COUNTER)
+        ring(declared_value=None, deposit_method="card")), new_customer=dana), by=COUNTER)
     take_payment(db, a, "card", "20.00", COUNTER)
     give_discount(db, a, "Regular customer", COUNTER, amount="5.00")
     take_payment(db, c, "cash", "30.00", MANAGER)

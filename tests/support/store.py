@@ -31,13 +31,15 @@ def store_today() -> date:
     return datetime.now(ZoneInfo(ZONE)).date()
 
 
-def set_up(db: Database, with_vendor: bool = True) -> None:
+def set_up(db: Database, with_vendor: bool = True, *, country: str = "US",
+           currency: str = "USD", locale: str = "en_US") -> None:
     """The store, its three people and (unless a test wants a store without one yet) its
-    plater."""
+    plater; in dollars the US way unless a test says otherwise."""
     set_up_store(
         db,
         StoreSettings(name=str(STORE["name"]), address=str(STORE["address"]),
-                      phone=str(STORE["phone"]), timezone=ZONE),
+                      phone=str(STORE["phone"]) if country == "US" else None, timezone=ZONE,
+                      country=country, currency=currency, locale=locale),
         StaffMember(MANAGER, NAMES[MANAGER], Role.MANAGER, True, True),
         manager_pin="2468",
     )
@@ -62,6 +64,7 @@ def ring(promised_in_days: int = 7, **changes: object) -> Piece:
         services=(ServiceLine("prong_retip", "Retip four prongs", "90.00"),
                   ServiceLine("cleaning", "Clean and polish", "15.00")),
         deposit="50.00",
+        deposit_method="cash",
         promised_for=store_today() + timedelta(days=promised_in_days),
         assigned_to=BENCH,
     )

@@ -10,7 +10,9 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import cache
 
+from babel.dates import get_day_names, get_month_names
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jeweldesk.domain import way as ways
 from jeweldesk.domain import writing
 from jeweldesk.services.store import store_settings, store_today
 from jeweldesk.storage.engine import Database
@@ -37,11 +40,27 @@ Day = date  # inside DayEdit, ``date`` is its method, as on Qt's date edit
 NO_DAY = Day(1752, 9, 14)  # Qt's own earliest day, which its date edit uses the same way
 
 
+@cache
+def _names(locale: str) -> tuple[dict[str, int], frozenset[str]]:
+    """Months and weekdays by name in English and in the store's own language ("nov.",
+    "novembre", "mar."), as a person may type them or read them back off the field."""
+    months = dict(_MONTHS)
+    weekdays = set(_WEEKDAYS)
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for n, name in get_month_names(width, context, locale).items():
+                months.setdefault(str(name).lower().rstrip("."), n)
+            weekdays |= {str(name).lower().rstrip(".")
+                         for name in get_day_names(width, context, locale).values()}
+    return months, frozenset(weekdays)
+
+
 def _month(word: str) -> int | None:
-    if word in _MONTHS:
-        return _MONTHS[word]
+    months = _names(ways.current().locale)[0]
+    if word in months:
+        return months[word]
     if len(word) >= 3:  # "novem", "febr": the start of a month's name is enough
-        found = {n for name, n in _MONTHS.items() if name.startswith(word)}
+        found = {n for name, n in months.items() if name.startswith(word)}
         if len(found) == 1:
             return found.pop()
     return None
@@ -87,8 +106,9 @@ def read_day(text: str, today: date, day_first: bool = False) -> date | None:
             if match[3] is None:
                 return _ahead(month, day, today)
             return date(_year(match[3]), month, day)
-        words = [w for w in re.findall(r"[a-z]+|\d+", said)
-                 if w not in _WEEKDAYS and w not in ("of", "the", "st", "nd", "rd", "th")]
+        weekdays = _names(ways.current().locale)[1]
+        words = [w for w in re.findall(r"[^\W\d_]+|\d+", said)
+                 if w not in weekdays and w not in ("of", "the", "st", "nd", "rd", "th", "de")]
         months = [m for w in words if not w.isdigit() and (m := _month(w)) is not None]
         numbers = [w for w in words if w.isdigit()]
         if len(months) != 1 or not 1 <= len(numbers) <= 2 or len(months) + len(numbers) != len(

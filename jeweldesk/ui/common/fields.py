@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDateEdit,
     QDialog,
     QLabel,
     QLineEdit,
@@ -19,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jeweldesk.domain.money import MoneyError, money
+from jeweldesk.domain import way as ways
+from jeweldesk.domain import writing
+from jeweldesk.domain.money import ZERO, MoneyError, money
 from jeweldesk.domain.writing import TITLES, addressed
+from jeweldesk.domain.writing import amount as amount_typed
 from jeweldesk.ui.common.widgets import ProblemLabel
 
 NOTE_STYLE = "color: #5f6368;"
@@ -52,30 +57,45 @@ def money_or_problem(text: str, required: bool = False) -> tuple[Decimal | None,
         return None, ("enter an amount" if required else None)
     try:
         amount = money(text)
-    except MoneyError:
-        return None, f"“{text.strip()}” is not an amount of money"
+    except MoneyError as exc:
+        return None, str(exc)
     if amount < 0:
         return None, "cannot be negative"
     return amount, None
 
 
-def money_edit(placeholder: str = "0.00") -> QLineEdit:
+def money_edit(placeholder: str | None = None) -> QLineEdit:
     edit = QLineEdit()
-    edit.setPlaceholderText(placeholder)
+    edit.setPlaceholderText(placeholder if placeholder is not None else amount_typed(ZERO))
     edit.setAlignment(Qt.AlignmentFlag.AlignRight)
     edit.setMaximumWidth(130)
 
     def tidy() -> None:  # "45" reads back as "45.00" once the person moves on
         amount, problem = money_or_problem(edit.text())
         if amount is not None and problem is None:
-            edit.setText(f"{amount:.2f}")
+            edit.setText(amount_typed(amount))
 
     edit.editingFinished.connect(tidy)
     return edit
 
 
-# A date edit shows its day the way writing.day(..., year=True) writes it: "Tue, Nov 3, 2026".
-DAY_EDIT_FORMAT = "ddd, MMM d, yyyy"
+def as_the_store_writes(edit: QDateEdit) -> QDateEdit:
+    """A date edit showing its day the way writing.day(..., year=True) writes it: "Tue, Nov 3,
+    2026" in en_US, "mar. 3 nov. 2026" in fr_CA, in the store's own month names."""
+    edit.setLocale(QLocale(ways.current().locale))
+    edit.setDisplayFormat(qt_day_format(writing.day_pattern()))
+    return edit
+
+
+def qt_day_format(pattern: str) -> str:
+    """A CLDR date pattern in Qt's letters: the weekday is d's, the year four y's."""
+    pieces = pattern.split("'")
+    for n in range(0, len(pieces), 2):  # outside the quotes
+        piece = re.sub(r"E{4,}|c{4,}", "dddd", pieces[n])
+        piece = re.sub(r"(?<!d)(?:E{1,3}|c{3})", "ddd", piece)
+        piece = re.sub(r"y+", "yyyy", piece)
+        pieces[n] = re.sub(r"L", "M", piece)
+    return "'".join(pieces)
 
 
 def to_qdate(day: date) -> QDate:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from jeweldesk.domain.status import NOT_CLOSED_STATUSES, Status
 from jeweldesk.services.board import UNASSIGNED, BoardFilter, board_choices
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT
+from jeweldesk.ui.common.fields import as_the_store_writes
 from jeweldesk.ui.common.widgets import heading, list_look, muted
 from jeweldesk.ui.counter.board_model import (
     BALANCE,
@@ -48,7 +48,7 @@ COLUMN_WIDTHS = {NUMBER: 75, CUSTOMER: 175, STATUS: 115, JEWELER: 120, VENDOR: 1
 def _date_edit(placeholder: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DAY_EDIT_FORMAT)
+    as_the_store_writes(edit)
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(placeholder)
     edit.setDate(NO_DATE)

@@ -30,6 +30,7 @@ from jeweldesk.domain.kinds import Role
 from jeweldesk.domain.money import ZERO
 from jeweldesk.services.customers import CustomerDetails, CustomerInfo, checked, find_customers
 from jeweldesk.services.intake import Visit, take_in
+from jeweldesk.services.payments import payment_methods
 from jeweldesk.services.promise import promise_rules
 from jeweldesk.services.store import catalog, list_staff, list_vendors, store_settings
 from jeweldesk.ui.common.context import AppContext
@@ -62,6 +63,7 @@ class IntakeDialog(CounterDialog):
         self._staff = list_staff(ctx.db)
         self._rules = promise_rules(ctx.db)
         self._country = store_settings(ctx.db).country  # where a phone without "+" belongs
+        self._methods = payment_methods(ctx.db)
 
         self.stack = QStackedWidget()
         self.form_page = QWidget()
@@ -248,7 +250,7 @@ class IntakeDialog(CounterDialog):
     def add_piece(self) -> PieceForm:
         form = PieceForm(self._catalog, self._vendors, self._staff, self._rules,
                          may_add_to_catalog=self.ctx.user.role == Role.MANAGER,
-                         day_first=writing.day_first(self._country))
+                         day_first=writing.day_first(self._country), methods=self._methods)
         form.changed.connect(self._sum_up)
         forms = self.piece_forms()
         if forms:

@@ -97,7 +97,7 @@ class PieceForm(QWidget):
     def __init__(self, catalog: list[CatalogEntry], vendors: list[VendorInfo],
                  staff: list[StaffMember], rules: PromiseRules,
                  parent: QWidget | None = None, may_add_to_catalog: bool = False,
-                 day_first: bool = False) -> None:
+                 day_first: bool = False, methods: tuple[str, ...] = ("cash",)) -> None:
         super().__init__(parent)
         self.rules = rules
         self.photos: list[bytes] = []
@@ -136,6 +136,12 @@ class PieceForm(QWidget):
         self.vendor = vendor_box(vendors)
         self.jeweler = jeweler_box(staff)
         self.deposit = money_edit()
+        self.deposit.setMinimumWidth(90)
+        self.deposit_method = QComboBox()
+        self.deposit_method.setObjectName("depositMethod")
+        self.deposit_method.setToolTip("How the customer paid the deposit")
+        self.deposit_method.addItems(methods)
+        self.deposit_method.setEnabled(False)
         self.total = QLabel(writing.money(ZERO))
         self.balance = QLabel(writing.money(ZERO))
         for label in (self.total, self.balance):
@@ -209,6 +215,8 @@ class PieceForm(QWidget):
 
         money_row = QHBoxLayout()
         money_row.addWidget(with_problem(self.deposit, p["deposit"]))
+        money_row.addWidget(QLabel("by"))
+        money_row.addWidget(self.deposit_method)
         money_row.addSpacing(16)
         for caption, label in (("Total", self.total), ("Balance", self.balance)):
             money_row.addWidget(QLabel(caption))
@@ -253,7 +261,8 @@ class PieceForm(QWidget):
         return [self.kind, self.description, self.metal, self.stones, *self.findings,
                 self.condition_note, self.declared_value, self.attach, self.services.picker,
                 self.services.table, self.vendor, self.jeweler, self.deposit,
-                self.occasion_what, self.occasion_date.line, self.promised_for.line,
+                self.deposit_method, self.occasion_what, self.occasion_date.line,
+                self.promised_for.line,
                 self.use_proposed]
 
     def _connect(self) -> None:
@@ -263,6 +272,8 @@ class PieceForm(QWidget):
             lambda text: self.problems["description"].show_problem(None) if text.strip() else None)
         self.declared_value.textChanged.connect(self._check_declared)
         self.deposit.textChanged.connect(self.recalculate)
+        self.deposit.textChanged.connect(
+            lambda _text: self.deposit_method.setEnabled(self.deposit_amount() > 0))
         self.services.changed.connect(self.recalculate)
         self.vendor.currentIndexChanged.connect(self.recalculate)
         self.jeweler.currentIndexChanged.connect(self.recalculate)
@@ -408,6 +419,8 @@ class PieceForm(QWidget):
             condition=self.condition(),
             declared_value=self.declared_value.text().strip() or None,
             deposit=self.deposit.text().strip() or "0",
+            deposit_method=self.deposit_method.currentText() if self.deposit_amount() > 0
+            else None,
             occasion_what=self.occasion_what.text(),
             occasion_date=self.occasion_day,
             assigned_to=str(jeweler) if jeweler else None,

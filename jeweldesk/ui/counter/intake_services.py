@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from jeweldesk.domain import writing
-from jeweldesk.domain.money import ZERO, money_text
+from jeweldesk.domain.money import ZERO
 from jeweldesk.services.intake import WRITE_IN, ServiceLine
 from jeweldesk.services.store import CatalogEntry
 from jeweldesk.ui.common.fields import NOTE_STYLE, money_or_problem
@@ -192,7 +192,7 @@ class ServicesEditor(QWidget):
 
     def add_line(self, code: str, description: str, price: Decimal, goes_out: bool) -> None:
         """One line as given: a catalog pick, or a line already on a ticket being edited."""
-        self.model.append(_Line(code, description, money_text(price), goes_out))
+        self.model.append(_Line(code, description, writing.amount(price), goes_out))
         self._item_changed()
 
     def clear_lines(self) -> None:

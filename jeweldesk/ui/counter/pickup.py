@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jeweldesk.domain import writing
+from jeweldesk.domain import cash, writing
+from jeweldesk.domain import way as ways
 from jeweldesk.domain.errors import Invalid, NotFound, ServiceError
 from jeweldesk.domain.kinds import Role
-from jeweldesk.domain.money import ZERO, money_text
+from jeweldesk.domain.money import ZERO
 from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.status import Status
 from jeweldesk.services.collect import ready_for_customer
@@ -35,6 +36,7 @@ from jeweldesk.services.story import TicketStory, stories, ticket_story
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.documents import show_thank_you
 from jeweldesk.ui.common.fields import (
+    NOTE_STYLE,
     CounterDialog,
     banner,
     money_edit,
@@ -97,6 +99,15 @@ class PickupDialog(CounterDialog):
         self.amount = money_edit()
         self.amount.textChanged.connect(self._check_amount)
         self.amount_problem = ProblemLabel()
+        # Where the coins stop short of the unit (francs to 0.05), cash is rounded.
+        self.rounding_note = QLabel()
+        self.rounding_note.setObjectName("cashRounding")
+        self.rounding_note.setStyleSheet(NOTE_STYLE)
+        self.rounding_note.hide()
+        self._offered = ""
+        self.method.currentIndexChanged.connect(lambda _n: self._offer_amount(
+            typed_over=self.amount.text().strip() not in ("", self._offered)))
+        self.rest_method.currentIndexChanged.connect(lambda _n: self._check_amount())
         # A split: the rest in another way (cash now, the rest on a card).
         self.rest_amount = money_edit("")
         self.rest_amount.textChanged.connect(self._check_amount)
@@ -138,6 +149,7 @@ class PickupDialog(CounterDialog):
         form.addRow("Balance due", self.due)
         form.addRow("Paid by", self.method)
         form.addRow("Amount", with_problem(self.amount, self.amount_problem))
+        form.addRow("", self.rounding_note)
         form.addRow("and the rest by", rest)
         form.addRow("", self.owing)
         form.addRow("Collected by", with_problem(self.collected_by, self.collected_problem))
@@ -261,11 +273,22 @@ class PickupDialog(CounterDialog):
             (p.number, f"{p.item_kind.value.capitalize()}: {p.item_description}",
              p.customer_name, writing.money(p.balance)) for p in self.pieces])
         self.due.setText(writing.money(self.balance_due))
-        self.amount.setText(money_text(self.balance_due))
+        self._offer_amount()
         self.hand_back_button.setEnabled(bool(self.pieces))
         count = len(self.pieces)
         self.hand_back_button.setText(
             "Take payment and hand back" + (f" {count} pieces" if count > 1 else ""))
+
+    def _offer_amount(self, typed_over: bool = False) -> None:
+        """The balance as the chosen way pays it: in cash, to the coins. An amount the
+        counter typed over the offer stays as typed."""
+        due = self.balance_due
+        paid_in_cash = cash.is_cash(str(self.method.currentData() or ""))
+        self._offered = writing.amount(cash.in_cash(due) if paid_in_cash else due)
+        if typed_over:
+            self._check_amount()
+        else:
+            self.amount.setText(self._offered)
 
     def _taken(self) -> tuple[Decimal, str | None]:
         """What is being paid in all, or why it cannot be read."""
@@ -273,9 +296,20 @@ class PickupDialog(CounterDialog):
         rest, rest_problem = money_or_problem(self.rest_amount.text())
         return (amount or ZERO) + (rest or ZERO), problem or rest_problem
 
+    def cash_rounding(self) -> Decimal:
+        taken = [(how, money_or_problem(value)[0] or ZERO) for how, value in self._payments()]
+        return cash.rounding(taken, self.balance_due)
+
     def _check_amount(self) -> None:
         paying, problem = self._taken()
-        owing = self.balance_due - paying
+        rounded = self.cash_rounding() if problem is None else ZERO
+        self.rounding_note.setVisible(bool(rounded))
+        if rounded:
+            self.rounding_note.setText(
+                f"Cash is paid to {writing.money(ways.current().cash_unit)}: "
+                f"cash rounding {writing.money(rounded)}, so "
+                f"{writing.money(self.balance_due)} is settled")
+        owing = self.balance_due - paying - rounded
         if problem is None and owing < 0:
             problem = (f"the balance due is {writing.money(self.balance_due)}; give the change "
                        "from the till")
@@ -305,7 +339,7 @@ class PickupDialog(CounterDialog):
             return
         numbers = [p.number for p in self.pieces]
         paying, _problem = self._taken()
-        owing = (paying < self.balance_due and not self.manager_here
+        owing = (paying + self.cash_rounding() < self.balance_due and not self.manager_here
                  and bool(self.approver_pin.text()))
         try:
             done = hand_back(self.ctx.db, numbers, who, self.ctx.user.code,
@@ -328,6 +362,8 @@ class PickupDialog(CounterDialog):
             return
         self.handed_back = list(done.numbers)
         paid = f"; paid {writing.money(done.paid)}" if done.paid else ""
+        if done.cash_rounding:
+            paid += f" (cash rounding {writing.money(done.cash_rounding)})"
         if done.owing:
             paid += f"; {writing.money(done.owing)} left owing"
         self.done_title.setText(f"Handed back {', '.join(done.numbers)} to {who}{paid}.")

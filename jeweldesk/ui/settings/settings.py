@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, ServiceError
 from jeweldesk.domain.money import MoneyError, money
+from jeweldesk.domain.way import Way
 from jeweldesk.printing import default_terms
 from jeweldesk.services.store import (
     LONGEST_IDLE_LOCK,
@@ -44,7 +45,7 @@ from jeweldesk.services.store import (
     update_store,
 )
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, to_qdate
+from jeweldesk.ui.common.fields import as_the_store_writes, to_qdate
 from jeweldesk.ui.common.rows import Column, RowsModel
 from jeweldesk.ui.common.widgets import MUTED_COLOUR, heading, muted
 from jeweldesk.ui.settings.days_off import DaysOffTab
@@ -54,6 +55,7 @@ from jeweldesk.ui.settings.note_wording import NoteWordingTab
 from jeweldesk.ui.settings.saved import country_box, saved_line, say
 from jeweldesk.ui.settings.sending import SendingTab
 from jeweldesk.ui.settings.staff import StaffTab
+from jeweldesk.ui.settings.way_box import WayBox
 from jeweldesk.ui.settings.wording import WordingTab
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -75,7 +77,7 @@ class _CatalogLine:
 
 
 def _line(entry: CatalogEntry, new: bool) -> _CatalogLine:
-    return _CatalogLine(entry.code, entry.name, f"{entry.default_price:.2f}",
+    return _CatalogLine(entry.code, entry.name, writing.amount(entry.default_price),
                         str(entry.bench_days), entry.usually_outside, entry.active, new)
 
 
@@ -113,6 +115,9 @@ class StoreTab(QWidget):
         self.timezone.setEditable(True)
         self.timezone.addItems(sorted(available_timezones()))
         self.country = country_box()
+        self.way = WayBox()
+        self.country.currentIndexChanged.connect(
+            lambda _n: self.way.offer_locales(self.country.currentData()))
         self.pin_digits = QComboBox()
         for digits in PIN_LENGTHS:
             self.pin_digits.addItem(f"{digits} digits or more", digits)
@@ -129,7 +134,7 @@ class StoreTab(QWidget):
         self.closed.setMaximumHeight(120)
         self.closed_pick = QDateEdit()
         self.closed_pick.setCalendarPopup(True)
-        self.closed_pick.setDisplayFormat(DAY_EDIT_FORMAT)
+        as_the_store_writes(self.closed_pick)
         self.closed_pick.setDate(to_qdate(store_today(ctx.db)))
         self.add_closed = QPushButton("Add closed day")
         self.remove_closed = QPushButton("Remove")
@@ -149,6 +154,10 @@ class StoreTab(QWidget):
         form.addRow("Address", self.address)
         form.addRow("Phone", self.phone)
         form.addRow("Country", self.country)
+        form.addRow("Money in", self.way)
+        form.addRow("", self.way.sample)
+        form.addRow("", muted("A new currency relabels the amounts already on record; it "
+                              "converts none of them."))
         form.addRow("Time zone", self.timezone)
         form.addRow("Open on", days)
         form.addRow("Closed dates", self.closed)
@@ -176,6 +185,7 @@ class StoreTab(QWidget):
         self.phone.setText(settings.phone or "")
         self.timezone.setCurrentText(settings.timezone)
         self.country.setCurrentIndex(self.country.findData(settings.country))
+        self.way.set_way(Way(settings.locale, settings.currency))
         self.pin_digits.setCurrentIndex(max(0, self.pin_digits.findData(settings.pin_digits)))
         self.idle_lock.setValue(settings.idle_lock_minutes)
         for n, box in enumerate(self.days, 1):
@@ -217,6 +227,8 @@ class StoreTab(QWidget):
             receipt_terms=_own_terms(self.terms.toPlainText()),
             unclaimed_days=self.unclaimed.value(),
             country=self.country.currentData(),
+            currency=self.way.way().currency,
+            locale=self.way.way().locale,
             pin_digits=self.pin_digits.currentData(),
             idle_lock_minutes=self.idle_lock.value(),
         )
@@ -269,8 +281,8 @@ class CatalogTab(QWidget):
             code = line.code.strip()
             try:
                 price = money(line.price)
-            except MoneyError:
-                problems.append(f"{code or 'row ' + str(r + 1)}: the price is not money")
+            except MoneyError as exc:
+                problems.append(f"{code or 'row ' + str(r + 1)}: the price {exc}")
                 continue
             days_text = line.bench_days.strip()
             if not days_text.isdigit():

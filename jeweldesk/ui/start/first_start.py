@@ -23,6 +23,7 @@ from jeweldesk.ui.common.widgets import ProblemLabel, heading, muted
 from jeweldesk.ui.common.work import LongJob
 from jeweldesk.ui.settings.saved import country_box
 from jeweldesk.ui.settings.settings import WEEKDAYS
+from jeweldesk.ui.settings.way_box import WayBox
 
 DEMO_TICKETS, DEMO_SEED = 400, 1
 COMMON_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
@@ -42,6 +43,9 @@ class FirstStartDialog(QDialog):
         self.address = QLineEdit()
         self.phone = QLineEdit()
         self.country = country_box()
+        self.way = WayBox()
+        self.country.currentIndexChanged.connect(
+            lambda _n: self.way.follow_country(self.country.currentData()))
         self.zone = QComboBox()
         self.zone.setEditable(True)
         self.zone.addItems(COMMON_ZONES)
@@ -73,6 +77,8 @@ class FirstStartDialog(QDialog):
         form.addRow("Address", self.address)
         form.addRow("Phone", self.phone)
         form.addRow("Country", self.country)
+        form.addRow("Money in", self.way)
+        form.addRow("", self.way.sample)
         form.addRow("Time zone", self.zone)
         form.addRow("Open on", days)
         form.addRow(heading("The first manager", 1))
@@ -103,6 +109,8 @@ class FirstStartDialog(QDialog):
             timezone=self.zone.currentText().strip(),
             open_weekdays=tuple(n for n, box in enumerate(self.days, 1) if box.isChecked()),
             country=self.country.currentData(),
+            currency=self.way.way().currency,
+            locale=self.way.way().locale,
         )
         manager = StaffMember(self.manager_code.text().strip(), self.manager_name.text().strip(),
                               Role.MANAGER, True, True)

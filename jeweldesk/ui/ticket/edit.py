@@ -195,7 +195,7 @@ class EditTicketDialog(CounterDialog):
         self.metal.setText(story.item_metal or "")
         self.stones.setText(story.item_stones or "")
         self.condition.setText(story.item_condition or "")
-        self.declared_value.setText(f"{story.declared_value:.2f}" if story.declared_value
+        self.declared_value.setText(writing.amount(story.declared_value) if story.declared_value
                                     is not None else "")
         self.services.blockSignals(True)
         self.services.clear_lines()
@@ -262,7 +262,7 @@ class EditTicketDialog(CounterDialog):
             "stones": (self.stones.text(), s.item_stones or ""),
             "condition": (self.condition.text(), s.item_condition or ""),
             "declared_value": (self.declared_value.text().strip() or None,
-                               f"{s.declared_value:.2f}" if s.declared_value is not None
+                               writing.amount(s.declared_value) if s.declared_value is not None
                                else None),
             "assigned_to": (self.jeweler.currentData(), s.assigned_to_code),
             "occasion_what": (self.occasion_what.text(), s.occasion_what or ""),

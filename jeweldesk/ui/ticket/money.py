@@ -37,9 +37,13 @@ def bill_lines(s: TicketStory) -> list[tuple[str, str]]:
     rows += [(f"{t.name} {t.percent.normalize()}%", writing.money(t.amount))
              for t in s.bill.taxes]
     if s.deposit:
-        rows.append(("Deposit at intake", writing.money(-s.deposit)))
+        rows.append((f"Deposit at intake, {s.deposit_method}" if s.deposit_method
+                     else "Deposit at intake", writing.money(-s.deposit)))
     for p in s.payments:
-        if p.amount < 0:
+        if p.cash_rounding:
+            rows.append((f"Cash rounding, {writing.moment(p.at)} — {p.by_name}",
+                         writing.money(-p.amount)))
+        elif p.amount < 0:
             rows.append((f"Given back, {p.method}, {writing.moment(p.at)} — {p.by_name}: "
                          f"{p.reason or ''}", writing.money(-p.amount)))
         else:

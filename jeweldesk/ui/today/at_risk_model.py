@@ -46,7 +46,7 @@ def first_reason(row: FlagWithHandling) -> str:
 
 def all_reasons(row: FlagWithHandling) -> str:
     """Every reason the piece is on the list, as sentences to read out."""
-    return " ".join(f"{_capitalised(r)}." for r in row.flag.reasons)
+    return " ".join(_capitalised(r) + ("" if r.endswith(".") else ".") for r in row.flag.reasons)
 
 
 class AtRiskModel(QAbstractTableModel):

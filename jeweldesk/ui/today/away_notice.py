@@ -26,7 +26,7 @@ from jeweldesk.domain.permissions import Act
 from jeweldesk.services.days_off import NOTE_LENGTH, JewelerAway, plan_days_off
 from jeweldesk.services.store import store_today
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, CounterDialog, from_qdate, to_qdate
+from jeweldesk.ui.common.fields import CounterDialog, as_the_store_writes, from_qdate, to_qdate
 from jeweldesk.ui.common.widgets import DUE_TODAY_TINT, ProblemLabel, day_text, muted
 
 
@@ -90,7 +90,7 @@ class AwayUntilDialog(CounterDialog):
         self.setWindowTitle(f"{away.staff_name} away")
         self.back_on = QDateEdit()
         self.back_on.setCalendarPopup(True)
-        self.back_on.setDisplayFormat(DAY_EDIT_FORMAT)
+        as_the_store_writes(self.back_on)
         tomorrow = to_qdate(store_today(ctx.db) + timedelta(days=1))
         self.back_on.setMinimumDate(tomorrow)
         self.back_on.setDate(tomorrow)

@@ -42,7 +42,7 @@ from jeweldesk.services.prepare import (
     write_instead,
 )
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import DAY_EDIT_FORMAT, from_qdate, may_throw_away
+from jeweldesk.ui.common.fields import as_the_store_writes, from_qdate, may_throw_away
 from jeweldesk.ui.common.widgets import (
     MUTED_COLOUR,
     ProblemLabel,
@@ -268,7 +268,7 @@ class PrepareDialog(QDialog):
         self.outcome.setMinimumContentsLength(16)
         self.new_date = QDateEdit(qdate(b.suggested_date))
         self.new_date.setCalendarPopup(True)
-        self.new_date.setDisplayFormat(DAY_EDIT_FORMAT)
+        as_the_store_writes(self.new_date)
         self.new_date.setMinimumDate(qdate(b.today))
         self.original = muted(
             f"{writing.long_day(b.suggested_date)} is a date it is ready by 9 times in 10. "

@@ -181,7 +181,7 @@ class TodayView(QWidget):
         today = lists.today
         self.due_next.set_title(
             "Due tomorrow" if (lists.next_open_day - today).days == 1
-            else f"Due {lists.next_open_day:%A} (next open day)"
+            else f"Due {writing.weekday(lists.next_open_day)} (next open day)"
         )
         for panel, tickets in ((self.due_today, lists.due_today),
                                (self.due_next, lists.due_next)):

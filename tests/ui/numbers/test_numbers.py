@@ -34,12 +34,12 @@ def test_end_of_day_and_what_the_store_holds_with_their_charts(
     tables = _tables(screen, qtbot, "Taken, by way of payment")
     by_way = tables["Taken, by way of payment"].model()
     assert [by_way.index(r, 0).data() for r in range(by_way.rowCount())] == [
-        "deposit at intake", "cash", "card"]
-    assert by_way.index(1, 2).data() == "$60.00"
+        "cash", "card"]
+    assert by_way.index(1, 2).data() == "$70.00"
     bars = [c for c in screen.findChildren(pg.PlotWidget) if c.isVisibleTo(screen)]
     assert len(bars) == 2  # by way of payment, by person
     lengths = bars[0].getPlotItem().items[0].opts["width"]
-    assert list(lengths) == [100.0, 60.0, 20.0]
+    assert list(lengths) == [110.0, 70.0]
 
     qtbot.keyClicks(screen.which, "W")  # What the store holds
     held = _tables(screen, qtbot, "Ready pieces waiting the longest")[

@@ -69,7 +69,7 @@ def test_a_price_is_changed_in_the_catalog(manager_ctx: AppContext, qtbot):
 
     lines.setData(lines.index(row, PRICE), "a lot")
     tab.save_button.click()
-    assert "not money" in tab.message.text()
+    assert "not an amount of money" in tab.message.text()
     assert {c.code: c.default_price for c in catalog(manager_ctx.db)}["cleaning"] == Decimal(
         "18.50")
 
