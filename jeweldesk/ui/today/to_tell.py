@@ -7,7 +7,8 @@ from collections.abc import Callable, Generator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -54,6 +55,9 @@ COLUMNS = (
     Column("How", how),
     Column("Subject", lambda n: n.subject, tip=lambda n: n.text),
 )
+
+
+FIRST_READ_AT_LATEST_MS = 1500
 
 
 class ToTellPanel(QWidget):
@@ -118,7 +122,23 @@ class ToTellPanel(QWidget):
         self.table.setVisible(False)
         self.preview.setVisible(False)
         ctx.changed.connect(self.refresh)
-        self.refresh()
+        # The first read (every ticket, seconds at a big store) waits for the window to be
+        # drawn: a thread reading that long slows the window's own start. Shown or not, it
+        # begins within a moment anyway.
+        self._first_read_asked = False
+        self.counter.setText("reading…")
+        self.empty.setText("Reading who is waiting to hear from the store…")
+        QTimer.singleShot(FIRST_READ_AT_LATEST_MS, self, self._first_read)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._first_read_asked:
+            QTimer.singleShot(0, self, self._first_read)
+
+    def _first_read(self) -> None:
+        if not self._first_read_asked:
+            self._first_read_asked = True
+            self.refresh()
 
     @property
     def up_to_date(self) -> bool:
