@@ -36,7 +36,7 @@ from jeweldesk.services.prepare_words import (
     where_now,
     written_reason,
 )
-from jeweldesk.storage.door import Actor, write
+from jeweldesk.storage.door import Actor, Writing, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import (
     calendar,
@@ -342,13 +342,19 @@ def log_preparation(db: Database, number: str, by: Actor, channel: Channel | str
                                       old_date=ticket.promised_for, new_date=new_promise,
                                       reason=(reason or "").strip() or None))
             ticket.promised_for = new_promise
-        session.flush()
-        flag = _flag_now(session, ticket.number, now)
-        if flag is not None:
-            session.add(FlagHandled(ticket_id=ticket.id, at=now, by_id=w.person_id,
-                                    level=flag.level, expected_ready=flag.expected_ready,
-                                    promised_for=flag.promised_for))
-        return Logged(ticket.number, now, ticket.promised_for, original, flag)
+        return _handled(w, ticket, original)
+
+
+def _handled(w: Writing, ticket: Ticket, original: date) -> Logged:
+    """The flag the piece had this moment, marked handled: it is not raised again until
+    the piece's outlook changes."""
+    w.session.flush()
+    flag = _flag_now(w.session, ticket.number, w.now)
+    if flag is not None:
+        w.session.add(FlagHandled(ticket_id=ticket.id, at=w.now, by_id=w.person_id,
+                                  level=flag.level, expected_ready=flag.expected_ready,
+                                  promised_for=flag.promised_for))
+    return Logged(ticket.number, w.now, ticket.promised_for, original, flag)
 
 
 WRITTEN_WAYS = (Channel.EMAIL, Channel.SMS, Channel.LETTER)
@@ -393,13 +399,7 @@ def write_instead(db: Database, number: str, by: Actor, tell_by: Channel | str,
                                   old_date=ticket.promised_for, new_date=new_promise,
                                   reason=" ".join(reason.split()), tell_by=way))
         ticket.promised_for = new_promise
-        session.flush()
-        flag = _flag_now(session, ticket.number, now)
-        if flag is not None:
-            session.add(FlagHandled(ticket_id=ticket.id, at=now, by_id=w.person_id,
-                                    level=flag.level, expected_ready=flag.expected_ready,
-                                    promised_for=flag.promised_for))
-        return Logged(ticket.number, now, ticket.promised_for, original, flag)
+        return _handled(w, ticket, original)
 
 
 def _note(note: str | None, offered: Sequence[str]) -> str | None:
