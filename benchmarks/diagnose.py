@@ -1,6 +1,7 @@
 """Which missed promises could have been seen two days ahead at all: an oracle for the benchmark.
 
-Run: ``python -m benchmarks.diagnose``. Each simulated store is lived day by day;
+Run: ``python -m benchmarks.diagnose [--held-out] [--family NAME]``. Each simulated
+store (of the first family, or of the family named) is lived day by day;
 on every evaluation morning its true state (every queue, every parcel out, the
 jewelers' real hours and days off, the vendors' real habits) is copied and its
 future replayed many times with fresh luck: what is not yet decided that
@@ -24,8 +25,10 @@ from datetime import time as clock
 from itertools import groupby
 from pathlib import Path
 
+from benchmarks.families import families
+from benchmarks.flows import OtherFlows
 from benchmarks.risk_bench import EARLY_DAYS
-from benchmarks.simulate import Piece, StoreSimulation
+from benchmarks.simulate import Piece, StoreSimulation, simulate
 from benchmarks.stores import PARTS_SLIP, SERVICES, StoreSpec, held_out, stores
 from jeweldesk.domain.levels import Level
 from jeweldesk.risk.asof import as_of
@@ -80,6 +83,11 @@ def replay(sim: StoreSimulation, day: date, seed: int) -> dict[str, date]:
     twin.parcels = []
     twin.customers = []
     twin.away = set(sim.away)
+    if isinstance(sim, OtherFlows):  # its own luck and its own pieces in check, not the store's
+        twin.flow_rng = random.Random(seed * 7 + 1)
+        copies = {p.number: p for p in twin.pieces}
+        twin.checking = [(copies[p.number], by) for p, by in sim.checking if p.number in copies]
+        twin.reworked = set(sim.reworked)
     watched = {p.number for p in twin.pieces}
     ready: dict[str, date] = {}
     current = day
@@ -129,8 +137,8 @@ def _redraw(sim: StoreSimulation, piece: Piece, day: date) -> Piece:
 def diagnose(spec: StoreSpec, replays: int = REPLAYS) -> StoreDiagnosis:
     if "--fresh" not in sys.argv and CACHE.exists():
         _ORACLE.update(json.loads(CACHE.read_text()))
-    sim = StoreSimulation(spec)
-    history = history_from_interchange(StoreSimulation(spec).run())
+    sim = OtherFlows(spec) if spec.habits else StoreSimulation(spec)
+    history = history_from_interchange(simulate(spec))
     ready = {t.number: t.ready_at.date() if t.ready_at else None for t in history.tickets}
     promised = {t.number: t.promised_for for t in history.tickets}
     first, last = spec.evaluation
@@ -298,11 +306,20 @@ def _all(found: list[StoreDiagnosis]) -> StoreDiagnosis:
     return total
 
 
+def _stores() -> list[StoreSpec]:
+    held = "--held-out" in sys.argv
+    if "--family" in sys.argv:
+        name = sys.argv[sys.argv.index("--family") + 1]
+        family = next(f for f in families() if f.name == name)
+        return family.held_out if held else family.tuning
+    return held_out() if held else stores()
+
+
 def main() -> int:
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=2) as pool:
-        found = list(pool.map(diagnose, held_out() if "--held-out" in sys.argv else stores()))
+        found = list(pool.map(diagnose, _stores()))
     cached = json.loads(CACHE.read_text()) if CACHE.exists() else {}
     CACHE.write_text(json.dumps(cached | {k: v for d in found for k, v in d.oracle.items()}))
     print(report(found))

@@ -185,8 +185,9 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
     for code, count in moved.items():
         if count < MIN_MOVED:
             continue
-        # Days the jeweler is on record as working; else the days work was waiting.
-        own = {d for d in worked.get(code, ()) if d >= full_start}
+        # Days the jeweler is on record as working (a piece put back on their bench when its
+        # parts came in is no sign they were in); else the days work was waiting.
+        own = {d for d in at_work.get(code, ()) if d >= full_start}
         days = own if len(own) >= 3 else {d for d in busy.get(code, ()) if calendar.is_open(d)}
         paces[code] = count / max(sum(1 for d in days if d >= window_start), 1)
         daily[code] = _capacity([(moved_on[code, d], left_over[code, d] > 0) for d in days])
@@ -215,7 +216,7 @@ def learn_bench(history: History, calendar: StoreCalendar, today: date) -> Bench
         while day <= planned.last:
             days_off.add(day)
             day += timedelta(days=1)
-    spells, usual_days, so_far = _absences(worked, at_bench, calendar, away_start, today, off)
+    spells, usual_days, so_far = _absences(at_work, at_bench, calendar, away_start, today, off)
     return Bench(
         paces, habits, daily, so_far,
         tuple(sorted(spells + list(PRIOR_AWAY_SPELLS))),

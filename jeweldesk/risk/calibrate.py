@@ -127,7 +127,7 @@ def calibrate(history: History, moment: datetime, scorer: Scorer) -> Calibration
     weight = choose_weight(known, scored, today)
     selves = [today] + [d for _, d in zip(range(SMOOTH_MORNINGS - 1), _open_days_before(
         known, today), strict=False)]
-    answers = [choose(*record_of(known, scored, day, weight)) for day in selves]
+    answers = [_chosen(history, *record_of(known, scored, day, weight)) for day in selves]
     share = sum(a.share for a in answers) / len(answers)
     latest = answers[0]
     missed, _ = record_of(known, scored, today, weight)
@@ -230,6 +230,17 @@ def _open_days_before(known: History, today: date) -> Iterator[date]:
         if known.calendar.is_open(day):
             yield day
         day -= timedelta(days=1)
+
+
+def _chosen(history: History, missed: list[float], kept: list[float]) -> Calibration:
+    """``choose``, remembered with the history: the mornings just before this one were
+    each chosen on the last moments too, most often on the very same record."""
+    memo = history.memo.setdefault("choices", {})
+    key = (tuple(sorted(missed)), tuple(sorted(kept)))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = choose(missed, kept)
+    return found  # type: ignore[no-any-return]
 
 
 def choose(missed: list[float], kept: list[float]) -> Calibration:

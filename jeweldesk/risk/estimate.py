@@ -32,11 +32,12 @@ from jeweldesk.risk.vendors import VendorRecord, quoted_extra
 
 __all__ = ["OUTCOMES", "Estimate", "Estimator"]
 
-# The outcome a stage's date is said at, unless the morning list reads its dates at another
-# certainty: the middle one. Whether a promise is at risk is decided from the share of
-# outcomes after it, not from this date.
+# The outcome a stage's date is said at: the middle one, as the morning list says its
+# expected-ready date. Whether a promise is at risk is decided from the share of outcomes
+# after it, not from this date.
 CAUTION = 0.5
 PRIOR_FINISHING = (0, 0, 1, 1, 2)
+MIN_FINISHING = 5  # pieces back from a vendor and ready since, before their time speaks
 PRIOR_QUALITY_CHECK = (0, 0, 0, 1)
 
 
@@ -52,7 +53,8 @@ class Estimator:
         self.today_ord = self.calendar.ordinal(knowledge.today)
         self.trust_quotes = trust_quotes
         self.queues = bench_queues(
-            history, knowledge.today, knowledge.order, knowledge.vendor_first)
+            history, knowledge.today, knowledge.order, knowledge.vendor_first,
+            knowledge.work_hours)
         self._forecasts: dict[str | None, QueueForecast] = {}
         self._arrivals: dict[str, list[int]] = {}
         self._vendor_back: dict[str, tuple[list[int], list[str]]] = {}
@@ -64,14 +66,6 @@ class Estimator:
             elif self._bench_after(piece) and (piece.status == "at_vendor" or (
                     piece.status in BENCH_QUEUE_STATUSES and pending_vendors(piece, history))):
                 self._out_first.setdefault(piece.assigned_to, []).append(piece)
-
-    def read_at(self, reading: float) -> None:
-        """Say the dates in the reasons at this share of outcomes from now on: the morning
-        list's own certainty, so that a parcel is never said to be back after the day the
-        piece is said to be ready."""
-        if reading != self.reading:
-            self.reading = reading
-            self._vendor_back.clear()  # its reasons were said at the old certainty
 
     def ticket(self, ticket: Ticket) -> Estimate:
         status = ticket.status
@@ -88,7 +82,12 @@ class Estimator:
         if back is not None and not self._bench_after(ticket):
             reasons = [f"back from the vendor {short_day(back)}; finishing at the bench"]
             return self._finishing(ticket, self._since(back), [self._ord(back)], reasons)
-        return self._bench(ticket)
+        bench = self._bench(ticket)
+        if back is not None:  # its bench work waited for the vendor
+            floor = spread(self.today_ord + d for d in self._back_to_ready(self._since(back)))
+            bench = Estimate(spread(max(o, f) for o, f in zip(
+                spread(bench.outcomes), floor, strict=True)), bench.reasons)
+        return bench
 
     # Stages -------------------------------------------------------------------------------
 
@@ -161,22 +160,37 @@ class Estimator:
         for the vendor, that work in the jeweler's queue, which it joins the day it is back."""
         if not self._bench_after(ticket):
             return self._finishing(ticket, 0, back, reasons)
-        outcomes = self._through_queue(ticket, back)
+        outcomes = self._through_queue(ticket, back, from_vendor=True)
         who = self.history.staff_name(ticket.assigned_to)
         reasons = [*reasons, f"then its bench work in {who}'s queue "
                    f"({words.order(self.know.order)})"]
         return Estimate(outcomes, reasons + self._days_off(ticket.assigned_to, outcomes))
 
-    def _through_queue(self, ticket: Ticket, joins: Sequence[int]) -> list[int]:
+    def _through_queue(
+        self, ticket: Ticket, joins: Sequence[int], from_vendor: bool = False
+    ) -> list[int]:
         """Off the bench, for a piece that joins its jeweler's queue on one of the equally
         likely open days ``joins``: its turn there, and never before its own bench work is
         done after it joins."""
         off_bench = self._forecast(ticket.assigned_to).outcomes.get(ticket.number)
         own = spread(self._own_bench_days(ticket, elapsed=None))
+        # Back from the vendor, never sooner than such pieces have been ready here after it.
+        floor = spread(self._back_to_ready(0)) if from_vendor else [0] * len(own)
         return spread(
-            max(off, got + d)
-            for off, got, d in zip(spread(off_bench or joins), spread(joins), own, strict=True)
+            max(off, got + max(d, f)) for off, got, d, f in zip(
+                spread(off_bench or joins), spread(joins), own, floor, strict=True)
         )
+
+    def _back_to_ready(self, elapsed: int) -> list[int]:
+        """Open days still to come from back-from-vendor to ready, for a piece whose bench
+        work waited for the vendor and that has been back ``elapsed`` open days: as such
+        pieces here took, else as long as any piece back from a vendor took here."""
+        spans = self.know.after_vendor
+        if len(spans) < MIN_FINISHING:
+            spans = self.know.finishing
+        if len(spans) < MIN_FINISHING:
+            return [0]
+        return [max(0, d - elapsed) for d in remaining(spans, elapsed)]
 
     def _bench_after(self, ticket: Ticket) -> bool:
         return bench_after_vendor(ticket, self.know.vendor_first)
@@ -319,7 +333,7 @@ class Estimator:
             queue = [self.history.ticket_by_number[n] for n in self.queues.get(jeweler, [])]
             found = forecast_queue(
                 queue, jeweler, self.know.bench, self.know.intake, self.calendar, self.today,
-                coming=self._coming(jeweler), order=self.know.order,
+                coming=self._coming(jeweler), order=self.know.order, hours=self.know.work_hours,
             )
             self._forecasts[jeweler] = found
         return found
@@ -345,7 +359,9 @@ class Estimator:
     ) -> Estimate:
         """The finishing after the vendor: as long as it has taken here, and not before the
         piece's jeweler is next at work once it is back."""
-        finishing = self.know.finishing if len(self.know.finishing) >= 5 else PRIOR_FINISHING
+        finishing = self.know.finishing
+        if len(finishing) < MIN_FINISHING:
+            finishing = PRIOR_FINISHING
         left = spread(remaining(finishing, elapsed))
         at_work = {
             b: self.know.bench.workday_after(

@@ -8,11 +8,13 @@ ahead the counter has been promising them, are enough to forecast that.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.risk.history import History
+from jeweldesk.risk.work import work_of
 
 INTAKE_WINDOW = 20  # open days of intake that speak for the days ahead
 MIN_LEADS = 5  # promises on record before their lead times are trusted
@@ -22,23 +24,31 @@ MIN_LEADS = 5  # promises on record before their lead times are trusted
 class Intake:
     rate: dict[str | None, float] = field(default_factory=dict)  # bench pieces an open day
     leads: tuple[int, ...] = ()  # open days from intake to the promise, recent bench pieces
+    works: tuple[float, ...] = ()  # hours of bench work of the same pieces
 
     def rate_of(self, jeweler: str | None) -> float:
         return self.rate.get(jeweler, 0.0) if len(self.leads) >= MIN_LEADS else 0.0
 
 
-def learn_intake(history: History, calendar: StoreCalendar, today: date) -> Intake:
-    """Bench pieces taken in over the last ``INTAKE_WINDOW`` open days, by jeweler."""
+def learn_intake(
+    history: History, calendar: StoreCalendar, today: date,
+    hours: Mapping[str, float] | None = None,
+) -> Intake:
+    """Bench pieces taken in over the last ``INTAKE_WINDOW`` open days, by jeweler, with
+    their work as ``hours`` (each service's usual hours here) reckon it."""
     first = calendar.day_at(calendar.ordinal(today) - INTAKE_WINDOW)
     since = datetime.combine(first, time.min)
     until = datetime.combine(today, time.min)
     counts: dict[str | None, int] = {}
     leads: list[int] = []
+    works: list[float] = []
     for ticket in history.tickets:
         if not since <= ticket.received_at < until or not ticket.bench_services:
             continue
         counts[ticket.assigned_to] = counts.get(ticket.assigned_to, 0) + 1
         leads.append(max(0, calendar.open_days_between(ticket.received_at.date(),
                                                        ticket.promised_for)))
+        works.append(work_of(ticket, hours or {}))
     days = max(1, calendar.open_days_between(first, today) - (1 if calendar.is_open(today) else 0))
-    return Intake({code: n / days for code, n in counts.items()}, tuple(sorted(leads)))
+    return Intake({code: n / days for code, n in counts.items()}, tuple(sorted(leads)),
+                  tuple(sorted(works)))

@@ -21,13 +21,14 @@ from jeweldesk.risk.history import History, Ticket
 from jeweldesk.risk.intake import Intake, learn_intake
 from jeweldesk.risk.order import BY_PROMISE, learn_order
 from jeweldesk.risk.parts import PartsRecord, learn_parts
-from jeweldesk.risk.route import vendor_work_first
+from jeweldesk.risk.route import bench_after_vendor, vendor_work_first
 from jeweldesk.risk.vendors import (
     PARCEL_DAYS,
     VendorRecord,
     trips,
     vendor_records,
 )
+from jeweldesk.risk.work import learn_work_hours
 
 RECENT_SPANS = 60  # store-wide samples per stage
 LEARN_DAYS = 120  # pieces finished longer ago than this no longer speak for the store
@@ -62,6 +63,10 @@ class Knowledge:
     intake: Intake = field(default_factory=Intake)  # bench work still to come
     order: str = BY_PROMISE  # how the jewelers take up their waiting pieces
     vendor_first: bool = False  # pieces with both kinds of work go out before the bench
+    work_hours: dict[str, float] = field(default_factory=dict)  # each bench service's work
+    # Open days from back-from-vendor to ready of the pieces whose bench work waited for the
+    # vendor: never sooner than these, whatever the queue.
+    after_vendor: tuple[int, ...] = ()
 
 
 def learn(history: History, today: date) -> Knowledge:
@@ -72,13 +77,15 @@ def learn(history: History, today: date) -> Knowledge:
     bench = learn_bench(history, calendar, today)
     waiting = [t for t in history.tickets if _waits_for_the_bench_alone(t)]
     quick, quick_own = _quick_services(done, waiting, calendar, bench, today)
+    hours = learn_work_hours(done)
     return Knowledge(
         today=today,
         calendar=calendar,
         vendors=vendor_records(history, today),
         parcel_weekdays=_parcel_weekdays(history, today),
         out_the_day_in=_out_the_day_in(history, today),
-        finishing=_recent(_finishing_spans(done, calendar)),
+        finishing=_recent(_finishing_spans(done, calendar, bench_after=False)),
+        after_vendor=_recent(_finishing_spans(done, calendar, bench_after=True)),
         quality_check=_recent(_quality_check_spans(done, calendar)),
         parts=learn_parts(history.tickets, today, since),
         bench_only=_recent(
@@ -90,8 +97,9 @@ def learn(history: History, today: date) -> Knowledge:
         quick=quick,
         quick_own=quick_own,
         bench=bench,
-        intake=learn_intake(history, calendar, today),
-        order=learn_order(done, quick),
+        intake=learn_intake(history, calendar, today, hours),
+        order=learn_order(done, quick, hours),
+        work_hours=hours,
         vendor_first=vendor_work_first(t for t in history.tickets if t.received_at >= since),
     )
 
@@ -138,10 +146,14 @@ def _out_the_day_in(history: History, today: date) -> bool:
     return sum(1 for sent, came in sent_on if sent == came) >= SAME_DAY_OUT_SHARE * len(sent_on)
 
 
-def _finishing_spans(done: list[Ticket], calendar: StoreCalendar) -> Iterable[int]:
+def _finishing_spans(
+    done: list[Ticket], calendar: StoreCalendar, bench_after: bool
+) -> Iterable[int]:
+    """Open days from the last return from a vendor to ready: of the pieces whose bench
+    work waited for the vendor (``bench_after``), or of the others."""
     for ticket in done:
         back = _last_vendor_return(ticket)
-        if back is not None:
+        if back is not None and bench_after_vendor(ticket, False) == bench_after:
             yield calendar.open_days_between(back.date(), _day(ticket.ready_at))
 
 

@@ -1,14 +1,14 @@
 """A jeweler's queue counted forward day by day, in many possible futures.
 
-Each future works the queue in the store's order (earliest promise first, or as
-the pieces came in) on the jeweler's usual workdays, moving as many pieces a day
-as on one of their recent worked days, takes in tomorrow's pieces at the store's
-recent intake (those promised earlier go ahead, where the bench works by
-promise), takes back each piece now waiting for parts on the day its parts come
-in in that future (it rejoins the queue in its place), and loses days to
-absence: a jeweler already away stays away as long as absences here have
-lasted, and any workday may start a new one. The day a
-piece comes off the bench in each future is one of its equally likely outcomes.
+Each future works the queue in the store's order (earliest promise first, as
+the pieces came in, or the quickest job first) on the jeweler's usual workdays,
+moving as many pieces a day as on one of their recent worked days, takes in
+tomorrow's pieces at the store's recent intake (those promised earlier, or
+quicker, go ahead where the bench works so), takes back each piece now waiting
+for parts on the day its parts come in in that future (it rejoins the queue in
+its place), and loses days to absence: a jeweler already away stays away as
+long as absences here have lasted, and any workday may start a new one. The day
+a piece comes off the bench in each future is one of its equally likely outcomes.
 
 The futures are drawn from a seed made of the day and the jeweler, so the same
 history as of the same moment always gives the same answer.
@@ -20,7 +20,7 @@ import heapq
 import math
 import random
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,10 +28,12 @@ from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.risk.bench import Bench
 from jeweldesk.risk.history import Ticket
 from jeweldesk.risk.intake import Intake
-from jeweldesk.risk.order import AS_TAKEN_IN, BY_PROMISE
+from jeweldesk.risk.order import AS_TAKEN_IN, BY_PROMISE, QUICKEST_FIRST
+from jeweldesk.risk.work import work_of
 
 FUTURES = 24  # possible futures counted per queue
 HORIZON = 150  # open days after which a piece still waiting is taken as done then
+WORK_STEPS = 100  # a quickest-first place in line is the piece's work in hundredths of an hour
 
 
 @dataclass(frozen=True)
@@ -44,14 +46,18 @@ def forecast_queue(
     queue: Sequence[Ticket], jeweler: str | None, bench: Bench, intake: Intake,
     calendar: StoreCalendar, today: date,
     coming: Sequence[tuple[Ticket, Sequence[int]]] = (), order: str = BY_PROMISE,
+    hours: Mapping[str, float] | None = None,
 ) -> QueueForecast:
     """``coming`` holds pieces not in the queue yet, each with the equally likely open days
     (ordinals) it joins it: a piece waiting for parts, on the day they come in. ``queue``
-    is in the store's ``order``."""
+    is in the store's ``order``; ``hours``, each service's usual work here, say which
+    piece is quicker where the bench takes the quickest first."""
     rng = random.Random(zlib.crc32(f"{today.isoformat()}|{jeweler}".encode()))
     start = calendar.ordinal(today)
 
-    def place(t: Ticket) -> int:  # open day (ordinal) that decides a piece's place in line
+    def place(t: Ticket) -> int:  # what decides a piece's place in line, least first
+        if order == QUICKEST_FIRST:  # a piece already begun is finished first
+            return 0 if t.status == "at_bench" else round(WORK_STEPS * work_of(t, hours or {}))
         day = t.received_at.date() if order == AS_TAKEN_IN else t.promised_for
         return calendar.ordinal(day)
 
@@ -68,8 +74,7 @@ def forecast_queue(
             for promise, kind, number, days in later
         )
         for number, day in _one_future(
-            waiting, joins, jeweler, bench, intake, calendar, start, away_now, rng,
-            order == AS_TAKEN_IN,
+            waiting, joins, jeweler, bench, intake, calendar, start, away_now, rng, order,
         ).items():
             found[number].append(day)
     return QueueForecast({n: tuple(sorted(d)) for n, d in found.items()}, away_now)
@@ -78,8 +83,7 @@ def forecast_queue(
 def _one_future(
     waiting: list[tuple[int, int, str]], joins: list[tuple[int, tuple[int, int, str]]],
     jeweler: str | None, bench: Bench, intake: Intake,
-    calendar: StoreCalendar, start: int, away_now: int, rng: random.Random,
-    to_the_back: bool,
+    calendar: StoreCalendar, start: int, away_now: int, rng: random.Random, order: str,
 ) -> dict[str, int]:
     heap = list(waiting)
     heapq.heapify(heap)
@@ -119,7 +123,12 @@ def _one_future(
             return done
         for _ in range(_poisson(rate, rng)):
             arrivals += 1
-            place = day + 1 if to_the_back else day + rng.choice(intake.leads)
+            if order == QUICKEST_FIRST and intake.works:
+                place = round(WORK_STEPS * rng.choice(intake.works))
+            elif order == AS_TAKEN_IN:
+                place = day + 1
+            else:
+                place = day + rng.choice(intake.leads)
             heapq.heappush(heap, (place, tracked + arrivals, ""))
     for _, kind, number in [*heap, *(entry for _, entry in joins[joined:])]:
         if kind < tracked:

@@ -9,7 +9,7 @@ until it is back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from jeweldesk.domain.status import BENCH_QUEUE_STATUSES
@@ -20,7 +20,8 @@ MIN_BOTH = 5  # pieces with both kinds of work on record before the store's way 
 
 
 def bench_queues(
-    history: History, today: date, order: str = BY_PROMISE, vendor_first: bool = False
+    history: History, today: date, order: str = BY_PROMISE, vendor_first: bool = False,
+    hours: Mapping[str, float] | None = None,
 ) -> dict[str | None, list[str]]:
     """Each jeweler's pieces waiting for bench work, first to be worked first."""
     queues: dict[str | None, list[Ticket]] = {}
@@ -32,7 +33,7 @@ def bench_queues(
                 continue  # goes out first: it joins the queue once back
             queues.setdefault(ticket.assigned_to, []).append(ticket)
     return {
-        code: [t.number for t in sorted(found, key=queue_key(order))]
+        code: [t.number for t in sorted(found, key=queue_key(order, hours))]
         for code, found in queues.items()
     }
 

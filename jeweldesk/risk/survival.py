@@ -140,5 +140,10 @@ def _keys(ticket: Ticket, i: int, history: History) -> list[Key]:
     if status in ("received", "at_bench", "waiting_parts"):
         where = "to go out" if to_go else "back" if been_out else "bench"
         who = ticket.assigned_to or ""
-        return [(status, where, who), (status, where), (status,)]
+        # What work it has: a plating job waits for the parcel alone and a watch service
+        # for a slower vendor; a re-shank for the jeweler's queue too, which at a bench that
+        # takes the quickest job first lets it wait.
+        work = "+".join([*sorted(ticket.bench_services), *vendors[been_out:]])
+        return [(status, where, work, who), (status, where, work), (status, where, who),
+                (status, where), (status,)]
     return [(status, str(to_go)), (status,)]

@@ -58,11 +58,13 @@ def vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
     own: dict[str, list[tuple[int, float]]] = {}
     ratios: list[tuple[float, float]] = []
     counted: dict[str, tuple[int, int, int]] = {}
+    returned: dict[str, list[tuple[int, float]]] = {}  # each vendor's parcels back
     for vendor in history.vendors:
         parcels = sorted(by_vendor.get(vendor.code, []), key=lambda p: p.sent_at, reverse=True)
         back = [p for p in parcels if p.received_at is not None][:RECENT_PARCELS]
         quote = vendor.quoted_turnaround_days
         seen = [(_days_out(p) - quoted_extra(p, quote), _weight(p, today)) for p in back]
+        returned[vendor.code] = list(seen)
         late = [d - quote for d, _ in seen if d > quote]
         typical = median(d for d, _ in seen) if seen else quote
         # A parcel out longer than the vendor's usual is evidence too, though not back yet:
@@ -88,7 +90,7 @@ def vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
         if quote > 0:
             prior_late = sum(w for v, w in prior if v > quote) / PRIOR_WEIGHT
             values = _as_lately(values, quote, (back_count, late_count, prior_late),
-                                 by_vendor.get(vendor.code, []), today)
+                                 by_vendor.get(vendor.code, []), today, returned[vendor.code])
         records[vendor.code] = VendorRecord(
             vendor.code, vendor.name, quote,
             tuple(weighted_spread(values, SAMPLES)),
@@ -98,15 +100,17 @@ def vendor_records(history: History, today: date) -> dict[str, VendorRecord]:
 
 
 def _still_out(
-    out: list[Parcel], back: list[tuple[int, float]], quote: int, today: date
+    out: list[Parcel], back: list[tuple[int, float]], quote: int, today: date,
+    weigh: bool = True,
 ) -> list[tuple[int, float]]:
-    """Turnarounds for parcels still out: each one's weight shared among the vendor's
-    parcels back that took at least as long (``back``), as a record cut short is read
-    (Kaplan-Meier); one out longer than any of them, some days more than so far."""
+    """Turnarounds for parcels still out: each one's weight (by its age, or one each where
+    not ``weigh``) shared among the vendor's parcels back that took at least as long
+    (``back``), as a record cut short is read (Kaplan-Meier); one out longer than any of
+    them, some days more than so far."""
     found: list[tuple[int, float]] = []
     for parcel in out:
         so_far = (today - parcel.sent_at.date()).days - quoted_extra(parcel, quote)
-        weight = _weight(parcel, today)
+        weight = _weight(parcel, today) if weigh else 1.0
         longer = [(days, w) for days, w in back if days >= so_far]
         total = sum(w for _, w in longer)
         if total > 0:
@@ -118,24 +122,33 @@ def _still_out(
 
 def _as_lately(
     values: list[tuple[int, float]], quote: int, record: tuple[int, int, float],
-    parcels: list[Parcel], today: date,
+    parcels: list[Parcel], today: date, returned: list[tuple[int, float]],
 ) -> list[tuple[int, float]]:
-    """The turnaround reweighted so that its share past the quote is the vendor's lately.
+    """The turnaround reweighted so that its share past the quote, and how far past it,
+    are the vendor's lately.
 
     A vendor that falls behind stays behind for weeks, and one that catches up stays
     caught up: its last few parcels (those back, and those out past their date) say more
     about the parcel out now than the rest of its record does, which weighs in as
-    ``NOW_STRENGTH`` parcels. ``record`` is the vendor's parcels back, how many of them
-    late, and the store's share of late parcels that stands for ``PRIOR_WEIGHT`` more.
+    ``NOW_STRENGTH`` parcels. So they say both how likely this parcel is late and, where
+    they were late, by how much: a slow spell shows in its first late parcels, long before
+    this parcel's own quote has passed. ``record`` is the vendor's parcels back, how many
+    of them late, and the store's share of late parcels that stands for ``PRIOR_WEIGHT``
+    more; ``returned`` the turnarounds of its parcels back.
     """
     on_time = [(v, w) for v, w in values if v <= quote]
     late = [(v, w) for v, w in values if v > quote]
     decided: list[tuple[bool, bool]] = []  # (late, back): back, or out past its date
+    late_lately: list[tuple[int, float]] = []  # how long the late ones took, a parcel each
     for parcel in sorted(parcels, key=lambda p: p.sent_at, reverse=True):
         if parcel.received_at is not None:
-            decided.append((parcel.received_at.date() > parcel.expected_back, True))
+            was_late = parcel.received_at.date() > parcel.expected_back
+            decided.append((was_late, True))
+            if was_late:
+                late_lately.append((_days_out(parcel) - quoted_extra(parcel, quote), 1.0))
         elif today > parcel.expected_back:
             decided.append((True, False))
+            late_lately += _still_out([parcel], returned, quote, today, weigh=False)
         if len(decided) == NOW_PARCELS:
             break
     back_count, late_count, prior_late = record
@@ -149,6 +162,10 @@ def _as_lately(
         late = [(quote + max(2, quote // 2), 1.0)]
     if not on_time:
         on_time = [(quote, 1.0)]
+    if late_lately:  # the rest of the record's late parcels weigh ``NOW_STRENGTH`` of them
+        record_total = sum(w for _, w in late)
+        late = [(v, w * NOW_STRENGTH / record_total) for v, w in late] + [
+            (v, w) for v, w in late_lately if v > quote]
     late_total = sum(w for _, w in late)
     on_time_total = sum(w for _, w in on_time)
     return [(v, w * (1 - now) / on_time_total) for v, w in on_time] + [

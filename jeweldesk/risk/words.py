@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jeweldesk.risk.order import AS_TAKEN_IN
+from jeweldesk.risk.order import AS_TAKEN_IN, QUICKEST_FIRST
 from jeweldesk.risk.vendors import VendorRecord
 
 
@@ -26,7 +26,11 @@ def pieces(count: int) -> str:
 
 def order(taken_up: str) -> str:
     """How the bench takes up its waiting pieces, as said after "pieces ahead of it"."""
-    return "in the order they came in" if taken_up == AS_TAKEN_IN else "earliest promise first"
+    if taken_up == AS_TAKEN_IN:
+        return "in the order they came in"
+    if taken_up == QUICKEST_FIRST:
+        return "the quickest job first"
+    return "earliest promise first"
 
 
 def vendor_record(record: VendorRecord) -> str:

@@ -98,7 +98,7 @@ def check_flag(flag: Flag, ticket: Document, document: Document, moment: Moment)
     assert (flag.level == "late") == (today > promised)
     assert type(flag.expected_ready) is date and flag.expected_ready >= today
     if flag.expected_ready > promised:
-        assert flag.level in ("late", "at_risk")
+        assert flag.listed
     if flag.occasion_threatened:
         assert flag.occasion_date is not None and flag.occasion_date >= today
         assert flag.level != "on_track"

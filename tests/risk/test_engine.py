@@ -81,7 +81,10 @@ def test_parcels_out_a_day_past_the_vendors_usual_are_read_as_its_slower_parcels
     parcels.append(Parcel("S-12", "WTCH", ("R-1",), at(nov(3), 9), nov(17)))
     flag = flag_for(assess(history([*tickets, piece], parcels, vendors=(watch,)), nov(12)), "R-1")
     assert "expected back Nov 20" in " ".join(flag.reasons)
-    assert flag.sure_by == nov(23)  # back Nov 20 at the latest, finished the next workday
+    # Back Nov 20 at the latest, finished the next workday, as the engine reads it; the new
+    # date offered is no earlier, and the store's own record, with two parcels out longer
+    # than any came back, is warier still.
+    assert nov(23) <= flag.sure_by <= nov(27)
 
 
 def test_a_parcel_due_back_on_a_closed_day_is_expected_the_next_open_day():
@@ -245,18 +248,21 @@ def test_a_vendor_behind_lately_is_expected_late_though_its_season_was_good():
 
 
 @pytest.mark.parametrize("days_out", [[6] * 10, [8] * 10, [6, 13] * 5, [13] * 10, [9, 6, 6] * 4])
-def test_a_piece_expected_after_its_promise_is_always_warned_about(days_out):
+def test_a_piece_expected_after_its_promise_is_always_on_the_list_and_says_how_likely(
+    days_out
+):
     tickets, parcels = out_at_plating(days_out, promised=nov(12))
     for day in (nov(4), nov(6), nov(9)):
         for flag in assess(history(tickets, parcels), day):
             if flag.expected_ready > flag.promised_for:
-                assert flag.level in ("late", "at_risk"), flag
+                assert flag.listed, flag
+                if flag.level == "watch":
+                    assert any("after the Nov 12 promised; about" in r for r in flag.reasons)
 
 
 @pytest.mark.parametrize("days_out", [[6, 13] * 5, [9, 6, 6] * 4, [5, 8, 11, 14] * 3])
 def test_a_parcel_is_never_said_back_after_the_day_its_piece_is_said_ready(days_out):
-    # Before the store has a record to calibrate on it warns at more than even odds, and
-    # its dates are read at that certainty: the parcel's date in the reasons is read there too.
+    # The piece's date and the parcel's date in its reasons are both their middle outcome.
     tickets, parcels = out_at_plating(days_out, promised=nov(12))
     for day in (nov(4), nov(6), nov(9), nov(11)):
         flag = flag_for(assess(history(tickets, parcels), day), "R-1")
@@ -313,8 +319,8 @@ def test_a_piece_taken_in_on_a_parcel_day_leaves_that_day_only_where_pieces_ever
 
 
 def test_a_date_to_promise_covers_the_vendors_late_returns_not_only_its_usual_one():
-    # Riverbend returns half its parcels on its six-day quote and half a week late.
-    tickets, parcels = out_at_plating([6, 13] * 5, promised=nov(20))
+    # Riverbend returns two parcels in three on its six-day quote, the third a week late.
+    tickets, parcels = out_at_plating([6, 6, 13] * 4, promised=nov(20))
     flag = flag_for(assess(history(tickets, parcels), nov(5)), "R-1")
     assert flag.expected_ready < nov(16)
     assert flag.sure_by is not None and flag.sure_by >= nov(16)  # back Nov 16 when late
@@ -333,6 +339,8 @@ def test_intake_allows_for_parts_the_work_has_often_needed_here_and_says_so():
                            services=(Service("stone_replacement"),)))
         done.append(ticket(f"Z-{i}", day - timedelta(days=1), day + timedelta(days=10),
                            [(day, "at_bench"), (day + timedelta(days=1), "ready")]))
+    # At work yesterday: a stone booked in on his bench is no sign of that, a piece done is.
+    done.append(ticket("Z-last", nov(7), nov(12), [(nov(9), "at_bench"), (nov(9), "ready")]))
     store = history(done)
     stone, why = expected_ready_for_intake(store, datetime(2026, 11, 10, 10),
                                            [Service("stone_replacement")], jeweler="JR")
