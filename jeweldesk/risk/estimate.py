@@ -39,6 +39,11 @@ CAUTION = 0.5
 PRIOR_FINISHING = (0, 0, 1, 1, 2)
 MIN_FINISHING = 5  # pieces back from a vendor and ready since, before their time speaks
 PRIOR_QUALITY_CHECK = (0, 0, 0, 1)
+# Open days until a piece a box came back without comes in on its own, until the store has
+# its own record of such pieces: days for a vendor that only mislaid it, weeks for one that
+# must redo the work.
+PRIOR_MISSING_BACK = (2, 3, 4, 5, 6, 8, 10, 14)
+MIN_MISSING = 5  # pieces missing from a box and back since, before their time speaks
 
 
 class Estimator:
@@ -101,6 +106,9 @@ class Estimator:
             return self._known_back(ticket)
         parcels = self.history.parcels_by_ticket.get(ticket.number, ())
         parcel = parcels[-1] if parcels else self._parcel_from_event(ticket)
+        box_back = parcel.came_back_without(ticket.number)
+        if box_back is not None and not self.trust_quotes:
+            return self._missing_from_box(ticket, parcel, box_back.date())
         record = self._record(parcel.vendor)
         days = self._turnaround(record, parcel)
         elapsed = (self.today - parcel.sent_at.date()).days
@@ -115,6 +123,24 @@ class Estimator:
             )
         expected_back = self.calendar.day_at(Estimate(back).quantile(self.reading))
         reasons.append(f"{said}; expected back {short_day(expected_back)}")
+        self._vendor_back[ticket.number] = (back, list(reasons))
+        return back, reasons
+
+    def _missing_from_box(
+        self, ticket: Ticket, parcel: Parcel, box_back: date
+    ) -> tuple[list[int], list[str]]:
+        """A piece its parcel came back without: back once the vendor sends it on its own,
+        as such pieces here have come (or, with too few on record, as they usually do)."""
+        spans = self.know.missing_back
+        if len(spans) < MIN_MISSING:
+            spans = PRIOR_MISSING_BACK
+        start = self._ord(box_back)
+        back = spread(max(self.today_ord, start + d)
+                      for d in remaining(spans, self._since(box_back)))
+        expected = self.calendar.day_at(Estimate(back).quantile(self.reading))
+        vendor = self._record(parcel.vendor).name
+        reasons = [f"parcel {parcel.ref} came back {short_day(box_back)} without it; "
+                   f"ask {vendor} where it is (expected back about {short_day(expected)})"]
         self._vendor_back[ticket.number] = (back, list(reasons))
         return back, reasons
 

@@ -113,6 +113,15 @@ class Parcel:
                 return at
         return self.received_at if not self.returned else None
 
+    def came_back_without(self, ticket: str) -> datetime | None:
+        """When the box came back without this envelope: the first of the others' returns,
+        where this one has none of its own yet."""
+        if ticket not in self.tickets or not self.returned:
+            return None
+        if any(number == ticket for number, _ in self.returned):
+            return None
+        return min(at for _, at in self.returned)
+
 
 @dataclass(frozen=True)
 class PromiseChange:

@@ -64,6 +64,8 @@ class Knowledge:
     order: str = BY_PROMISE  # how the jewelers take up their waiting pieces
     vendor_first: bool = False  # pieces with both kinds of work go out before the bench
     work_hours: dict[str, float] = field(default_factory=dict)  # each bench service's work
+    # Open days from a box's return to the own return of a piece it came back without.
+    missing_back: tuple[int, ...] = ()
     # Open days from back-from-vendor to ready of the pieces whose bench work waited for the
     # vendor: never sooner than these, whatever the queue.
     after_vendor: tuple[int, ...] = ()
@@ -100,6 +102,7 @@ def learn(history: History, today: date) -> Knowledge:
         intake=learn_intake(history, calendar, today, hours),
         order=learn_order(done, quick, hours),
         work_hours=hours,
+        missing_back=_recent(_missing_spans(history, calendar, since)),
         vendor_first=vendor_work_first(t for t in history.tickets if t.received_at >= since),
     )
 
@@ -155,6 +158,17 @@ def _finishing_spans(
         back = _last_vendor_return(ticket)
         if back is not None and bench_after_vendor(ticket, False) == bench_after:
             yield calendar.open_days_between(back.date(), _day(ticket.ready_at))
+
+
+def _missing_spans(history: History, calendar: StoreCalendar, since: datetime) -> Iterable[int]:
+    """For each piece a box came back without, the open days until it came back itself."""
+    for parcel in sorted(history.parcels, key=lambda p: p.sent_at, reverse=True):
+        if parcel.sent_at < since or not parcel.returned:
+            continue
+        first = min(at for _, at in parcel.returned)
+        for _, at in parcel.returned:
+            if at.date() > first.date():
+                yield calendar.open_days_between(first.date(), at.date())
 
 
 def _last_vendor_return(ticket: Ticket) -> datetime | None:
