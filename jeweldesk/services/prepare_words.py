@@ -81,6 +81,10 @@ def where_now(ticket: Ticket, items: Sequence[ParcelItem]) -> str:
         if item is None:
             return f"out at a vendor since {since}"
         parcel = item.parcel
+        box_back = [i.returned_at for i in parcel.items if i.returned_at is not None]
+        if box_back:
+            return (f"missing from parcel {parcel.ref}: {parcel.vendor.name} sent the box "
+                    f"back {writing.short_day(min(box_back).date())} without it")
         return (f"out at {parcel.vendor.name} in parcel {parcel.ref}, sent "
                 f"{writing.short_day(parcel.sent_at.date())}; they quoted "
                 f"{writing.short_day(parcel.expected_back)}")

@@ -98,10 +98,16 @@ class MovePanel(QWidget):
         self.note.setVisible(movable)
         self.closed.setVisible(not movable)
         out = story.out_in_parcel
-        self.closed.setText(
-            f"Out at {out.vendor_name} in parcel {out.ref}: it comes back when the parcel is "
-            "checked in (Parcels › Receive a parcel)." if out is not None else
-            f"{story.status.label}: this ticket is closed; its record stays.")
+        if out is not None and out.checked_in_without is not None:
+            text = (f"Missing from parcel {out.ref}: {out.vendor_name} sent the box back "
+                    f"{writing.day(out.checked_in_without.date())} without it. It is checked "
+                    "in when it comes (Parcels › Receive a parcel).")
+        elif out is not None:
+            text = (f"Out at {out.vendor_name} in parcel {out.ref}: it comes back when the "
+                    "parcel is checked in (Parcels › Receive a parcel).")
+        else:
+            text = f"{story.status.label}: this ticket is closed; its record stays."
+        self.closed.setText(text)
 
     def move_to(self, to: Status) -> None:
         d = self.dialog

@@ -312,5 +312,7 @@ def test_a_piece_missing_from_a_returned_box_is_said_missing_and_the_board_shows
     qtbot.addWidget(dialog)
     back = dialog.parcels.model().index(0, 4).data()
     assert back.startswith("missing: the box came back") and back.endswith("without it")
+    assert dialog.moves.closed.text().startswith(
+        f"Missing from parcel {ref}: Riverbend Plating sent the box back ")
     rows = {r.number: r for r in board_page(db, BoardFilter(), BoardSort(), 0, 50).rows}
     assert rows[b].vendor == "Riverbend Plating" and rows[a].vendor is None  # a is back
