@@ -33,6 +33,7 @@ from jeweldesk.risk.work import work_of
 
 FUTURES = 24  # possible futures counted per queue
 HORIZON = 150  # open days after which a piece still waiting is taken as done then
+RUSH_DAYS = 10  # open days ahead taken in at the recent pace; after, at the store's usual
 WORK_STEPS = 100  # a quickest-first place in line is the piece's work in hundredths of an hour
 
 
@@ -93,7 +94,7 @@ def _one_future(
     done: dict[str, int] = {}
     daily = bench.daily.get(jeweler, ())
     pace = bench.pace_of(jeweler)
-    rate = intake.rate_of(jeweler)
+    rate, usual = intake.rate_of(jeweler), intake.usual_of(jeweler)
     away = _still_away(bench.away_spells, away_now, rng) if away_now else 0
     carry = 0.0
     arrivals = 0
@@ -121,7 +122,7 @@ def _one_future(
                     carry = 0.0
         if left == 0:
             return done
-        for _ in range(_poisson(rate, rng)):
+        for _ in range(_poisson(rate if day < start + RUSH_DAYS else usual, rng)):
             arrivals += 1
             if order == QUICKEST_FIRST and intake.works:
                 place = round(WORK_STEPS * rng.choice(intake.works))

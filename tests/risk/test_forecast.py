@@ -78,3 +78,31 @@ def test_a_jeweler_back_from_a_week_off_is_no_longer_taken_as_away():
     assert "has not moved" not in " ".join(flag_for(flags, "R-20").reasons)
     working = assess(history(jeweler_record(2, last=nov(9)) + queue_of_six()), nov(10))
     assert flag_for(flags, "R-25").expected_ready == flag_for(working, "R-25").expected_ready
+
+
+def test_a_rush_of_intake_is_counted_for_the_days_ahead_but_not_for_weeks():
+    from jeweldesk.risk.intake import Intake
+    from jeweldesk.risk.learn import learn
+    from jeweldesk.risk.queue import forecast_queue
+
+    known = history(jeweler_record(3, lead_days=1) + queue_of_six())
+    learned = learn(known, nov(10))
+    rush = learned.intake
+    assert rush.rate_of("JR") > 0
+    # The same store, whose usual intake over months is half what came in these last weeks.
+    calmer = Intake(rate=rush.rate, usual={"JR": rush.rate_of("JR") / 2}, leads=rush.leads)
+    queue = queue_of_six()
+    late, sooner = (forecast_queue(queue, "JR", learned.bench, intake, MON_SAT, nov(10))
+                    for intake in (rush, calmer))
+    assert sorted(sooner.outcomes["R-25"]) <= sorted(late.outcomes["R-25"])
+    assert sum(sooner.outcomes["R-25"]) < sum(late.outcomes["R-25"])
+
+
+def test_the_usual_intake_is_read_over_months_and_the_recent_over_weeks():
+    from jeweldesk.risk.intake import learn_intake
+
+    # Two pieces an open day for ten weeks, then four a day for the last four.
+    record = jeweler_record(2, days=70, lead_days=1) + [
+        ticket(f"X-{i}", nov(9) - timedelta(days=i % 24), nov(20)) for i in range(48)]
+    intake = learn_intake(history(record), MON_SAT, nov(10))
+    assert intake.rate_of("JR") > 1.5 * intake.usual_of("JR")
