@@ -2,8 +2,9 @@
 
 Pieces taken in tomorrow with an earlier promise than a piece already waiting
 will be worked before it, so a queue is only as short as the intake lets it
-be. How many bench pieces each jeweler has been given a day lately, and how far
-ahead the counter has been promising them, are enough to forecast that.
+be. How many bench pieces each jeweler has been given a day lately (and over
+the months before, what a rush or a lull comes back to), and how far ahead the
+counter has been promising them, are enough to forecast that.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 Each future works the queue in the store's order (earliest promise first, as
 the pieces came in, or the quickest job first) on the jeweler's usual workdays,
 moving as many pieces a day as on one of their recent worked days, takes in
-tomorrow's pieces at the store's recent intake (those promised earlier, or
-quicker, go ahead where the bench works so), takes back each piece now waiting
+tomorrow's pieces at the store's recent intake for the next days and at its
+usual intake after, as a rush does not last (those promised earlier, or quicker,
+go ahead where the bench works so), takes back each piece now waiting
 for parts on the day its parts come in in that future (it rejoins the queue in
 its place), and loses days to absence: a jeweler already away stays away as
 long as absences here have lasted, and any workday may start a new one. The day
