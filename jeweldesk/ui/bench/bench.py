@@ -15,11 +15,11 @@ back. A scan that lands in a note opens that envelope and is never saved as word
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -54,9 +54,8 @@ from jeweldesk.services.bench import (
 from jeweldesk.services.prepare import FlagWithHandling
 from jeweldesk.ui.bench.asking import ASK_KEY, AskRow
 from jeweldesk.ui.bench.models import queue_model, waiting_model
+from jeweldesk.ui.bench.parts import PartsRow
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.day_edit import store_day_edit
-from jeweldesk.ui.common.fields import from_qdate
 from jeweldesk.ui.common.widgets import (
     PROBLEM_COLOUR,
     day_text,
@@ -69,7 +68,6 @@ from jeweldesk.ui.common.widgets import (
 from jeweldesk.ui.parcels.send import SendParcelDialog
 from jeweldesk.ui.settings.days_off import JewelerDaysOffDialog
 
-PARTS_DAYS = 7  # the date offered for parts until the jeweler types the supplier's
 SEND_KEY = "V"  # to a vendor, in a parcel
 WORK_COLUMN = 5  # the queue's "Work" column
 DONE_COLOUR = "#1e6b34"
@@ -119,25 +117,8 @@ class BenchScreen(QWidget):
                                      "what you did — Enter keeps it and goes back to the scan "
                                      "box")
         self.note.returnPressed.connect(self._note_entered)
-        self.parts_row = QWidget()
-        self.parts_note = QLineEdit()
-        self.parts_note.setPlaceholderText("Which parts, from whom — Enter to put it aside")
-        self.parts_note.returnPressed.connect(self._parts_entered)
-        self.parts_date = store_day_edit(ctx.db)
-        parts_ok = QPushButton("Waiting for parts")
-        parts_ok.setAutoDefault(False)
-        parts_ok.clicked.connect(self.confirm_parts)
-        parts_cancel = QPushButton("Not now")
-        parts_cancel.setAutoDefault(False)
-        parts_cancel.clicked.connect(self._parts_dropped)
-        parts_layout = QHBoxLayout(self.parts_row)
-        parts_layout.setContentsMargins(0, 0, 0, 0)
-        parts_layout.addWidget(QLabel("Parts expected"))
-        parts_layout.addWidget(self.parts_date)
-        parts_layout.addWidget(self.parts_note, 1)
-        parts_layout.addWidget(parts_ok)
-        parts_layout.addWidget(parts_cancel)
-        self.parts_row.hide()
+        self.parts_row = PartsRow(ctx, self._say, self.scan_box.setFocus, self._scan_in_note,
+                                  self._put_aside)
         self.ask_row = AskRow(ctx, self._say, self.scan_box.setFocus, self._scan_in_note)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -310,9 +291,8 @@ class BenchScreen(QWidget):
         self.load(text)
 
     def load(self, number: str) -> None:
-        self.parts_row.hide()
+        self.parts_row.close_row()
         self.ask_row.close_row()
-        self.parts_note.clear()
         if self.scanned is not None and self.scanned.number != number.strip().upper():
             self.note.clear()  # a note is for the piece it was typed for
         try:
@@ -391,7 +371,7 @@ class BenchScreen(QWidget):
                 self._run(lambda s: wait_for_parts(self.ctx.db, s.number, self.ctx.user.code,
                                                    None, self.note.text(), s.version))
                 return
-            self._ask_for_parts()
+            self.parts_row.open_for(self.scanned.today, self.note.text())
             return
         self._move(found)
 
@@ -416,25 +396,6 @@ class BenchScreen(QWidget):
             self._rescan(self.scanned.number)
         self.scan_box.setFocus()
 
-    def _ask_for_parts(self) -> None:
-        assert self.scanned is not None
-        expected = self.scanned.today + timedelta(days=PARTS_DAYS)
-        self.parts_date.setDate(QDate(expected.year, expected.month, expected.day))
-        self.parts_note.setText(self.note.text())
-        self.parts_row.show()
-        self.parts_note.setFocus()
-        self._say("Say which parts were ordered and when they are expected, then Enter.")
-
-    def _parts_entered(self) -> None:
-        if not self._scan_in_note(self.parts_note):
-            self.confirm_parts()
-
-    def _parts_dropped(self) -> None:
-        self.parts_row.hide()
-        self.parts_note.clear()
-        self._say("")
-        self.scan_box.setFocus()
-
     def _note_entered(self) -> None:
         """The note's own Enter: kept for the next move, and the keyboard back to the scan."""
         if self._scan_in_note(self.note):
@@ -457,13 +418,11 @@ class BenchScreen(QWidget):
                       f"saved for {left}.", problem=True)
         return True
 
-    def confirm_parts(self) -> None:
+    def _put_aside(self, expected: date, note: str) -> None:
         if self.scanned is None:
             return
-        expected = from_qdate(self.parts_date.date())
-        assert isinstance(expected, date)
         self._run(lambda s: wait_for_parts(self.ctx.db, s.number, self.ctx.user.code, expected,
-                                           self.parts_note.text(), s.version))
+                                           note, s.version))
 
     def _move(self, found: BenchMove) -> None:
         self._run(lambda s: move_on(self.ctx.db, s.number, found.to, self.ctx.user.code,
@@ -485,8 +444,7 @@ class BenchScreen(QWidget):
             self.scan_box.setFocus()
             return
         self.note.clear()
-        self.parts_note.clear()
-        self.parts_row.hide()
+        self.parts_row.close_row()
         self._say(f"{state.number} is now {state.status.label.lower()}.")
         self.show_scanned(state)  # the envelope as the move left it, read in its own session
         self.scan_box.setFocus()
