@@ -20,6 +20,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -143,6 +144,12 @@ class BenchScreen(QWidget):
         ctx.user_changed.connect(self._may_plan_days_off)
         self.show_scanned(None)
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Coming to the Bench, the keyboard is in its scan box: a scan there moves the
+        envelope on, where the window's search box would open the ticket instead."""
+        super().showEvent(event)
+        self.scan_box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()

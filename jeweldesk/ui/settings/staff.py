@@ -183,7 +183,10 @@ class StaffTab(QWidget):
         except ServiceError as exc:
             say(self.message, exc.said)
             return
-        said = "Saved; the new PIN works now." if editing is not None and pin else "Saved."
+        if editing is None:
+            said = f"{member.name.strip()} is on the staff and signs in with the PIN typed."
+        else:
+            said = "Saved; the new PIN works now." if pin else "Saved."
         self._done(member.code, said)
 
     def unlock(self) -> None:

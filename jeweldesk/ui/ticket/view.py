@@ -158,6 +158,9 @@ class TicketDialog(CounterDialog):
         ctx.changed.connect(self.reload)
         self.show_story()
         self.risk.refresh()
+        # The keyboard starts on the custody list, where Enter does nothing: on a button, a
+        # scanner's Enter opened Edit details and its next lines overwrote the piece's words.
+        self.history.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _buttons(self) -> QHBoxLayout:
         """Correcting the ticket on the left; its paper on the right, previewed before printing."""

@@ -247,3 +247,26 @@ def test_the_bench_sends_a_piece_out_only_in_a_parcel(qtbot, bench_ctx, screen):
     dialog.close()
     assert screen.scanned.status == Status.AT_VENDOR
     assert screen.focusWidget() is screen.scan_box
+
+
+def test_coming_to_the_bench_the_scan_moves_the_envelope_instead_of_opening_it(
+        qtbot, bench_ctx):
+    """From the window's search box (where signing in leaves the keyboard) to the Bench:
+    the next scan loads the envelope at the bench, not its ticket over the window."""
+    from PySide6.QtWidgets import QApplication
+
+    from jeweldesk.ui.main_window import MainWindow
+
+    number = take_in_ring(bench_ctx.db)
+    window = MainWindow(bench_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.search.hasFocus)
+    assert window.show_screen("bench")
+    bench = window.screen_for("bench")
+    for line in (number, "S"):
+        scan_into(qtbot, QApplication.focusWidget(), line)
+    assert bench.scanned is not None and bench.scanned.number == number
+    assert ticket_story(bench_ctx.db, number).status == Status.AT_BENCH
+    assert window.last_dialog is None  # no ticket opened over the bench

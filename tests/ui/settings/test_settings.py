@@ -86,6 +86,7 @@ def test_a_new_person_is_added_with_a_pin(manager_ctx: AppContext, qtbot):
     member = next(s for s in list_staff(manager_ctx.db) if s.code == "MO")
     assert (member.name, member.role, member.has_pin) == ("Mei Ono", Role.BENCH, True)
     sign_in(manager_ctx.db, "MO", "8642")  # refused with NotAllowed if the PIN were wrong
+    assert tab.message.text() == "Mei Ono is on the staff and signs in with the PIN typed."
 
 
 def test_closed_days_are_in_date_order_and_the_shipped_terms_show(
@@ -207,7 +208,7 @@ def test_a_new_person_needs_a_pin_checked_as_the_service_checks_it(
     qtbot.keyClicks(tab.pin, "56")
     assert tab.pin_problem.text() == ""
     tab.save_button.click()
-    assert tab.message.text() == "Saved."
+    assert tab.message.text() == "Mei Ono is on the staff and signs in with the PIN typed."
     sign_in(manager_ctx.db, "MO", "123456")
 
 

@@ -219,3 +219,25 @@ def test_the_customer_s_postal_address_shows_line_by_line(ctx: AppContext, qtbot
         by=COUNTER)
     dialog = open_ticket(ctx, number)
     assert dialog.customer["address"].text() == "12 Oak Street<br>Jackson, MS 39201"
+
+
+def test_a_scan_and_enter_in_a_ticket_just_opened_change_nothing(
+        ctx: AppContext, qtbot: QtBot, open_ticket: OpenTicket) -> None:
+    """A scanner's lines land where the keyboard is: on a button, Enter opened Edit details
+    and the next lines overwrote the piece's description and metal."""
+    from PySide6.QtWidgets import QApplication
+
+    from jeweldesk.ui.ticket.edit import EditTicketDialog
+
+    number = take_in_ring(ctx.db)
+    before = ticket_story(ctx.db, number)
+    dialog = open_ticket(ctx, number)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    for line in ("S", "A second stone is loose", "R-10099"):
+        where = QApplication.focusWidget()
+        qtbot.keyClicks(where, line)
+        qtbot.keyClick(where, Qt.Key.Key_Return)
+    assert dialog.findChild(EditTicketDialog) is None
+    after = ticket_story(ctx.db, number)
+    assert (after.item_description, after.item_metal, after.status, after.events) == (
+        before.item_description, before.item_metal, before.status, before.events)
