@@ -473,7 +473,7 @@ class BenchScreen(QWidget):
         except (ServiceError, OSError) as exc:
             self._say(str(exc), problem=True)
             return
-        self._say(f"{len(paths)} photo(s) of the finished work kept with "
+        self._say(f"{days_text(len(paths), 'photo')} of the finished work kept with "
                   f"{self.scanned.number}.")
 
     def _say(self, text: str, problem: bool = False) -> None:

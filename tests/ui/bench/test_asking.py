@@ -30,7 +30,9 @@ def test_work_found_is_raised_from_the_scan_box_in_one_line(qtbot, bench_ctx, sc
     assert (waiting.ticket, waiting.what, waiting.price) == (
         number, "The shank is thin: re-shank", Decimal("180.00"))
     assert screen.scan_box.hasFocus()  # the next thing a jeweler does is scan
-    assert "waits for the customer's yes" in screen.message.text()
+    assert screen.message.text().endswith(
+        "waits for the customer's yes on: The shank is thin: re-shank, $180.00. Its promise "
+        "waits with it.")
     assert "Waits for the customer's yes</b>: The shank is thin: re-shank, $180.00" in \
         screen.card.text()
     assert not screen.ask_button.isVisible()  # one question at a time

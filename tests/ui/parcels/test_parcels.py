@@ -31,11 +31,11 @@ def test_a_parcel_out_and_back_with_one_piece_missing(qtbot, ctx, screen):
     assert send.expected_back.date().toPython() == store_today() + timedelta(days=6)
     scan_into(qtbot, send.scan_box, a)
     scan_into(qtbot, send.scan_box, b)
-    assert "$3,050.00" in send.insured.text()
+    assert "$3,050.00" in send.insured.text() and "2 envelopes" in send.insured.text()
     send.pieces.setData(send.pieces.index(1, send.pieces.INSTRUCTIONS), "Rhodium, bright")
     qtbot.keyClicks(send.tracking, "1Z999AA10123456784")
     send.send_button.click()
-    assert "sent to Riverbend Plating" in send.message.text(), send.message.text()
+    assert "sent to Riverbend Plating with 2 envelopes;" in send.message.text()
     assert ticket_story(db, a).status == Status.AT_VENDOR
     [line] = parcels(db)
     assert line.tracking == "1Z999AA10123456784"
@@ -55,7 +55,7 @@ def test_a_parcel_out_and_back_with_one_piece_missing(qtbot, ctx, screen):
 
     scan_into(qtbot, receive.scan_box, b)
     receive.check_in_button.click()
-    assert "complete" in receive.summary.text()
+    assert receive.summary.text() == f"{line.ref} is complete: 1 envelope back to the bench."
     assert screen.out.rows == []
 
 
@@ -310,3 +310,14 @@ def test_a_piece_missing_from_a_returned_box_is_said_missing_and_the_board_shows
     assert back.startswith("missing: the box came back") and back.endswith("without it")
     rows = {r.number: r for r in board_page(db, BoardFilter(), BoardSort(), 0, 50).rows}
     assert rows[b].vendor == "Riverbend Plating" and rows[a].vendor is None  # a is back
+
+
+def test_each_tab_s_own_box_takes_the_scan(qtbot, ctx, screen):
+    """Coming to Parcels, or to one of its tabs, the keyboard is where the scan belongs: in
+    the parcel going out, the parcel coming back, or the search for one."""
+    screen.activateWindow()
+    qtbot.waitUntil(screen.send.scan_box.hasFocus)
+    screen.tabs.setCurrentWidget(screen.receive)
+    qtbot.waitUntil(screen.receive.scan_box.hasFocus)
+    screen.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(screen.search.hasFocus)

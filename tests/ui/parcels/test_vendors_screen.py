@@ -85,7 +85,7 @@ def test_a_manager_edits_a_vendor_and_retires_it_and_its_parcels_keep_it(qtbot, 
 
     qtbot.mouseClick(screen.retire_button, Qt.MouseButton.LeftButton)
     box = screen.confirm_box
-    assert box is not None and "1 parcel(s) still out" in box.text()
+    assert box is not None and "1 parcel still out" in box.text()
     retire = next(b for b in box.buttons() if b.text() == "Retire")
     qtbot.mouseClick(retire, Qt.MouseButton.LeftButton)
     assert not vendor_details(ctx.db, "PLAT").active
