@@ -11,9 +11,12 @@ from pytestqt.qtbot import QtBot
 from jeweldesk.services.store import list_staff
 from jeweldesk.storage.engine import Database
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.ticket.edit import EditTicketDialog
 from jeweldesk.ui.ticket.view import TicketDialog
 
-OpenTicket = Callable[[AppContext, str], TicketDialog]  # the ticket fixture (tests/ui/ticket)
+# The ticket window's fixtures (tests/ui/ticket/conftest.py).
+OpenTicket = Callable[[AppContext, str], TicketDialog]
+OpenEditor = Callable[[AppContext, str], tuple[TicketDialog, EditTicketDialog]]
 
 
 def signed_in(db: Database, code: str) -> AppContext:
