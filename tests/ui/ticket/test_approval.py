@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.status import Status
+from jeweldesk.services.estimates import ask_approval
 from jeweldesk.services.moves import move
 from jeweldesk.services.story import ticket_story
 from jeweldesk.ui.common.context import AppContext
@@ -83,3 +84,16 @@ def test_a_price_that_is_not_money_is_said_and_nothing_is_asked(
     assert "is not an amount of money" in form.problem.text()
     assert ticket_story(ctx.db, number).waiting_for is None
     assert form.what.text() == "Re-shank"
+
+
+def test_a_ticket_waiting_for_a_yes_opens_on_the_question(
+        ctx: AppContext, qtbot: QtBot, open_ticket: OpenTicket) -> None:
+    """The answer's buttons are at the foot of the window's left column: a counter person
+    who opens the ticket to take the answer sees them without scrolling to look for them."""
+    number = take_in_ring(ctx.db)
+    move(ctx.db, number, Status.AT_BENCH, BENCH)
+    ask_approval(ctx.db, number, "Re-tip the other two prongs", BENCH, "40")
+    dialog = open_ticket(ctx, number)
+    dialog.resize(1240, 700)
+    qtbot.waitUntil(lambda: not dialog.approval.yes_button.visibleRegion().isEmpty())
+    assert dialog.story_area.verticalScrollBar().value() > 0  # it scrolled to get there
