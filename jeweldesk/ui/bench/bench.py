@@ -19,7 +19,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -142,6 +142,7 @@ class BenchScreen(QWidget):
         ctx.changed.connect(self._changed_elsewhere)
         ctx.user_changed.connect(self._pick_signed_in)
         ctx.user_changed.connect(self._may_plan_days_off)
+        ctx.user_changed.connect(self._scan_after_signing_in)
         self.show_scanned(None)
         self.reload()
 
@@ -150,6 +151,13 @@ class BenchScreen(QWidget):
         envelope on, where the window's search box would open the ticket instead."""
         super().showEvent(event)
         self.scan_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _scan_after_signing_in(self) -> None:
+        """Signing in hands the keyboard to the window's search box; at the Bench it comes
+        back here once the sign-in is done, for the jeweler's first scan."""
+        if self.isVisible():
+            QTimer.singleShot(0, self, lambda: self.scan_box.setFocus(
+                Qt.FocusReason.OtherFocusReason))
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()

@@ -270,3 +270,28 @@ def test_coming_to_the_bench_the_scan_moves_the_envelope_instead_of_opening_it(
     assert bench.scanned is not None and bench.scanned.number == number
     assert ticket_story(bench_ctx.db, number).status == Status.AT_BENCH
     assert window.last_dialog is None  # no ticket opened over the bench
+
+
+def test_a_jeweler_who_signs_in_at_the_bench_scans_into_it(qtbot, sqlite_store):
+    """Switch person at the Bench: the window's search box takes the keyboard for a moment,
+    and the first scan after the PIN still moves the envelope on instead of opening it."""
+    from PySide6.QtWidgets import QApplication
+
+    from jeweldesk.ui.main_window import MainWindow
+
+    number = take_in_ring(sqlite_store)
+    window = MainWindow(signed_in(sqlite_store, COUNTER))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.show_screen("bench")
+    bench = window.screen_for("bench")
+    sign_in = window.switch_person()
+    qtbot.waitExposed(sign_in)
+    sign_in.choose(BENCH)
+    scan_into(qtbot, sign_in.pin, "1470")
+    qtbot.waitUntil(bench.scan_box.hasFocus)
+    for line in (number, "S"):
+        scan_into(qtbot, QApplication.focusWidget(), line)
+    assert ticket_story(sqlite_store, number).status == Status.AT_BENCH
+    assert ticket_story(sqlite_store, number).events[-1].by_code == BENCH
