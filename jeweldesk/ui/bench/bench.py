@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -54,14 +53,13 @@ from jeweldesk.services.bench import (
 )
 from jeweldesk.services.prepare import FlagWithHandling
 from jeweldesk.ui.bench.asking import ASK_KEY, AskRow
+from jeweldesk.ui.bench.card import SEND_KEY, card_text, card_tip
 from jeweldesk.ui.bench.models import queue_model, waiting_model
 from jeweldesk.ui.bench.parts import PartsRow
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.widgets import (
     PROBLEM_COLOUR,
-    day_text,
     days_text,
-    elided,
     heading,
     muted,
     table_view,
@@ -69,7 +67,6 @@ from jeweldesk.ui.common.widgets import (
 from jeweldesk.ui.parcels.send import SendParcelDialog
 from jeweldesk.ui.settings.days_off import JewelerDaysOffDialog
 
-SEND_KEY = "V"  # to a vendor, in a parcel
 WORK_COLUMN = 5  # the queue's "Work" column
 DONE_COLOUR = "#1e6b34"
 
@@ -335,34 +332,8 @@ class BenchScreen(QWidget):
         self.ask_button.setVisible(may_ask)
         self.photos_button.setEnabled(scanned is not None)
         self.note.setEnabled(scanned is not None)
-        if scanned is None:
-            self.card.setText("<span style='color:#6b6f76'>Scan an envelope to see the piece "
-                              "and move it on.</span>")
-            return
-        today = scanned.today
-        occasion = ""
-        if scanned.occasion_what and scanned.occasion_date:
-            occasion = (f" · <b>{scanned.occasion_what}</b> on "
-                        f"{day_text(scanned.occasion_date, today)}")
-        keys = " · ".join([f"<b>{m.key}</b> {m.label.lower()}" for m in scanned.moves]
-                          + ([f"<b>{SEND_KEY}</b> send in a parcel"] if scanned.may_go_out
-                             else [])
-                          + ([f"<b>{ASK_KEY}</b> ask the customer's yes"] if may_ask else []))
-        asked = (f"<br><b>Waits for the customer's yes</b>: {escape(elided(scanned.asked))} "
-                 "— the promise's clock is stopped" if scanned.asked else "")
-        # The header stays a few lines whatever was typed at intake: long words are cut
-        # short here, whole on hover.
-        self.card.setToolTip(f"{scanned.item}\n{scanned.work}"
-                             if elided(scanned.item) != scanned.item
-                             or elided(scanned.work, 160) != scanned.work else "")
-        self.card.setText(
-            f"<span style='font-size:15pt'><b>{scanned.number}</b> — {elided(scanned.item)}"
-            f"</span><br>{scanned.customer_name} · {elided(scanned.work, 160)}<br>"
-            f"<b>{scanned.status.label}</b> · promised "
-            f"{day_text(scanned.promised_for, today)}{occasion}{asked}<br>"
-            + (f"Type a letter and Enter: {keys}" if keys else
-               f"{scanned.out}." if scanned.out else "No bench move from here.")
-        )
+        self.card.setText(card_text(scanned, may_ask))
+        self.card.setToolTip(card_tip(scanned))
 
     def press(self, key: str, noted: bool = False) -> None:
         """A move's letter, from the scan box or a button; ``noted``: the note came with it
