@@ -307,3 +307,30 @@ def test_the_counter_sees_the_wording_but_cannot_change_it(ctx: AppContext, qtbo
     qtbot.addWidget(tab)
     assert tab.text.isReadOnly() and not tab.save_button.isEnabled()
     assert "Only a manager" in tab.save_button.toolTip()
+
+
+def test_picking_someone_else_while_a_new_person_is_typed_asks_first(
+        manager_ctx: AppContext, qtbot):
+    from tests.support.questions import answer_next_question, click
+
+    screen = _settings(manager_ctx, qtbot)
+    tab = screen.staff
+    tab.new_button.click()
+    qtbot.keyClicks(tab.code, "MO")
+    qtbot.keyClicks(tab.name, "Mei Ono")
+    asked = answer_next_question(click("Keep typing"))
+    tab.table.selectRow(0)
+    assert asked.asked and "Mei Ono" in asked.texts[0]
+    assert (tab.code.text(), tab.name.text()) == ("MO", "Mei Ono")
+    assert tab.table.selectionModel().selectedRows() == []  # still the new person
+
+    qtbot.keyClicks(tab.pin, "8642")
+    tab.save_button.click()  # saving asks nothing, and the list shows who was saved
+    assert "Mei Ono" in {m.name for m in list_staff(manager_ctx.db)}
+    assert tab.name.text() == "Mei Ono"
+
+    asked = answer_next_question(click("Throw away"))
+    qtbot.keyClicks(tab.name, " Ishikawa")
+    tab.table.selectRow(0)
+    assert asked.asked and "Your changes to Mei Ono" in asked.texts[0]
+    assert tab.name.text() != "Mei Ono Ishikawa"  # the person picked is shown
