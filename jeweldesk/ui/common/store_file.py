@@ -22,9 +22,10 @@ FILTER = "JewelDesk store (*.json);;All files (*)"
 def suggested_file(ctx: AppContext) -> Path:
     """Where an export is offered: the PC's Documents folder, named for the store and the day,
     so it is found again (and not put among the program's own files)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
     name = "".join(c for c in store_settings(ctx.db).name if c.isalnum() or c in " &-'").strip()
-    return Path(folder or Path.home()) / f"{name or 'Store'} {store_today(ctx.db).isoformat()}.json"
+    return folder / f"{name or 'Store'} {store_today(ctx.db).isoformat()}.json"
 
 
 class StoreFileMenu:

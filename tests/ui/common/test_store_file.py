@@ -89,8 +89,12 @@ def test_an_export_is_offered_in_documents_named_for_the_store_and_the_day(
     from jeweldesk.services.store import store_today
     from jeweldesk.ui.common.store_file import suggested_file
 
-    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Documents"))
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    assert suggested_file(ctx) == (
-        Path(folder) / f"Harbor Lane Jewelers {store_today(ctx.db).isoformat()}.json")
-    assert Path(folder) != Path.cwd()
+    named = f"Harbor Lane Jewelers {store_today(ctx.db).isoformat()}.json"
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    documents = Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    assert suggested_file(ctx) == tmp_path / named  # no Documents folder yet: the home folder
+    assert documents.is_relative_to(tmp_path)
+    documents.mkdir(parents=True)
+    assert suggested_file(ctx) == documents / named
