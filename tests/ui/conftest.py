@@ -30,10 +30,10 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     pytest-qt closes the test's widgets."""
     from PySide6.QtWidgets import QApplication, QDialog
 
-    from jeweldesk.ui.common.fields import CounterDialog
-
     if QApplication.instance() is not None:
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, CounterDialog) and widget.isVisible():
+            # Every dialog that asks before typing is lost says what would be, by unsaved().
+            if isinstance(widget, QDialog) and hasattr(widget, "unsaved") and \
+                    widget.isVisible():
                 QDialog.reject(widget)
     yield

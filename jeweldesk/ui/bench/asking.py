@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from jeweldesk.domain import writing
 from jeweldesk.domain.errors import Invalid, ServiceError
 from jeweldesk.domain.money import MoneyError, money
 from jeweldesk.services.estimates import ask_approval
@@ -102,8 +103,9 @@ class AskRow(QWidget):
             self._said(str(exc), True)
             self._back()
             return
+        price = self.price.text().strip()
         self._said(f"{self.number} waits for the customer's yes on: {self.what.text().strip()}"
-                   + (f", {self.price.text().strip()}" if self.price.text().strip() else "")
+                   + (f", {writing.money(money(price.lstrip('$')))}" if price else "")
                    + ". Its promise waits with it.", False)
         self.close_row()
         self._back()

@@ -15,11 +15,11 @@ back. A scan that lands in a note opens that envelope and is never saved as word
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
-from html import escape
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -53,15 +53,13 @@ from jeweldesk.services.bench import (
 )
 from jeweldesk.services.prepare import FlagWithHandling
 from jeweldesk.ui.bench.asking import ASK_KEY, AskRow
+from jeweldesk.ui.bench.card import SEND_KEY, card_text, card_tip
 from jeweldesk.ui.bench.models import queue_model, waiting_model
+from jeweldesk.ui.bench.parts import PartsRow
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.day_edit import store_day_edit
-from jeweldesk.ui.common.fields import from_qdate
 from jeweldesk.ui.common.widgets import (
     PROBLEM_COLOUR,
-    day_text,
     days_text,
-    elided,
     heading,
     muted,
     table_view,
@@ -69,8 +67,6 @@ from jeweldesk.ui.common.widgets import (
 from jeweldesk.ui.parcels.send import SendParcelDialog
 from jeweldesk.ui.settings.days_off import JewelerDaysOffDialog
 
-PARTS_DAYS = 7  # the date offered for parts until the jeweler types the supplier's
-SEND_KEY = "V"  # to a vendor, in a parcel
 WORK_COLUMN = 5  # the queue's "Work" column
 DONE_COLOUR = "#1e6b34"
 
@@ -119,25 +115,8 @@ class BenchScreen(QWidget):
                                      "what you did — Enter keeps it and goes back to the scan "
                                      "box")
         self.note.returnPressed.connect(self._note_entered)
-        self.parts_row = QWidget()
-        self.parts_note = QLineEdit()
-        self.parts_note.setPlaceholderText("Which parts, from whom — Enter to put it aside")
-        self.parts_note.returnPressed.connect(self._parts_entered)
-        self.parts_date = store_day_edit(ctx.db)
-        parts_ok = QPushButton("Waiting for parts")
-        parts_ok.setAutoDefault(False)
-        parts_ok.clicked.connect(self.confirm_parts)
-        parts_cancel = QPushButton("Not now")
-        parts_cancel.setAutoDefault(False)
-        parts_cancel.clicked.connect(self._parts_dropped)
-        parts_layout = QHBoxLayout(self.parts_row)
-        parts_layout.setContentsMargins(0, 0, 0, 0)
-        parts_layout.addWidget(QLabel("Parts expected"))
-        parts_layout.addWidget(self.parts_date)
-        parts_layout.addWidget(self.parts_note, 1)
-        parts_layout.addWidget(parts_ok)
-        parts_layout.addWidget(parts_cancel)
-        self.parts_row.hide()
+        self.parts_row = PartsRow(ctx, self._say, self.scan_box.setFocus, self._scan_in_note,
+                                  self._put_aside)
         self.ask_row = AskRow(ctx, self._say, self.scan_box.setFocus, self._scan_in_note)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -160,8 +139,22 @@ class BenchScreen(QWidget):
         ctx.changed.connect(self._changed_elsewhere)
         ctx.user_changed.connect(self._pick_signed_in)
         ctx.user_changed.connect(self._may_plan_days_off)
+        ctx.user_changed.connect(self._scan_after_signing_in)
         self.show_scanned(None)
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Coming to the Bench, the keyboard is in its scan box: a scan there moves the
+        envelope on, where the window's search box would open the ticket instead."""
+        super().showEvent(event)
+        self.scan_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _scan_after_signing_in(self) -> None:
+        """Signing in hands the keyboard to the window's search box; at the Bench it comes
+        back here once the sign-in is done, for the jeweler's first scan."""
+        if self.isVisible():
+            QTimer.singleShot(0, self, lambda: self.scan_box.setFocus(
+                Qt.FocusReason.OtherFocusReason))
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -310,9 +303,8 @@ class BenchScreen(QWidget):
         self.load(text)
 
     def load(self, number: str) -> None:
-        self.parts_row.hide()
+        self.parts_row.close_row()
         self.ask_row.close_row()
-        self.parts_note.clear()
         if self.scanned is not None and self.scanned.number != number.strip().upper():
             self.note.clear()  # a note is for the piece it was typed for
         try:
@@ -340,34 +332,8 @@ class BenchScreen(QWidget):
         self.ask_button.setVisible(may_ask)
         self.photos_button.setEnabled(scanned is not None)
         self.note.setEnabled(scanned is not None)
-        if scanned is None:
-            self.card.setText("<span style='color:#6b6f76'>Scan an envelope to see the piece "
-                              "and move it on.</span>")
-            return
-        today = scanned.today
-        occasion = ""
-        if scanned.occasion_what and scanned.occasion_date:
-            occasion = (f" · <b>{scanned.occasion_what}</b> on "
-                        f"{day_text(scanned.occasion_date, today)}")
-        keys = " · ".join([f"<b>{m.key}</b> {m.label.lower()}" for m in scanned.moves]
-                          + ([f"<b>{SEND_KEY}</b> send in a parcel"] if scanned.may_go_out
-                             else [])
-                          + ([f"<b>{ASK_KEY}</b> ask the customer's yes"] if may_ask else []))
-        asked = (f"<br><b>Waits for the customer's yes</b>: {escape(elided(scanned.asked))} "
-                 "— the promise's clock is stopped" if scanned.asked else "")
-        # The header stays a few lines whatever was typed at intake: long words are cut
-        # short here, whole on hover.
-        self.card.setToolTip(f"{scanned.item}\n{scanned.work}"
-                             if elided(scanned.item) != scanned.item
-                             or elided(scanned.work, 160) != scanned.work else "")
-        self.card.setText(
-            f"<span style='font-size:15pt'><b>{scanned.number}</b> — {elided(scanned.item)}"
-            f"</span><br>{scanned.customer_name} · {elided(scanned.work, 160)}<br>"
-            f"<b>{scanned.status.label}</b> · promised "
-            f"{day_text(scanned.promised_for, today)}{occasion}{asked}<br>"
-            + (f"Type a letter and Enter: {keys}" if keys else
-               f"{scanned.out}." if scanned.out else "No bench move from here.")
-        )
+        self.card.setText(card_text(scanned, may_ask))
+        self.card.setToolTip(card_tip(scanned))
 
     def press(self, key: str, noted: bool = False) -> None:
         """A move's letter, from the scan box or a button; ``noted``: the note came with it
@@ -391,7 +357,7 @@ class BenchScreen(QWidget):
                 self._run(lambda s: wait_for_parts(self.ctx.db, s.number, self.ctx.user.code,
                                                    None, self.note.text(), s.version))
                 return
-            self._ask_for_parts()
+            self.parts_row.open_for(self.scanned.today, self.note.text())
             return
         self._move(found)
 
@@ -416,25 +382,6 @@ class BenchScreen(QWidget):
             self._rescan(self.scanned.number)
         self.scan_box.setFocus()
 
-    def _ask_for_parts(self) -> None:
-        assert self.scanned is not None
-        expected = self.scanned.today + timedelta(days=PARTS_DAYS)
-        self.parts_date.setDate(QDate(expected.year, expected.month, expected.day))
-        self.parts_note.setText(self.note.text())
-        self.parts_row.show()
-        self.parts_note.setFocus()
-        self._say("Say which parts were ordered and when they are expected, then Enter.")
-
-    def _parts_entered(self) -> None:
-        if not self._scan_in_note(self.parts_note):
-            self.confirm_parts()
-
-    def _parts_dropped(self) -> None:
-        self.parts_row.hide()
-        self.parts_note.clear()
-        self._say("")
-        self.scan_box.setFocus()
-
     def _note_entered(self) -> None:
         """The note's own Enter: kept for the next move, and the keyboard back to the scan."""
         if self._scan_in_note(self.note):
@@ -457,13 +404,11 @@ class BenchScreen(QWidget):
                       f"saved for {left}.", problem=True)
         return True
 
-    def confirm_parts(self) -> None:
+    def _put_aside(self, expected: date, note: str) -> None:
         if self.scanned is None:
             return
-        expected = from_qdate(self.parts_date.date())
-        assert isinstance(expected, date)
         self._run(lambda s: wait_for_parts(self.ctx.db, s.number, self.ctx.user.code, expected,
-                                           self.parts_note.text(), s.version))
+                                           note, s.version))
 
     def _move(self, found: BenchMove) -> None:
         self._run(lambda s: move_on(self.ctx.db, s.number, found.to, self.ctx.user.code,
@@ -485,8 +430,7 @@ class BenchScreen(QWidget):
             self.scan_box.setFocus()
             return
         self.note.clear()
-        self.parts_note.clear()
-        self.parts_row.hide()
+        self.parts_row.close_row()
         self._say(f"{state.number} is now {state.status.label.lower()}.")
         self.show_scanned(state)  # the envelope as the move left it, read in its own session
         self.scan_box.setFocus()
@@ -508,7 +452,7 @@ class BenchScreen(QWidget):
         except (ServiceError, OSError) as exc:
             self._say(str(exc), problem=True)
             return
-        self._say(f"{len(paths)} photo(s) of the finished work kept with "
+        self._say(f"{days_text(len(paths), 'photo')} of the finished work kept with "
                   f"{self.scanned.number}.")
 
     def _say(self, text: str, problem: bool = False) -> None:

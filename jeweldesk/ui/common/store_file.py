@@ -6,15 +6,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from jeweldesk.domain.kinds import Role
+from jeweldesk.services.store import store_settings, store_today
 from jeweldesk.services.store_file import Summary, export_whole_store, import_store_file
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.work import LongJob
 
 Chooser = Callable[[bool], Path | None]  # saving? -> the file, or None when cancelled
 FILTER = "JewelDesk store (*.json);;All files (*)"
+
+
+def suggested_file(ctx: AppContext) -> Path:
+    """Where an export is offered: the PC's Documents folder, named for the store and the day,
+    so it is found again (and not put among the program's own files)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    name = "".join(c for c in store_settings(ctx.db).name if c.isalnum() or c in " &-'").strip()
+    return folder / f"{name or 'Store'} {store_today(ctx.db).isoformat()}.json"
 
 
 class StoreFileMenu:
@@ -41,7 +52,7 @@ class StoreFileMenu:
     def _ask(self, saving: bool) -> Path | None:
         if saving:
             name, _ = QFileDialog.getSaveFileName(self.window, "Export the whole store",
-                                                  "store.json", FILTER)
+                                                  str(suggested_file(self.ctx)), FILTER)
         else:
             name, _ = QFileDialog.getOpenFileName(self.window, "Import a store file", "",
                                                   FILTER)
@@ -68,7 +79,10 @@ class StoreFileMenu:
         self.job.start()
 
     def _finished(self, summary: Summary, done: str, where: Path) -> None:
-        self._say(f"{done} {where.name}", summary.words(done, where))
+        said = summary.words(done, where)
+        if done == "Exported":
+            said += f"\n\nThe file is in {where.parent}."
+        self._say(f"{done} {where.name}", said)
         self.ctx.check_for_changes()
 
     def _say(self, title: str, text: str) -> None:

@@ -297,6 +297,10 @@ class PieceForm(QWidget):
         self.problems["deposit"].show_problem(problem)
         self.total.setText(writing.money(total))
         self.balance.setText(writing.money(total - (deposit or ZERO)))
+        if self.services.goes_out() and self.vendor.currentData() is None \
+                and self.vendor.count() == 2:
+            self.vendor.setCurrentIndex(1)  # the store's one vendor: nothing to choose
+            return  # choosing it recalculates
         if self.services.goes_out() and self.vendor.currentData() is None:
             self.problems["vendor"].show_problem("a service goes out: choose the vendor")
         else:

@@ -34,7 +34,7 @@ from jeweldesk.services.pickup import hand_back
 from jeweldesk.services.store import list_staff
 from jeweldesk.services.story import TicketStory, stories, ticket_story
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.documents import show_thank_you
+from jeweldesk.ui.common.documents import show_payment_receipt, show_thank_you
 from jeweldesk.ui.common.fields import (
     NOTE_STYLE,
     CounterDialog,
@@ -169,6 +169,10 @@ class PickupDialog(CounterDialog):
         self.thank_you = QPushButton("Print the &thank-you note")
         self.thank_you.clicked.connect(
             lambda: show_thank_you(self.ctx, self.handed_back, self))
+        self.paid_receipt = QPushButton("Print the &payment receipt")
+        self.paid_receipt.setAutoDefault(False)
+        self.paid_receipt.clicked.connect(
+            lambda: show_payment_receipt(self.ctx, self.handed_back, self))
         close = QPushButton("Done")
         close.setAutoDefault(False)
         close.clicked.connect(self.accept)
@@ -177,6 +181,7 @@ class PickupDialog(CounterDialog):
         done_layout.addWidget(self.done_title)
         done_row = QHBoxLayout()
         done_row.addWidget(self.thank_you)
+        done_row.addWidget(self.paid_receipt)
         done_row.addStretch(1)
         done_row.addWidget(close)
         done_layout.addLayout(done_row)

@@ -3,6 +3,8 @@ tracking number; what is out and what is overdue."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -17,7 +19,7 @@ from jeweldesk.services.vendors import find_parcels, open_parcels
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.documents import show_manifest
 from jeweldesk.ui.common.rows import RowsModel
-from jeweldesk.ui.common.widgets import heading, muted, table_view
+from jeweldesk.ui.common.widgets import days_text, heading, muted, table_view
 from jeweldesk.ui.parcels.receive import ReceiveParcel
 from jeweldesk.ui.parcels.send import SendParcel
 from jeweldesk.ui.parcels.vendors import parcel_columns
@@ -65,8 +67,20 @@ class ParcelsScreen(QWidget):
         self.tabs.addTab(out_page, "Parcels out")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(lambda _index: self._scan_here())
         ctx.changed.connect(self.reload)
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._scan_here()
+
+    def _scan_here(self) -> None:
+        """The open tab's own box has the keyboard: a scan there goes in the parcel, comes
+        back out of it, or finds it, where the window's search box would open the ticket."""
+        box = {0: self.send.scan_box, 1: self.receive.scan_box}.get(self.tabs.currentIndex(),
+                                                                      self.search)
+        box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def print_selected_manifest(self) -> None:
         index = self.out_view.currentIndex()
@@ -92,7 +106,7 @@ class ParcelsScreen(QWidget):
         found = find_parcels(self.ctx.db, wanted)
         self.out.set_rows(found)
         self.out_title.setText(
-            f"{len(found)} parcel(s) found for “{wanted}”" if found else
+            f"{days_text(len(found), 'parcel')} found for “{wanted}”" if found else
             f"No parcel found for “{wanted}”: check the number, or clear the box to see the "
             "parcels out")
 

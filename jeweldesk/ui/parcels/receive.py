@@ -18,7 +18,7 @@ from jeweldesk.services.parcels import receive_parcel
 from jeweldesk.services.vendors import ParcelLine, ParcelPiece, open_parcels, parcel_holding
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.rows import LATE_RED, QUIET_GREY, Column, RowsModel, day
-from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, muted, table_view
+from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, days_text, muted, table_view
 
 DONE_COLOUR = "#1e6b34"
 
@@ -176,8 +176,8 @@ class ReceiveParcel(QWidget):
         lines = {line.ref: line for line in open_parcels(self.ctx.db)}
         if got.closed:
             self.summary.setStyleSheet(f"color: {DONE_COLOUR};")
-            self.summary.setText(f"{got.ref} is complete: {len(got.returned)} envelope(s) back "
-                                 "to the bench.")
+            self.summary.setText(f"{got.ref} is complete: "
+                                 f"{days_text(len(got.returned), 'envelope')} back to the bench.")
             return
         self.parcel = lines.get(got.ref)
         self.checked_in = True

@@ -44,7 +44,13 @@ from jeweldesk.ui.common.day_edit import store_day_edit
 from jeweldesk.ui.common.documents import show_manifest
 from jeweldesk.ui.common.fields import from_qdate
 from jeweldesk.ui.common.rows import Column, RowsModel
-from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, ProblemLabel, muted, table_view
+from jeweldesk.ui.common.widgets import (
+    PROBLEM_COLOUR,
+    ProblemLabel,
+    days_text,
+    muted,
+    table_view,
+)
 
 DONE_COLOUR = "#1e6b34"
 NO_VENDOR = "Add a vendor first: Vendors › Add vendor"
@@ -284,7 +290,7 @@ class SendParcel(QWidget):
     def _show_insured(self) -> None:
         numbers = [p.number for p in self.pieces.rows]
         value = insured_value(self.ctx.db, numbers) if numbers else Decimal("0.00")
-        self.insured.setText(f"<b>{len(numbers)}</b> envelope(s) · insure for "
+        self.insured.setText(f"<b>{days_text(len(numbers), 'envelope')}</b> · insure for "
                              f"<b>{_money(value)}</b> (the declared values)")
 
     def send(self) -> None:
@@ -310,7 +316,7 @@ class SendParcel(QWidget):
             self._say(f"Not sent: {exc}", problem=True)
             return
         self._say(f"{ref} sent to {self.vendors[code].name} with "
-                  f"{len(numbers)} envelope(s); expected back {writing.day(back)}.")
+                  f"{days_text(len(numbers), 'envelope')}; expected back {writing.day(back)}.")
         self.last_ref = ref
         self.manifest_button.setText(f"Print the manifest for {ref}…")
         self.manifest_button.show()

@@ -29,7 +29,7 @@ from jeweldesk.services.vendor_book import (
     edit_vendor,
 )
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.common.fields import BANNER_STYLE, with_problem
+from jeweldesk.ui.common.fields import BANNER_STYLE, may_throw_away, with_problem
 from jeweldesk.ui.common.widgets import ProblemLabel, muted
 
 FIELDS = ("name", "code", "contact", "phone", "email", "address", "work",
@@ -124,7 +124,22 @@ class VendorDialog(QDialog):
         layout.addWidget(self.buttons)
         if info is not None:
             self._show(info)
+        self._as_opened = self.typed()
         self.name.setFocus()
+
+    def unsaved(self) -> str | None:
+        """What Escape, Cancel or the close button would throw away."""
+        if self.typed() == self._as_opened:
+            return None
+        name = self.name.text().strip()
+        return (f"What you typed for {name or 'this vendor'} is not saved yet. Keep typing to "
+                "save it, or throw it away.")
+
+    def reject(self) -> None:
+        lost = self.unsaved()
+        if lost and not may_throw_away(self, "Throw away what was typed?", lost):
+            return
+        super().reject()
 
     @property
     def save_button(self) -> QWidget:

@@ -29,7 +29,7 @@ from jeweldesk.services.vendor_book import bring_back_vendor, retire_vendor, ven
 from jeweldesk.services.vendors import ParcelLine, VendorRecord, parcels, vendor_records
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.rows import LATE_RED, QUIET_GREY, Column, RowsModel, day
-from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, heading, muted
+from jeweldesk.ui.common.widgets import PROBLEM_COLOUR, days_text, heading, muted
 from jeweldesk.ui.parcels.turnaround_chart import TurnaroundChart
 from jeweldesk.ui.parcels.vendor_form import VendorDialog
 
@@ -300,8 +300,8 @@ class VendorsScreen(QWidget):
             self._change(lambda: bring_back_vendor(self.ctx.db, record.code, self.ctx.user.code),
                          f"{record.name} is offered for new parcels again.")
             return None
-        still_out = (f" {record.open_parcels} parcel(s) still out with them can be checked in "
-                     "as usual." if record.open_parcels else "")
+        still_out = (f" {days_text(record.open_parcels, 'parcel')} still out with them can be "
+                     "checked in as usual." if record.open_parcels else "")
         box = QMessageBox(QMessageBox.Icon.Question, f"Retire {record.name}?",
                           f"Retire {record.name}? No new parcels or work will go to them. "
                           f"Their parcels and history stay on record.{still_out}",
@@ -341,5 +341,5 @@ def _record_words(record: VendorRecord) -> str:
     if record.on_time_share is not None:
         words += f" {record.on_time_share:.0%} came back by the quoted date."
     if record.overdue_parcels:
-        words += f" {record.overdue_parcels} parcel(s) overdue now."
+        words += f" {days_text(record.overdue_parcels, 'parcel')} overdue now."
     return words

@@ -29,6 +29,7 @@ from jeweldesk.services.store import (
     update_staff,
 )
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.fields import may_throw_away
 from jeweldesk.ui.common.rows import Column, rows_of
 from jeweldesk.ui.common.widgets import ProblemLabel, heading, row_picker
 from jeweldesk.ui.settings.saved import saved_line, say
@@ -101,6 +102,7 @@ class StaffTab(QWidget):
         self.unlock_button.clicked.connect(self.unlock)
         self.retire_button.clicked.connect(self.retire_or_bring_back)
         self._editing: StaffMember | None = None
+        self._loading = self._keeping = False
         self.load()
         self.new_person()
 
@@ -108,12 +110,30 @@ class StaffTab(QWidget):
         self._digits = store_settings(self.ctx.db).pin_digits
         everyone = list_staff(self.ctx.db, include_inactive=True)
         self._staff = [m for m in everyone if m.active or self.show_left.isChecked()]
-        rows_of(self.table).refill(self._staff)
-        if self._editing is not None:
-            self._editing = next((m for m in everyone if m.code == self._editing.code), None)
-            if self._editing is not None and self._editing in self._staff:
-                self.table.selectRow(self._staff.index(self._editing))
+        self._loading = True  # the list filled again picks nobody by hand: nothing to ask
+        try:
+            rows_of(self.table).refill(self._staff)
+            if self._editing is not None:
+                self._editing = next((m for m in everyone if m.code == self._editing.code),
+                                     None)
+                if self._editing is not None and self._editing in self._staff:
+                    self.table.selectRow(self._staff.index(self._editing))
+        finally:
+            self._loading = False
         self._show_buttons()
+
+    def unsaved(self) -> str | None:
+        """What picking someone else in the list would throw away."""
+        member = self._editing
+        if member is None:
+            typed = self.name.text().strip() or self.code.text().strip()
+            return (f"The new person you typed ({typed}) is not saved yet. Keep typing to save "
+                    "them, or throw it away." if typed else None)
+        if (self.name.text().strip(), self.role.currentData(), self.pin.text()) == (
+                member.name, member.role, ""):
+            return None
+        return (f"Your changes to {member.name} are not saved yet. Keep typing to save them, "
+                "or throw them away.")
 
     def _show_buttons(self) -> None:
         member = self._editing
@@ -129,7 +149,11 @@ class StaffTab(QWidget):
 
     def _picked(self) -> None:
         rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        if not rows or self._keeping:
+            return
+        lost = None if self._loading else self.unsaved()
+        if lost and not may_throw_away(self, "Throw away what was typed?", lost):
+            self._keep_the_pick()
             return
         member = self._staff[rows[0].row()]
         self._editing = member
@@ -141,6 +165,16 @@ class StaffTab(QWidget):
         self.pin_problem.show_problem(None)
         self.message.show_problem("")
         self._show_buttons()
+
+    def _keep_the_pick(self) -> None:
+        """The list shows again the person being typed (or nobody, for a new one)."""
+        self._keeping = True  # the form keeps what was typed
+        try:
+            self.table.clearSelection()
+            if self._editing is not None and self._editing in self._staff:
+                self.table.selectRow(self._staff.index(self._editing))
+        finally:
+            self._keeping = False
 
     def new_person(self) -> None:
         self.table.clearSelection()
@@ -183,7 +217,10 @@ class StaffTab(QWidget):
         except ServiceError as exc:
             say(self.message, exc.said)
             return
-        said = "Saved; the new PIN works now." if editing is not None and pin else "Saved."
+        if editing is None:
+            said = f"{member.name.strip()} is on the staff and signs in with the PIN typed."
+        else:
+            said = "Saved; the new PIN works now." if pin else "Saved."
         self._done(member.code, said)
 
     def unlock(self) -> None:

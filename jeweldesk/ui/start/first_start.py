@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +32,13 @@ COMMON_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "Americ
                 "America/Toronto", "Europe/London", "Europe/Paris", "Australia/Sydney")
 
 
+def pc_zone() -> str:
+    """The PC's own time zone when it names a place; a PC left on UTC says nothing of where
+    the store is, so a US store's middle zone is offered there."""
+    zone = bytes(QTimeZone.systemTimeZoneId().data()).decode()
+    return zone if "/" in zone and not zone.startswith("Etc/") else "America/Chicago"
+
+
 class FirstStartDialog(QDialog):
     """Accepted once the database has a store; ``made_demo`` says which way."""
 
@@ -49,7 +57,7 @@ class FirstStartDialog(QDialog):
         self.zone = QComboBox()
         self.zone.setEditable(True)
         self.zone.addItems(COMMON_ZONES)
-        self.zone.setCurrentText("America/Chicago")
+        self.zone.setCurrentText(pc_zone())
         self.days = [QCheckBox(day) for day in WEEKDAYS]
         for box in self.days[:6]:
             box.setChecked(True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -141,7 +141,7 @@ class TicketDialog(CounterDialog):
         columns = QHBoxLayout(body)
         columns.addLayout(left, 5)
         columns.addLayout(right, 6)
-        scroll = QScrollArea()
+        self.story_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -158,6 +158,16 @@ class TicketDialog(CounterDialog):
         ctx.changed.connect(self.reload)
         self.show_story()
         self.risk.refresh()
+        # The keyboard starts on the custody list, where Enter does nothing: on a button, a
+        # scanner's Enter opened Edit details and its next lines overwrote the piece's words.
+        self.history.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """A ticket waiting for the customer's yes opens on the question, at the foot of the
+        left column, below the fold on a counter's screen."""
+        super().showEvent(event)
+        if self.story.waiting_for is not None:
+            QTimer.singleShot(0, self, lambda: self.story_area.ensureWidgetVisible(self.approval))
 
     def _buttons(self) -> QHBoxLayout:
         """Correcting the ticket on the left; its paper on the right, previewed before printing."""

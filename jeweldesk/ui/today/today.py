@@ -31,8 +31,8 @@ from jeweldesk.ui.common.widgets import (
     list_look,
     muted,
 )
+from jeweldesk.ui.today.at_risk_list import AtRiskList
 from jeweldesk.ui.today.away_notice import AwayNotice
-from jeweldesk.ui.today.prepare import AtRiskList
 from jeweldesk.ui.today.to_tell import ToTellPanel
 
 MIN_LIST_HEIGHT = 110  # a header and three rows: the rest of the height goes where it helps

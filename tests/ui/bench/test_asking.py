@@ -5,53 +5,34 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 
 from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.status import Status
 from jeweldesk.services.estimates import waiting_for_approval
 from jeweldesk.services.story import ticket_story
-from jeweldesk.ui.bench.bench import BenchScreen
 from jeweldesk.ui.ticket.view import TicketDialog
 from jeweldesk.ui.today.today import TodayView
-from tests.support.store import BENCH, COUNTER, NAMES, take_in_ring
-from tests.support.window import signed_in
-
-
-@pytest.fixture
-def bench_ctx(qtbot, sqlite_store):
-    return signed_in(sqlite_store, BENCH)
-
-
-@pytest.fixture
-def screen(qtbot, bench_ctx):
-    widget = BenchScreen(bench_ctx)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def _scan(qtbot, screen, text):
-    qtbot.keyClicks(screen.scan_box, text)
-    qtbot.keyClick(screen.scan_box, Qt.Key.Key_Return)
+from tests.support.store import COUNTER, NAMES, take_in_ring
+from tests.support.window import scan_into, signed_in
 
 
 def test_work_found_is_raised_from_the_scan_box_in_one_line(qtbot, bench_ctx, screen):
     number = take_in_ring(bench_ctx.db)
     screen.reload()
-    _scan(qtbot, screen, number)
-    _scan(qtbot, screen, "s")
+    scan_into(qtbot, screen.scan_box, number)
+    scan_into(qtbot, screen.scan_box, "s")
     assert screen.ask_button.isVisible()
     assert "<b>A</b> ask the customer's yes" in screen.card.text()
 
-    _scan(qtbot, screen, "A The shank is thin: re-shank 180")
+    scan_into(qtbot, screen.scan_box, "A The shank is thin: re-shank 180")
     (waiting,) = waiting_for_approval(bench_ctx.db)
     assert (waiting.ticket, waiting.what, waiting.price) == (
         number, "The shank is thin: re-shank", Decimal("180.00"))
     assert screen.scan_box.hasFocus()  # the next thing a jeweler does is scan
-    assert "waits for the customer's yes" in screen.message.text()
+    assert screen.message.text().endswith(
+        "waits for the customer's yes on: The shank is thin: re-shank, $180.00. Its promise "
+        "waits with it.")
     assert "Waits for the customer's yes</b>: The shank is thin: re-shank, $180.00" in \
         screen.card.text()
     assert not screen.ask_button.isVisible()  # one question at a time
@@ -59,7 +40,8 @@ def test_work_found_is_raised_from_the_scan_box_in_one_line(qtbot, bench_ctx, sc
     assert screen.queue_title.text().endswith("· 1 waiting for a yes")
     assert ticket_story(bench_ctx.db, number).status == Status.AT_BENCH  # nothing moved
 
-    _scan(qtbot, screen, "A re-tip the prongs")  # asked already: said plainly, nothing kept
+    # Asked already: said plainly, nothing kept.
+    scan_into(qtbot, screen.scan_box, "A re-tip the prongs")
     assert "already waits for the customer's yes" in screen.message.text()
     assert len(waiting_for_approval(bench_ctx.db)) == 1
     assert screen.scan_box.hasFocus()
@@ -68,8 +50,8 @@ def test_work_found_is_raised_from_the_scan_box_in_one_line(qtbot, bench_ctx, sc
 def test_a_alone_or_the_button_opens_the_row_and_enter_hands_back_the_keyboard(
         qtbot, bench_ctx, screen):
     number = take_in_ring(bench_ctx.db)
-    _scan(qtbot, screen, number)
-    _scan(qtbot, screen, "A")
+    scan_into(qtbot, screen.scan_box, number)
+    scan_into(qtbot, screen.scan_box, "A")
     assert screen.ask_row.isVisible() and screen.ask_row.what.hasFocus()
     qtbot.keyClick(screen.ask_row.what, Qt.Key.Key_Return)  # nothing said yet
     assert "say what the customer is asked to agree to" in screen.message.text().lower()
@@ -83,7 +65,7 @@ def test_a_alone_or_the_button_opens_the_row_and_enter_hands_back_the_keyboard(
 
 def test_a_scan_into_the_row_opens_that_envelope_and_asks_nothing(qtbot, bench_ctx, screen):
     first, second = take_in_ring(bench_ctx.db), take_in_ring(bench_ctx.db)
-    _scan(qtbot, screen, first)
+    scan_into(qtbot, screen.scan_box, first)
     qtbot.mouseClick(screen.ask_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(screen.ask_row.what, second)
     qtbot.keyClick(screen.ask_row.what, Qt.Key.Key_Return)
@@ -93,9 +75,9 @@ def test_a_scan_into_the_row_opens_that_envelope_and_asks_nothing(qtbot, bench_c
 
 def test_the_counter_takes_the_yes_and_today_and_the_bench_let_it_go(qtbot, bench_ctx, screen):
     number = take_in_ring(bench_ctx.db)
-    _scan(qtbot, screen, number)
-    _scan(qtbot, screen, "s")
-    _scan(qtbot, screen, "A The shank is thin: re-shank 180")
+    scan_into(qtbot, screen.scan_box, number)
+    scan_into(qtbot, screen.scan_box, "s")
+    scan_into(qtbot, screen.scan_box, "A The shank is thin: re-shank 180")
     promised = ticket_story(bench_ctx.db, number).promised_for
 
     counter = signed_in(bench_ctx.db, COUNTER)

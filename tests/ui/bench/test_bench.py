@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 
 from jeweldesk.domain.status import Status
@@ -10,25 +9,7 @@ from jeweldesk.services.moves import move
 from jeweldesk.services.story import ticket_story
 from jeweldesk.ui.bench.bench import BenchScreen
 from tests.support.store import BENCH, COUNTER, store_today, take_in_ring
-from tests.support.window import signed_in
-
-
-@pytest.fixture
-def bench_ctx(qtbot, sqlite_store):
-    return signed_in(sqlite_store, BENCH)
-
-
-@pytest.fixture
-def screen(qtbot, bench_ctx):
-    widget = BenchScreen(bench_ctx)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
-
-
-def _scan(qtbot, screen, text):
-    qtbot.keyClicks(screen.scan_box, text)
-    qtbot.keyClick(screen.scan_box, Qt.Key.Key_Return)
+from tests.support.window import scan_into, signed_in
 
 
 def test_the_bench_flow_by_scan(qtbot, bench_ctx, screen):
@@ -37,16 +18,16 @@ def test_the_bench_flow_by_scan(qtbot, bench_ctx, screen):
     assert screen.jeweler_code() == BENCH
     assert [line.number for line in screen.queue.rows] == [number]
 
-    _scan(qtbot, screen, number)
+    scan_into(qtbot, screen.scan_box, number)
     assert screen.scanned.number == number
     assert [k for k, b in screen.move_buttons.items() if b.isVisible()] == ["S", "P"]
 
-    _scan(qtbot, screen, "s")
+    scan_into(qtbot, screen.scan_box, "s")
     assert ticket_story(bench_ctx.db, number).status == Status.AT_BENCH
     assert [k for k, b in screen.move_buttons.items() if b.isVisible()] == ["P", "Q", "R"]
 
-    _scan(qtbot, screen, "Q Prongs retipped, stone tight")
-    _scan(qtbot, screen, "R")
+    scan_into(qtbot, screen.scan_box, "Q Prongs retipped, stone tight")
+    scan_into(qtbot, screen.scan_box, "R")
     story = ticket_story(bench_ctx.db, number)
     assert [e.status for e in story.events] == [
         Status.RECEIVED, Status.AT_BENCH, Status.QUALITY_CHECK, Status.READY]
@@ -57,8 +38,8 @@ def test_the_bench_flow_by_scan(qtbot, bench_ctx, screen):
 
 def test_a_move_the_path_does_not_allow_is_not_made(qtbot, bench_ctx, screen):
     number = take_in_ring(bench_ctx.db)
-    _scan(qtbot, screen, number)
-    _scan(qtbot, screen, "R")
+    scan_into(qtbot, screen.scan_box, number)
+    scan_into(qtbot, screen.scan_box, "R")
     assert ticket_story(bench_ctx.db, number).status == Status.RECEIVED
     assert "R is not a move" in screen.message.text()
     assert "V (send in a parcel)" in screen.message.text()  # every letter that would do
@@ -66,13 +47,13 @@ def test_a_move_the_path_does_not_allow_is_not_made(qtbot, bench_ctx, screen):
 
 def test_waiting_for_parts_takes_a_note_and_a_date(qtbot, bench_ctx, screen):
     number = take_in_ring(bench_ctx.db)
-    _scan(qtbot, screen, number)
-    _scan(qtbot, screen, "P")
+    scan_into(qtbot, screen.scan_box, number)
+    scan_into(qtbot, screen.scan_box, "P")
     assert screen.parts_row.isVisible()
     expected = store_today() + timedelta(days=4)
-    screen.parts_date.setDate(QDate(expected.year, expected.month, expected.day))
-    qtbot.keyClicks(screen.parts_note, "Safety chain from Stuller")
-    qtbot.keyClick(screen.parts_note, Qt.Key.Key_Return)
+    screen.parts_row.expected.setDate(QDate(expected.year, expected.month, expected.day))
+    qtbot.keyClicks(screen.parts_row.note, "Safety chain from Stuller")
+    qtbot.keyClick(screen.parts_row.note, Qt.Key.Key_Return)
 
     story = ticket_story(bench_ctx.db, number)
     assert story.status == Status.WAITING_PARTS
@@ -85,15 +66,15 @@ def test_waiting_for_parts_takes_a_note_and_a_date(qtbot, bench_ctx, screen):
 def test_a_move_made_at_another_workstation_first_is_caught_not_doubled(
         qtbot, bench_ctx, screen, other_pc):
     number = take_in_ring(bench_ctx.db)
-    _scan(qtbot, screen, number)
+    scan_into(qtbot, screen.scan_box, number)
     move(other_pc, number, Status.AT_BENCH, by=COUNTER)  # the counter, a moment earlier
-    _scan(qtbot, screen, "S")
+    scan_into(qtbot, screen.scan_box, "S")
 
     assert "changed at another workstation" in screen.message.text()
     story = ticket_story(bench_ctx.db, number)
     assert [e.status for e in story.events] == [Status.RECEIVED, Status.AT_BENCH]
     assert screen.scanned.status == Status.AT_BENCH  # the screen shows the new state
-    _scan(qtbot, screen, "Q")
+    scan_into(qtbot, screen.scan_box, "Q")
     assert ticket_story(bench_ctx.db, number).status == Status.QUALITY_CHECK
 
 
@@ -103,7 +84,7 @@ def test_finished_work_photos_are_kept(qtbot, bench_ctx, screen, tmp_path):
     number = take_in_ring(bench_ctx.db)
     picture = tmp_path / "done.png"
     Image.new("RGB", (64, 48), "silver").save(picture)
-    _scan(qtbot, screen, number)
+    scan_into(qtbot, screen.scan_box, number)
     screen.add_photos([picture])
     assert [p.stage for p in ticket_story(bench_ctx.db, number).photos] == ["finished"]
 
@@ -176,10 +157,10 @@ def _scan_where_the_keyboard_is(qtbot, screen, text):
 def test_after_waiting_for_parts_with_a_note_the_next_scan_opens_that_envelope(
         qtbot, bench_ctx, screen):
     first, second = take_in_ring(bench_ctx.db), take_in_ring(bench_ctx.db)
-    _scan(qtbot, screen, first)
-    _scan(qtbot, screen, "S")
+    scan_into(qtbot, screen.scan_box, first)
+    scan_into(qtbot, screen.scan_box, "S")
     assert screen.focusWidget() is screen.scan_box
-    _scan(qtbot, screen, "P Safety chain from Stuller")
+    scan_into(qtbot, screen.scan_box, "P Safety chain from Stuller")
     assert screen.focusWidget() is screen.scan_box  # back for the next envelope
 
     assert _scan_where_the_keyboard_is(qtbot, screen, second) is screen.scan_box
@@ -192,9 +173,9 @@ def test_after_waiting_for_parts_with_a_note_the_next_scan_opens_that_envelope(
 def test_a_scan_that_lands_in_the_parts_note_opens_its_envelope_and_saves_nothing(
         qtbot, bench_ctx, screen):
     first, second = take_in_ring(bench_ctx.db), take_in_ring(bench_ctx.db)
-    _scan(qtbot, screen, first)
-    _scan(qtbot, screen, "P")
-    assert screen.focusWidget() is screen.parts_note
+    scan_into(qtbot, screen.scan_box, first)
+    scan_into(qtbot, screen.scan_box, "P")
+    assert screen.focusWidget() is screen.parts_row.note
     _scan_where_the_keyboard_is(qtbot, screen, second)  # the jeweler scanned, not typed
 
     assert screen.scanned.number == second and not screen.parts_row.isVisible()
@@ -206,8 +187,8 @@ def test_a_scan_that_lands_in_the_parts_note_opens_its_envelope_and_saves_nothin
 def test_a_parts_note_committed_by_its_own_enter_hands_the_keyboard_back(
         qtbot, bench_ctx, screen):
     first, second = take_in_ring(bench_ctx.db), take_in_ring(bench_ctx.db)
-    _scan(qtbot, screen, first)
-    _scan(qtbot, screen, "P")
+    scan_into(qtbot, screen.scan_box, first)
+    scan_into(qtbot, screen.scan_box, "P")
     _scan_where_the_keyboard_is(qtbot, screen, "Two 3 mm prongs")
     assert screen.focusWidget() is screen.scan_box
     _scan_where_the_keyboard_is(qtbot, screen, second)
@@ -218,11 +199,11 @@ def test_a_parts_note_committed_by_its_own_enter_hands_the_keyboard_back(
 def test_the_note_field_keeps_its_note_for_the_next_move_and_a_scan_there_opens_it(
         qtbot, bench_ctx, screen):
     first, second = take_in_ring(bench_ctx.db), take_in_ring(bench_ctx.db)
-    _scan(qtbot, screen, first)
+    scan_into(qtbot, screen.scan_box, first)
     screen.note.setFocus()
     _scan_where_the_keyboard_is(qtbot, screen, "Stone loose at 4 o'clock")
     assert screen.focusWidget() is screen.scan_box
-    _scan(qtbot, screen, "S")
+    scan_into(qtbot, screen.scan_box, "S")
     assert ticket_story(bench_ctx.db, first).events[-1].note == "Stone loose at 4 o'clock"
 
     screen.note.setFocus()
@@ -242,8 +223,8 @@ def test_a_piece_started_at_the_bench_is_in_its_jewelers_queue_at_once(qtbot, sq
     screen.set_jeweler(MANAGER)
     number = take_in_ring(manager.db, assigned_to=None)
     assert screen.queue_title.text() == "Sandra Cole's queue — 0 pieces"
-    _scan(qtbot, screen, number)
-    _scan(qtbot, screen, "S")
+    scan_into(qtbot, screen.scan_box, number)
+    scan_into(qtbot, screen.scan_box, "S")
     assert [line.number for line in screen.queue.rows] == [number]
     assert screen.queue_title.text() == "Sandra Cole's queue — 1 piece"
 
@@ -252,9 +233,9 @@ def test_the_bench_sends_a_piece_out_only_in_a_parcel(qtbot, bench_ctx, screen):
     from jeweldesk.services.vendors import parcels
 
     number = take_in_ring(bench_ctx.db)
-    _scan(qtbot, screen, number)
+    scan_into(qtbot, screen.scan_box, number)
     assert screen.send_button.isVisible() and "<b>V</b> send in a parcel" in screen.card.text()
-    _scan(qtbot, screen, "V")
+    scan_into(qtbot, screen.scan_box, "V")
     dialog = screen.send_dialog
     assert dialog is not None and dialog.isVisible()
     assert [p.number for p in dialog.form.pieces.rows] == [number]
@@ -266,3 +247,51 @@ def test_the_bench_sends_a_piece_out_only_in_a_parcel(qtbot, bench_ctx, screen):
     dialog.close()
     assert screen.scanned.status == Status.AT_VENDOR
     assert screen.focusWidget() is screen.scan_box
+
+
+def test_coming_to_the_bench_the_scan_moves_the_envelope_instead_of_opening_it(
+        qtbot, bench_ctx):
+    """From the window's search box (where signing in leaves the keyboard) to the Bench:
+    the next scan loads the envelope at the bench, not its ticket over the window."""
+    from PySide6.QtWidgets import QApplication
+
+    from jeweldesk.ui.main_window import MainWindow
+
+    number = take_in_ring(bench_ctx.db)
+    window = MainWindow(bench_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.search.hasFocus)
+    assert window.show_screen("bench")
+    bench = window.screen_for("bench")
+    for line in (number, "S"):
+        scan_into(qtbot, QApplication.focusWidget(), line)
+    assert bench.scanned is not None and bench.scanned.number == number
+    assert ticket_story(bench_ctx.db, number).status == Status.AT_BENCH
+    assert window.last_dialog is None  # no ticket opened over the bench
+
+
+def test_a_jeweler_who_signs_in_at_the_bench_scans_into_it(qtbot, sqlite_store):
+    """Switch person at the Bench: the window's search box takes the keyboard for a moment,
+    and the first scan after the PIN still moves the envelope on instead of opening it."""
+    from PySide6.QtWidgets import QApplication
+
+    from jeweldesk.ui.main_window import MainWindow
+
+    number = take_in_ring(sqlite_store)
+    window = MainWindow(signed_in(sqlite_store, COUNTER))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.show_screen("bench")
+    bench = window.screen_for("bench")
+    sign_in = window.switch_person()
+    qtbot.waitExposed(sign_in)
+    sign_in.choose(BENCH)
+    scan_into(qtbot, sign_in.pin, "1470")
+    qtbot.waitUntil(bench.scan_box.hasFocus)
+    for line in (number, "S"):
+        scan_into(qtbot, QApplication.focusWidget(), line)
+    assert ticket_story(sqlite_store, number).status == Status.AT_BENCH
+    assert ticket_story(sqlite_store, number).events[-1].by_code == BENCH

@@ -48,7 +48,7 @@ def test_export_the_whole_store_from_the_file_menu(ctx: AppContext, qtbot,  # ty
     _menu_item(window, "Export the whole store").trigger()
     box = _summary(window, qtbot)
     assert box.text() == ("Exported 1 customer, 1 ticket, 1 payment and 0 photos to "
-                          "whole-store.json.")
+                          f"whole-store.json.\n\nThe file is in {tmp_path}.")
     document = json.loads(target.read_text(encoding="utf-8"))
     assert document["version"] == 2
     assert document["tickets"][0]["payments"][0]["amount"] == "10.00"
@@ -79,3 +79,22 @@ def test_only_a_manager_may_import(ctx: AppContext, qtbot) -> None:  # type: ign
     assert not _menu_item(window, "Import").isEnabled()
     window.ctx.set_user(signed_in(ctx.db, "SC").user)
     assert _menu_item(window, "Import").isEnabled()
+
+
+def test_an_export_is_offered_in_documents_named_for_the_store_and_the_day(
+        ctx: AppContext, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Not among the program's own folders, where nobody finds it again."""
+    from PySide6.QtCore import QStandardPaths
+
+    from jeweldesk.services.store import store_today
+    from jeweldesk.ui.common.store_file import suggested_file
+
+    named = f"Harbor Lane Jewelers {store_today(ctx.db).isoformat()}.json"
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    documents = Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    assert suggested_file(ctx) == tmp_path / named  # no Documents folder yet: the home folder
+    assert documents.is_relative_to(tmp_path)
+    documents.mkdir(parents=True)
+    assert suggested_file(ctx) == documents / named

@@ -14,10 +14,11 @@ from jeweldesk.domain.kinds import ItemKind
 from jeweldesk.services.customers import CustomerDetails, add_customer, find_customers
 from jeweldesk.services.lookup import search
 from jeweldesk.services.story import ticket_story
+from jeweldesk.services.vendor_book import VendorInfo, save_vendor
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.fields import to_qdate
 from jeweldesk.ui.counter.intake import IntakeDialog
-from tests.support.store import COUNTER, store_today
+from tests.support.store import COUNTER, MANAGER, store_today
 
 ENTER = Qt.Key.Key_Return
 
@@ -270,3 +271,24 @@ def test_a_new_customer_s_postal_address_is_typed_at_intake_line_by_line(
 
     (harris,) = find_customers(ctx.db, "Harris")
     assert harris.postal_address == "12 Oak Street\nJackson, MS 39201"
+
+
+def test_work_that_goes_out_goes_to_the_store_s_one_vendor_unasked(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    dialog = open_intake(ctx, qtbot)
+    chain = dialog.current_piece()
+    qtbot.keyClicks(chain.services.picker, "rhodium")  # plating: it goes out
+    qtbot.keyClick(chain.services.picker, ENTER)
+    assert chain.vendor.currentText().startswith("Riverbend Plating")
+    assert not chain.problems["vendor"].isVisible()
+    assert "Riverbend Plating" in chain.why.text()  # the promise counts the vendor's days
+
+
+def test_with_two_vendors_the_counter_chooses_which(ctx: AppContext, qtbot: QtBot) -> None:
+    save_vendor(ctx.db, VendorInfo("CAST", "Casco Bay Casting", None, None, None, 7), MANAGER)
+    dialog = open_intake(ctx, qtbot)
+    chain = dialog.current_piece()
+    qtbot.keyClicks(chain.services.picker, "rhodium")
+    qtbot.keyClick(chain.services.picker, ENTER)
+    assert chain.vendor.currentData() is None
+    assert chain.problems["vendor"].text() == "a service goes out: choose the vendor"

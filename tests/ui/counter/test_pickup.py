@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pypdfium2 as pdfium
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from jeweldesk.domain.status import Status
@@ -14,6 +16,7 @@ from jeweldesk.services.moves import move
 from jeweldesk.services.story import ticket_story
 from jeweldesk.storage.engine import Database
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.paper import PaperPreview
 from jeweldesk.ui.counter.pickup import PickupDialog
 from tests.support.store import BENCH, COUNTER, ring
 
@@ -64,6 +67,17 @@ def test_two_pieces_handed_back_with_one_payment(ctx: AppContext, qtbot: QtBot) 
                for p in ticket_story(ctx.db, n).payments) == Decimal("160.00")
     assert dialog.stack.currentIndex() == 1 and first in dialog.done_title.text()
     assert dialog.thank_you.isEnabled()
+
+    # The customer asks for a receipt for what she paid: it is on the same last page.
+    before = set(QApplication.topLevelWidgets())
+    qtbot.mouseClick(dialog.paid_receipt, Qt.MouseButton.LeftButton)
+    [preview] = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, PaperPreview) and w not in before and w.isVisible()]
+    said = " ".join(page.get_textpage().get_text_range()
+                    for page in pdfium.PdfDocument(preview.pdf))
+    assert "Paid by card, Kate Pruitt" in said and "Left to pay $0.00" in said
+    assert first in said and second in said
+    preview.close()
 
 
 def test_a_piece_not_ready_is_refused_beside_the_scan_box(ctx: AppContext,

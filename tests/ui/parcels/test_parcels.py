@@ -12,6 +12,7 @@ from jeweldesk.services.vendors import parcels
 from jeweldesk.ui.parcels.parcels import ParcelsScreen
 from jeweldesk.ui.parcels.vendors import VendorsScreen
 from tests.support.store import COUNTER, store_today, take_in_ring
+from tests.support.window import scan_into
 
 
 @pytest.fixture
@@ -22,24 +23,19 @@ def screen(qtbot, ctx):
     return widget
 
 
-def _scan(qtbot, box, text):
-    qtbot.keyClicks(box, text)
-    qtbot.keyClick(box, Qt.Key.Key_Return)
-
-
 def test_a_parcel_out_and_back_with_one_piece_missing(qtbot, ctx, screen):
     db = ctx.db
     a = take_in_ring(db, declared_value="2400.00")
     b = take_in_ring(db, declared_value="650.00")
     send = screen.send
     assert send.expected_back.date().toPython() == store_today() + timedelta(days=6)
-    _scan(qtbot, send.scan_box, a)
-    _scan(qtbot, send.scan_box, b)
-    assert "$3,050.00" in send.insured.text()
+    scan_into(qtbot, send.scan_box, a)
+    scan_into(qtbot, send.scan_box, b)
+    assert "$3,050.00" in send.insured.text() and "2 envelopes" in send.insured.text()
     send.pieces.setData(send.pieces.index(1, send.pieces.INSTRUCTIONS), "Rhodium, bright")
     qtbot.keyClicks(send.tracking, "1Z999AA10123456784")
     send.send_button.click()
-    assert "sent to Riverbend Plating" in send.message.text(), send.message.text()
+    assert "sent to Riverbend Plating with 2 envelopes;" in send.message.text()
     assert ticket_story(db, a).status == Status.AT_VENDOR
     [line] = parcels(db)
     assert line.tracking == "1Z999AA10123456784"
@@ -48,7 +44,7 @@ def test_a_parcel_out_and_back_with_one_piece_missing(qtbot, ctx, screen):
     receive = screen.receive
     screen.tabs.setCurrentWidget(receive)
     assert receive.parcel.ref == line.ref
-    _scan(qtbot, receive.scan_box, a)
+    scan_into(qtbot, receive.scan_box, a)
     receive.check_in_button.click()
     assert "MISSING: " + b in receive.summary.text()
     assert receive.parcel.ref == line.ref  # still open, still on screen
@@ -57,15 +53,15 @@ def test_a_parcel_out_and_back_with_one_piece_missing(qtbot, ctx, screen):
     assert ticket_story(db, a).status == Status.AT_BENCH
     assert ticket_story(db, b).status == Status.AT_VENDOR
 
-    _scan(qtbot, receive.scan_box, b)
+    scan_into(qtbot, receive.scan_box, b)
     receive.check_in_button.click()
-    assert "complete" in receive.summary.text()
+    assert receive.summary.text() == f"{line.ref} is complete: 1 envelope back to the bench."
     assert screen.out.rows == []
 
 
 def test_a_malformed_tracking_number_is_refused_on_screen(qtbot, ctx, screen):
     number = take_in_ring(ctx.db)
-    _scan(qtbot, screen.send.scan_box, number)
+    scan_into(qtbot, screen.send.scan_box, number)
     qtbot.keyClicks(screen.send.tracking, "1Z999AA10123456785")
     screen.send.send_button.click()
     assert "fails its check digit" in screen.send.tracking_problem.text()
@@ -77,7 +73,7 @@ def test_a_malformed_tracking_number_is_refused_on_screen(qtbot, ctx, screen):
 def test_an_envelope_that_cannot_go_out_is_not_added(qtbot, ctx, screen):
     number = take_in_ring(ctx.db)
     send_parcel(ctx.db, "PLAT", [number], by=COUNTER)
-    _scan(qtbot, screen.send.scan_box, number)
+    scan_into(qtbot, screen.send.scan_box, number)
     assert screen.send.pieces.rows == []
     assert "cannot go out" in screen.send.message.text()
 
@@ -100,7 +96,7 @@ def test_an_overdue_parcel_is_marked(qtbot, ctx, screen):
 
 def test_the_parcel_tables_pass_the_model_tester(qtbot, qtmodeltester, ctx, screen):
     number = take_in_ring(ctx.db)
-    _scan(qtbot, screen.send.scan_box, number)
+    scan_into(qtbot, screen.send.scan_box, number)
     qtmodeltester.check(screen.send.pieces)
     send_parcel(ctx.db, "PLAT", [take_in_ring(ctx.db)], by=COUNTER)
     screen.reload()
@@ -115,7 +111,7 @@ def test_the_manifest_of_a_sent_parcel_is_one_click_away(qtbot, ctx, screen):
 
     number = take_in_ring(ctx.db, declared_value="2400.00")
     send = screen.send
-    _scan(qtbot, send.scan_box, number)
+    scan_into(qtbot, send.scan_box, number)
     qtbot.keyClicks(send.tracking, "1Z999AA10123456784")
     send.send_button.click()
     assert send.manifest_button.isVisible()
@@ -206,12 +202,12 @@ def test_the_parcels_list_shows_tracking_and_finds_a_parcel_by_it_even_when_back
     assert [p.ref for p in screen.out.rows] == [back]  # found, though it is back already
     screen.search.clear()
     # A USPS label's barcode carries the ZIP before the number: the scan still finds it.
-    _scan(qtbot, screen.search, "420394019205590164917312751089")
+    scan_into(qtbot, screen.search, "420394019205590164917312751089")
     assert [p.ref for p in screen.out.rows] == [out]
     assert screen.out_view.selectionModel().selectedRows()[0].row() == 0
     assert screen.search.selectedText() == "420394019205590164917312751089"  # next scan replaces
     screen.search.clear()
-    _scan(qtbot, screen.search, "1Z000000000000000")
+    scan_into(qtbot, screen.search, "1Z000000000000000")
     assert screen.out.rows == [] and "No parcel found" in screen.out_title.text()
 
 
@@ -223,10 +219,10 @@ def test_a_piece_scanned_into_the_wrong_parcels_check_in_names_the_one_it_went_o
     ctx.did_change()
     receive = screen.receive
     receive.pick(first)
-    _scan(qtbot, receive.scan_box, b)
+    scan_into(qtbot, receive.scan_box, b)
     assert receive.summary.text().startswith(f"{b} went out in {second}, not {first}.")
     assert receive.in_box == []
-    _scan(qtbot, receive.scan_box, "R-99999")
+    scan_into(qtbot, receive.scan_box, "R-99999")
     assert "no ticket R-99999" in receive.summary.text()
 
 
@@ -257,7 +253,7 @@ def test_the_ticket_window_offers_a_parcel_not_a_bare_at_vendor_move(qtbot, ctx)
 def test_expected_back_is_read_the_way_it_is_typed(qtbot, ctx, screen):
     number = take_in_ring(ctx.db)
     send = screen.send
-    _scan(qtbot, send.scan_box, number)
+    scan_into(qtbot, send.scan_box, number)
     back = store_today() + timedelta(days=10)
     send.expected_back.line.selectAll()
     qtbot.keyClicks(send.expected_back.line, f"{back:%a %b} {back.day}, {back.year}")
@@ -277,7 +273,7 @@ def test_a_piece_sent_for_work_the_store_usually_does_says_so_and_its_manifest_i
 
     number = take_in_ring(ctx.db)
     send = screen.send
-    _scan(qtbot, send.scan_box, number)
+    scan_into(qtbot, send.scan_box, number)
     assert "Nothing on its ticket is Riverbend Plating's usual work" in send.message.text()
     assert "instructions" in send.message.text()
     qtbot.keyClicks(send.tracking, "1Z999AA10123456784")
@@ -316,3 +312,14 @@ def test_a_piece_missing_from_a_returned_box_is_said_missing_and_the_board_shows
         f"Missing from parcel {ref}: Riverbend Plating sent the box back ")
     rows = {r.number: r for r in board_page(db, BoardFilter(), BoardSort(), 0, 50).rows}
     assert rows[b].vendor == "Riverbend Plating" and rows[a].vendor is None  # a is back
+
+
+def test_each_tab_s_own_box_takes_the_scan(qtbot, ctx, screen):
+    """Coming to Parcels, or to one of its tabs, the keyboard is where the scan belongs: in
+    the parcel going out, the parcel coming back, or the search for one."""
+    screen.activateWindow()
+    qtbot.waitUntil(screen.send.scan_box.hasFocus)
+    screen.tabs.setCurrentWidget(screen.receive)
+    qtbot.waitUntil(screen.receive.scan_box.hasFocus)
+    screen.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(screen.search.hasFocus)

@@ -85,7 +85,7 @@ def test_a_manager_edits_a_vendor_and_retires_it_and_its_parcels_keep_it(qtbot, 
 
     qtbot.mouseClick(screen.retire_button, Qt.MouseButton.LeftButton)
     box = screen.confirm_box
-    assert box is not None and "1 parcel(s) still out" in box.text()
+    assert box is not None and "1 parcel still out" in box.text()
     retire = next(b for b in box.buttons() if b.text() == "Retire")
     qtbot.mouseClick(retire, Qt.MouseButton.LeftButton)
     assert not vendor_details(ctx.db, "PLAT").active
@@ -112,3 +112,30 @@ def test_counter_staff_see_the_vendors_but_not_the_managers_buttons(qtbot, sqlit
     assert screen.vendors.rowCount() == 1
     assert not any(b.isVisible() for b in (screen.add_button, screen.edit_button,
                                            screen.retire_button, screen.show_retired))
+
+
+def test_escape_in_a_vendor_half_typed_asks_before_it_is_thrown_away(qtbot, day_one):
+    from tests.support.questions import answer_next_question, click
+
+    screen = _screen(qtbot, day_one)
+    qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
+    dialog = screen.vendor_dialog
+    qtbot.keyClicks(dialog.name, "Casco Bay Casting")
+    qtbot.keyClicks(dialog.phone, "207 555 0188")
+    asked = answer_next_question(click("Keep typing"))
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: asked.asked)
+    assert "Casco Bay Casting" in asked.texts[0]
+    assert dialog.isVisible() and dialog.phone.text() == "207 555 0188"
+    asked = answer_next_question(click("Throw away"))
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert asked.asked and list_vendors(day_one.db) == []
+
+
+def test_escape_in_a_vendor_form_left_as_opened_closes_at_once(qtbot, day_one):
+    screen = _screen(qtbot, day_one)
+    qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
+    dialog = screen.vendor_dialog
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

@@ -86,6 +86,7 @@ def test_a_new_person_is_added_with_a_pin(manager_ctx: AppContext, qtbot):
     member = next(s for s in list_staff(manager_ctx.db) if s.code == "MO")
     assert (member.name, member.role, member.has_pin) == ("Mei Ono", Role.BENCH, True)
     sign_in(manager_ctx.db, "MO", "8642")  # refused with NotAllowed if the PIN were wrong
+    assert tab.message.text() == "Mei Ono is on the staff and signs in with the PIN typed."
 
 
 def test_closed_days_are_in_date_order_and_the_shipped_terms_show(
@@ -207,7 +208,7 @@ def test_a_new_person_needs_a_pin_checked_as_the_service_checks_it(
     qtbot.keyClicks(tab.pin, "56")
     assert tab.pin_problem.text() == ""
     tab.save_button.click()
-    assert tab.message.text() == "Saved."
+    assert tab.message.text() == "Mei Ono is on the staff and signs in with the PIN typed."
     sign_in(manager_ctx.db, "MO", "123456")
 
 
@@ -306,3 +307,30 @@ def test_the_counter_sees_the_wording_but_cannot_change_it(ctx: AppContext, qtbo
     qtbot.addWidget(tab)
     assert tab.text.isReadOnly() and not tab.save_button.isEnabled()
     assert "Only a manager" in tab.save_button.toolTip()
+
+
+def test_picking_someone_else_while_a_new_person_is_typed_asks_first(
+        manager_ctx: AppContext, qtbot):
+    from tests.support.questions import answer_next_question, click
+
+    screen = _settings(manager_ctx, qtbot)
+    tab = screen.staff
+    tab.new_button.click()
+    qtbot.keyClicks(tab.code, "MO")
+    qtbot.keyClicks(tab.name, "Mei Ono")
+    asked = answer_next_question(click("Keep typing"))
+    tab.table.selectRow(0)
+    assert asked.asked and "Mei Ono" in asked.texts[0]
+    assert (tab.code.text(), tab.name.text()) == ("MO", "Mei Ono")
+    assert tab.table.selectionModel().selectedRows() == []  # still the new person
+
+    qtbot.keyClicks(tab.pin, "8642")
+    tab.save_button.click()  # saving asks nothing, and the list shows who was saved
+    assert "Mei Ono" in {m.name for m in list_staff(manager_ctx.db)}
+    assert tab.name.text() == "Mei Ono"
+
+    asked = answer_next_question(click("Throw away"))
+    qtbot.keyClicks(tab.name, " Ishikawa")
+    tab.table.selectRow(0)
+    assert asked.asked and "Your changes to Mei Ono" in asked.texts[0]
+    assert tab.name.text() != "Mei Ono Ishikawa"  # the person picked is shown

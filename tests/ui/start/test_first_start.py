@@ -70,3 +70,16 @@ def test_a_store_abroad_is_set_up_with_its_country_and_its_own_phone(qtbot, sqli
         dialog.set_up_button.click()
     settings = store_settings(sqlite_db)
     assert (settings.country, settings.phone, settings.is_demo) == ("GB", "020 7946 0958", False)
+
+
+def test_the_store_s_time_zone_starts_as_the_pc_s_own(qtbot, sqlite_db, monkeypatch):
+    """A store in Maine on a PC set to New York time is not set up on Chicago's clock; a PC
+    left on UTC says nothing of where the store is."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    dialog = FirstStartDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    assert dialog.zone.currentText() == "America/New_York"
+    monkeypatch.setenv("TZ", "Etc/UTC")
+    again = FirstStartDialog(sqlite_db)
+    qtbot.addWidget(again)
+    assert again.zone.currentText() == "America/Chicago"

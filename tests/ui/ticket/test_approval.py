@@ -7,27 +7,20 @@ from pytestqt.qtbot import QtBot
 
 from jeweldesk.domain.kinds import Channel
 from jeweldesk.domain.status import Status
+from jeweldesk.services.estimates import ask_approval
 from jeweldesk.services.moves import move
 from jeweldesk.services.story import ticket_story
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.ticket.view import TicketDialog
 from tests.support.store import BENCH, take_in_ring
-from tests.support.window import signed_in
+from tests.support.window import OpenTicket, signed_in
 
 
-def _open(ctx: AppContext, qtbot: QtBot, number: str) -> TicketDialog:
-    dialog = TicketDialog(ctx, number)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-def test_one_line_asked_and_refused_drops_only_that_work(ctx: AppContext, qtbot: QtBot) -> None:
+def test_one_line_asked_and_refused_drops_only_that_work(ctx: AppContext, qtbot: QtBot,
+                                                         open_ticket: OpenTicket) -> None:
     number = take_in_ring(ctx.db)
     move(ctx.db, number, Status.AT_BENCH, BENCH)
     before = [s.description for s in ticket_story(ctx.db, number).services]
-    dialog = _open(ctx, qtbot, number)
+    dialog = open_ticket(ctx, number)
     form = dialog.approval
     assert form.ask_row.isVisible() and not form.answer_row.isVisible()
     qtbot.keyClicks(form.what, "The shank is thin: re-shank")
@@ -50,10 +43,10 @@ def test_one_line_asked_and_refused_drops_only_that_work(ctx: AppContext, qtbot:
 
 
 def test_a_no_to_the_whole_estimate_sends_the_piece_back_as_it_is(
-        ctx: AppContext, qtbot: QtBot) -> None:
+        ctx: AppContext, qtbot: QtBot, open_ticket: OpenTicket) -> None:
     number = take_in_ring(ctx.db)
     move(ctx.db, number, Status.AT_BENCH, BENCH)
-    dialog = _open(ctx, qtbot, number)
+    dialog = open_ticket(ctx, number)
     form = dialog.approval
     qtbot.keyClicks(form.what, "Rebuild the head and re-set the stone")
     qtbot.keyClicks(form.price, "420")
@@ -68,10 +61,11 @@ def test_a_no_to_the_whole_estimate_sends_the_piece_back_as_it_is(
     assert not form.ask_row.isVisible() and not form.answer_row.isVisible()
 
 
-def test_a_bench_jeweler_asks_but_the_counter_takes_the_answer(sqlite_store, qtbot) -> None:
+def test_a_bench_jeweler_asks_but_the_counter_takes_the_answer(sqlite_store, qtbot,
+                                                               open_ticket: OpenTicket) -> None:
     number = take_in_ring(sqlite_store)
     bench = signed_in(sqlite_store, BENCH)
-    dialog = _open(bench, qtbot, number)
+    dialog = open_ticket(bench, number)
     form = dialog.approval
     qtbot.keyClicks(form.what, "Re-tip two prongs")
     qtbot.keyClick(form.what, Qt.Key.Key_Return)
@@ -80,9 +74,9 @@ def test_a_bench_jeweler_asks_but_the_counter_takes_the_answer(sqlite_store, qtb
 
 
 def test_a_price_that_is_not_money_is_said_and_nothing_is_asked(
-        ctx: AppContext, qtbot: QtBot) -> None:
+        ctx: AppContext, qtbot: QtBot, open_ticket: OpenTicket) -> None:
     number = take_in_ring(ctx.db)
-    dialog = _open(ctx, qtbot, number)
+    dialog = open_ticket(ctx, number)
     form = dialog.approval
     qtbot.keyClicks(form.what, "Re-shank")
     form.price.setText("a lot")
@@ -90,3 +84,16 @@ def test_a_price_that_is_not_money_is_said_and_nothing_is_asked(
     assert "is not an amount of money" in form.problem.text()
     assert ticket_story(ctx.db, number).waiting_for is None
     assert form.what.text() == "Re-shank"
+
+
+def test_a_ticket_waiting_for_a_yes_opens_on_the_question(
+        ctx: AppContext, qtbot: QtBot, open_ticket: OpenTicket) -> None:
+    """The answer's buttons are at the foot of the window's left column: a counter person
+    who opens the ticket to take the answer sees them without scrolling to look for them."""
+    number = take_in_ring(ctx.db)
+    move(ctx.db, number, Status.AT_BENCH, BENCH)
+    ask_approval(ctx.db, number, "Re-tip the other two prongs", BENCH, "40")
+    dialog = open_ticket(ctx, number)
+    dialog.resize(1240, 700)
+    qtbot.waitUntil(lambda: not dialog.approval.yes_button.visibleRegion().isEmpty())
+    assert dialog.story_area.verticalScrollBar().value() > 0  # it scrolled to get there

@@ -20,22 +20,10 @@ from jeweldesk.ui.counter.intake_services import PRICE
 from jeweldesk.ui.ticket.edit import EditTicketDialog
 from jeweldesk.ui.ticket.view import TicketDialog
 from tests.support.store import MANAGER, take_in_ring
+from tests.support.window import OpenEditor
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
-
-def open_editor(ctx: AppContext, qtbot: QtBot, number: str) -> tuple[TicketDialog,
-                                                                      EditTicketDialog]:
-    ticket = TicketDialog(ctx, number)
-    qtbot.addWidget(ticket)
-    ticket.show()
-    qtbot.waitExposed(ticket)
-    qtbot.mouseClick(ticket.edit_button, Qt.MouseButton.LeftButton)
-    editor = ticket.findChild(EditTicketDialog)
-    assert editor is not None
-    qtbot.waitExposed(editor)
-    qtbot.waitUntil(editor.isActiveWindow)
-    return ticket, editor
 
 
 def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
@@ -63,9 +51,9 @@ def save(qtbot: QtBot, editor: EditTicketDialog) -> None:
 
 
 def test_a_description_and_a_price_edited_by_keyboard_are_saved_and_shown(
-        ctx: AppContext, qtbot: QtBot) -> None:
+        ctx: AppContext, qtbot: QtBot, open_editor: OpenEditor) -> None:
     number = take_in_ring(ctx.db)
-    ticket, editor = open_editor(ctx, qtbot, number)
+    ticket, editor = open_editor(ctx, number)
     assert editor.description.hasFocus()
 
     retype(qtbot, editor.description, "Lady's solitaire ring, cathedral setting")
@@ -90,9 +78,9 @@ def test_a_description_and_a_price_edited_by_keyboard_are_saved_and_shown(
 
 
 def test_an_edit_made_meanwhile_at_another_workstation_is_not_overwritten(
-        ctx: AppContext, qtbot: QtBot) -> None:
+        ctx: AppContext, qtbot: QtBot, open_editor: OpenEditor) -> None:
     number = take_in_ring(ctx.db)
-    _ticket, editor = open_editor(ctx, qtbot, number)
+    _ticket, editor = open_editor(ctx, number)
     # The bench corrects the stones while the counter has the ticket open.
     edit_ticket(ctx.db, number, MANAGER, ticket_story(ctx.db, number).version,
                 stones="1 round diamond, 0.62 ct")
@@ -123,10 +111,10 @@ def test_an_edit_made_meanwhile_at_another_workstation_is_not_overwritten(
 
 
 def test_bad_input_is_named_beside_its_field_and_nothing_typed_is_lost(
-        ctx: AppContext, qtbot: QtBot) -> None:
+        ctx: AppContext, qtbot: QtBot, open_editor: OpenEditor) -> None:
     number = take_in_ring(ctx.db)
     before = ticket_story(ctx.db, number)
-    _ticket, editor = open_editor(ctx, qtbot, number)
+    _ticket, editor = open_editor(ctx, number)
     retype(qtbot, editor.description, " ")
     retype(qtbot, editor.declared_value, "about two grand")
     retype_price(qtbot, editor, 0, "20")  # the total would fall below the $50.00 deposit

@@ -13,10 +13,10 @@ from jeweldesk.services.story import ticket_story
 from jeweldesk.ui.bench.bench import BenchScreen
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.counter.board_model import ITEM, BoardModel
-from jeweldesk.ui.ticket.edit import EditTicketDialog
 from jeweldesk.ui.ticket.view import TicketDialog
 from tests.support.questions import answer_next_question, click, press_key
 from tests.support.store import BENCH, take_in_ring
+from tests.support.window import OpenEditor
 
 LONG = ("Lady's vintage platinum filigree engagement ring with milgrain edges and a "
         "hand-engraved gallery, " * 12)[:1000]
@@ -62,22 +62,10 @@ def test_a_long_description_on_the_board_is_whole_on_hover(ctx: AppContext) -> N
     assert tip is not None and story.item_description[:40] in tip
 
 
-def _editor(ctx: AppContext, qtbot: QtBot) -> EditTicketDialog:
-    number = take_in_ring(ctx.db)
-    ticket = TicketDialog(ctx, number)
-    qtbot.addWidget(ticket)
-    ticket.show()
-    qtbot.waitExposed(ticket)
-    qtbot.mouseClick(ticket.edit_button, Qt.MouseButton.LeftButton)
-    editor = ticket.findChild(EditTicketDialog)
-    assert editor is not None
-    qtbot.waitUntil(editor.isActiveWindow)
-    return editor
 
-
-def test_edit_details_asks_before_throwing_changes_away(ctx: AppContext,
-                                                        qtbot: QtBot) -> None:
-    editor = _editor(ctx, qtbot)
+def test_edit_details_asks_before_throwing_changes_away(
+        ctx: AppContext, qtbot: QtBot, open_editor: OpenEditor) -> None:
+    _ticket, editor = open_editor(ctx, take_in_ring(ctx.db))
     editor.stones.setFocus()
     editor.stones.selectAll()
     qtbot.keyClicks(editor.stones, "two round diamonds")
@@ -101,8 +89,8 @@ def test_edit_details_asks_before_throwing_changes_away(ctx: AppContext,
     assert asked.asked and not editor.isVisible()
 
 
-def test_edit_details_with_nothing_changed_closes_at_once(ctx: AppContext,
-                                                          qtbot: QtBot) -> None:
-    editor = _editor(ctx, qtbot)
+def test_edit_details_with_nothing_changed_closes_at_once(
+        ctx: AppContext, qtbot: QtBot, open_editor: OpenEditor) -> None:
+    _ticket, editor = open_editor(ctx, take_in_ring(ctx.db))
     qtbot.keyClick(QApplication.focusWidget() or editor, Qt.Key.Key_Escape)
     assert not editor.isVisible()

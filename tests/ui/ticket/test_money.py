@@ -10,24 +10,18 @@ from pytestqt.qtbot import QtBot
 
 from jeweldesk.services.story import ticket_story
 from jeweldesk.ui.common.context import AppContext
-from jeweldesk.ui.ticket.view import TicketDialog
 from tests.support.store import take_in_ring
+from tests.support.window import OpenTicket
 
 ENTER = Qt.Key.Key_Return
 CLICK = Qt.MouseButton.LeftButton
 
 
-def _open(ctx: AppContext, qtbot: QtBot, number: str) -> TicketDialog:
-    dialog = TicketDialog(ctx, number)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
 
-
-def test_a_part_payment_and_a_discount_at_the_counter(ctx: AppContext, qtbot: QtBot) -> None:
+def test_a_part_payment_and_a_discount_at_the_counter(ctx: AppContext, qtbot: QtBot,
+                                                      open_ticket: OpenTicket) -> None:
     number = take_in_ring(ctx.db)
-    dialog = _open(ctx, qtbot, number)
+    dialog = open_ticket(ctx, number)
     panel = dialog.money_panel
     assert not panel.back.isVisible()  # giving money back is a manager's
     qtbot.keyClicks(panel.method, "g")  # the first letter picks it
@@ -50,9 +44,9 @@ def test_a_part_payment_and_a_discount_at_the_counter(ctx: AppContext, qtbot: Qt
 
 
 def test_a_manager_gives_money_back_with_a_reason(manager_ctx: AppContext,
-                                                   qtbot: QtBot) -> None:
+                                                   qtbot: QtBot, open_ticket: OpenTicket) -> None:
     number = take_in_ring(manager_ctx.db)
-    dialog = _open(manager_ctx, qtbot, number)
+    dialog = open_ticket(manager_ctx, number)
     panel = dialog.money_panel
     qtbot.keyClicks(panel.back, "10")
     qtbot.mouseClick(panel.back_button, CLICK)

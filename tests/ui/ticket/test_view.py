@@ -17,22 +17,14 @@ from jeweldesk.storage.engine import Database
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.fields import to_qdate
 from jeweldesk.ui.common.paper import PaperPreview
-from jeweldesk.ui.ticket.view import TicketDialog
 from tests.support.store import BENCH, COUNTER, ring, store_today, take_in_ring
+from tests.support.window import OpenTicket
 
 
-def open_ticket(ctx: AppContext, qtbot: QtBot, number: str) -> TicketDialog:
-    dialog = TicketDialog(ctx, number)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
-
-
-def test_the_story_is_on_one_screen(ctx: AppContext, qtbot: QtBot) -> None:
+def test_the_story_is_on_one_screen(ctx: AppContext, qtbot: QtBot, open_ticket: OpenTicket) -> None:
     number = take_in_ring(ctx.db, occasion_what="anniversary",
                           occasion_date=store_today() + timedelta(days=20))
-    dialog = open_ticket(ctx, qtbot, number)
+    dialog = open_ticket(ctx, number)
     assert number in dialog.title.text() and "solitaire" in dialog.title.text()
     assert dialog.customer["name"].text() == "Dana Whitfield"
     assert "(601) 555-0142" in dialog.customer["reach"].text()
@@ -46,9 +38,9 @@ def test_the_story_is_on_one_screen(ctx: AppContext, qtbot: QtBot) -> None:
 
 
 def test_only_the_moves_the_path_allows_are_offered_and_a_move_is_kept(
-        ctx: AppContext, qtbot: QtBot) -> None:
+        ctx: AppContext, qtbot: QtBot, open_ticket: OpenTicket) -> None:
     number = take_in_ring(ctx.db)
-    dialog = open_ticket(ctx, qtbot, number)
+    dialog = open_ticket(ctx, number)
     assert tuple(dialog.moves.buttons) == _offered_to_the_counter(Status.RECEIVED)
 
     qtbot.keyClicks(dialog.moves.note, "Starting on the prongs")
@@ -68,19 +60,20 @@ def _offered_to_the_counter(status: Status) -> tuple[Status, ...]:
 
 
 def test_a_cancellation_needs_a_reason_beside_the_note(manager_ctx: AppContext,
-                                                       qtbot: QtBot) -> None:
+                                                       qtbot: QtBot,
+                                                       open_ticket: OpenTicket) -> None:
     ctx = manager_ctx
     number = take_in_ring(ctx.db)
-    dialog = open_ticket(ctx, qtbot, number)
+    dialog = open_ticket(ctx, number)
     qtbot.mouseClick(dialog.moves.buttons[Status.CANCELLED], Qt.MouseButton.LeftButton)
     assert "cancelled" in dialog.moves.problem.text()
     assert ticket_story(ctx.db, number).status is Status.RECEIVED
 
 
 def test_a_change_made_at_another_workstation_is_never_overwritten(
-        ctx: AppContext, qtbot: QtBot, other_pc: Database) -> None:
+        ctx: AppContext, qtbot: QtBot, other_pc: Database, open_ticket: OpenTicket) -> None:
     number = take_in_ring(ctx.db)
-    dialog = open_ticket(ctx, qtbot, number)
+    dialog = open_ticket(ctx, number)
     # The bench moves it while the counter still has the old state on screen.
     move(other_pc, number, Status.AT_BENCH, by=BENCH, note="on my bench")
 
@@ -97,10 +90,11 @@ def test_a_change_made_at_another_workstation_is_never_overwritten(
     assert dialog.moves.note.text() == "sending it out"  # what was typed stays
 
 
-def test_changing_the_promise_keeps_the_earlier_one(ctx: AppContext, qtbot: QtBot) -> None:
+def test_changing_the_promise_keeps_the_earlier_one(ctx: AppContext, qtbot: QtBot,
+                                                    open_ticket: OpenTicket) -> None:
     number = take_in_ring(ctx.db)
     first = ticket_story(ctx.db, number).promised_for
-    dialog = open_ticket(ctx, qtbot, number)
+    dialog = open_ticket(ctx, number)
     later = first + timedelta(days=3)
     dialog.change_promise.new_date.setDate(to_qdate(later))
     qtbot.keyClicks(dialog.change_promise.reason, "parts are late; customer agreed")
@@ -112,9 +106,9 @@ def test_changing_the_promise_keeps_the_earlier_one(ctx: AppContext, qtbot: QtBo
     assert "parts are late" in dialog.promise["earlier"].text()
 
 
-def test_a_call_is_logged(ctx: AppContext, qtbot: QtBot) -> None:
+def test_a_call_is_logged(ctx: AppContext, qtbot: QtBot, open_ticket: OpenTicket) -> None:
     number = take_in_ring(ctx.db)
-    dialog = open_ticket(ctx, qtbot, number)
+    dialog = open_ticket(ctx, number)
     qtbot.keyClicks(dialog.contact.note, "told her it is on track")
     qtbot.keyClick(dialog.contact.note, Qt.Key.Key_Return)
     story = ticket_story(ctx.db, number)
@@ -124,9 +118,9 @@ def test_a_call_is_logged(ctx: AppContext, qtbot: QtBot) -> None:
 
 
 def test_a_move_elsewhere_shows_when_the_change_marker_moves(
-        ctx: AppContext, qtbot: QtBot, other_pc: Database) -> None:
+        ctx: AppContext, qtbot: QtBot, other_pc: Database, open_ticket: OpenTicket) -> None:
     number = take_in_ring(ctx.db)
-    dialog = open_ticket(ctx, qtbot, number)
+    dialog = open_ticket(ctx, number)
     move(other_pc, number, Status.AT_BENCH, by=BENCH)
     assert "Received" in dialog.status.text()  # not yet: another PC's change is polled for
     assert ctx.check_for_changes()
@@ -135,9 +129,9 @@ def test_a_move_elsewhere_shows_when_the_change_marker_moves(
 
 
 def test_the_thank_you_note_waits_until_the_piece_is_ready_and_says_why(
-        ctx: AppContext, qtbot: QtBot) -> None:
+        ctx: AppContext, qtbot: QtBot, open_ticket: OpenTicket) -> None:
     number = take_in_ring(ctx.db)
-    dialog = open_ticket(ctx, qtbot, number)
+    dialog = open_ticket(ctx, number)
     assert not dialog.thanks_button.isEnabled()
     assert dialog.thanks_button.toolTip() == (
         f"{number} is only just received: a thank-you note is only for a piece that is "
@@ -154,11 +148,12 @@ def test_the_thank_you_note_waits_until_the_piece_is_ready_and_says_why(
     preview.close()
 
 
-def test_the_visit_receipt_is_one_button_away(ctx: AppContext, qtbot: QtBot) -> None:
+def test_the_visit_receipt_is_one_button_away(ctx: AppContext, qtbot: QtBot,
+                                              open_ticket: OpenTicket) -> None:
     visit = Visit(pieces=(ring(), ring(description="Gold hoop earrings", kind="earrings")),
                   new_customer=CustomerDetails("Marcus Okafor", "601 555 0177"))
     first, second = take_in(ctx.db, visit, by=COUNTER)
-    dialog = open_ticket(ctx, qtbot, second)
+    dialog = open_ticket(ctx, second)
     assert not dialog.thanks_button.isEnabled()  # nothing to thank for until it is ready
     qtbot.mouseClick(dialog.receipt_button, Qt.MouseButton.LeftButton)
     preview = dialog.findChild(PaperPreview)
@@ -170,11 +165,11 @@ def test_the_visit_receipt_is_one_button_away(ctx: AppContext, qtbot: QtBot) -> 
 
 
 def test_a_ticket_at_risk_says_so_and_leads_to_preparing_the_customer(
-        ctx: AppContext, qtbot: QtBot) -> None:
+        ctx: AppContext, qtbot: QtBot, open_ticket: OpenTicket) -> None:
     from tests.support.late_vendor import late_at_vendor
 
     late = late_at_vendor(ctx.db)
-    dialog = open_ticket(ctx, qtbot, late)
+    dialog = open_ticket(ctx, late)
     qtbot.waitUntil(dialog.risk.isVisible)
     assert "At risk" in dialog.risk.words.text()
     assert "Riverbend Plating" in dialog.risk.words.text()
@@ -183,19 +178,20 @@ def test_a_ticket_at_risk_says_so_and_leads_to_preparing_the_customer(
     dialog.risk.dialog.close()
 
 
-def test_a_ticket_on_track_shows_no_warning(ctx: AppContext, qtbot: QtBot) -> None:
+def test_a_ticket_on_track_shows_no_warning(ctx: AppContext, qtbot: QtBot,
+                                            open_ticket: OpenTicket) -> None:
     number = take_in_ring(ctx.db, promised_in_days=30)
-    dialog = open_ticket(ctx, qtbot, number)
+    dialog = open_ticket(ctx, number)
     qtbot.waitUntil(lambda: ctx.risk.rows is not None and not ctx.risk.busy)
     assert not dialog.risk.isVisible()
 
 
 def test_escape_in_the_contact_note_asks_before_the_typing_is_thrown_away(
-        ctx: AppContext, qtbot: QtBot) -> None:
+        ctx: AppContext, qtbot: QtBot, open_ticket: OpenTicket) -> None:
     from tests.support.questions import answer_next_question, click, press_key
 
     number = take_in_ring(ctx.db)
-    dialog = open_ticket(ctx, qtbot, number)
+    dialog = open_ticket(ctx, number)
     qtbot.keyClicks(dialog.contact.note, "left a message about the clasp")
     asked = answer_next_question(press_key(Qt.Key.Key_Escape))  # a hurried second Escape
     qtbot.keyClick(dialog.contact.note, Qt.Key.Key_Escape)
@@ -208,7 +204,7 @@ def test_escape_in_the_contact_note_asks_before_the_typing_is_thrown_away(
     assert not dialog.isVisible()
     assert [c.note for c in ticket_story(ctx.db, number).contacts] == [
         "left a message about the clasp"]
-    dialog = open_ticket(ctx, qtbot, number)
+    dialog = open_ticket(ctx, number)
     qtbot.keyClicks(dialog.contact.note, "no answer")
     asked = answer_next_question(click("Throw away"))
     qtbot.keyClick(dialog.contact.note, Qt.Key.Key_Escape)
@@ -216,9 +212,32 @@ def test_escape_in_the_contact_note_asks_before_the_typing_is_thrown_away(
     assert len(ticket_story(ctx.db, number).contacts) == 1
 
 
-def test_the_customer_s_postal_address_shows_line_by_line(ctx: AppContext, qtbot: QtBot) -> None:
+def test_the_customer_s_postal_address_shows_line_by_line(ctx: AppContext, qtbot: QtBot,
+                                                          open_ticket: OpenTicket) -> None:
     (number,) = take_in(ctx.db, Visit(pieces=(ring(),), new_customer=CustomerDetails(
         "Barbara Harris", "601 555 0101", postal_address="12 Oak Street\nJackson, MS 39201")),
         by=COUNTER)
-    dialog = open_ticket(ctx, qtbot, number)
+    dialog = open_ticket(ctx, number)
     assert dialog.customer["address"].text() == "12 Oak Street<br>Jackson, MS 39201"
+
+
+def test_a_scan_and_enter_in_a_ticket_just_opened_change_nothing(
+        ctx: AppContext, qtbot: QtBot, open_ticket: OpenTicket) -> None:
+    """A scanner's lines land where the keyboard is: on a button, Enter opened Edit details
+    and the next lines overwrote the piece's description and metal."""
+    from PySide6.QtWidgets import QApplication
+
+    from jeweldesk.ui.ticket.edit import EditTicketDialog
+
+    number = take_in_ring(ctx.db)
+    before = ticket_story(ctx.db, number)
+    dialog = open_ticket(ctx, number)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    for line in ("S", "A second stone is loose", "R-10099"):
+        where = QApplication.focusWidget()
+        qtbot.keyClicks(where, line)
+        qtbot.keyClick(where, Qt.Key.Key_Return)
+    assert dialog.findChild(EditTicketDialog) is None
+    after = ticket_story(ctx.db, number)
+    assert (after.item_description, after.item_metal, after.status, after.events) == (
+        before.item_description, before.item_metal, before.status, before.events)

@@ -13,8 +13,9 @@ from jeweldesk.services.at_risk import at_risk
 from jeweldesk.services.prepare import AGREED_NEW_DATE
 from jeweldesk.services.story import ticket_story
 from jeweldesk.storage.tables import Vendor
+from jeweldesk.ui.today.at_risk_list import AtRiskList
 from jeweldesk.ui.today.at_risk_model import HANDLED, HANDLED_ROLE
-from jeweldesk.ui.today.prepare import AtRiskList, PrepareDialog
+from jeweldesk.ui.today.prepare import PrepareDialog
 from tests.support.late_vendor import late_at_vendor
 
 
@@ -132,7 +133,7 @@ def test_the_at_risk_model_passes_the_model_tester(qtbot, qtmodeltester, ctx, la
 def test_a_promise_to_watch_is_not_yet_a_call_to_make():
     from jeweldesk.risk.engine import Flag
     from jeweldesk.services.prepare import FlagWithHandling
-    from jeweldesk.ui.today.prepare import summary
+    from jeweldesk.ui.today.at_risk_list import summary
 
     def row(level, handled=False):
         flag = Flag("R-1", "Ann", "at_bench", level, None, None, None, ())
