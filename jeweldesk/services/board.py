@@ -11,15 +11,17 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Select, func, literal, or_, select, tuple_
+from sqlalchemy import Select, func, literal, select, tuple_, union
 from sqlalchemy.orm import Session, aliased
 
 from jeweldesk.domain.bill import Bill, Line, Reduction, bill
-from jeweldesk.domain.contact_details import phone_digits, shown_phone
+from jeweldesk.domain.contact_details import shown_phone
 from jeweldesk.domain.money import ZERO
 from jeweldesk.domain.status import NOT_CLOSED_STATUSES, Status
+from jeweldesk.services.lookup import customers_holding, tickets_numbered
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import get_store, store_now
+from jeweldesk.storage.search_index import has_word_index
 from jeweldesk.storage.tables import (
     Customer,
     Parcel,
@@ -92,7 +94,8 @@ class BoardChoices:
     vendors: list[tuple[str, str]]
 
 
-def _filtered(query: Select[Any], wanted: BoardFilter) -> Select[Any]:
+def _filtered(query: Select[Any], wanted: BoardFilter, indexed: bool) -> Select[Any]:
+    """``indexed``: the database has the search index (see storage.search_index)."""
     if wanted.statuses:
         query = query.where(Ticket.status.in_(sorted(wanted.statuses)))
     if wanted.jeweler == UNASSIGNED:
@@ -115,27 +118,18 @@ def _filtered(query: Select[Any], wanted: BoardFilter) -> Select[Any]:
         query = query.where(Ticket.promised_for <= wanted.promised_to)
     text = wanted.text.strip()
     if text:
-        conditions = [
-            func.lower(Customer.name).contains(text.lower(), autoescape=True),
-            func.upper(Ticket.number).contains(text.upper(), autoescape=True),
-        ]
-        digits = phone_digits(text)
-        if digits and len(digits) >= 3:
-            conditions.append(Customer.phone_digits.contains(digits, autoescape=True))
-        query = query.where(or_(*conditions))
+        # One set of ids, the index's answers together: the board's order then walks it.
+        query = query.where(Ticket.id.in_(union(
+            select(Ticket.id).where(Ticket.customer_id.in_(customers_holding(text, indexed))),
+            tickets_numbered(text, indexed))))
     return query
-
-
-def _base(wanted: BoardFilter, *columns: Any) -> Select[Any]:
-    query = select(*columns).select_from(Ticket)
-    if wanted.text.strip():
-        query = query.join(Customer, Customer.id == Ticket.customer_id)
-    return _filtered(query, wanted)
 
 
 def count_tickets(db: Database, wanted: BoardFilter) -> int:
     with db.session(write=False) as session:
-        return session.scalar(_base(wanted, func.count(Ticket.id))) or 0
+        indexed = has_word_index(session.connection())
+        return session.scalar(_filtered(
+            select(func.count(Ticket.id)).select_from(Ticket), wanted, indexed)) or 0
 
 
 def _lateness(status: Status, promised_for: date, today: date) -> str | None:
@@ -170,8 +164,7 @@ def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
         .select_from(Ticket)
         .join(Customer, Customer.id == Ticket.customer_id)
         .outerjoin(jeweler, jeweler.id == Ticket.assigned_to_id)
-    ))
-    query = _filtered(query, wanted).add_columns(order_by)
+    )).add_columns(order_by)
     tiebreak = Ticket.id.desc() if sort.descending else Ticket.id
     query = query.order_by(order_by.desc() if sort.descending else order_by, tiebreak)
     # The jeweler may be nobody, and NULL has no place in a comparison: by the offset then.
@@ -185,6 +178,7 @@ def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
         offset = 0
     with db.session(write=False) as session:
         today = store_now(session).date()
+        query = _filtered(query, wanted, has_word_index(session.connection()))
         rows = session.execute(query.offset(offset).limit(limit)).all()
         ids: list[int] = [r[0] for r in rows]
         totals, paid, vendors = _money_and_vendors(session, ids)
