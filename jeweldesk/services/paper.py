@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
@@ -25,20 +26,12 @@ from jeweldesk.printing.model import (
     ServiceLine,
     StoreHeader,
 )
-from jeweldesk.risk.engine import date_to_offer
-from jeweldesk.services.at_risk import one_picture
-from jeweldesk.services.days_off import jewelers_away
-from jeweldesk.services.prepare import (
-    FlagWithHandling,
-    flags_from,
-    risk_inputs_in,
-    track_from,
-    ways_out_in,
-)
-from jeweldesk.services.prepare_words import NEW_DATE
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import get_store, store_now, ticket_by_number
 from jeweldesk.storage.tables import CatalogService, Customer, Parcel, ParcelItem, Ticket
+
+if TYPE_CHECKING:
+    from jeweldesk.services.prepare import FlagWithHandling
 
 
 def _country(row: object) -> str:
@@ -228,6 +221,12 @@ def morning_rows(
     first, each with the customer's phone, the reasons to repeat on the call, and who
     already called while nothing has changed since; a word on each jeweler away without
     notice; and how the warnings have done here lately."""
+    # The early-warning engine loads for this list only: a receipt's command never needs it.
+    from jeweldesk.risk.engine import date_to_offer
+    from jeweldesk.services.at_risk import one_picture
+    from jeweldesk.services.days_off import jewelers_away
+    from jeweldesk.services.prepare import flags_from, risk_inputs_in, track_from
+
     # One picture of the store: the history, the handled marks, the phones and the header
     # come from one read, and the calendar is the one the history was read with.
     with one_picture(db) as session:
@@ -260,6 +259,9 @@ def morning_rows(
 def _instead(session: Session, row: FlagWithHandling, offer: date, today: date) -> tuple[str, ...]:
     """Where the new date would miss the customer's occasion still ahead, the other ways out
     to offer on the call (a rush, a piece from the case, a loaner …)."""
+    from jeweldesk.services.prepare import ways_out_in
+    from jeweldesk.services.prepare_words import NEW_DATE
+
     occasion = row.flag.occasion_date
     if occasion is None or not today <= occasion < offer or row.handled:
         return ()
