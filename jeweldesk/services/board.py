@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Select, func, literal, select, tuple_, union
+from sqlalchemy import BindParameter, Select, bindparam, func, literal, select, tuple_, union
 from sqlalchemy.orm import Session, aliased
 
 from jeweldesk.domain.bill import Bill, Line, Reduction, bill
@@ -179,9 +179,9 @@ def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
     with db.session(write=False) as session:
         today = store_now(session).date()
         query = _filtered(query, wanted, has_word_index(session.connection()))
-        rows = session.execute(query.offset(offset).limit(limit)).all()
-        ids: list[int] = [r[0] for r in rows]
-        totals, paid, vendors = _money_and_vendors(session, ids)
+        rows = session.connection().execute(query.offset(offset).limit(limit)).all()
+        totals, paid, vendors = _money_and_vendors(
+            session, [r[0] for r in rows], [r[0] for r in rows if r[5] == Status.AT_VENDOR])
         country = get_store(session).country
         return BoardPage(
             [
@@ -201,48 +201,48 @@ def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
         )
 
 
+# Built once, each for any page's ids: a statement made afresh per page costs more to
+# prepare than the database takes to answer it.
+_IDS: BindParameter[int] = bindparam("ids", expanding=True)
+_LINES = (select(TicketService.ticket_id, TicketService.price, TicketService.tax_name,
+                 TicketService.tax_percent, Vendor.name)
+          .outerjoin(Vendor, Vendor.id == TicketService.vendor_id)
+          .where(TicketService.ticket_id.in_(_IDS))
+          .order_by(TicketService.ticket_id, TicketService.position))
+_OFF = select(TicketDiscount.ticket_id, TicketDiscount.amount, TicketDiscount.percent).where(
+    TicketDiscount.ticket_id.in_(_IDS))
+_PAID = (select(Payment.ticket_id, func.sum(Payment.amount))
+         .where(Payment.ticket_id.in_(_IDS)).group_by(Payment.ticket_id))
+# A piece out in a parcel is at that vendor, whatever its lines say.
+_IN_PARCELS = (select(ParcelItem.ticket_id, Vendor.name)
+               .join(Parcel, Parcel.id == ParcelItem.parcel_id)
+               .join(Vendor, Vendor.id == Parcel.vendor_id)
+               .where(ParcelItem.ticket_id.in_(_IDS), ParcelItem.returned_at.is_(None))
+               .order_by(Parcel.sent_at))
+
+
 def _money_and_vendors(
-    session: Session, ids: list[int]
+    session: Session, ids: list[int], at_vendor: list[int]
 ) -> tuple[dict[int, Bill], dict[int, Decimal], dict[int, str]]:
-    """What the work comes to, the payments and the vendor of just this page's tickets."""
+    """What the work comes to, the payments and the vendor of just this page's tickets;
+    ``at_vendor``: those of them out at a vendor now."""
     if not ids:
         return {}, {}, {}
+    conn = session.connection()
     lines: dict[int, list[Line]] = {}
-    for ticket_id, price, tax_name, tax_percent in session.execute(
-        select(TicketService.ticket_id, TicketService.price, TicketService.tax_name,
-               TicketService.tax_percent).where(TicketService.ticket_id.in_(ids))
-    ):
+    vendors: dict[int, str] = {}
+    page = {"ids": ids}
+    for ticket_id, price, tax_name, tax_percent, vendor in conn.execute(_LINES, page).all():
         lines.setdefault(ticket_id, []).append(Line(price, tax_name, tax_percent or ZERO))
+        if vendor is not None:
+            vendors.setdefault(ticket_id, vendor)
     off: dict[int, list[Reduction]] = {}
-    for ticket_id, amount, percent in session.execute(
-        select(TicketDiscount.ticket_id, TicketDiscount.amount, TicketDiscount.percent)
-        .where(TicketDiscount.ticket_id.in_(ids))
-    ):
+    for ticket_id, amount, percent in conn.execute(_OFF, page).all():
         off.setdefault(ticket_id, []).append(Reduction(amount, percent))
     totals = {i: bill(lines[i], off.get(i, ()), ()) for i in lines}
-    paid: dict[int, Decimal] = dict(session.execute(  # type: ignore[arg-type]
-        select(Payment.ticket_id, func.sum(Payment.amount))
-        .where(Payment.ticket_id.in_(ids)).group_by(Payment.ticket_id)
-    ).all())
-    vendors: dict[int, str] = {}
-    for ticket_id, name in session.execute(
-        select(TicketService.ticket_id, Vendor.name)
-        .join(Vendor, Vendor.id == TicketService.vendor_id)
-        .where(TicketService.ticket_id.in_(ids))
-        .order_by(TicketService.ticket_id, TicketService.position)
-    ):
-        vendors.setdefault(ticket_id, name)
-    # A piece out in a parcel is at that vendor, whatever its lines say.
-    for ticket_id, name in session.execute(
-        select(ParcelItem.ticket_id, Vendor.name)
-        .join(Parcel, Parcel.id == ParcelItem.parcel_id)
-        .join(Vendor, Vendor.id == Parcel.vendor_id)
-        .join(Ticket, Ticket.id == ParcelItem.ticket_id)
-        .where(ParcelItem.ticket_id.in_(ids), ParcelItem.returned_at.is_(None),
-               Ticket.status == Status.AT_VENDOR)
-        .order_by(Parcel.sent_at)
-    ):
-        vendors[ticket_id] = name
+    paid: dict[int, Decimal] = dict(conn.execute(_PAID, page).all())  # type: ignore[arg-type]
+    if at_vendor:
+        vendors.update(conn.execute(_IN_PARCELS, {"ids": at_vendor}).all())  # type: ignore[arg-type]
     return totals, paid, vendors
 
 

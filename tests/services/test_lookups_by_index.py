@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 
 from sqlalchemy import event
 
+from jeweldesk.domain.status import Status
 from jeweldesk.services.board import BoardFilter, BoardSort, board_page, count_tickets
 from jeweldesk.services.customers import CustomerDetails, find_customers
 from jeweldesk.services.intake import Visit, take_in
 from jeweldesk.services.lookup import search
+from jeweldesk.services.parcels import send_parcel
 from jeweldesk.storage.engine import Database
 from tests.support.store import COUNTER, ring, take_in_ring
 
@@ -119,3 +122,17 @@ def test_a_customer_renamed_is_found_by_the_new_name_only(store_db):
                     COUNTER)
     assert _names(store_db, "okafor") == [] and _names(store_db, "555 0177") == []
     assert _names(store_db, "hale") == _names(store_db, "555 0188") == ["Marguerite Hale"]
+
+
+def test_the_boards_last_page_holds_the_last_tickets_with_their_money_and_vendor(store_db):
+    numbers = [take_in_ring(store_db) for _ in range(7)]
+    send_parcel(store_db, "PLAT", [numbers[-1]], by=COUNTER, carrier="UPS")
+    sort = BoardSort("number")
+    first = board_page(store_db, BoardFilter(), sort, 0, 4)
+    last = board_page(store_db, BoardFilter(), sort, 4, 4, after=first.last)
+    assert [r.number for r in last.rows] == numbers[4:]
+    assert [r.balance for r in last.rows] == [Decimal("55.00")] * 3  # 90 + 15 - 50 deposit
+    assert [r.vendor for r in last.rows] == [None, None, "Riverbend Plating"]
+    assert last.rows[-1].status == Status.AT_VENDOR
+    assert last.rows[0].jeweler == "Jonah Reyes"
+    assert board_page(store_db, BoardFilter(), sort, 7, 4, after=last.last).rows == []
