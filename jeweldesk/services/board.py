@@ -15,12 +15,12 @@ from sqlalchemy import BindParameter, Select, bindparam, func, literal, select, 
 from sqlalchemy.orm import Session, aliased
 
 from jeweldesk.domain.bill import Bill, Line, Reduction, bill
-from jeweldesk.domain.contact_details import shown_phone
+from jeweldesk.domain.contact_details import DEFAULT_COUNTRY, shown_phone
 from jeweldesk.domain.money import ZERO
 from jeweldesk.domain.status import NOT_CLOSED_STATUSES, Status
 from jeweldesk.services.lookup import customers_holding, tickets_numbered
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import get_store, store_now
+from jeweldesk.storage.lookups import STORE_ID, store_now
 from jeweldesk.storage.search_index import has_word_index
 from jeweldesk.storage.tables import (
     Customer,
@@ -28,6 +28,7 @@ from jeweldesk.storage.tables import (
     ParcelItem,
     Payment,
     Staff,
+    Store,
     Ticket,
     TicketDiscount,
     TicketService,
@@ -142,12 +143,16 @@ def _lateness(status: Status, promised_for: date, today: date) -> str | None:
     return None
 
 
+_JEWELER = aliased(Staff)
+_COUNTRY = select(Store.country).where(Store.id == STORE_ID)
+
+
 def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
                limit: int = 200, after: tuple[Any, int] | None = None) -> BoardPage:
     """Rows ``offset`` … ``offset + limit`` of the filtered, sorted board; given ``after``
     (the ``last`` of the page before), the rows after it by the index instead, so a page
     deep in a big store costs what the first one does."""
-    jeweler = aliased(Staff)
+    jeweler = _JEWELER
     order_by = {
         "number": Ticket.id,  # numbers come from one sequence, so id order is number order
         "customer": Customer.name,
@@ -182,7 +187,8 @@ def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
         rows = session.connection().execute(query.offset(offset).limit(limit)).all()
         totals, paid, vendors = _money_and_vendors(
             session, [r[0] for r in rows], [r[0] for r in rows if r[5] == Status.AT_VENDOR])
-        country = get_store(session).country
+        # The country alone (for the phones): the store's whole row holds its logo.
+        country = session.connection().execute(_COUNTRY).scalar() or DEFAULT_COUNTRY
         return BoardPage(
             [
                 BoardRow(

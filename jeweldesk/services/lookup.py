@@ -148,8 +148,7 @@ def search(db: Database, text: str, limit: int = 50) -> list[Found]:
     text = text.strip()
     if not text:
         return []
-    with db.session(write=False) as session:
-        conn = session.connection()
+    with db.engine.connect() as conn:  # a read: no ORM session needed around it
         exact = conn.execute(_EXACT, {"numbers": sorted({text, text.upper()})}).all()
         country = conn.execute(_COUNTRY).scalar() or "US"
         rest: list[Any] = []
