@@ -58,10 +58,12 @@ def tickets_for_paper(
 ) -> tuple[StoreHeader, list[PaperTicket]]:
     """The store and the tickets, in the order asked; NotFound names the first missing number."""
     with db.session(write=False) as session:
+        store = get_store(session)  # held: the header and every phone read it once
         header = store_header(session)
         names = {code: name for code, name in
                  session.execute(select(CatalogService.code, CatalogService.name))}
-        return header, [paper_ticket(ticket_by_number(session, n), names) for n in numbers]
+        return header, [paper_ticket(ticket_by_number(session, n), names, store.country)
+                        for n in numbers]
 
 
 # Words that name the piece, not the work: "Ring shank repair" is no ring sizing.
@@ -94,9 +96,11 @@ def says_its_service(description: str, code: str, catalog_name: str | None) -> b
     return any(s in w or s[:4] == w[:4] for s in service for w in said if len(w) >= 3)
 
 
-def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None) -> PaperTicket:
+def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None,
+                 country: str | None = None) -> PaperTicket:
     """``catalog_names`` (code → name) tells which lines still say their catalog service;
-    without it every line is taken as the catalog has it."""
+    without it every line is taken as the catalog has it. ``country``: the store's, when
+    the caller has it already."""
     occasion = None
     if ticket.occasion_what and ticket.occasion_date:
         occasion = Occasion(ticket.occasion_what, ticket.occasion_date)
@@ -116,7 +120,7 @@ def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None) ->
         received_at=ticket.received_at,
         promised_for=ticket.promised_for,
         customer_name=ticket.customer.name,
-        customer_phone=shown_phone(ticket.customer.phone, _country(ticket)) or "",
+        customer_phone=shown_phone(ticket.customer.phone, country or _country(ticket)) or "",
         customer_email=ticket.customer.email or "",
         item_kind=str(ticket.item_kind.value),
         item_description=ticket.item_description,
