@@ -220,13 +220,20 @@ def command_rows(path: Path, number: str, folder: Path) -> list[Row]:
     at_risk, _ = _median_process([*jeweldesk, "at-risk", "--json"], 3)
     bare_risk, _ = _median_process([PY, "-c", BARE_OPEN_TICKETS, str(path)], 3)
     out = folder / "receipt.pdf"
-    printed, _ = _median_process([*jeweldesk, "print", "receipt", number, "--out", str(out)], 3)
+    receipt = [*jeweldesk, "print", "receipt", number, "--out", str(out)]
+    # The first command after a write checks the whole file (quick_check, seconds at this
+    # size) once the write is two seconds old: that once is the store's, not the paper's.
+    time.sleep(max(0.0, 2.5 - (time.time() - path.stat().st_mtime)))
+    checked, _ = _process(receipt)
+    printed, _ = _median_process(receipt, 3)
     bare_print, _ = _median_process([PY, str(Path(bare_paper.__file__)), str(path), number,
                                      str(folder / "bare.pdf"), str(FONTS_DIR),
                                      str(DEFAULT_TERMS)], 3)
     return [("`at-risk --json` (its first run judges, the next reuse)", at_risk, bare_risk,
              10.0, "s"),
-            ("`print receipt`, whole command", printed, bare_print, 2.0, "s")]
+            ("`print receipt`, whole command", printed, bare_print, 2.0, "s"),
+            ("`print receipt`, the first after a write (file checked)", checked, bare_print,
+             2.0, "s")]
 
 
 def in_process_rows(db: Database, path: Path, number: str) -> list[Row]:

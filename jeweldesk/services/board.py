@@ -11,7 +11,21 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import BindParameter, Select, bindparam, func, literal, select, tuple_, union
+from sqlalchemy import (
+    BindParameter,
+    CompoundSelect,
+    Select,
+    String,
+    bindparam,
+    func,
+    literal,
+    literal_column,
+    null,
+    select,
+    tuple_,
+    union,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
 
 from jeweldesk.domain.bill import Bill, Line, Reduction, bill
@@ -210,15 +224,24 @@ def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
 # Built once, each for any page's ids: a statement made afresh per page costs more to
 # prepare than the database takes to answer it.
 _IDS: BindParameter[int] = bindparam("ids", expanding=True)
-_LINES = (select(TicketService.ticket_id, TicketService.price, TicketService.tax_name,
-                 TicketService.tax_percent, Vendor.name)
-          .outerjoin(Vendor, Vendor.id == TicketService.vendor_id)
-          .where(TicketService.ticket_id.in_(_IDS))
-          .order_by(TicketService.ticket_id, TicketService.position))
-_OFF = select(TicketDiscount.ticket_id, TicketDiscount.amount, TicketDiscount.percent).where(
-    TicketDiscount.ticket_id.in_(_IDS))
-_PAID = (select(Payment.ticket_id, func.sum(Payment.amount))
-         .where(Payment.ticket_id.in_(_IDS)).group_by(Payment.ticket_id))
+LINE, OFF, PAID = "line", "off", "paid"
+# The page's lines (with their vendor), discounts and payments in one statement, the lines
+# of each ticket in their order.
+_WHAT = {word: literal_column(f"'{word}'", String) for word in (LINE, OFF, PAID)}
+_MONEY: CompoundSelect[Any] = union_all(
+    select(TicketService.ticket_id, TicketService.position.label("place"),
+           _WHAT[LINE].label("what"), TicketService.price.label("amount"),
+           TicketService.tax_name, TicketService.tax_percent.label("percent"),
+           Vendor.name.label("vendor"))
+    .outerjoin(Vendor, Vendor.id == TicketService.vendor_id)
+    .where(TicketService.ticket_id.in_(_IDS)),
+    select(TicketDiscount.ticket_id, TicketDiscount.id, _WHAT[OFF], TicketDiscount.amount,
+           null(), TicketDiscount.percent, null())
+    .where(TicketDiscount.ticket_id.in_(_IDS)),
+    select(Payment.ticket_id, literal_column("0"), _WHAT[PAID], func.sum(Payment.amount),
+           null(), null(), null())
+    .where(Payment.ticket_id.in_(_IDS)).group_by(Payment.ticket_id),
+).order_by(literal_column("ticket_id"), literal_column("place"))
 # A piece out in a parcel is at that vendor, whatever its lines say.
 _IN_PARCELS = (select(ParcelItem.ticket_id, Vendor.name)
                .join(Parcel, Parcel.id == ParcelItem.parcel_id)
@@ -237,16 +260,19 @@ def _money_and_vendors(
     conn = session.connection()
     lines: dict[int, list[Line]] = {}
     vendors: dict[int, str] = {}
-    page = {"ids": ids}
-    for ticket_id, price, tax_name, tax_percent, vendor in conn.execute(_LINES, page).all():
-        lines.setdefault(ticket_id, []).append(Line(price, tax_name, tax_percent or ZERO))
-        if vendor is not None:
-            vendors.setdefault(ticket_id, vendor)
     off: dict[int, list[Reduction]] = {}
-    for ticket_id, amount, percent in conn.execute(_OFF, page).all():
-        off.setdefault(ticket_id, []).append(Reduction(amount, percent))
+    paid: dict[int, Decimal] = {}
+    for ticket_id, _place, what, amount, tax_name, percent, vendor in conn.execute(
+            _MONEY, {"ids": ids}).all():
+        if what == LINE:
+            lines.setdefault(ticket_id, []).append(Line(amount, tax_name, percent or ZERO))
+            if vendor is not None:
+                vendors.setdefault(ticket_id, vendor)
+        elif what == OFF:
+            off.setdefault(ticket_id, []).append(Reduction(amount, percent))
+        else:
+            paid[ticket_id] = amount
     totals = {i: bill(lines[i], off.get(i, ()), ()) for i in lines}
-    paid: dict[int, Decimal] = dict(conn.execute(_PAID, page).all())  # type: ignore[arg-type]
     if at_vendor:
         vendors.update(conn.execute(_IN_PARCELS, {"ids": at_vendor}).all())  # type: ignore[arg-type]
     return totals, paid, vendors

@@ -17,8 +17,9 @@ from jeweldesk.services.customers import CustomerDetails, find_customers
 from jeweldesk.services.intake import Visit, take_in
 from jeweldesk.services.lookup import search
 from jeweldesk.services.parcels import send_parcel
+from jeweldesk.services.payments import give_discount, take_payment
 from jeweldesk.storage.engine import Database
-from tests.support.store import COUNTER, ring, take_in_ring
+from tests.support.store import COUNTER, MANAGER, ring, take_in_ring
 
 
 def _take_in(db: Database, name: str, phone: str | None, notes: str | None = None,
@@ -127,11 +128,16 @@ def test_a_customer_renamed_is_found_by_the_new_name_only(store_db):
 def test_the_boards_last_page_holds_the_last_tickets_with_their_money_and_vendor(store_db):
     numbers = [take_in_ring(store_db) for _ in range(7)]
     send_parcel(store_db, "PLAT", [numbers[-1]], by=COUNTER, carrier="UPS")
+    give_discount(store_db, numbers[4], "Regular customer", MANAGER, percent="10")
+    take_payment(store_db, numbers[4], "card", "20.00", COUNTER)
+    take_payment(store_db, numbers[4], "cash", "5.00", COUNTER)
     sort = BoardSort("number")
     first = board_page(store_db, BoardFilter(), sort, 0, 4)
     last = board_page(store_db, BoardFilter(), sort, 4, 4, after=first.last)
     assert [r.number for r in last.rows] == numbers[4:]
-    assert [r.balance for r in last.rows] == [Decimal("55.00")] * 3  # 90 + 15 - 50 deposit
+    # 90 + 15 - 50 deposit; the first 10.50 off and 25.00 paid besides
+    assert [r.balance for r in last.rows] == [Decimal("19.50"), Decimal("55.00"),
+                                              Decimal("55.00")]
     assert [r.vendor for r in last.rows] == [None, None, "Riverbend Plating"]
     assert last.rows[-1].status == Status.AT_VENDOR
     assert last.rows[0].jeweler == "Jonah Reyes"
