@@ -43,7 +43,8 @@ def open_database(db_option: str | None, upgrade_db: bool = True,
             if result.backup is not None:
                 print(f"jeweldesk: backed up the database to {result.backup} before upgrading",
                       file=sys.stderr)
-        if not needs_upgrade(db.engine):
+        # Just upgraded, it is at the head: asking again would load Alembic for nothing.
+        if upgrade_db or not needs_upgrade(db.engine):
             write_as_the_store(db)  # what the command prints, in the store's own way
     except OperationalError as exc:
         db.dispose()

@@ -11,7 +11,6 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from jeweldesk.services.reports import as_csv, as_text, report
 from jeweldesk.storage.door import THE_STORE
 from jeweldesk.storage.engine import Database
 
@@ -32,6 +31,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def _report(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.services.reports import as_csv, as_text, report  # for this command only
+
     found = report(db, args.report, THE_STORE, args.start, args.end)
     if args.csv is None:
         print(as_text(found), end="")

@@ -10,7 +10,7 @@ like the Latin beside it.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -90,9 +90,12 @@ def _font_for(char: str, base: str) -> str:
     return base
 
 
-def runs(text: str, base: str = SANS) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4096)  # the labels, the terms and the store's lines recur on every paper
+def runs(text: str, base: str = SANS) -> tuple[tuple[str, str], ...]:
     """(font name, text) pieces in order; neighbours sharing a font are joined."""
     register_fonts()
+    if _covered(base).issuperset(text):  # all of it in the base face: most text, at once
+        return ((base, text),) if text else ()
     pieces: list[tuple[str, str]] = []
     for char in text:
         font = _font_for(char, base)
@@ -101,9 +104,18 @@ def runs(text: str, base: str = SANS) -> list[tuple[str, str]]:
             pieces[-1] = (font, pieces[-1][1] + char)
         else:
             pieces.append((font, char))
-    return pieces
+    return tuple(pieces)
 
 
+@cache
+def _covered(font_name: str) -> frozenset[str]:
+    """Every character the face has a glyph for, and the spaces any face may set."""
+    _face(font_name)
+    glyphs = pdfmetrics.getFont(font_name).face.charToGlyph
+    return frozenset(map(chr, glyphs)) | frozenset(" \t\n\r\u00a0\u2009\u202f")
+
+
+@lru_cache(maxsize=4096)
 def markup(text: str, base: str = SANS) -> str:
     """User text as safe Paragraph markup: escaped, line breaks kept, fonts by coverage."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Table, Ta
 
 from jeweldesk.printing.fonts import SANS
 from jeweldesk.printing.model import StoreHeader
-from jeweldesk.printing.styles import ACCENT, MUTED, RULE, Styles, para
+from jeweldesk.printing.styles import ACCENT, MUTED, RULE, Styles, para, rich
 
 GUTTER = 10
 
@@ -62,7 +62,7 @@ def letterhead(store: StoreHeader, styles: Styles, width: float, title: str) -> 
             )
         ]
     head = Table(
-        [[left, Paragraph(title, styles.title)]],
+        [[left, rich(title, styles.title)]],
         colWidths=[width - title_width, title_width],
         style=PLAIN,
     )

@@ -80,14 +80,35 @@ def make_styles(size: float = 9.5) -> Styles:
     )
 
 
+class Text(Paragraph):
+    """A Paragraph that breaks its lines once for each width it is given in a row. A table
+    asks every cell's height again to size its rows, to keep a block together and to draw
+    it, and ReportLab breaks the lines anew each time: most of a receipt's time."""
+
+    # The width asked, the lines broken for it, and the size they came to.
+    _wrapped: tuple[float, object, float, float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # Breaking lines depends on the width only, not the height offered; a split may
+        # drop or replace the lines, and then they are broken again.
+        kept = self._wrapped
+        if kept is not None and kept[0] == availWidth and kept[1] is getattr(self, "blPara",
+                                                                              None):
+            self.width, self.height = kept[2], kept[3]
+            return kept[2], kept[3]
+        width, height = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, self.blPara, width, height)
+        return width, height
+
+
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A Paragraph of user text: escaped, set in the font that has each character."""
-    return Paragraph(markup(text, style.fontName), style)
+    return Text(markup(text, style.fontName), style)
 
 
 def rich(html: str, style: ParagraphStyle) -> Paragraph:
     """A Paragraph of our own markup with user text already passed through fonts.markup."""
-    return Paragraph(html, style)
+    return Text(html, style)
 
 
 def labelled(label: str, value: str, styles: Styles, style: ParagraphStyle | None = None) -> list:

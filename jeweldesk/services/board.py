@@ -11,21 +11,38 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Select, func, literal, or_, select, tuple_
+from sqlalchemy import (
+    BindParameter,
+    CompoundSelect,
+    Select,
+    String,
+    bindparam,
+    func,
+    literal,
+    literal_column,
+    null,
+    select,
+    tuple_,
+    union,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
 
 from jeweldesk.domain.bill import Bill, Line, Reduction, bill
-from jeweldesk.domain.contact_details import phone_digits, shown_phone
+from jeweldesk.domain.contact_details import DEFAULT_COUNTRY, shown_phone
 from jeweldesk.domain.money import ZERO
 from jeweldesk.domain.status import NOT_CLOSED_STATUSES, Status
+from jeweldesk.services.lookup import customers_holding, tickets_numbered
 from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import get_store, store_now
+from jeweldesk.storage.lookups import STORE_ID, store_now
+from jeweldesk.storage.search_index import has_word_index
 from jeweldesk.storage.tables import (
     Customer,
     Parcel,
     ParcelItem,
     Payment,
     Staff,
+    Store,
     Ticket,
     TicketDiscount,
     TicketService,
@@ -92,7 +109,8 @@ class BoardChoices:
     vendors: list[tuple[str, str]]
 
 
-def _filtered(query: Select[Any], wanted: BoardFilter) -> Select[Any]:
+def _filtered(query: Select[Any], wanted: BoardFilter, indexed: bool) -> Select[Any]:
+    """``indexed``: the database has the search index (see storage.search_index)."""
     if wanted.statuses:
         query = query.where(Ticket.status.in_(sorted(wanted.statuses)))
     if wanted.jeweler == UNASSIGNED:
@@ -115,27 +133,18 @@ def _filtered(query: Select[Any], wanted: BoardFilter) -> Select[Any]:
         query = query.where(Ticket.promised_for <= wanted.promised_to)
     text = wanted.text.strip()
     if text:
-        conditions = [
-            func.lower(Customer.name).contains(text.lower(), autoescape=True),
-            func.upper(Ticket.number).contains(text.upper(), autoescape=True),
-        ]
-        digits = phone_digits(text)
-        if digits and len(digits) >= 3:
-            conditions.append(Customer.phone_digits.contains(digits, autoescape=True))
-        query = query.where(or_(*conditions))
+        # One set of ids, the index's answers together: the board's order then walks it.
+        query = query.where(Ticket.id.in_(union(
+            select(Ticket.id).where(Ticket.customer_id.in_(customers_holding(text, indexed))),
+            tickets_numbered(text, indexed))))
     return query
-
-
-def _base(wanted: BoardFilter, *columns: Any) -> Select[Any]:
-    query = select(*columns).select_from(Ticket)
-    if wanted.text.strip():
-        query = query.join(Customer, Customer.id == Ticket.customer_id)
-    return _filtered(query, wanted)
 
 
 def count_tickets(db: Database, wanted: BoardFilter) -> int:
     with db.session(write=False) as session:
-        return session.scalar(_base(wanted, func.count(Ticket.id))) or 0
+        indexed = has_word_index(session.connection())
+        return session.scalar(_filtered(
+            select(func.count(Ticket.id)).select_from(Ticket), wanted, indexed)) or 0
 
 
 def _lateness(status: Status, promised_for: date, today: date) -> str | None:
@@ -148,12 +157,16 @@ def _lateness(status: Status, promised_for: date, today: date) -> str | None:
     return None
 
 
+_JEWELER = aliased(Staff)
+_COUNTRY = select(Store.country).where(Store.id == STORE_ID)
+
+
 def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
                limit: int = 200, after: tuple[Any, int] | None = None) -> BoardPage:
     """Rows ``offset`` … ``offset + limit`` of the filtered, sorted board; given ``after``
     (the ``last`` of the page before), the rows after it by the index instead, so a page
     deep in a big store costs what the first one does."""
-    jeweler = aliased(Staff)
+    jeweler = _JEWELER
     order_by = {
         "number": Ticket.id,  # numbers come from one sequence, so id order is number order
         "customer": Customer.name,
@@ -170,8 +183,7 @@ def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
         .select_from(Ticket)
         .join(Customer, Customer.id == Ticket.customer_id)
         .outerjoin(jeweler, jeweler.id == Ticket.assigned_to_id)
-    ))
-    query = _filtered(query, wanted).add_columns(order_by)
+    )).add_columns(order_by)
     tiebreak = Ticket.id.desc() if sort.descending else Ticket.id
     query = query.order_by(order_by.desc() if sort.descending else order_by, tiebreak)
     # The jeweler may be nobody, and NULL has no place in a comparison: by the offset then.
@@ -185,10 +197,12 @@ def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
         offset = 0
     with db.session(write=False) as session:
         today = store_now(session).date()
-        rows = session.execute(query.offset(offset).limit(limit)).all()
-        ids: list[int] = [r[0] for r in rows]
-        totals, paid, vendors = _money_and_vendors(session, ids)
-        country = get_store(session).country
+        query = _filtered(query, wanted, has_word_index(session.connection()))
+        rows = session.connection().execute(query.offset(offset).limit(limit)).all()
+        totals, paid, vendors = _money_and_vendors(
+            session, [r[0] for r in rows], [r[0] for r in rows if r[5] == Status.AT_VENDOR])
+        # The country alone (for the phones): the store's whole row holds its logo.
+        country = session.connection().execute(_COUNTRY).scalar() or DEFAULT_COUNTRY
         return BoardPage(
             [
                 BoardRow(
@@ -207,48 +221,60 @@ def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
         )
 
 
+# Built once, each for any page's ids: a statement made afresh per page costs more to
+# prepare than the database takes to answer it.
+_IDS: BindParameter[int] = bindparam("ids", expanding=True)
+LINE, OFF, PAID = "line", "off", "paid"
+# The page's lines (with their vendor), discounts and payments in one statement, the lines
+# of each ticket in their order.
+_WHAT = {word: literal_column(f"'{word}'", String) for word in (LINE, OFF, PAID)}
+_MONEY: CompoundSelect[Any] = union_all(
+    select(TicketService.ticket_id, TicketService.position.label("place"),
+           _WHAT[LINE].label("what"), TicketService.price.label("amount"),
+           TicketService.tax_name, TicketService.tax_percent.label("percent"),
+           Vendor.name.label("vendor"))
+    .outerjoin(Vendor, Vendor.id == TicketService.vendor_id)
+    .where(TicketService.ticket_id.in_(_IDS)),
+    select(TicketDiscount.ticket_id, TicketDiscount.id, _WHAT[OFF], TicketDiscount.amount,
+           null(), TicketDiscount.percent, null())
+    .where(TicketDiscount.ticket_id.in_(_IDS)),
+    select(Payment.ticket_id, literal_column("0"), _WHAT[PAID], func.sum(Payment.amount),
+           null(), null(), null())
+    .where(Payment.ticket_id.in_(_IDS)).group_by(Payment.ticket_id),
+).order_by(literal_column("ticket_id"), literal_column("place"))
+# A piece out in a parcel is at that vendor, whatever its lines say.
+_IN_PARCELS = (select(ParcelItem.ticket_id, Vendor.name)
+               .join(Parcel, Parcel.id == ParcelItem.parcel_id)
+               .join(Vendor, Vendor.id == Parcel.vendor_id)
+               .where(ParcelItem.ticket_id.in_(_IDS), ParcelItem.returned_at.is_(None))
+               .order_by(Parcel.sent_at))
+
+
 def _money_and_vendors(
-    session: Session, ids: list[int]
+    session: Session, ids: list[int], at_vendor: list[int]
 ) -> tuple[dict[int, Bill], dict[int, Decimal], dict[int, str]]:
-    """What the work comes to, the payments and the vendor of just this page's tickets."""
+    """What the work comes to, the payments and the vendor of just this page's tickets;
+    ``at_vendor``: those of them out at a vendor now."""
     if not ids:
         return {}, {}, {}
+    conn = session.connection()
     lines: dict[int, list[Line]] = {}
-    for ticket_id, price, tax_name, tax_percent in session.execute(
-        select(TicketService.ticket_id, TicketService.price, TicketService.tax_name,
-               TicketService.tax_percent).where(TicketService.ticket_id.in_(ids))
-    ):
-        lines.setdefault(ticket_id, []).append(Line(price, tax_name, tax_percent or ZERO))
-    off: dict[int, list[Reduction]] = {}
-    for ticket_id, amount, percent in session.execute(
-        select(TicketDiscount.ticket_id, TicketDiscount.amount, TicketDiscount.percent)
-        .where(TicketDiscount.ticket_id.in_(ids))
-    ):
-        off.setdefault(ticket_id, []).append(Reduction(amount, percent))
-    totals = {i: bill(lines[i], off.get(i, ()), ()) for i in lines}
-    paid: dict[int, Decimal] = dict(session.execute(  # type: ignore[arg-type]
-        select(Payment.ticket_id, func.sum(Payment.amount))
-        .where(Payment.ticket_id.in_(ids)).group_by(Payment.ticket_id)
-    ).all())
     vendors: dict[int, str] = {}
-    for ticket_id, name in session.execute(
-        select(TicketService.ticket_id, Vendor.name)
-        .join(Vendor, Vendor.id == TicketService.vendor_id)
-        .where(TicketService.ticket_id.in_(ids))
-        .order_by(TicketService.ticket_id, TicketService.position)
-    ):
-        vendors.setdefault(ticket_id, name)
-    # A piece out in a parcel is at that vendor, whatever its lines say.
-    for ticket_id, name in session.execute(
-        select(ParcelItem.ticket_id, Vendor.name)
-        .join(Parcel, Parcel.id == ParcelItem.parcel_id)
-        .join(Vendor, Vendor.id == Parcel.vendor_id)
-        .join(Ticket, Ticket.id == ParcelItem.ticket_id)
-        .where(ParcelItem.ticket_id.in_(ids), ParcelItem.returned_at.is_(None),
-               Ticket.status == Status.AT_VENDOR)
-        .order_by(Parcel.sent_at)
-    ):
-        vendors[ticket_id] = name
+    off: dict[int, list[Reduction]] = {}
+    paid: dict[int, Decimal] = {}
+    for ticket_id, _place, what, amount, tax_name, percent, vendor in conn.execute(
+            _MONEY, {"ids": ids}).all():
+        if what == LINE:
+            lines.setdefault(ticket_id, []).append(Line(amount, tax_name, percent or ZERO))
+            if vendor is not None:
+                vendors.setdefault(ticket_id, vendor)
+        elif what == OFF:
+            off.setdefault(ticket_id, []).append(Reduction(amount, percent))
+        else:
+            paid[ticket_id] = amount
+    totals = {i: bill(lines[i], off.get(i, ()), ()) for i in lines}
+    if at_vendor:
+        vendors.update(conn.execute(_IN_PARCELS, {"ids": at_vendor}).all())  # type: ignore[arg-type]
     return totals, paid, vendors
 
 

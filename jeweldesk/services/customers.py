@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from jeweldesk.domain.contact_details import (
@@ -21,9 +21,11 @@ from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.rules import NAME, TEXT, check_text
 from jeweldesk.domain.status import Status
 from jeweldesk.domain.writing import TITLE_CHARS
+from jeweldesk.services.lookup import customers_holding
 from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import customer_by_id, get_store
+from jeweldesk.storage.search_index import has_word_index
 from jeweldesk.storage.tables import Customer, Ticket, TicketEdit
 
 CLOSED = (Status.PICKED_UP, Status.CANCELLED)
@@ -200,15 +202,12 @@ def get_customer(db: Database, customer_id: int) -> CustomerInfo:
 
 
 def find_customers(db: Database, text: str, limit: int = 30) -> list[CustomerInfo]:
-    """By phone digits first (the counter asks for the phone), then by part of the name."""
+    """Customers whose name holds what was typed, or whose phone holds its digits."""
     text = text.strip()
     if not text:
         return []
     with db.session(write=False) as session:
-        digits = phone_digits(text)
-        conditions = [func.lower(Customer.name).contains(text.lower(), autoescape=True)]
-        if digits and len(digits) >= 3:
-            conditions.append(Customer.phone_digits.contains(digits, autoescape=True))
+        holding = customers_holding(text, has_word_index(session.connection()))
         open_count = (
             select(func.count(Ticket.id))
             .where(Ticket.customer_id == Customer.id, Ticket.status.notin_(CLOSED))
@@ -219,7 +218,7 @@ def find_customers(db: Database, text: str, limit: int = 30) -> list[CustomerInf
         ).scalar_subquery()
         rows = session.execute(
             select(Customer, open_count, all_count)
-            .where(or_(*conditions))
+            .where(Customer.id.in_(holding))
             .order_by(Customer.name)
             .limit(limit)
         )

@@ -29,6 +29,7 @@ from jeweldesk.storage.door import THE_STORE, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import STORE_ID, store_now
 from jeweldesk.storage.lookups import calendar as store_calendar
+from jeweldesk.storage.search_index import made_once_after
 from jeweldesk.storage.tables import Payment, PromiseChange, Staff, Store, Ticket
 
 # Everyone at the demo store signs in with it, and its sign-in says so.
@@ -76,8 +77,9 @@ def fill_demo_store(db: Database, tickets: int = DEFAULT_TICKETS, seed: int = DE
         problems = semantic_problems(document) + database_problems(document, session)
         if problems:
             raise Invalid({p.path: p.message for p in problems[:20]})
-        yield from write_document(session, document)
-        _extras(session, maker)
+        with made_once_after(session.connection()):
+            yield from write_document(session, document)
+            _extras(session, maker)
         _pins(session, made_store=store is None)
     return DemoFilled(len(made), len(maker.customers), len(document["shipments"]))
 

@@ -1,4 +1,7 @@
-"""Each printed document as PDF bytes, for the command line and the window alike."""
+"""Each printed document as PDF bytes, for the command line and the window alike.
+
+What only one document needs is imported in its function: a command prints one document,
+and the whole command's time is mostly imports."""
 
 from __future__ import annotations
 
@@ -19,17 +22,12 @@ from jeweldesk.printing import (
     render_tags,
     render_thank_you,
 )
-from jeweldesk.printing.letter import render_unclaimed_letter
-from jeweldesk.printing.payment_receipt import render_payment_receipt
-from jeweldesk.services.letters import unclaimed_letter
-from jeweldesk.services.note_wording import note_wording
 from jeweldesk.services.paper import (
     morning_rows,
     parcel_for_paper,
     payments_for_paper,
     tickets_for_paper,
 )
-from jeweldesk.services.store import store_today
 from jeweldesk.storage.engine import Database
 
 
@@ -54,6 +52,8 @@ def receipt_pdf(db: Database, numbers: Sequence[str], layout: Layout = "letter")
 
 def payment_pdf(db: Database, numbers: Sequence[str], layout: Layout = "letter") -> bytes:
     """What was paid on the tickets, how, and what is left to pay."""
+    from jeweldesk.printing.payment_receipt import render_payment_receipt
+
     store, tickets, payments, now = payments_for_paper(db, numbers)
     return _pdf(lambda out: render_payment_receipt(store, tickets, payments, now, layout, out))
 
@@ -67,6 +67,9 @@ def thank_you_pdf(db: Database, numbers: Sequence[str], signed_by: str | None = 
                   wording: Path | None = None) -> bytes:
     """The note for pieces ready or picked up, in the store's wording from its database
     (``wording``, a TOML file, overrides it for this printing); any other is refused."""
+    from jeweldesk.services.note_wording import note_wording
+    from jeweldesk.services.store import store_today
+
     store, tickets = tickets_for_paper(db, numbers)
     for ticket in tickets:
         refused = thank_you_refusal(ticket.number, ticket.status)
@@ -101,5 +104,8 @@ def morning_pdf(db: Database, as_of: date | None = None) -> bytes:
 
 def letter_pdf(db: Database, number: str, layout: str | None = None) -> bytes:
     """The final unclaimed letter, on the sheet the store's country posts unless said."""
+    from jeweldesk.printing.letter import render_unclaimed_letter
+    from jeweldesk.services.letters import unclaimed_letter
+
     store, letter, sheet = unclaimed_letter(db, number)
     return _pdf(lambda out: render_unclaimed_letter(store, letter, layout or sheet, out))

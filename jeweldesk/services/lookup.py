@@ -19,7 +19,7 @@ from sqlalchemy import (
     select,
 )
 
-from jeweldesk.domain.contact_details import searched_digits, shown_phone
+from jeweldesk.domain.contact_details import phone_digits, searched_digits, shown_phone
 from jeweldesk.domain.status import Status
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import STORE_ID
@@ -109,14 +109,46 @@ def _short_matching(text: str) -> ColumnElement[bool]:
     return or_(*conditions)
 
 
+def customers_holding(text: str, indexed: bool) -> Select[Any]:
+    """The ids of customers whose name holds ``text`` or whose phone holds its digits (three
+    or more): what the intake's customer lookup and the board's filter ask. Through the
+    FTS5 index (``indexed``) or pg_trgm's from three letters; shorter, by reading the names."""
+    text = text.strip()
+    digits = phone_digits(text) or ""
+    if len(text) < SHORTEST:
+        return select(Customer.id).where(
+            func.lower(Customer.name).contains(text.lower(), autoescape=True))
+    if indexed:
+        said = "name : " + phrase(text)
+        if len(digits) >= SHORTEST:
+            said += " OR phone_digits : " + phrase(digits)
+        return select(customer_words.c.rowid).where(
+            literal_column("customer_words").op("MATCH")(said))
+    holding = [Customer.name.ilike(_like(text), escape="/")]
+    if len(digits) >= SHORTEST:
+        holding.append(Customer.phone_digits.like(_like(digits), escape="/"))
+    return select(Customer.id).where(or_(*holding))
+
+
+def tickets_numbered(text: str, indexed: bool) -> Select[Any]:
+    """The ids of tickets whose number holds ``text``, by the index from three letters."""
+    text = text.strip()
+    if len(text) < SHORTEST:
+        return select(Ticket.id).where(
+            func.upper(Ticket.number).contains(text.upper(), autoescape=True))
+    if indexed:
+        return select(ticket_words.c.rowid).where(
+            literal_column("ticket_words").op("MATCH")("number : " + phrase(text)))
+    return select(Ticket.id).where(Ticket.number.ilike(_like(text), escape="/"))
+
+
 def search(db: Database, text: str, limit: int = 50) -> list[Found]:
     """Exact ticket number first (what a scanner types), then tickets whose customer or
     piece holds what was typed, open ones first."""
     text = text.strip()
     if not text:
         return []
-    with db.session(write=False) as session:
-        conn = session.connection()
+    with db.engine.connect() as conn:  # a read: no ORM session needed around it
         exact = conn.execute(_EXACT, {"numbers": sorted({text, text.upper()})}).all()
         country = conn.execute(_COUNTRY).scalar() or "US"
         rest: list[Any] = []

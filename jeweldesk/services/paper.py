@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
@@ -25,20 +26,12 @@ from jeweldesk.printing.model import (
     ServiceLine,
     StoreHeader,
 )
-from jeweldesk.risk.engine import date_to_offer
-from jeweldesk.services.at_risk import one_picture
-from jeweldesk.services.days_off import jewelers_away
-from jeweldesk.services.prepare import (
-    FlagWithHandling,
-    flags_from,
-    risk_inputs_in,
-    track_from,
-    ways_out_in,
-)
-from jeweldesk.services.prepare_words import NEW_DATE
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import get_store, store_now, ticket_by_number
 from jeweldesk.storage.tables import CatalogService, Customer, Parcel, ParcelItem, Ticket
+
+if TYPE_CHECKING:
+    from jeweldesk.services.prepare import FlagWithHandling
 
 
 def _country(row: object) -> str:
@@ -65,10 +58,12 @@ def tickets_for_paper(
 ) -> tuple[StoreHeader, list[PaperTicket]]:
     """The store and the tickets, in the order asked; NotFound names the first missing number."""
     with db.session(write=False) as session:
+        store = get_store(session)  # held: the header and every phone read it once
         header = store_header(session)
         names = {code: name for code, name in
                  session.execute(select(CatalogService.code, CatalogService.name))}
-        return header, [paper_ticket(ticket_by_number(session, n), names) for n in numbers]
+        return header, [paper_ticket(ticket_by_number(session, n), names, store.country)
+                        for n in numbers]
 
 
 # Words that name the piece, not the work: "Ring shank repair" is no ring sizing.
@@ -101,9 +96,11 @@ def says_its_service(description: str, code: str, catalog_name: str | None) -> b
     return any(s in w or s[:4] == w[:4] for s in service for w in said if len(w) >= 3)
 
 
-def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None) -> PaperTicket:
+def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None,
+                 country: str | None = None) -> PaperTicket:
     """``catalog_names`` (code → name) tells which lines still say their catalog service;
-    without it every line is taken as the catalog has it."""
+    without it every line is taken as the catalog has it. ``country``: the store's, when
+    the caller has it already."""
     occasion = None
     if ticket.occasion_what and ticket.occasion_date:
         occasion = Occasion(ticket.occasion_what, ticket.occasion_date)
@@ -123,7 +120,7 @@ def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None) ->
         received_at=ticket.received_at,
         promised_for=ticket.promised_for,
         customer_name=ticket.customer.name,
-        customer_phone=shown_phone(ticket.customer.phone, _country(ticket)) or "",
+        customer_phone=shown_phone(ticket.customer.phone, country or _country(ticket)) or "",
         customer_email=ticket.customer.email or "",
         item_kind=str(ticket.item_kind.value),
         item_description=ticket.item_description,
@@ -228,6 +225,12 @@ def morning_rows(
     first, each with the customer's phone, the reasons to repeat on the call, and who
     already called while nothing has changed since; a word on each jeweler away without
     notice; and how the warnings have done here lately."""
+    # The early-warning engine loads for this list only: a receipt's command never needs it.
+    from jeweldesk.risk.engine import date_to_offer
+    from jeweldesk.services.at_risk import one_picture
+    from jeweldesk.services.days_off import jewelers_away
+    from jeweldesk.services.prepare import flags_from, risk_inputs_in, track_from
+
     # One picture of the store: the history, the handled marks, the phones and the header
     # come from one read, and the calendar is the one the history was read with.
     with one_picture(db) as session:
@@ -260,6 +263,9 @@ def morning_rows(
 def _instead(session: Session, row: FlagWithHandling, offer: date, today: date) -> tuple[str, ...]:
     """Where the new date would miss the customer's occasion still ahead, the other ways out
     to offer on the call (a rush, a piece from the case, a loaner …)."""
+    from jeweldesk.services.prepare import ways_out_in
+    from jeweldesk.services.prepare_words import NEW_DATE
+
     occasion = row.flag.occasion_date
     if occasion is None or not today <= occasion < offer or row.handled:
         return ()

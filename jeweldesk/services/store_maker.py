@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from jeweldesk.domain import writing
@@ -103,8 +105,18 @@ class Clock:
         return self.at(self.days[i], OPENS + wanted % (CLOSES - OPENS))
 
 
+_KINDS = list(KINDS)
+_KINDS_RUNNING = list(accumulate(k[0] for k in KINDS.values()))
+
+
 def _weighted(rng: random.Random, options: tuple[tuple[str, int], ...]) -> str:
-    return rng.choices([o for o, _ in options], [w for _, w in options])[0]
+    names, running = _running_weights(options)
+    return rng.choices(names, cum_weights=running)[0]  # the same draw as by the weights
+
+
+@cache
+def _running_weights(options: tuple[tuple[str, int], ...]) -> tuple[list[str], list[int]]:
+    return [o for o, _ in options], list(accumulate(w for _, w in options))
 
 
 def _ascii(text: str) -> str:
@@ -202,7 +214,7 @@ class StoreMaker:
     def ticket(self, number: str, received: datetime) -> dict[str, Any]:
         rng, clock = self.rng, self.clock
         customer = self.customer()
-        kind = rng.choices(list(KINDS), [k[0] for k in KINDS.values()])[0]
+        kind = rng.choices(_KINDS, cum_weights=_KINDS_RUNNING)[0]
         _, descriptions, metals, stones, conditions = KINDS[kind]
         services = self.lines(kind)
         total = sum(Decimal(line["price"]) for line in services)

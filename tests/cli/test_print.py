@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -192,3 +194,24 @@ def test_the_command_line_offers_the_papers_own_layouts():
     from jeweldesk.cli import printing as command
 
     assert command.LAYOUTS == printing.LAYOUTS
+
+
+def test_printing_a_receipt_loads_neither_alembic_nor_the_early_warnings(
+    sqlite_store: Database, tmp_path: Path
+) -> None:
+    """The whole command's time is mostly imports: a receipt needs no migrations tool (the
+    store is already at the head) and no warnings engine (that is the morning list's)."""
+    number = take_in_ring(sqlite_store)
+    out = tmp_path / "receipt.pdf"
+    script = (
+        "import sys\n"
+        "from jeweldesk.cli import main\n"
+        f"status = main(['--db', {sqlite_store.url!r}, 'print', 'receipt', {number!r}, "
+        f"'--out', {str(out)!r}])\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'alembic' "
+        "or m.startswith(('jeweldesk.risk', 'jeweldesk.services.prepare')))\n"
+        "print(status, loaded)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, timeout=120)
+    assert done.stdout.splitlines()[-1] == "0 []", done.stdout + done.stderr
+    assert number in flat(pdf_text(out))

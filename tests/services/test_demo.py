@@ -144,3 +144,28 @@ def test_a_real_store_filled_with_the_demo_keeps_its_own_pin_and_is_no_demo(
     sign_in(db, "MAG", "2468")
     sign_in(db, "KP", DEMO_PIN)
     assert not store_settings(db).is_demo
+
+
+def test_the_demos_search_index_is_what_its_records_make_and_keeps_up_after(
+        demo: dict, sqlite_db: Database) -> None:  # type: ignore[type-arg]
+    """The demo sets the index's triggers aside while it writes and makes the index in one
+    pass at the end: the same index the triggers would have kept, and they keep it after."""
+    from sqlalchemy import text
+
+    from jeweldesk.services.lookup import search
+    from jeweldesk.storage.search_index import refill
+    from tests.support.store import take_in_ring
+
+    def index() -> list[list[tuple[object, ...]]]:
+        with sqlite_db.engine.connect() as conn:
+            return [[tuple(r) for r in conn.execute(text(f"SELECT rowid, * FROM {t} "
+                                                         "ORDER BY rowid"))]
+                    for t in ("customer_words", "ticket_words")]
+
+    made = index()
+    assert len(made[1]) == 2000 and all(row[2] for row in made[1])  # every description
+    with sqlite_db.engine.begin() as conn:
+        refill(conn)
+    assert index() == made
+    number = take_in_ring(sqlite_db, description="Art deco milgrain cocktail ring")
+    assert number in [f.number for f in search(sqlite_db, "deco milgrain")]
