@@ -20,6 +20,11 @@ class Status(StrEnum):
         return LABELS[self]
 
     @property
+    def said(self) -> str:
+        """The status as a sentence says where the piece is: "R-10001 is in quality check"."""
+        return WHERE_IT_IS[self]
+
+    @property
     def is_closed(self) -> bool:
         return not ALLOWED_MOVES[self]
 
@@ -33,6 +38,17 @@ LABELS: dict[Status, str] = {
     Status.READY: "Ready",
     Status.PICKED_UP: "Picked up",
     Status.CANCELLED: "Cancelled",
+}
+
+WHERE_IT_IS: dict[Status, str] = {
+    Status.RECEIVED: "received",
+    Status.AT_BENCH: "at the bench",
+    Status.WAITING_PARTS: "waiting for parts",
+    Status.AT_VENDOR: "at the vendor",
+    Status.QUALITY_CHECK: "in quality check",
+    Status.READY: "ready",
+    Status.PICKED_UP: "picked up",
+    Status.CANCELLED: "cancelled",
 }
 
 ALLOWED_MOVES: dict[Status, tuple[Status, ...]] = {

@@ -75,7 +75,7 @@ def _staff_name(session: Session, staff_id: int | None) -> str | None:
 
 
 def _closed(ticket: Ticket) -> Invalid:
-    return Invalid({"ticket": f"{ticket.number} is {ticket.status.label.lower()}; a closed "
+    return Invalid({"ticket": f"{ticket.number} is {ticket.status.said}; a closed "
                               "ticket's record stays as it was"})
 
 

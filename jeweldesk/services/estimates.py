@@ -53,7 +53,7 @@ def ask_approval(db: Database, number: str, what: str, by: Actor,
     with write(db, by, Act.ASK_APPROVAL, number) as w:
         ticket = ticket_by_number(w.session, number, lock=True)
         if ticket.status.is_closed or ticket.status == Status.READY:
-            raise Invalid({"ticket": f"{ticket.number} is {ticket.status.label.lower()}: "
+            raise Invalid({"ticket": f"{ticket.number} is {ticket.status.said}: "
                            "there is no work left to ask about"})
         if _open(ticket) is not None:
             raise Invalid({"ticket": f"{ticket.number} already waits for the customer's "
@@ -99,7 +99,7 @@ def answer_approval(db: Database, number: str, yes: bool, how: Channel | str, by
         approval.ends = "ticket" if approval.whole_ticket else ends
         if approval.ends == "ticket":
             if not can_move(ticket.status, Status.READY):
-                raise Invalid({"ends": f"{ticket.number} is {ticket.status.label.lower()}: "
+                raise Invalid({"ends": f"{ticket.number} is {ticket.status.said}: "
                                "bring it to the bench or quality check before it goes back"})
             apply_move(w.session, ticket, Status.READY, w.person_id, w.now,
                        "The customer said no to the estimate: to hand back as it is")

@@ -68,7 +68,7 @@ def _ready_on(ticket: Ticket) -> date | None:
 
 def _not_yet(number: str, status: Status, ready_on: date | None, policy_days: int) -> str:
     if status != Status.READY or ready_on is None:
-        return (f"{number} is {status.label.lower()}: the final letter is for a piece ready "
+        return (f"{number} is {status.said}: the final letter is for a piece ready "
                 "and not collected")
     letter_on = ready_on + timedelta(days=policy_days)
     return (f"{number} has been ready since {writing.long_day(ready_on, year=True)}: its final "

@@ -206,7 +206,7 @@ def add_discount(w: Writing, ticket: Ticket, worth: Reduction, reason: str,
     """``limited``: held to the counter's limit; the courtesy the store itself offers in
     *Prepare the customer* is not."""
     if ticket.status.is_closed:
-        raise Invalid({"ticket": f"{ticket.number} is {ticket.status.label.lower()}; "
+        raise Invalid({"ticket": f"{ticket.number} is {ticket.status.said}; "
                                  "give money back instead"})
     lines = ticket.bill.lines
     value = worth.worth(lines)

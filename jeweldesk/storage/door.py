@@ -88,7 +88,7 @@ def changed_meanwhile(what: str, now: str = "") -> Conflict:
 def check_version(ticket: Ticket, expected_version: int | None) -> None:
     """The screen saw ``expected_version``; if someone changed it since, say so."""
     if expected_version is not None and ticket.version != expected_version:
-        raise changed_meanwhile(ticket.number, ticket.status.label.lower())
+        raise changed_meanwhile(ticket.number, ticket.status.said)
 
 
 @contextmanager

@@ -349,7 +349,7 @@ class BenchScreen(QWidget):
                                 + ([f"{SEND_KEY} (send in a parcel)"]
                                    if self.scanned.may_go_out else []))
             self._say(f"{key.upper()} is not a move for {self.scanned.number} while it is "
-                      f"{self.scanned.status.label.lower()}. "
+                      f"{self.scanned.status.said}. "
                       + (f"Offered: {offered}." if offered else ""), problem=True)
             return
         if found.key == "P":
@@ -431,7 +431,7 @@ class BenchScreen(QWidget):
             return
         self.note.clear()
         self.parts_row.close_row()
-        self._say(f"{state.number} is now {state.status.label.lower()}.")
+        self._say(f"{state.number} is now {state.status.said}.")
         self.show_scanned(state)  # the envelope as the move left it, read in its own session
         self.scan_box.setFocus()
 

@@ -221,7 +221,7 @@ class PickupDialog(CounterDialog):
             return False
         if story.status is not Status.READY:
             self.scan_problem.show_problem(
-                f"{story.number} is {story.status.label.lower()}, not ready to hand back")
+                f"{story.number} is {story.status.said}, not ready to hand back")
             return False
         if self.pieces and not _same_customer(self.pieces[0], story):
             # One hand-back is one customer's: the wrong envelope is refused, not noted.

@@ -265,7 +265,7 @@ class SendParcel(QWidget):
             self._say(f"{piece.number} is already in this parcel.")
             return
         if not piece.may_go_out:
-            self._say(f"{piece.number} is {piece.status.label.lower()}; it cannot go out to a "
+            self._say(f"{piece.number} is {piece.status.said}; it cannot go out to a "
                       "vendor from there.", problem=True)
             return
         self.pieces.add(piece)

@@ -295,3 +295,13 @@ def test_a_jeweler_who_signs_in_at_the_bench_scans_into_it(qtbot, sqlite_store):
         scan_into(qtbot, QApplication.focusWidget(), line)
     assert ticket_story(sqlite_store, number).status == Status.AT_BENCH
     assert ticket_story(sqlite_store, number).events[-1].by_code == BENCH
+
+
+def test_a_move_at_the_bench_says_where_the_piece_is_now(qtbot, bench_ctx, screen):
+    number = take_in_ring(bench_ctx.db)
+    screen.reload()
+    scan_into(qtbot, screen.scan_box, number)
+    scan_into(qtbot, screen.scan_box, "s")
+    assert screen.message.text() == f"{number} is now at the bench."
+    scan_into(qtbot, screen.scan_box, "Q")
+    assert screen.message.text() == f"{number} is now in quality check."
