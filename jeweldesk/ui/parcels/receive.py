@@ -173,6 +173,7 @@ class ReceiveParcel(QWidget):
             self.summary.setText(str(exc))
             return
         self.in_box = []
+        self.check_in_button.setEnabled(False)  # nothing scanned is left to check in
         lines = {line.ref: line for line in open_parcels(self.ctx.db)}
         if got.closed:
             self.summary.setStyleSheet(f"color: {DONE_COLOUR};")

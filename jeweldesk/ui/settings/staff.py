@@ -177,6 +177,9 @@ class StaffTab(QWidget):
             self._keeping = False
 
     def new_person(self) -> None:
+        lost = self.unsaved()
+        if lost and not may_throw_away(self, "Throw away what was typed?", lost):
+            return
         self.table.clearSelection()
         self._editing = None
         self.code.setReadOnly(False)

@@ -56,6 +56,7 @@ def test_a_parcel_out_and_back_with_one_piece_missing(qtbot, ctx, screen):
     scan_into(qtbot, receive.scan_box, b)
     receive.check_in_button.click()
     assert receive.summary.text() == f"{line.ref} is complete: 1 envelope back to the bench."
+    assert not receive.check_in_button.isEnabled()
     assert screen.out.rows == []
 
 

@@ -334,3 +334,20 @@ def test_picking_someone_else_while_a_new_person_is_typed_asks_first(
     tab.table.selectRow(0)
     assert asked.asked and "Your changes to Mei Ono" in asked.texts[0]
     assert tab.name.text() != "Mei Ono Ishikawa"  # the person picked is shown
+
+
+def test_new_person_while_a_change_is_half_typed_asks_first(manager_ctx: AppContext, qtbot):
+    from tests.support.questions import answer_next_question, click
+
+    screen = _settings(manager_ctx, qtbot)
+    tab = screen.staff
+    tab.table.selectRow(0)
+    picked = tab.name.text()
+    qtbot.keyClicks(tab.name, " Junior")
+    asked = answer_next_question(click("Keep typing"))
+    tab.new_button.click()
+    assert asked.asked and f"Your changes to {picked}" in asked.texts[0]
+    assert tab.name.text() == f"{picked} Junior"  # kept, still that person
+    asked = answer_next_question(click("Throw away"))
+    tab.new_button.click()
+    assert asked.asked and tab.name.text() == "" and not tab.code.isReadOnly()
