@@ -21,7 +21,14 @@ from jeweldesk.domain.permissions import Act
 from jeweldesk.interchange import carried
 from jeweldesk.interchange.carried import Kind, Part
 from jeweldesk.interchange.checked_beside import Beside
-from jeweldesk.interchange.common import InvalidDocument, Problem, Progress, Steps, path_of
+from jeweldesk.interchange.common import (
+    InvalidDocument,
+    Problem,
+    Progress,
+    Steps,
+    collector_paused,
+    path_of,
+)
 from jeweldesk.interchange.schema_check import frame_problems, record_problems
 from jeweldesk.interchange.semantic_v2 import StreamChecker
 from jeweldesk.storage.bulk import indexes_set_aside
@@ -486,7 +493,7 @@ def import_v2(db: Database, pairs: Pairs, where: Where, by: Actor = THE_STORE,
 
     done, total = where()
     yield Progress(done, total, "tickets")
-    with write(db, by, Act.IMPORT, "this store") as w, \
+    with collector_paused(), write(db, by, Act.IMPORT, "this store") as w, \
             indexes_set_aside(w.session.connection(), LOADED):
         loading = V2Import(w.session, where, checks=beside is None)
         if escaped is not None:
