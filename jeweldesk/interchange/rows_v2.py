@@ -1,0 +1,141 @@
+"""A version 2 document's records as rows of the tables, and the rows into the database.
+
+A part of the document (carried.py) becomes a Plan: its table's columns, and one function,
+written out for that part, turning a record into a tuple of values as the column keeps
+them. Rows puts those tuples in, with ids given here.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.orm import Session
+
+from jeweldesk.interchange.carried import Kind, Part
+
+
+class Rows:
+    """Rows straight into the tables, with ids given here: one executemany of plain tuples
+    on SQLite (inside the transaction the door began, which holds the write lock), COPY on
+    PostgreSQL with ids taken from each table's own sequence."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        connection = session.connection()
+        self.postgresql = connection.dialect.name == "postgresql"
+        self.raw = connection.connection.driver_connection
+        self.next_id: dict[str, int] = {}
+
+    def ids(self, table: str, count: int) -> list[int]:
+        if not count:
+            return []
+        if self.postgresql:
+            from jeweldesk.interchange.importer import _reserve_ids
+            model_table = _table(table)
+            return _reserve_ids(self.session, model_table, count)
+        if table not in self.next_id:
+            highest = self.session.scalar(select(func.max(_table(table).c.id)))
+            self.next_id[table] = (highest or 0) + 1
+        first = self.next_id[table]
+        self.next_id[table] = first + count
+        return list(range(first, first + count))
+
+    def insert(self, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        names = ", ".join(f'"{c}"' for c in columns)
+        if self.postgresql:
+            cursor = self.raw.cursor()  # type: ignore[union-attr]
+            with cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        marks = ", ".join("?" * len(columns))
+        self.raw.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})',  # type: ignore[union-attr]
+                             rows)
+
+
+def _table(name: str) -> Table:
+    from jeweldesk.storage.tables import Base
+
+    return Base.metadata.tables[name]
+
+
+def to_column(kind: Kind, sqlite: bool, refs: dict[Kind, dict[str, int]]
+               ) -> Callable[[Any], Any] | None:
+    """How a document's value goes into its column; None when it goes in as it is."""
+    if kind is Kind.NUMBER:
+        return int
+    if kind is Kind.FLAG:
+        return int if sqlite else None
+    if kind in (Kind.MONEY, Kind.PERCENT):
+        # SQLAlchemy keeps money in SQLite as a number (exact to the cent at this size);
+        # PostgreSQL reads the text itself.
+        return float if sqlite else None
+    if kind is Kind.TIMESTAMP:
+        # As SQLAlchemy writes a DateTime in SQLite; PostgreSQL reads the ISO text.
+        return (lambda t: f"{t[:10]} {t[11:19]}.000000") if sqlite else None
+    if kind is Kind.BYTES:
+        return base64.b64decode
+    if kind is Kind.WEEKDAYS:
+        return lambda days: ",".join(str(d) for d in sorted({int(d) for d in days}))
+    if kind in (Kind.STAFF, Kind.VENDOR, Kind.CUSTOMER, Kind.TICKET):
+        return refs[kind].__getitem__
+    return None  # text, words, dates: the same text in the column
+
+
+class Plan:
+    """A part's records as rows: its columns, and how each value is found and written."""
+
+    def __init__(self, part: Part, backup: bool, sqlite: bool,
+                 refs: dict[Kind, dict[str, int]], extra: tuple[str, ...] = ()) -> None:
+        table = _table(part.table)
+        self.table = part.table
+        fields = part.carried(backup)
+        self.columns = ["id", *extra, *(f.column for f in fields)] if "id" in table.c \
+            else [*extra, *(f.column for f in fields)]
+        steps = []
+        for f in fields:
+            top, _, inner = f.key.partition(".")
+            column = table.c[f.column]
+            default = getattr(column.default, "arg", None) \
+                if column.default is not None and column.default.is_scalar else None
+            if isinstance(default, bool) and sqlite:
+                default = int(default)
+            steps.append((top, inner, to_column(f.kind, sqlite, refs), default))
+        self.values = _row_maker(steps)
+
+
+Step = tuple[str, str, Callable[[Any], Any] | None, Any]  # key, key inside it, convert, default
+
+
+def _row_maker(steps: list[Step]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """One function reading a record's values in the columns' order, written out for this
+    part: a million rows go through it, and a loop over the steps took three times as long.
+    (Like dataclasses and namedtuple, it is made from source; the source holds only names,
+    the keys and functions are bound by those names.)"""
+    names: dict[str, Any] = {}
+    holders: list[str] = []
+    parts = []
+    for n, (top, inner, convert, default) in enumerate(steps):
+        names[f"K{n}"], names[f"D{n}"], names[f"C{n}"] = (inner or top), default, convert
+        if inner:
+            holder = f"h{len(holders)}" if top not in holders else f"h{holders.index(top)}"
+            if top not in holders:
+                names[f"T{len(holders)}"] = top
+                holders.append(top)
+            found = f"{holder}.get(K{n}, D{n})"
+        else:
+            holder, found = "", f"get(K{n}, D{n})"
+        value = found if convert is None else \
+            f"(C{n}(v) if (v := {found}) is not None else None)"
+        parts.append(f"({value} if {holder} is not None else None)" if holder else value)
+    lines = ["def values(record):", "    get = record.get",
+             *(f"    h{h} = get(T{h})" for h in range(len(holders))),
+             f"    return ({', '.join(parts)}{',' if len(parts) == 1 else ''})"]
+    exec("\n".join(lines), names)  # noqa: S102
+    made: Callable[[dict[str, Any]], tuple[Any, ...]] = names["values"]
+    return made
