@@ -205,9 +205,10 @@ class V2Import:
                   ) -> list[int]:
         assert self.rows is not None
         ids = self.rows.ids(plan.table, len(records))
+        row = plan.row
         self.rows.insert(plan.table, plan.columns, [
-            (i, *(extra(r) if extra else ()), *plan.values(r))
-            for i, r in zip(ids, records, strict=True)])
+            row(r, i, *extra(r)) for i, r in zip(ids, records, strict=True)] if extra else [
+            row(r, i) for i, r in zip(ids, records, strict=True)])
         return ids
 
     def write_staff(self, records: list[dict[str, Any]]) -> None:
@@ -228,8 +229,7 @@ class V2Import:
         assert self.rows is not None
         ids = self.rows.ids(plan.table, len(entries))
         self.rows.insert(plan.table, plan.columns, [
-            (i, staff_id, *plan.values(d)) for i, (staff_id, d) in zip(ids, entries,
-                                                                       strict=True)])
+            plan.row(d, i, staff_id) for i, (staff_id, d) in zip(ids, entries, strict=True)])
 
     def write_catalog(self, records: list[dict[str, Any]]) -> None:
         assert self.session is not None and self.rows is not None
@@ -301,20 +301,21 @@ class V2Import:
             r["events"][-1]["status"],
             stamp(r["events"][-1]["at"]) if stamp else r["events"][-1]["at"], 1))
         self.refs[Kind.TICKET].update(zip([r["number"] for r in records], ids, strict=True))
+        tickets = list(zip(ids, records, strict=True))
         for part in carried.TICKET_LISTS:
-            plan = plans[part.key]
-            entries = [(ticket_id, n, entry) for ticket_id, r in zip(ids, records, strict=True)
-                       for n, entry in enumerate(r.get(part.key, []))]
-            entry_ids = self.rows.ids(plan.table, len(entries))
-            if part.key == "services":
-                rows = [(i, t, n, *plan.values(e)) for i, (t, n, e) in
+            key, row = part.key, plans[part.key].row
+            if key == "services":
+                entries = [(e, t, n) for t, r in tickets for n, e in enumerate(r[key])]
+                entry_ids = self.rows.ids(part.table, len(entries))
+                rows = [row(e, i, t, n) for i, (e, t, n) in
                         zip(entry_ids, entries, strict=True)]
             else:
-                rows = [(i, t, *plan.values(e)) for i, (t, _, e) in
-                        zip(entry_ids, entries, strict=True)]
-            self.rows.insert(plan.table, plan.columns, rows)
-            if part.key in self.counts:
-                self.counts[part.key] += len(rows)
+                pairs = [(e, t) for t, r in tickets if (listed := r.get(key)) for e in listed]
+                entry_ids = self.rows.ids(part.table, len(pairs))
+                rows = [row(e, i, t) for i, (e, t) in zip(entry_ids, pairs, strict=True)]
+            self.rows.insert(part.table, plans[key].columns, rows)
+            if key in self.counts:
+                self.counts[key] += len(rows)
 
     def write_parcels(self, records: list[dict[str, Any]]) -> None:
         assert self.rows is not None
@@ -324,7 +325,7 @@ class V2Import:
                    for item in r["items"]]
         item_ids = self.rows.ids(plan.table, len(entries))
         self.rows.insert(plan.table, plan.columns, [
-            (i, parcel_id, *plan.values(item))
+            plan.row(item, i, parcel_id)
             for i, (parcel_id, item) in zip(item_ids, entries, strict=True)])
         self.counts["parcels"] += len(records)
         self.refs_seen += [r["ref"] for r in records]

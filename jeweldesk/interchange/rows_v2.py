@@ -77,7 +77,7 @@ def to_column(kind: Kind, sqlite: bool, refs: dict[Kind, dict[str, int]]
         return float if sqlite else None
     if kind is Kind.TIMESTAMP:
         # As SQLAlchemy writes a DateTime in SQLite; PostgreSQL reads the ISO text.
-        return (lambda t: f"{t[:10]} {t[11:19]}.000000") if sqlite else None
+        return (lambda t: t.replace("T", " ") + ".000000") if sqlite else None
     if kind is Kind.BYTES:
         return base64.b64decode
     if kind is Kind.WEEKDAYS:
@@ -107,35 +107,41 @@ class Plan:
                 default = int(default)
             steps.append((top, inner, to_column(f.kind, sqlite, refs), default))
         self.values = _row_maker(steps)
+        # The whole row: the values the caller gives (id, the parent's id, ...), then these.
+        self.row = _row_maker(steps, heads=len(self.columns) - len(fields))
 
 
 Step = tuple[str, str, Callable[[Any], Any] | None, Any]  # key, key inside it, convert, default
 
 
-def _row_maker(steps: list[Step]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+def _row_maker(steps: list[Step], heads: int = 0) -> Callable[..., tuple[Any, ...]]:
     """One function reading a record's values in the columns' order, written out for this
     part: a million rows go through it, and a loop over the steps took three times as long.
-    (Like dataclasses and namedtuple, it is made from source; the source holds only names,
-    the keys and functions are bound by those names.)"""
+    With ``heads``, the row's first values (its id, its ticket's id) are given after the
+    record and come first in the tuple. (Like dataclasses and namedtuple, it is made from
+    source; the source holds only names and the keys, the functions and defaults are
+    bound by those names.)"""
     names: dict[str, Any] = {}
     holders: list[str] = []
-    parts = []
+    parts = [f"a{h}" for h in range(heads)]
     for n, (top, inner, convert, default) in enumerate(steps):
-        names[f"K{n}"], names[f"D{n}"], names[f"C{n}"] = (inner or top), default, convert
+        names[f"D{n}"], names[f"C{n}"] = default, convert
+        key = repr(inner or top)
+        looked_up = f"{key}, D{n}" if default is not None else key
         if inner:
             holder = f"h{len(holders)}" if top not in holders else f"h{holders.index(top)}"
             if top not in holders:
                 names[f"T{len(holders)}"] = top
                 holders.append(top)
-            found = f"{holder}.get(K{n}, D{n})"
+            found = f"{holder}.get({looked_up})"
         else:
-            holder, found = "", f"get(K{n}, D{n})"
+            holder, found = "", f"get({looked_up})"
         value = found if convert is None else \
             f"(C{n}(v) if (v := {found}) is not None else None)"
         parts.append(f"({value} if {holder} is not None else None)" if holder else value)
-    lines = ["def values(record):", "    get = record.get",
+    lines = [f"def values({', '.join(['record', *parts[:heads]])}):", "    get = record.get",
              *(f"    h{h} = get(T{h})" for h in range(len(holders))),
              f"    return ({', '.join(parts)}{',' if len(parts) == 1 else ''})"]
     exec("\n".join(lines), names)  # noqa: S102
-    made: Callable[[dict[str, Any]], tuple[Any, ...]] = names["values"]
+    made: Callable[..., tuple[Any, ...]] = names["values"]
     return made
