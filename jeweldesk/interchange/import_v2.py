@@ -29,7 +29,11 @@ from jeweldesk.interchange.common import (
     path_of,
 )
 from jeweldesk.interchange.rows_v2 import Plan, Rows, to_column
-from jeweldesk.interchange.schema_check import frame_problems, record_problems
+from jeweldesk.interchange.schema_check import (
+    frame_problems,
+    record_check,
+    record_problems,
+)
 from jeweldesk.interchange.semantic_v2 import StreamChecker
 from jeweldesk.storage.bulk import indexes_set_aside
 from jeweldesk.storage.door import THE_STORE, Actor, write
@@ -104,9 +108,12 @@ class V2Import:
 
     def section(self, name: str, records: Iterator[Any]) -> Steps[None]:
         chunk: list[tuple[int, Any]] = []
+        keeps_schema = record_check(carried.VERSION, name)
         for i, record in enumerate(records):
             if self.checks:
-                problems = record_problems(carried.VERSION, name, i, record)
+                # jsonschema only for a record the quick check refuses, to name its problems
+                problems = [] if keeps_schema(record) else \
+                    record_problems(carried.VERSION, name, i, record)
                 self.problems += problems
                 self.check.identify(name, i, record)
                 if not problems:
