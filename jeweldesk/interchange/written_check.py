@@ -1,8 +1,8 @@
 """The yes/no schema check of one kind of record, written out as one Python function.
 
-fastcheck's closures call one another once per value: a ticket is some 250 calls. Here
+fastcheck's closures call one another once per value: a ticket is some eighty calls. Here
 the record's whole shape is one function, its keys read in place and its lists looped
-over inline, which takes a third of the time. Only the shapes schema_v2.json is mostly
+over inline, which takes about half the time. Only the shapes schema_v2.json is mostly
 made of are written out (objects, strings, integers, flags, word lists, lists, "X or
 null"); any other part of a schema is left to its fastcheck closure, called from the
 written code, so the answer is always fastcheck's own.
