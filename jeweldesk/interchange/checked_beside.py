@@ -57,11 +57,12 @@ Answer = tuple[list[tuple[str, str]], float]  # every problem as plain pairs; pe
 def _check_file(path: str) -> Answer:
     """In the checker's process: every problem of the file, and the memory it took."""
     from jeweldesk.interchange import carried
+    from jeweldesk.interchange.common import collector_paused
     from jeweldesk.interchange.import_v2 import V2Import
     from jeweldesk.interchange.reader import StreamReader
 
     try:
-        with open(path, encoding="utf-8-sig") as handle:
+        with collector_paused(), open(path, encoding="utf-8-sig") as handle:
             reader = StreamReader(handle, carried.LISTS)
             checking = V2Import(None, lambda: (0, 0))
             checking.check.may_hold_unstorable = lambda: reader.escaped

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -70,6 +72,22 @@ def drain(steps: Generator[Progress, None, R],
             return finished.value  # type: ignore[no-any-return]
         if on_progress is not None:
             on_progress(step)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector held off for a big read: a document is a million small dicts
+    and lists that die young, and each pass of the collector looks at every one still
+    alive: a tenth of an import's time. Nothing a record makes holds a cycle; what does is
+    collected when the block ends. (Another thread's block running at once may end first
+    and start it again: that only costs speed.)"""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def path_of(*parts: str | int) -> str:

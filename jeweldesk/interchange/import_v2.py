@@ -9,11 +9,10 @@ transaction is rolled back and nothing was written.
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from jeweldesk.domain.contact_details import phone_digits
@@ -21,8 +20,20 @@ from jeweldesk.domain.permissions import Act
 from jeweldesk.interchange import carried
 from jeweldesk.interchange.carried import Kind, Part
 from jeweldesk.interchange.checked_beside import Beside
-from jeweldesk.interchange.common import InvalidDocument, Problem, Progress, Steps, path_of
-from jeweldesk.interchange.schema_check import frame_problems, record_problems
+from jeweldesk.interchange.common import (
+    InvalidDocument,
+    Problem,
+    Progress,
+    Steps,
+    collector_paused,
+    path_of,
+)
+from jeweldesk.interchange.rows_v2 import Plan, Rows, to_column
+from jeweldesk.interchange.schema_check import (
+    frame_problems,
+    record_check,
+    record_problems,
+)
 from jeweldesk.interchange.semantic_v2 import StreamChecker
 from jeweldesk.storage.bulk import indexes_set_aside
 from jeweldesk.storage.door import THE_STORE, Actor, write
@@ -35,130 +46,6 @@ CHUNK = 2000
 LOADED = tuple(part.table for part in carried.PARTS)
 Pairs = Iterable[tuple[str, Any]]
 Where = Callable[[], tuple[int, int]]  # how far the reading is: done, of total
-
-
-class Rows:
-    """Rows straight into the tables, with ids given here: one executemany of plain tuples
-    on SQLite (inside the transaction the door began, which holds the write lock), COPY on
-    PostgreSQL with ids taken from each table's own sequence."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        connection = session.connection()
-        self.postgresql = connection.dialect.name == "postgresql"
-        self.raw = connection.connection.driver_connection
-        self.next_id: dict[str, int] = {}
-
-    def ids(self, table: str, count: int) -> list[int]:
-        if not count:
-            return []
-        if self.postgresql:
-            from jeweldesk.interchange.importer import _reserve_ids
-            model_table = _table(table)
-            return _reserve_ids(self.session, model_table, count)
-        if table not in self.next_id:
-            highest = self.session.scalar(select(func.max(_table(table).c.id)))
-            self.next_id[table] = (highest or 0) + 1
-        first = self.next_id[table]
-        self.next_id[table] = first + count
-        return list(range(first, first + count))
-
-    def insert(self, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
-        if not rows:
-            return
-        names = ", ".join(f'"{c}"' for c in columns)
-        if self.postgresql:
-            cursor = self.raw.cursor()  # type: ignore[union-attr]
-            with cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        marks = ", ".join("?" * len(columns))
-        self.raw.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})',  # type: ignore[union-attr]
-                             rows)
-
-
-def _table(name: str) -> Table:
-    from jeweldesk.storage.tables import Base
-
-    return Base.metadata.tables[name]
-
-
-def _to_column(kind: Kind, sqlite: bool, refs: dict[Kind, dict[str, int]]
-               ) -> Callable[[Any], Any] | None:
-    """How a document's value goes into its column; None when it goes in as it is."""
-    if kind is Kind.NUMBER:
-        return int
-    if kind is Kind.FLAG:
-        return int if sqlite else None
-    if kind in (Kind.MONEY, Kind.PERCENT):
-        # SQLAlchemy keeps money in SQLite as a number (exact to the cent at this size);
-        # PostgreSQL reads the text itself.
-        return float if sqlite else None
-    if kind is Kind.TIMESTAMP:
-        # As SQLAlchemy writes a DateTime in SQLite; PostgreSQL reads the ISO text.
-        return (lambda t: f"{t[:10]} {t[11:19]}.000000") if sqlite else None
-    if kind is Kind.BYTES:
-        return base64.b64decode
-    if kind is Kind.WEEKDAYS:
-        return lambda days: ",".join(str(d) for d in sorted({int(d) for d in days}))
-    if kind in (Kind.STAFF, Kind.VENDOR, Kind.CUSTOMER, Kind.TICKET):
-        return refs[kind].__getitem__
-    return None  # text, words, dates: the same text in the column
-
-
-class Plan:
-    """A part's records as rows: its columns, and how each value is found and written."""
-
-    def __init__(self, part: Part, backup: bool, sqlite: bool,
-                 refs: dict[Kind, dict[str, int]], extra: tuple[str, ...] = ()) -> None:
-        table = _table(part.table)
-        self.table = part.table
-        fields = part.carried(backup)
-        self.columns = ["id", *extra, *(f.column for f in fields)] if "id" in table.c \
-            else [*extra, *(f.column for f in fields)]
-        steps = []
-        for f in fields:
-            top, _, inner = f.key.partition(".")
-            column = table.c[f.column]
-            default = getattr(column.default, "arg", None) \
-                if column.default is not None and column.default.is_scalar else None
-            if isinstance(default, bool) and sqlite:
-                default = int(default)
-            steps.append((top, inner, _to_column(f.kind, sqlite, refs), default))
-        self.values = _row_maker(steps)
-
-
-Step = tuple[str, str, Callable[[Any], Any] | None, Any]  # key, key inside it, convert, default
-
-
-def _row_maker(steps: list[Step]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
-    """One function reading a record's values in the columns' order, written out for this
-    part: a million rows go through it, and a loop over the steps took three times as long.
-    (Like dataclasses and namedtuple, it is made from source; the source holds only names,
-    the keys and functions are bound by those names.)"""
-    names: dict[str, Any] = {}
-    holders: list[str] = []
-    parts = []
-    for n, (top, inner, convert, default) in enumerate(steps):
-        names[f"K{n}"], names[f"D{n}"], names[f"C{n}"] = (inner or top), default, convert
-        if inner:
-            holder = f"h{len(holders)}" if top not in holders else f"h{holders.index(top)}"
-            if top not in holders:
-                names[f"T{len(holders)}"] = top
-                holders.append(top)
-            found = f"{holder}.get(K{n}, D{n})"
-        else:
-            holder, found = "", f"get(K{n}, D{n})"
-        value = found if convert is None else \
-            f"(C{n}(v) if (v := {found}) is not None else None)"
-        parts.append(f"({value} if {holder} is not None else None)" if holder else value)
-    lines = ["def values(record):", "    get = record.get",
-             *(f"    h{h} = get(T{h})" for h in range(len(holders))),
-             f"    return ({', '.join(parts)}{',' if len(parts) == 1 else ''})"]
-    exec("\n".join(lines), names)  # noqa: S102
-    made: Callable[[dict[str, Any]], tuple[Any, ...]] = names["values"]
-    return made
 
 
 class V2Import:
@@ -221,9 +108,12 @@ class V2Import:
 
     def section(self, name: str, records: Iterator[Any]) -> Steps[None]:
         chunk: list[tuple[int, Any]] = []
+        keeps_schema = record_check(carried.VERSION, name)
         for i, record in enumerate(records):
             if self.checks:
-                problems = record_problems(carried.VERSION, name, i, record)
+                # jsonschema only for a record the quick check refuses, to name its problems
+                problems = [] if keeps_schema(record) else \
+                    record_problems(carried.VERSION, name, i, record)
                 self.problems += problems
                 self.check.identify(name, i, record)
                 if not problems:
@@ -322,9 +212,10 @@ class V2Import:
                   ) -> list[int]:
         assert self.rows is not None
         ids = self.rows.ids(plan.table, len(records))
+        row = plan.row
         self.rows.insert(plan.table, plan.columns, [
-            (i, *(extra(r) if extra else ()), *plan.values(r))
-            for i, r in zip(ids, records, strict=True)])
+            row(r, i, *extra(r)) for i, r in zip(ids, records, strict=True)] if extra else [
+            row(r, i) for i, r in zip(ids, records, strict=True)])
         return ids
 
     def write_staff(self, records: list[dict[str, Any]]) -> None:
@@ -345,8 +236,7 @@ class V2Import:
         assert self.rows is not None
         ids = self.rows.ids(plan.table, len(entries))
         self.rows.insert(plan.table, plan.columns, [
-            (i, staff_id, *plan.values(d)) for i, (staff_id, d) in zip(ids, entries,
-                                                                       strict=True)])
+            plan.row(d, i, staff_id) for i, (staff_id, d) in zip(ids, entries, strict=True)])
 
     def write_catalog(self, records: list[dict[str, Any]]) -> None:
         assert self.session is not None and self.rows is not None
@@ -413,25 +303,26 @@ class V2Import:
     def write_tickets(self, records: list[dict[str, Any]]) -> None:
         assert self.rows is not None
         plans = self.plans()
-        stamp = _to_column(Kind.TIMESTAMP, self.sqlite, self.refs)
+        stamp = to_column(Kind.TIMESTAMP, self.sqlite, self.refs)
         ids = self._new_rows(plans[""], records, lambda r: (
             r["events"][-1]["status"],
             stamp(r["events"][-1]["at"]) if stamp else r["events"][-1]["at"], 1))
         self.refs[Kind.TICKET].update(zip([r["number"] for r in records], ids, strict=True))
+        tickets = list(zip(ids, records, strict=True))
         for part in carried.TICKET_LISTS:
-            plan = plans[part.key]
-            entries = [(ticket_id, n, entry) for ticket_id, r in zip(ids, records, strict=True)
-                       for n, entry in enumerate(r.get(part.key, []))]
-            entry_ids = self.rows.ids(plan.table, len(entries))
-            if part.key == "services":
-                rows = [(i, t, n, *plan.values(e)) for i, (t, n, e) in
+            key, row = part.key, plans[part.key].row
+            if key == "services":
+                entries = [(e, t, n) for t, r in tickets for n, e in enumerate(r[key])]
+                entry_ids = self.rows.ids(part.table, len(entries))
+                rows = [row(e, i, t, n) for i, (e, t, n) in
                         zip(entry_ids, entries, strict=True)]
             else:
-                rows = [(i, t, *plan.values(e)) for i, (t, _, e) in
-                        zip(entry_ids, entries, strict=True)]
-            self.rows.insert(plan.table, plan.columns, rows)
-            if part.key in self.counts:
-                self.counts[part.key] += len(rows)
+                pairs = [(e, t) for t, r in tickets if (listed := r.get(key)) for e in listed]
+                entry_ids = self.rows.ids(part.table, len(pairs))
+                rows = [row(e, i, t) for i, (e, t) in zip(entry_ids, pairs, strict=True)]
+            self.rows.insert(part.table, plans[key].columns, rows)
+            if key in self.counts:
+                self.counts[key] += len(rows)
 
     def write_parcels(self, records: list[dict[str, Any]]) -> None:
         assert self.rows is not None
@@ -441,7 +332,7 @@ class V2Import:
                    for item in r["items"]]
         item_ids = self.rows.ids(plan.table, len(entries))
         self.rows.insert(plan.table, plan.columns, [
-            (i, parcel_id, *plan.values(item))
+            plan.row(item, i, parcel_id)
             for i, (parcel_id, item) in zip(item_ids, entries, strict=True)])
         self.counts["parcels"] += len(records)
         self.refs_seen += [r["ref"] for r in records]
@@ -486,7 +377,7 @@ def import_v2(db: Database, pairs: Pairs, where: Where, by: Actor = THE_STORE,
 
     done, total = where()
     yield Progress(done, total, "tickets")
-    with write(db, by, Act.IMPORT, "this store") as w, \
+    with collector_paused(), write(db, by, Act.IMPORT, "this store") as w, \
             indexes_set_aside(w.session.connection(), LOADED):
         loading = V2Import(w.session, where, checks=beside is None)
         if escaped is not None:

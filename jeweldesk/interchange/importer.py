@@ -87,7 +87,7 @@ def import_file(db: Database, path: Path, by: Actor = THE_STORE,
     checker = Beside(path) if (worth_it(path) if beside is None else beside) else None
     try:
         with path.open(encoding="utf-8-sig") as handle:
-            reader = StreamReader(handle, carried.LISTS)
+            reader = StreamReader(handle, carried.LISTS, checked_elsewhere=checker is not None)
             counts = yield from import_v2(
                 db, reader.pairs(), lambda: (min(reader.consumed * 1000 // size, 1000), 1000),
                 by, lambda: reader.escaped, checker)

@@ -11,7 +11,8 @@ from jsonschema.exceptions import ValidationError
 
 from jeweldesk.interchange import carried
 from jeweldesk.interchange.common import SCHEMA_PATH, SCHEMA_V2_PATH, Problem, path_of
-from jeweldesk.interchange.fastcheck import Check, compile_schema
+from jeweldesk.interchange.fastcheck import Check
+from jeweldesk.interchange.written_check import compile_written
 
 LISTS = ("staff", "vendors", "customers", "tickets", "shipments", "contacts")
 _LISTS = {1: LISTS, 2: carried.LISTS}
@@ -46,7 +47,7 @@ def _validators(version: int = 1) -> tuple[Draft202012Validator,
     for name in _LISTS[version]:
         item = full["properties"][name]["items"]
         frame["properties"][name] = {"type": "array"}
-        records[name] = (Draft202012Validator(item), compile_schema(item))
+        records[name] = (Draft202012Validator(item), compile_written(item))
     return Draft202012Validator(frame), records
 
 

@@ -22,7 +22,7 @@ from jeweldesk.domain.rules import (
     deposit_problem,
     text_problem,
 )
-from jeweldesk.domain.status import Status, can_move, refusal
+from jeweldesk.domain.status import ALLOWED_MOVES, Status, refusal
 from jeweldesk.interchange.common import (
     Problem,
     path_of,
@@ -62,6 +62,9 @@ def _key(value: Any) -> str | None:
 
 
 _STATUSES = {status.value: status for status in Status}
+# An enum member read off its class is a call each time; half a million events read these.
+_RECEIVED = Status.RECEIVED
+AT_VENDOR = Status.AT_VENDOR.value
 
 
 def _status(value: Any) -> Status | None:
@@ -190,11 +193,13 @@ class Checker:
 
     def check_ticket(self, i: int, ticket: dict[str, Any]) -> None:
         number = _key(ticket.get("number")) or f"tickets[{i}]"
-        self.refers(self.customers, ticket.get("customer"), ("tickets", i, "customer"),
-                    "customer with ref")
+        customer = ticket.get("customer")
+        if type(customer) is not str or customer not in self.customers:
+            self.refers(self.customers, customer, ("tickets", i, "customer"),
+                        "customer with ref")
         for key in ("taken_in_by", "assigned_to"):
-            self.refers(self.staff, ticket.get(key), ("tickets", i, key),
-                        "staff member with code")
+            if type(code := ticket.get(key)) is not str or code not in self.staff:
+                self.refers(self.staff, code, ("tickets", i, key), "staff member with code")
         received = self.timestamp(ticket.get("received_at"), ("tickets", i, "received_at"))
         if received is not None and isinstance(ticket.get("number"), str):
             self.received_at.setdefault(ticket["number"], received)
@@ -259,7 +264,7 @@ class Checker:
                 self.timestamp(event.get("at"), (*where, "at"))
             status = _status(event.get("status"))
             if j == 0:
-                if status is not None and status is not Status.RECEIVED:
+                if status is not None and status is not _RECEIVED:
                     self.add((*where, "status"),
                              f"the first event must be received, not {status.value}")
                 if at is not None and received is not None and at != received:
@@ -270,7 +275,7 @@ class Checker:
                 if at is not None and before is not None and at < before:
                     self.add((*where, "at"), f"{timestamp_text(at)} is before the event "
                              f"before it ({timestamp_text(before)}); events go oldest first")
-                if status is not None and was is not None and not can_move(was, status):
+                if status is not None and was is not None and status not in ALLOWED_MOVES[was]:
                     self.add((*where, "status"), refusal(number, was, status))
             previous = (at if at is not None else previous[0], status)
 
@@ -305,7 +310,7 @@ class Checker:
         events = events if isinstance(events, list) else []
         moments = [read_timestamp(e.get("at")) if isinstance(e, dict) else None for e in events]
         sent_event = next((j for j, e in enumerate(events) if isinstance(e, dict)
-                           and e.get("status") == Status.AT_VENDOR.value and moments[j] == sent),
+                           and e.get("status") == AT_VENDOR and moments[j] == sent),
                           None)
         if sent_event is None:
             self.add(where, f"{number} has no at_vendor event at the parcel's sent_at "

@@ -22,7 +22,6 @@ from jeweldesk.domain.rules import (
     method_list_problem,
     percent_problem,
 )
-from jeweldesk.domain.status import Status
 from jeweldesk.domain.way import currency_problem, locale_problem
 from jeweldesk.domain.writing import TITLE_CHARS
 from jeweldesk.interchange import carried
@@ -33,7 +32,14 @@ from jeweldesk.interchange.common import (
     read_timestamp,
     timestamp_text,
 )
-from jeweldesk.interchange.semantic import Checker, Where, _all_storable, _bad_texts, _key
+from jeweldesk.interchange.semantic import (
+    AT_VENDOR,
+    Checker,
+    Where,
+    _all_storable,
+    _bad_texts,
+    _key,
+)
 from jeweldesk.printing import note_wording_problem
 
 PIN_KEYS = tuple(f.key for f in carried.STAFF.fields if f.backup_only)
@@ -198,14 +204,13 @@ class StreamChecker(Checker):
         number = _key(ticket.get("number"))
         if number is not None:
             self.read_tickets.add(number)
-        if isinstance(events, list) and number is not None and any(
-                isinstance(e, dict) and e.get("status") == Status.AT_VENDOR.value
-                for e in events):
+        if isinstance(events, list) and number is not None and AT_VENDOR in [
+                e.get("status") for e in events if isinstance(e, dict)]:
             moments = [read_timestamp(e.get("at")) if isinstance(e, dict) else None
                        for e in events]
             sent = [(moments[j], moments[j + 1] if j + 1 < len(events) else None)
                     for j, e in enumerate(events)
-                    if isinstance(e, dict) and e.get("status") == Status.AT_VENDOR.value]
+                    if isinstance(e, dict) and e.get("status") == AT_VENDOR]
             if sent:
                 self.sent[number] = sent
 

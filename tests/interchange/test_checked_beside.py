@@ -80,3 +80,22 @@ def test_checked_beside_numbers_already_in_the_store_are_still_refused(exported,
     problems = _refusal(source, file, beside=True)
     assert any(p.startswith("$.tickets[0].number") and "already in this store" in p
                for p in problems)
+
+
+@pytest.mark.parametrize(("key", "said_instead"), [
+    ('"deposit": ', '"deposit": "1.00", "deposit": '),  # a key said twice in a ticket
+    ('"quoted_turnaround_days": ', '"quoted_turnaround_days": NaN, "x": '),
+])
+def test_checked_beside_what_only_the_checker_reads_strictly_is_refused_the_same(
+        exported, empty_db_like, tmp_path, key, said_instead):
+    """The writer beside a checker reads JSON as the json module does; the checker still
+    refuses a key said twice or a NaN, and nothing the writer wrote is kept."""
+    source, document = exported
+    text = json.dumps(document, ensure_ascii=False)
+    assert key in text
+    file = tmp_path / "strict.json"
+    file.write_text(text.replace(key, said_instead, 1), encoding="utf-8")
+    alone = _refusal(empty_db_like(source), file, beside=False)
+    beside = _refusal(empty_db_like(source), file, beside=True)
+    assert beside == alone and len(alone) == 1
+    assert "appears twice" in alone[0] or "NaN" in alone[0]
