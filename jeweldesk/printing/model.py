@@ -30,6 +30,8 @@ class ServiceLine:
     # The line still says the catalog's service for its code. False when the counter wrote
     # it in, or changed its words to other work: the paper then goes by the line's words.
     as_listed: bool = True
+    # Work the customer said yes to once the piece was in: the line says the bench's question.
+    agreed: bool = False
 
 
 @dataclass(frozen=True)

@@ -201,6 +201,8 @@ def fill(template: str, values: dict[str, str]) -> str | None:
 def _care_entry(care: dict[str, Any], service: ServiceLine) -> dict[str, Any]:
     """The wording for the work as the ticket's line says it: the catalog service's own
     when the line still names it, else the words for work the store describes itself."""
+    if service.agreed:  # its words are the bench's question, not a thing done
+        return care.get("_agreed") or care.get("_other", {})
     listed = care.get(service.code) if service.as_listed else None
     return listed or care.get("_other", {})
 

@@ -26,6 +26,7 @@ from jeweldesk.printing.model import (
     ServiceLine,
     StoreHeader,
 )
+from jeweldesk.services.piece_checks import WRITE_IN
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import get_store, store_now, ticket_by_number
 from jeweldesk.storage.tables import CatalogService, Customer, Parcel, ParcelItem, Ticket
@@ -115,6 +116,7 @@ def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None,
         bench_jeweler = ticket.assigned_to.name if ticket.assigned_to else at_bench[-1].by.name
     ready = [e.at.date() for e in ticket.events if e.status == Status.READY]
     bill = ticket.bill
+    agreed = _agreed_work(ticket)
     return PaperTicket(
         number=ticket.number,
         received_at=ticket.received_at,
@@ -131,7 +133,8 @@ def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None,
         services=tuple(
             ServiceLine(s.code, s.description, s.price, s.vendor.name if s.vendor else None,
                         as_listed=catalog_names is None
-                        or says_its_service(s.description, s.code, catalog_names.get(s.code)))
+                        or says_its_service(s.description, s.code, catalog_names.get(s.code)),
+                        agreed=s.code == WRITE_IN and s.description in agreed)
             for s in ticket.services
         ),
         deposit=ticket.deposit,
@@ -151,6 +154,14 @@ def paper_ticket(ticket: Ticket, catalog_names: dict[str, str] | None = None,
             for d, worth in zip(ticket.discounts, bill.reductions, strict=True)),
         taxes=tuple((f"{t.name} {t.percent.normalize():f}%", t.amount) for t in bill.taxes),
     )
+
+
+def _agreed_work(ticket: Ticket) -> set[str]:
+    """What the customer said yes to once the piece was in, each added as a written-in line
+    in the bench's words; asked only where the ticket has such a line."""
+    if not any(s.code == WRITE_IN for s in ticket.services):
+        return set()
+    return {a.what for a in ticket.approvals if a.answer == "yes" and not a.whole_ticket}
 
 
 def _sent(ticket: Ticket) -> list[ParcelItem]:

@@ -186,3 +186,20 @@ def test_a_wording_file_given_for_one_printing_overrides_the_stores(
 
     assert "To the happy couple, Dana," in _note(sqlite_store, number, wording=chosen)
     assert "Hello again, Dana!" in _note(sqlite_store, number)
+
+
+def test_work_the_customer_agreed_to_at_the_bench_is_thanked_for_in_the_notes_words(
+    sqlite_store: Database,
+) -> None:
+    from jeweldesk.services.estimates import answer_approval, ask_approval
+
+    number = take_in_ring(sqlite_store)
+    move(sqlite_store, number, Status.AT_BENCH, by=BENCH)
+    ask_approval(sqlite_store, number, "two more halo diamonds are loose: tighten all 14",
+                 BENCH, price="40")
+    answer_approval(sqlite_store, number, True, "phone", COUNTER)
+    move(sqlite_store, number, Status.READY, by=BENCH)
+
+    text = _note(sqlite_store, number)
+    assert "and done the extra work you agreed to, and it is ready to wear again" in text
+    assert "halo diamonds are loose" not in text
