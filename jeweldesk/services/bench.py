@@ -176,13 +176,15 @@ def scan(db: Database, number: str) -> Scanned:
 
 def _scanned(session: Session, t: Ticket, today: date) -> Scanned:
     out_in = out_in_parcel(session, t)
+    asked = _asked(session, [t.id]).get(t.id)
+    moves = () if out_in else next_moves(t.status)
+    if asked is not None:  # it goes back to the customer only once they have answered
+        moves = tuple(m for m in moves if m.to != Status.READY)
     return Scanned(t.number, t.version, t.status, t.customer.name, t.item_description,
                    _work(t), t.promised_for, t.occasion_what, t.occasion_date,
-                   t.assigned_to.name if t.assigned_to else None,
-                   () if out_in else next_moves(t.status),
+                   t.assigned_to.name if t.assigned_to else None, moves,
                    today, Status.AT_VENDOR in ALLOWED_MOVES[t.status],
-                   back_by_check_in(t.number, out_in) if out_in else None,
-                   _asked(session, [t.id]).get(t.id))
+                   back_by_check_in(t.number, out_in) if out_in else None, asked)
 
 
 def _asked(session: Session, ticket_ids: list[int]) -> dict[int, str]:

@@ -86,6 +86,11 @@ def move(db: Database, number: str, to: Status | str, by: Actor, note: str | Non
         return state_of(moved(w, number, target, note, expected_version, at))
 
 
+def waiting_for_a_yes(ticket: Ticket) -> str | None:
+    """What the customer is still to answer about the piece, as it was asked."""
+    return next((a.what for a in ticket.approvals if a.answered_at is None), None)
+
+
 def act_of(target: Status) -> Act:
     return Act.CANCEL if target == Status.CANCELLED else Act.MOVE
 
@@ -103,6 +108,9 @@ def moved(w: Writing, number: str, target: Status, note: str | None = None,
     if (where := out_in_parcel(w.session, ticket)) is not None:
         # Custody stays true: the parcel it went in says it is still out.
         raise MoveRefused(back_by_check_in(ticket.number, where))
+    if target == Status.READY and (asked := waiting_for_a_yes(ticket)) is not None:
+        raise MoveRefused(f"{ticket.number} waits for the customer's yes to “{asked}”: it is "
+                          "ready once they have answered (the ticket's Waiting for a yes)")
     apply_move(w.session, ticket, target, w.person_id, at or w.now, note)
     if (target == Status.AT_BENCH and ticket.assigned_to_id is None
             and w.person is not None and w.person.role in CLAIMS_THE_WORK):

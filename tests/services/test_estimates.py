@@ -107,3 +107,20 @@ def test_the_command_line_asks_and_answers(store_db: Database,
     assert main(["--db", store_db.url, "estimate", "answer", number, "yes", "--how", "phone",
                  "--by", COUNTER]) == 0
     assert waiting_for_approval(store_db) == []
+
+
+def test_a_piece_waiting_for_a_yes_is_not_made_ready_before_the_answer(
+        store_db: Database) -> None:
+    from jeweldesk.domain.errors import MoveRefused
+    from jeweldesk.services.story import ticket_story
+
+    number = take_in_ring(store_db)
+    move(store_db, number, Status.AT_BENCH, by=BENCH)
+    ask_approval(store_db, number, "Re-shank", BENCH, price="180")
+    with pytest.raises(MoveRefused, match="waits for the customer's yes to “Re-shank”"):
+        move(store_db, number, Status.READY, by=BENCH)
+    assert ticket_story(store_db, number).status == Status.AT_BENCH
+    move(store_db, number, Status.QUALITY_CHECK, by=BENCH)  # the work may still be checked
+    answer_approval(store_db, number, False, Channel.PHONE, COUNTER)
+    move(store_db, number, Status.READY, by=BENCH)
+    assert ticket_story(store_db, number).status == Status.READY

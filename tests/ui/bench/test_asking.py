@@ -36,6 +36,9 @@ def test_work_found_is_raised_from_the_scan_box_in_one_line(qtbot, bench_ctx, sc
     assert "Waits for the customer's yes</b>: The shank is thin: re-shank, $180.00" in \
         screen.card.text()
     assert not screen.ask_button.isVisible()  # one question at a time
+    assert [k for k, b in screen.move_buttons.items() if b.isVisible()] == ["P", "Q"]
+    scan_into(qtbot, screen.scan_box, "R")  # ready only once the customer has answered
+    assert "R is not a move for" in screen.message.text()
     assert screen.queue.index(0, 6).data() == "At the bench · waits for a yes"
     assert screen.queue_title.text().endswith("· 1 waiting for a yes")
     assert ticket_story(bench_ctx.db, number).status == Status.AT_BENCH  # nothing moved
