@@ -16,18 +16,14 @@ from sqlalchemy.exc import OperationalError
 
 from jeweldesk.config import data_dir, database_url, log_dir
 from jeweldesk.domain.errors import LONG_LINE_CHARS, ServiceError, capped
-from jeweldesk.services.note_wording import move_legacy_wording
 from jeweldesk.services.store import has_store
-from jeweldesk.storage.backup import daily_backup
 from jeweldesk.storage.engine import Database, sqlite_file
 from jeweldesk.storage.health import DatabaseBusy, DatabaseFileError
 from jeweldesk.storage.lookups import write_as_the_store
 from jeweldesk.storage.migrate import NewerDatabaseError, upgrade
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.theme import apply_theme
-from jeweldesk.ui.common.work import in_background, stop_background_work
-from jeweldesk.ui.main_window import MainWindow, sign_in_first
-from jeweldesk.ui.start.first_start import FirstStartDialog
+from jeweldesk.ui.start.sign_in import sign_in_first
 
 log = logging.getLogger("jeweldesk")
 CANNOT_USE = "JewelDesk cannot use this database"
@@ -102,10 +98,14 @@ def _open_database(url: str) -> Database | None:
 def _back_up_for_the_day(db: Database) -> None:
     """The day's copy of the store: made once the window is up, off the window's thread
     (a big store's copy and its check take seconds nobody at the counter should wait)."""
+    from jeweldesk.services.note_wording import move_legacy_wording
+
     try:
         move_legacy_wording(db, data_dir())
     except (ServiceError, OSError) as exc:
         log.warning("the thank-you wording in the data folder was not moved in: %s", exc)
+    from jeweldesk.storage.backup import daily_backup
+
     try:
         made = daily_backup(db)
     except (ServiceError, OSError, sqlite3.Error) as exc:
@@ -144,7 +144,9 @@ def open_window(db_option: str | None) -> int:
     if db is None:
         return 2
     if not has_store(db):
-        first = FirstStartDialog(db)
+        from jeweldesk.ui.start import first_start  # the set-up's screens, for a new store
+
+        first = first_start.FirstStartDialog(db)
         if first.exec() != QDialog.DialogCode.Accepted:
             _forget_new_file(db)
             return 0
@@ -152,6 +154,11 @@ def open_window(db_option: str | None) -> int:
     ctx = AppContext(db)
     if not sign_in_first(ctx):
         return 0
+    # The window's screens and what they read load once someone has signed in: the
+    # sign-in asks for little more than Qt and the staff.
+    from jeweldesk.ui.common.work import in_background, stop_background_work
+    from jeweldesk.ui.main_window import MainWindow
+
     window = MainWindow(ctx)
     ctx.start_watching()
     window.show()

@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jeweldesk.services.reports import as_csv, as_text, report
-from jeweldesk.storage.door import THE_STORE
-from jeweldesk.storage.engine import Database
+if TYPE_CHECKING:
+    from jeweldesk.storage.engine import Database
 
 REPORTS = ("end-of-day", "revenue", "bench", "holdings")
 
@@ -32,6 +32,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def _report(args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.services.reports import as_csv, as_text, report
+    from jeweldesk.storage.door import THE_STORE
+
     found = report(db, args.report, THE_STORE, args.start, args.end)
     if args.csv is None:
         print(as_text(found), end="")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +22,9 @@ from jeweldesk.services.pins import NoPinYet, choose_first_pin, sign_in
 from jeweldesk.services.store import StaffMember, list_staff, store_settings
 from jeweldesk.storage.engine import Database
 from jeweldesk.ui.common.widgets import ProblemLabel, heading, muted
+
+if TYPE_CHECKING:
+    from jeweldesk.ui.common.context import AppContext
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -122,3 +127,12 @@ class SignInDialog(QDialog):
             return
         self.chosen = member
         self.accept()
+
+
+def sign_in_first(ctx: AppContext, parent: QWidget | None = None) -> bool:
+    """At start-up: nobody works the counter until they say who they are."""
+    dialog = SignInDialog(ctx.db, store_settings(ctx.db).name, None, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+        return False
+    ctx.set_user(dialog.chosen)
+    return True
