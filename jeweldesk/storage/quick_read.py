@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from jeweldesk.domain.kinds import Role
 from jeweldesk.storage.clean_checks import seen_sound
 from jeweldesk.storage.schema_head import head_on_disk
 
@@ -39,10 +40,11 @@ def plain_file(url: str) -> Path | None:
     return Path(name).expanduser().absolute()
 
 
-def as_left(url: str) -> sqlite3.Connection | None:
-    """A connection reading one snapshot of the store, when the file is as left."""
+def as_left(url: str, checked: bool = True) -> sqlite3.Connection | None:
+    """A connection reading one snapshot of the store, when the file is as left: at this
+    schema, and (``checked``) as it was when it last passed the full check here."""
     path = plain_file(url)
-    if path is None or not path.is_file() or not seen_sound(path):
+    if path is None or not path.is_file() or (checked and not seen_sound(path)):
         return None
     try:
         # Read and write, as the engine opens it, though only read: the last connection to
@@ -96,3 +98,52 @@ def kept_morning(url: str) -> KeptRead | None:
     except (TypeError, ValueError):
         return None
     return KeptRead(wall_clock(timezone), count or 0, kept[0], day, kept[2])
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone who may sign in, as the sign-in lists them (``services.store.StaffMember``'s
+    fields)."""
+
+    code: str
+    name: str
+    role: Role
+    has_pin: bool
+    active: bool = True
+    pin_locked: bool = False
+
+
+@dataclass(frozen=True)
+class FirstLook:
+    """What the sign-in shows while the store is opened behind it."""
+
+    store_name: str
+    is_demo: bool
+    people: tuple[Person, ...]
+
+
+def first_look(url: str) -> FirstLook | None:
+    """The store's name and its people, from a file at this schema with a store set up.
+    The file's full check may still be running: this only reads, and the store is opened
+    (checked, upgraded if need be) before anyone's PIN is taken."""
+    path = plain_file(url)
+    if path is None or not path.is_file():
+        return None
+    conn = as_left(url, checked=False)
+    if conn is None:
+        return None
+    try:
+        store = conn.execute("SELECT name, is_demo FROM store WHERE id = ?",
+                             (STORE_ID,)).fetchone()
+        people = tuple(
+            Person(code, name, Role(role), pin_hash is not None, True, bool(locked))
+            for code, name, role, pin_hash, locked in conn.execute(
+                "SELECT code, name, role, pin_hash, pin_locked FROM staff WHERE active "
+                "ORDER BY name"))
+    except (sqlite3.Error, ValueError):
+        return None
+    finally:
+        conn.close()
+    if store is None or not people:
+        return None  # the first start sets the store up, the usual way
+    return FirstLook(store[0], bool(store[1]), people)
