@@ -59,13 +59,19 @@ def jeweldesk(db: str, sign_in: bool) -> int:
     if sign_in:
         _when_mapped("SignInDialog")
     else:
-        from jeweldesk.services.store import list_staff
-
         def signed_in(ctx, parent=None):  # type: ignore[no-untyped-def]
+            from jeweldesk.services.store import list_staff
+
             ctx.set_user(next(s for s in list_staff(ctx.db) if s.role.value == "manager"))
             return True
 
+        def signed_in_while_opening(first, opening):  # type: ignore[no-untyped-def]
+            return next(p for p in first.people if p.role.value == "manager")
+
+        # The manager signs in the moment the dialog would come up: the window's start, with
+        # nothing of the store's opening hidden behind a person typing a PIN.
         app_module.sign_in_first = signed_in  # type: ignore[assignment]
+        app_module.sign_in_while_opening = signed_in_while_opening  # type: ignore[assignment]
         _when_mapped("MainWindow")
     del app
     return app_module.open_window(db)

@@ -8,10 +8,10 @@ import sys
 def check_ahead_of_the_window(db_option: str | None) -> None:
     """The store's file read whole while Qt and the screens load; opening takes it up."""
     from jeweldesk.config import database_url
-    from jeweldesk.storage.engine import sqlite_file
     from jeweldesk.storage.health import check_ahead
+    from jeweldesk.storage.quick_read import plain_file  # SQLAlchemy is not needed yet
 
-    store_file = sqlite_file(database_url(db_option))
+    store_file = plain_file(database_url(db_option))
     if store_file is not None:
         check_ahead(store_file)
 

@@ -13,14 +13,12 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from sqlalchemy.exc import DBAPIError
-
 from jeweldesk import __version__
 from jeweldesk.cli import data, printing, reports, risk, store, telling
 from jeweldesk.cli.common import CommandError, open_database, say
 from jeweldesk.config import database_url
 from jeweldesk.domain.errors import Invalid, ServiceError, capped
-from jeweldesk.storage.migrate import NewerDatabaseError
+from jeweldesk.storage.schema_head import NewerDatabaseError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -91,10 +89,6 @@ def main(argv: Sequence[str] | None = None,
     except (CommandError, ServiceError, NewerDatabaseError) as exc:
         say(exc)
         return getattr(exc, "exit_status", 1)
-    except DBAPIError as exc:
-        # What the engine did not word itself (a full disk, a read-only folder): one line.
-        say(f"the database refused: {exc.orig}; nothing more was written")
-        return 1
     except KeyboardInterrupt:
         print("jeweldesk: interrupted; nothing more was written", file=sys.stderr)
         return 130
@@ -106,3 +100,16 @@ def main(argv: Sequence[str] | None = None,
     except OSError as exc:
         say(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else exc)
         return 1
+    except Exception as exc:
+        if not _refused_by_the_database(exc):
+            raise
+        # What the engine did not word itself (a full disk, a read-only folder): one line.
+        say(f"the database refused: {getattr(exc, 'orig', exc)}; nothing more was written")
+        return 1
+
+
+def _refused_by_the_database(error: Exception) -> bool:
+    # SQLAlchemy is loaded only by the commands that open the store the usual way; one that
+    # did not cannot have raised its error.
+    engine_errors = sys.modules.get("sqlalchemy.exc")
+    return engine_errors is not None and isinstance(error, engine_errors.DBAPIError)

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
-
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from typing import TYPE_CHECKING, TypeVar
 
 from jeweldesk.config import database_url
 from jeweldesk.domain.errors import LONG_LINE_CHARS, capped
-from jeweldesk.storage.engine import Database
-from jeweldesk.storage.lookups import write_as_the_store
-from jeweldesk.storage.migrate import needs_upgrade, upgrade
+
+if TYPE_CHECKING:
+    from sqlalchemy.exc import OperationalError
+
+    from jeweldesk.storage.engine import Database
 
 T = TypeVar("T")
 
@@ -30,6 +29,14 @@ def open_database(db_option: str | None, upgrade_db: bool = True,
                   may_create: bool = False) -> Database:
     """The store, its file checked first (a missing, damaged or foreign file is refused in
     one line, DatabaseFileError); only ``may_create`` (demo, import, db upgrade) makes one."""
+    # The engine loads here, for the commands that open the store: `--help` and a kept
+    # answer printed as it was kept never wait for it.
+    from sqlalchemy.exc import OperationalError
+
+    from jeweldesk.storage.engine import Database
+    from jeweldesk.storage.lookups import write_as_the_store
+    from jeweldesk.storage.migrate import needs_upgrade, upgrade
+
     url = database_url(db_option)
     try:
         db = Database.open(url, may_create=may_create)
@@ -56,6 +63,8 @@ def open_database(db_option: str | None, upgrade_db: bool = True,
 
 
 def _cannot_open(url: str, exc: OperationalError) -> CommandError:
+    from sqlalchemy.engine import make_url
+
     reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
     return CommandError(f"cannot open the database {make_url(url)!r}: {reason}")
 

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, TypeVar
 from jeweldesk.cli.common import CommandError, progress
 from jeweldesk.domain.errors import capped
 from jeweldesk.services.demo_defaults import DEFAULT_SEED, DEFAULT_TICKETS
-from jeweldesk.storage.engine import Database
 
 if TYPE_CHECKING:
     from jeweldesk.interchange.common import Progress
+    from jeweldesk.storage.engine import Database
 
 # Each command imports what it runs when it runs: the others' modules stay unloaded.
 

@@ -12,8 +12,10 @@ import os
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jeweldesk.storage.engine import Database
+if TYPE_CHECKING:
+    from jeweldesk.storage.engine import Database
 
 # The paper's modules (and ReportLab) load only for the command that prints: the layouts
 # are said here again for the parser, and a test keeps them the same as printing.LAYOUTS.

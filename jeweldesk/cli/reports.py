@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jeweldesk.storage.door import THE_STORE
-from jeweldesk.storage.engine import Database
+if TYPE_CHECKING:
+    from jeweldesk.storage.engine import Database
 
 REPORTS = ("end-of-day", "revenue", "bench", "holdings")
 
@@ -32,6 +33,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 def _report(args: argparse.Namespace, db: Database) -> int:
     from jeweldesk.services.reports import as_csv, as_text, report  # for this command only
+    from jeweldesk.storage.door import THE_STORE
 
     found = report(db, args.report, THE_STORE, args.start, args.end)
     if args.csv is None:

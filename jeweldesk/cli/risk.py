@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from jeweldesk.cli.common import CommandError
 from jeweldesk.domain import writing
-from jeweldesk.storage.engine import Database
 
 if TYPE_CHECKING:
     from jeweldesk.risk.engine import Flag
+    from jeweldesk.storage.engine import Database
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -26,7 +26,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "(default: now, store-local time)",
     )
     morning.add_argument("--json", action="store_true", help="print the list as JSON")
-    morning.set_defaults(run=_at_risk)
+    # It opens the store itself: the morning's kept answer is printed without the engine.
+    morning.set_defaults(run=_at_risk, opens_database=False)
 
 
 def parse_moment(text: str) -> date | datetime:
@@ -47,12 +48,29 @@ def parse_moment(text: str) -> date | datetime:
     return moment
 
 
-def _at_risk(args: argparse.Namespace, db: Database) -> int:
+def _at_risk(args: argparse.Namespace, url: str) -> int:
+    wanted = parse_moment(args.as_of) if args.as_of is not None else None
+    if args.json and wanted is None:
+        from jeweldesk.services.kept_morning import at_risk_document, listed_now
+
+        kept = listed_now(url)
+        if kept is not None:
+            print(json.dumps(at_risk_document(*kept), indent=2))
+            return 0
+    from jeweldesk.cli.common import open_database
+
+    db = open_database(url)
+    try:
+        return _judged(args, db, wanted)
+    finally:
+        db.dispose()
+
+
+def _judged(args: argparse.Namespace, db: Database, wanted: date | datetime | None) -> int:
     from jeweldesk.risk.engine import flags_to_json
     from jeweldesk.services.at_risk import at_risk
     from jeweldesk.services.morning import flags_now
 
-    wanted = parse_moment(args.as_of) if args.as_of is not None else None
     # Now is the morning the store keeps the answer for; another moment is judged afresh.
     moment, flags = at_risk(db, wanted) if wanted is not None else flags_now(db)
     if args.json:

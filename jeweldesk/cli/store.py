@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jeweldesk.cli.common import CommandError
-from jeweldesk.storage.backup import backup_sqlite, restore_sqlite
-from jeweldesk.storage.engine import Database, sqlite_file
-from jeweldesk.storage.migrate import current_revision, head_revision, upgrade
-from jeweldesk.storage.roles import RoleError, grant_workstation_role
+
+if TYPE_CHECKING:
+    from jeweldesk.storage.engine import Database
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -41,6 +41,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def _upgrade(_args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.storage.migrate import upgrade
+
     result = upgrade(db.engine)
     if result.from_revision == result.to_revision:
         print(f"The database is up to date (schema {result.to_revision}).")
@@ -55,6 +57,8 @@ def _upgrade(_args: argparse.Namespace, db: Database) -> int:
 def _init_roles(args: argparse.Namespace, db: Database) -> int:
     # The password comes from the environment, never from the command line (ps would show it).
     password = os.environ.get("JEWELDESK_APP_PASSWORD")
+    from jeweldesk.storage.roles import RoleError, grant_workstation_role
+
     try:
         grant_workstation_role(db.engine, args.role, password)
     except RoleError as exc:
@@ -67,6 +71,8 @@ def _init_roles(args: argparse.Namespace, db: Database) -> int:
 
 
 def _status(_args: argparse.Namespace, db: Database) -> int:
+    from jeweldesk.storage.migrate import current_revision, head_revision
+
     print(f"Database schema {current_revision(db.engine) or 'none'}; "
           f"this JewelDesk writes {head_revision()}.")
     return 0
@@ -75,6 +81,8 @@ def _status(_args: argparse.Namespace, db: Database) -> int:
 def _backup(args: argparse.Namespace, db: Database) -> int:
     if not db.is_sqlite or not db.engine.url.database:
         raise CommandError("backup copies an SQLite file; for PostgreSQL use pg_dump")
+    from jeweldesk.storage.backup import backup_sqlite
+
     source = Path(db.engine.url.database)
     dest = None
     if args.dest:
@@ -86,6 +94,9 @@ def _backup(args: argparse.Namespace, db: Database) -> int:
 
 
 def _restore(args: argparse.Namespace, url: str) -> int:
+    from jeweldesk.storage.backup import restore_sqlite
+    from jeweldesk.storage.engine import sqlite_file
+
     target = sqlite_file(url)
     if target is None:
         raise CommandError("restore puts back an SQLite file; for PostgreSQL use pg_restore")

@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING
 from jeweldesk.cli.common import CommandError
 from jeweldesk.cli.risk import parse_moment
 from jeweldesk.domain import writing
-from jeweldesk.storage.door import THE_STORE
-from jeweldesk.storage.engine import Database
 
 if TYPE_CHECKING:
     from jeweldesk.domain.notices import Notice
     from jeweldesk.services.sending import Sent
+    from jeweldesk.storage.engine import Database
 
 # The services load when a command of theirs runs: every other command starts sooner.
 ENV_MAIL_PASSWORD = "JEWELDESK_MAIL_PASSWORD"
@@ -126,6 +125,7 @@ def _secret(env: str, prompt: str) -> str | None:
 
 def _mail(args: argparse.Namespace, db: Database) -> int:
     from jeweldesk.services.telling import MailServer, save_mail_server
+    from jeweldesk.storage.door import THE_STORE
 
     mail = MailServer(args.host, args.port, args.security, args.user, args.sender)
     password = _secret(ENV_MAIL_PASSWORD, f"Password for {args.user} at {args.host}: ") \
@@ -139,6 +139,7 @@ def _mail(args: argparse.Namespace, db: Database) -> int:
 
 def _sms(args: argparse.Namespace, db: Database) -> int:
     from jeweldesk.services.telling import TextGateway, save_text_gateway
+    from jeweldesk.storage.door import THE_STORE
 
     gateway = TextGateway(args.url, args.account, args.sender)
     token = _secret(ENV_SMS_TOKEN, f"Auth token for {args.account}: ")
@@ -161,6 +162,7 @@ def _said_where(where: str | None, given: bool, env: str) -> None:
 
 def _reminders(args: argparse.Namespace, db: Database) -> int:
     from jeweldesk.services.telling import save_reminders
+    from jeweldesk.storage.door import THE_STORE
 
     try:
         days = tuple(int(d) for d in args.days.split(",") if d.strip())

@@ -15,9 +15,10 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from jeweldesk.domain.levels import Level
-from jeweldesk.risk.engine import Flag
+from jeweldesk.risk.engine import Flag, flags_to_json
 from jeweldesk.services.at_risk import one_picture
 from jeweldesk.services.days_off import JewelerAway, jewelers_away
+from jeweldesk.services.kept_morning import KEPT_SHAPE
 from jeweldesk.services.prepare import (
     FlagWithHandling,
     Handling,
@@ -29,9 +30,6 @@ from jeweldesk.storage.door import keep_derived
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import STORE_ID, store_now, write_as_the_store
 from jeweldesk.storage.tables import KeptMorning, Store
-
-# Bumped whenever what is kept changes shape: an answer kept by another version is judged anew.
-KEPT_SHAPE = 2  # 2: with the track record
 
 
 @dataclass(frozen=True)
@@ -98,7 +96,7 @@ def _keep(db: Database, count: int, day: date, answer: Morning) -> None:
         with keep_derived(db) as session:
             session.execute(delete(KeptMorning))
             session.add(KeptMorning(id=1, change_count=count, day=day,
-                                    answer=_to_text(answer)))
+                                    answer=_to_text(answer, day)))
     except (IntegrityError, DBAPIError):
         pass  # another workstation kept its answer at the same moment: either will do
 
@@ -121,7 +119,7 @@ def _flag(flag: Flag) -> dict[str, Any]:
             "occasion_threatened": flag.occasion_threatened, "sure_by": _day(flag.sure_by)}
 
 
-def _to_text(answer: Morning) -> str:
+def _to_text(answer: Morning, day: date) -> str:
     return json.dumps({
         "shape": KEPT_SHAPE,
         "rows": [{"flag": _flag(r.flag), "handled": r.handled, "handling": None
@@ -132,6 +130,8 @@ def _to_text(answer: Morning) -> str:
         "away": [{"staff_code": a.staff_code, "staff_name": a.staff_name, "missed": a.missed,
                   "since": _day(a.since), "waiting": a.waiting} for a in answer.away],
         "track": answer.track,
+        # As `at-risk --json` prints them, for it to print without loading the engine.
+        "listed": flags_to_json(day, [r.flag for r in answer.rows])["flags"],
     }, ensure_ascii=False)
 
 

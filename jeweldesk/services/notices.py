@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import CompoundSelect, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from jeweldesk.domain import notices as told
@@ -14,6 +14,7 @@ from jeweldesk.domain import writing
 from jeweldesk.domain.contact_details import shown_phone
 from jeweldesk.domain.kinds import ItemKind
 from jeweldesk.domain.notice_words import Wording
+from jeweldesk.domain.status import NOT_CLOSED_STATUSES, Status
 from jeweldesk.printing.resources import load_note_wording
 from jeweldesk.risk.asof import moment_of
 from jeweldesk.storage.engine import Database
@@ -31,13 +32,24 @@ from jeweldesk.storage.tables import (
 )
 
 SHORT_PIECE = 40  # a longer description is said by its kind: "your ring"
+# Moves this recent are read whatever the ticket's status says: another workstation whose
+# clock runs a little ahead may have moved a piece "after" this one's now.
+RECENT_MOVES = timedelta(days=1)
+Among = Select[Any] | CompoundSelect  # the ids of the tickets to read
+MOST_NAMED = 5000  # more tickets than this are selected by a query, not named one by one
 
 
 def notices_due(db: Database, as_of: date | datetime | None = None
                 ) -> tuple[datetime, list[told.Notice]]:
+    """The notices due now (or as of a past moment, from the whole history)."""
     with db.session(write=False) as session:
-        moment = moment_of(as_of) if as_of is not None else store_now(session)
-        return moment, told.notices_due(load_pieces(session), telling_terms(session), moment)
+        terms = telling_terms(session)
+        if as_of is not None:
+            moment = moment_of(as_of)
+            return moment, told.notices_due(load_pieces(session), terms, moment)
+        moment = store_now(session)
+        among = could_be_due(session, moment, terms)
+        return moment, told.notices_due(load_pieces(session, among=among), terms, moment)
 
 
 def telling_terms(session: Session) -> told.Telling:
@@ -51,12 +63,73 @@ def telling_terms(session: Session) -> told.Telling:
                         country=store.country, calendar=calendar(session))
 
 
-def load_pieces(session: Session, only: int | None = None) -> list[told.Piece]:
-    """Every ticket (or the one ``only``) with what the notices read of it, in one query
-    per table."""
+def could_be_due(session: Session, moment: datetime, terms: told.Telling) -> Among:
+    """The ids of the tickets a notice could be due for now, through the indexes: the pieces
+    still with the store, those picked up in the month their invitation back falls due, and
+    those just moved. With the not-heard-from list on, every ticket of their customers and
+    of the customers it could list (nobody's piece with the store, nothing newer than the
+    days it waits), since it reads a customer's whole record. At a big store that is a few
+    thousand tickets of a hundred thousand; ``domain.notices`` decides among them."""
+    ids: Among = select(Ticket.id).where(Ticket.status.in_(NOT_CLOSED_STATUSES)).union(
+        _invited_back(session, moment),
+        select(TicketEvent.ticket_id).where(TicketEvent.at >= moment - RECENT_MOVES))
+    if not terms.not_heard_from_days:
+        return ids
+    quiet_since = moment - timedelta(days=terms.not_heard_from_days)
+    # The latest move of a customer's tickets is one of the times they were heard from: a
+    # customer whose latest move is too recent is not listed, whatever else is on record.
+    open_pieces = func.sum(case((Ticket.status.in_(NOT_CLOSED_STATUSES), 1), else_=0))
+    quiet = (select(Ticket.customer_id).group_by(Ticket.customer_id)
+             .having(func.max(Ticket.status_at) <= quiet_since, open_pieces == 0))
+    customers = select(Ticket.customer_id).where(Ticket.id.in_(ids)).union(quiet)
+    return select(Ticket.id).where(Ticket.customer_id.in_(customers))
+
+
+def _invited_back(session: Session, moment: datetime) -> Select[Any]:
+    """The tickets picked up in the month that puts their invitation back in its window now:
+    the pick-ups of the months any piece's care could name, then each by its own work."""
+    care = load_note_wording(get_store(session).note_wording)["care"]
+    months = [12, *(int(c.get("check_after_months", 12)) for c in care.values()
+                    if isinstance(c, dict))]
+    this_month = moment.date().replace(day=1)
+    since = _months_on(this_month, -(max(months) + told.CLEANING_WINDOW_MONTHS - 1))
+    until = _months_on(this_month, -min(months) + 1)
+    in_months = select(TicketEvent.ticket_id, TicketEvent.at).where(
+        TicketEvent.at >= datetime.combine(since, datetime.min.time()),
+        TicketEvent.at < datetime.combine(until, datetime.min.time()),
+        TicketEvent.status == Status.PICKED_UP)
+    picked: dict[int, datetime] = {row.ticket_id: row.at for row in session.execute(in_months)}
+    codes: dict[int, list[str]] = defaultdict(list)
+    for ticket_id, code in session.execute(
+            select(TicketService.ticket_id, TicketService.code).where(
+                TicketService.ticket_id.in_(in_months.with_only_columns(TicketEvent.ticket_id)))):
+        codes[ticket_id].append(code)
+    found = []
+    for ticket_id, at in picked.items():
+        due = _months_on(at.date().replace(day=1), _check_after(care, codes[ticket_id]))
+        if due <= this_month < _months_on(due, told.CLEANING_WINDOW_MONTHS):
+            found.append(ticket_id)
+    if len(found) > MOST_NAMED:
+        return in_months.with_only_columns(TicketEvent.ticket_id)
+    return select(Ticket.id).where(Ticket.id.in_(found))
+
+
+def _check_after(care: dict[str, Any], codes: list[str]) -> int:
+    """The months after pick-up the thank-you note invited the customer back in: the soonest
+    any of the piece's work asks for."""
+    return min((care.get(code, care.get("_other", {})).get("check_after_months", 12)
+                for code in codes), default=12)
+
+
+def load_pieces(session: Session, only: int | None = None,
+                among: Among | None = None) -> list[told.Piece]:
+    """Every ticket (or the one ``only``, or those ``among`` selects) with what the notices
+    read of it, in one query per table."""
 
     def of(query: Any, column: Any) -> Any:
-        return query if only is None else query.where(column == only)
+        if only is not None:
+            return query.where(column == only)
+        return query if among is None else query.where(column.in_(among))
 
     moves: dict[int, list[Any]] = defaultdict(list)
     for row in session.execute(of(select(TicketEvent.ticket_id, TicketEvent.at,
@@ -64,8 +137,10 @@ def load_pieces(session: Session, only: int | None = None) -> list[told.Piece]:
                                .order_by(TicketEvent.at, TicketEvent.id)):
         moves[row.ticket_id].append((row.at, row.status))
     promises: dict[int, list[told.Promise]] = defaultdict(list)
-    for change in session.scalars(of(select(PromiseChange), PromiseChange.ticket_id)
-                                  .order_by(PromiseChange.at, PromiseChange.id)):
+    for change in session.execute(of(select(
+            PromiseChange.ticket_id, PromiseChange.at, PromiseChange.old_date,
+            PromiseChange.new_date, PromiseChange.reason, PromiseChange.tell_by),
+            PromiseChange.ticket_id).order_by(PromiseChange.at, PromiseChange.id)):
         promises[change.ticket_id].append(told.Promise(change.at, change.old_date,
                                                        change.new_date, change.reason,
                                                        change.tell_by))
@@ -92,7 +167,11 @@ def load_pieces(session: Session, only: int | None = None) -> list[told.Piece]:
             approval.answered_at))
     care = load_note_wording(get_store(session).note_wording)["care"]
     customers: dict[int, told.Customer] = {}
-    for c in session.scalars(select(Customer)):
+    theirs = select(Customer.id, Customer.name, Customer.email, Customer.phone,
+                    Customer.preferred_channel)
+    if only is not None or among is not None:
+        theirs = theirs.where(Customer.id.in_(of(select(Ticket.customer_id), Ticket.id)))
+    for c in session.execute(theirs):
         customers[c.id] = told.Customer(c.id, c.name, c.email, c.phone, c.preferred_channel)
     pieces = []
     for t in session.execute(of(select(Ticket.id, Ticket.number, Ticket.customer_id,
@@ -100,8 +179,6 @@ def load_pieces(session: Session, only: int | None = None) -> list[told.Piece]:
                                        Ticket.received_at, Ticket.promised_for), Ticket.id)
                              .order_by(Ticket.id)):
         work = lines[t.id]
-        months = [care.get(code, care.get("_other", {})).get("check_after_months", 12)
-                  for code, _ in work]
         pieces.append(told.Piece(
             number=t.number, customer=customers[t.customer_id],
             piece=_piece_said(t.item_kind, t.item_description),
@@ -109,8 +186,14 @@ def load_pieces(session: Session, only: int | None = None) -> list[told.Piece]:
             received_at=t.received_at, promised_for=t.promised_for, visit=t.visit,
             moves=tuple(moves[t.id]), promises=tuple(promises[t.id]),
             contacts=tuple(sorted(contacts[t.id])), given=tuple(given[t.id]),
-            check_after_months=min(months, default=12), asked=tuple(asked[t.id])))
+            check_after_months=_check_after(care, [code for code, _ in work]),
+            asked=tuple(asked[t.id])))
     return pieces
+
+
+def _months_on(first: date, months: int) -> date:
+    index = first.month - 1 + months
+    return date(first.year + index // 12, index % 12 + 1, 1)
 
 
 def _piece_said(kind: ItemKind, description: str) -> str:

@@ -12,6 +12,7 @@ from jeweldesk.domain.calendar import StoreCalendar
 from jeweldesk.domain.errors import NotFound
 from jeweldesk.domain.way import US, Way, use
 from jeweldesk.storage.engine import Database
+from jeweldesk.storage.quick_read import wall_clock
 from jeweldesk.storage.tables import ClosedDate, Customer, Staff, Store, Ticket, Vendor
 
 STORE_ID = 1
@@ -57,12 +58,7 @@ def store_now(session: Session) -> datetime:
     """The store's local wall-clock time, to the second, as history records it."""
     # Only the zone is read, straight from the table: every write asks, and the whole
     # store's row (its logo, its wording) is not needed for the time.
-    timezone = session.connection().execute(_TIMEZONE).scalar()
-    try:
-        zone = ZoneInfo(timezone) if timezone else ZoneInfo("UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("UTC")
-    return datetime.now(zone).replace(tzinfo=None, microsecond=0)
+    return wall_clock(session.connection().execute(_TIMEZONE).scalar())
 
 
 def calendar(session: Session) -> StoreCalendar:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,16 +10,14 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from jeweldesk.storage.backup import backup_sqlite
+from jeweldesk.storage.schema_head import MIGRATIONS, NewerDatabaseError
+from jeweldesk.storage.schema_head import head_on_disk as _head_on_disk
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-# Shipped in the package as jeweldesk.db (the repository's top-level db/).
-MIGRATIONS = Path(str(resources.files("jeweldesk.db")))
-
-
-class NewerDatabaseError(RuntimeError):
-    """The database was written by a newer JewelDesk; it is left untouched."""
+__all__ = ["MIGRATIONS", "NewerDatabaseError", "UpgradeResult", "current_revision",
+           "head_revision", "needs_upgrade", "upgrade"]
 
 
 @dataclass(frozen=True)
@@ -40,30 +35,12 @@ def _config() -> Config:
     return config
 
 
-_NAMED = re.compile(r"^(down_revision|revision)\s*=\s*['\"]([^'\"]*)['\"]", re.MULTILINE)
-
-
-@cache
-def _head_on_disk() -> str | None:
-    """The newest revision read straight from the files, without loading Alembic (seconds
-    at every start): None when the files do not make one line, for Alembic to sort out."""
-    revisions: set[str] = set()
-    earlier: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        named = dict(_NAMED.findall(path.read_text(encoding="utf-8")))
-        if "revision" not in named:
-            return None
-        revisions.add(named["revision"])
-        if "down_revision" in named:
-            earlier.add(named["down_revision"])
-    heads = revisions - earlier
-    return next(iter(heads)) if len(heads) == 1 else None
-
-
 def head_revision() -> str:
-    from alembic.script import ScriptDirectory
+    head = _head_on_disk()
+    if head is None:  # the files do not make one line: Alembic says which is newest
+        from alembic.script import ScriptDirectory
 
-    head = _head_on_disk() or ScriptDirectory.from_config(_config()).get_current_head()
+        head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
 

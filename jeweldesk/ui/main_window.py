@@ -29,7 +29,7 @@ from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.fields import CounterDialog
 from jeweldesk.ui.common.store_file import StoreFileMenu
 from jeweldesk.ui.common.widgets import PROBLEM_COLOUR
-from jeweldesk.ui.start.sign_in import SignInDialog
+from jeweldesk.ui.start.sign_in import SignInDialog, sign_in_first
 from jeweldesk.ui.today.today import TodayView
 from jeweldesk.ui.window_parts import IdleWatch, LockCover, SearchBox
 
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from jeweldesk.ui.counter.board import TicketBoard
     from jeweldesk.ui.counter.customers import CustomersScreen
     from jeweldesk.ui.settings.settings import SettingsScreen
+
+__all__ = ["MainWindow", "sign_in_first"]
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 SCAN_PROBLEM_WIDTH = 340
@@ -434,12 +436,3 @@ def _may_leave(screen: QWidget | None) -> bool:
     """A screen holding edits not saved (Settings) asks before it is left."""
     ask = getattr(screen, "may_leave", None)
     return ask() if callable(ask) else True
-
-
-def sign_in_first(ctx: AppContext, parent: QWidget | None = None) -> bool:
-    """At start-up: nobody works the counter until they say who they are."""
-    dialog = SignInDialog(ctx.db, store_settings(ctx.db).name, None, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
-        return False
-    ctx.set_user(dialog.chosen)
-    return True

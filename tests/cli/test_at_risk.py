@@ -107,3 +107,34 @@ def test_a_reader_that_stops_early_gets_no_traceback(example_store: Database) ->
         said = shown.stderr.read().decode()
     assert shown.returncode == 141
     assert said == ""
+
+
+PRINT_AND_SAY_WHAT_LOADED = (
+    "import sys\n"
+    "from jeweldesk.cli import main\n"
+    "status = main(['--db', sys.argv[1], 'at-risk', '--json'])\n"
+    "print('engine loaded' if 'sqlalchemy' in sys.modules else 'engine not loaded',"
+    " file=sys.stderr)\n"
+    "sys.exit(status)\n")
+
+
+def test_the_kept_morning_is_printed_as_judged_without_loading_the_engine(
+    example_store: Database, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from jeweldesk.storage import clean_checks
+
+    # The file was written a moment ago: checked whole all the same, and recorded as sound.
+    monkeypatch.setattr(clean_checks, "RACY_SECONDS", 0.0)
+    judged = _at_risk(example_store, capsys, "--json")  # judged now, and kept
+    reread = _at_risk(example_store, capsys, "--json")  # the file checked, the kept answer
+    done = subprocess.run([sys.executable, "-c", PRINT_AND_SAY_WHAT_LOADED, example_store.url],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == "engine not loaded"
+    printed = json.loads(done.stdout)
+    assert printed["flags"] == reread["flags"] == judged["flags"]
+    assert printed["flags"], "the example store has promises at risk"
+    assert set(printed) == {"as_of", "flags"} and printed["as_of"] >= judged["as_of"]
+    # Line for line what the usual way prints, the moment aside.
+    assert done.stdout.splitlines()[2:] == json.dumps(reread, indent=2).splitlines()[2:]

@@ -202,3 +202,31 @@ def test_the_final_letter_gives_a_day_the_store_is_open() -> None:
     easter_monday = date(2027, 4, 5)  # closed, and the Sunday before it too
     assert dispose_after(easter_monday - timedelta(days=31), open_days) == date(2027, 4, 6)
     assert dispose_after(sunday - timedelta(days=30), None) == sunday
+
+
+def test_now_reads_only_the_tickets_a_notice_could_be_due_for_and_tells_the_same(
+        sqlite_db: Database) -> None:
+    """A store of fifteen months, most of it picked up long ago: the notices due now, read
+    from the few tickets that could be due, are the ones the whole history gives."""
+    from sqlalchemy import func, select
+
+    from jeweldesk.interchange.common import drain
+    from jeweldesk.services.demo import fill_demo_store
+    from jeweldesk.services.notices import could_be_due, telling_terms
+    from jeweldesk.storage.tables import Ticket
+
+    drain(fill_demo_store(sqlite_db, 10_000, seed=7))
+    for not_heard_from in (None, 120):
+        save_reminders(sqlite_db, (30, 60), not_heard_from, MANAGER)
+        moment, due = notices_due(sqlite_db)
+        assert due == notices_due(sqlite_db, moment)[1]  # the same moment, every ticket read
+        kinds = {n.kind.value for n in due}
+        assert {"ready", "unclaimed", "cleaning_due"} <= kinds
+        assert ("not_heard_from" in kinds) == (not_heard_from is not None)
+        with sqlite_db.session(write=False) as session:
+            among = could_be_due(session, moment, telling_terms(session))
+            read = session.scalar(select(func.count()).select_from(among.subquery()))
+            every = session.scalar(select(func.count()).select_from(Ticket))
+        assert read is not None and every is not None
+        # The not-heard-from list reads every ticket of the customers it could list.
+        assert read < (every if not_heard_from else every // 4), (read, every)

@@ -52,7 +52,9 @@ def test_a_cancelled_set_up_leaves_no_file(tmp_path, said, monkeypatch, qtbot):
         def exec(self) -> QDialog.DialogCode:
             return QDialog.DialogCode.Rejected
 
-    monkeypatch.setattr(app, "FirstStartDialog", Cancelled)
+    from jeweldesk.ui.start import first_start
+
+    monkeypatch.setattr(first_start, "FirstStartDialog", Cancelled)
     path = tmp_path / "mistyped" / "store.sqlite3"
     path.parent.mkdir()
     assert app.open_window(str(path)) == 0

@@ -27,7 +27,6 @@ from jeweldesk.domain.notices import Notice
 from jeweldesk.domain.permissions import Act
 from jeweldesk.interchange.common import Progress
 from jeweldesk.services.estimates import Waiting
-from jeweldesk.services.sending import Sent, mark_done, send
 from jeweldesk.services.telling_now import ToTell, to_tell_now
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.rows import Column, RowsModel
@@ -35,6 +34,7 @@ from jeweldesk.ui.common.widgets import heading, list_look, muted
 from jeweldesk.ui.common.work import BackgroundCall, LongJob
 
 if TYPE_CHECKING:
+    from jeweldesk.services.sending import Sent
     from jeweldesk.ui.common.paper import PaperPreview
 
 NOBODY = "Nobody is waiting to hear from the store."
@@ -58,6 +58,7 @@ COLUMNS = (
 
 
 FIRST_READ_AT_LATEST_MS = 1500
+SIZED_BY_ROWS = 40  # columns sized to the first rows, as Today's other lists are
 
 
 class ToTellPanel(QWidget):
@@ -74,6 +75,7 @@ class ToTellPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(SIZED_BY_ROWS)
         self.table.selectionModel().currentRowChanged.connect(self._chosen)
         self.table.activated.connect(self._activated)
         self.table.setMinimumHeight(90)
@@ -220,6 +222,8 @@ class ToTellPanel(QWidget):
         notice = self.chosen()
         if notice is None or not notice.sends_itself:
             return
+        from jeweldesk.services.sending import send  # the mail and text clients, when used
+
         db, by = self.ctx.db, self.ctx.user.code
 
         def steps() -> Generator[Progress, None, list[Sent]]:
@@ -249,6 +253,8 @@ class ToTellPanel(QWidget):
         notice = self.chosen()
         if notice is None or notice.sends_itself:
             return
+        from jeweldesk.services.sending import mark_done
+
         try:
             mark_done(self.ctx.db, notice, self.ctx.user.code)
         except ServiceError as exc:

@@ -37,6 +37,9 @@ from jeweldesk.ui.today.to_tell import ToTellPanel
 
 MIN_LIST_HEIGHT = 110  # a header and three rows: the rest of the height goes where it helps
 LONG_TEXT = 24  # the column may cut a longer text short: the whole of it on hover
+# Columns are sized to the first rows only (Qt reads a thousand by default): more than a
+# panel shows at once, and the two hundred of a long list are not each measured at start.
+SIZED_BY_ROWS = 40
 Cell = tuple[str, QColor | None]
 Row = tuple[str | None, Sequence[Cell]]  # the ticket number a row opens, if any, and its cells
 
@@ -64,6 +67,7 @@ class ListPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        header.setResizeContentsPrecision(SIZED_BY_ROWS)
         self.table.activated.connect(self._activated)
         self.empty = muted(empty)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
