@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from jeweldesk.services.prepare import FlagWithHandling
 from jeweldesk.ui.common.context import AppContext
+from jeweldesk.ui.common.when_drawn import WhenDrawn
 from jeweldesk.ui.common.widgets import list_look, muted
 from jeweldesk.ui.today.at_risk_model import (
     CUSTOMER,
@@ -118,7 +119,11 @@ class AtRiskList(QWidget):
         ctx.risk.failed.connect(self._not_shown)
         if ctx.risk.rows is None:
             self.summary.setText(READING)
-        ctx.risk.ensure()
+            # Judging starts a process of its own: once the window is drawn, not while it
+            # is being built, so the two do not share the start.
+            WhenDrawn(self, ctx.risk.ensure)
+        else:
+            ctx.risk.ensure()
 
     def refresh(self) -> None:
         self.ctx.risk.refresh()

@@ -7,8 +7,7 @@ from collections.abc import Callable, Generator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +29,7 @@ from jeweldesk.services.estimates import Waiting
 from jeweldesk.services.telling_now import ToTell, to_tell_now
 from jeweldesk.ui.common.context import AppContext
 from jeweldesk.ui.common.rows import Column, RowsModel
+from jeweldesk.ui.common.when_drawn import WhenDrawn
 from jeweldesk.ui.common.widgets import heading, list_look, muted
 from jeweldesk.ui.common.work import BackgroundCall, LongJob
 
@@ -57,7 +57,6 @@ COLUMNS = (
 )
 
 
-FIRST_READ_AT_LATEST_MS = 1500
 SIZED_BY_ROWS = 40  # columns sized to the first rows, as Today's other lists are
 
 
@@ -124,23 +123,11 @@ class ToTellPanel(QWidget):
         self.table.setVisible(False)
         self.preview.setVisible(False)
         ctx.changed.connect(self.refresh)
-        # The first read (every ticket, seconds at a big store) waits for the window to be
-        # drawn: a thread reading that long slows the window's own start. Shown or not, it
-        # begins within a moment anyway.
-        self._first_read_asked = False
+        # The first read waits for the window to be drawn: a thread reading slows the
+        # window's own start.
         self.counter.setText("reading…")
         self.empty.setText("Reading who is waiting to hear from the store…")
-        QTimer.singleShot(FIRST_READ_AT_LATEST_MS, self, self._first_read)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._first_read_asked:
-            QTimer.singleShot(0, self, self._first_read)
-
-    def _first_read(self) -> None:
-        if not self._first_read_asked:
-            self._first_read_asked = True
-            self.refresh()
+        WhenDrawn(self, self.refresh)
 
     @property
     def up_to_date(self) -> bool:
