@@ -109,7 +109,8 @@ class BoardChoices:
     vendors: list[tuple[str, str]]
 
 
-def _filtered(query: Select[Any], wanted: BoardFilter, indexed: bool) -> Select[Any]:
+def _filtered(query: Select[Any], wanted: BoardFilter, indexed: bool,
+              country: str = DEFAULT_COUNTRY) -> Select[Any]:
     """``indexed``: the database has the search index (see storage.search_index)."""
     if wanted.statuses:
         query = query.where(Ticket.status.in_(sorted(wanted.statuses)))
@@ -134,8 +135,9 @@ def _filtered(query: Select[Any], wanted: BoardFilter, indexed: bool) -> Select[
     text = wanted.text.strip()
     if text:
         # One set of ids, the index's answers together: the board's order then walks it.
+        holding = customers_holding(text, indexed, country)
         query = query.where(Ticket.id.in_(union(
-            select(Ticket.id).where(Ticket.customer_id.in_(customers_holding(text, indexed))),
+            select(Ticket.id).where(Ticket.customer_id.in_(holding)),
             tickets_numbered(text, indexed))))
     return query
 
@@ -143,8 +145,9 @@ def _filtered(query: Select[Any], wanted: BoardFilter, indexed: bool) -> Select[
 def count_tickets(db: Database, wanted: BoardFilter) -> int:
     with db.session(write=False) as session:
         indexed = has_word_index(session.connection())
+        country = session.connection().execute(_COUNTRY).scalar() or DEFAULT_COUNTRY
         return session.scalar(_filtered(
-            select(func.count(Ticket.id)).select_from(Ticket), wanted, indexed)) or 0
+            select(func.count(Ticket.id)).select_from(Ticket), wanted, indexed, country)) or 0
 
 
 def _lateness(status: Status, promised_for: date, today: date) -> str | None:
@@ -197,12 +200,12 @@ def board_page(db: Database, wanted: BoardFilter, sort: BoardSort, offset: int,
         offset = 0
     with db.session(write=False) as session:
         today = store_now(session).date()
-        query = _filtered(query, wanted, has_word_index(session.connection()))
+        # The country alone (for the phones): the store's whole row holds its logo.
+        country = session.connection().execute(_COUNTRY).scalar() or DEFAULT_COUNTRY
+        query = _filtered(query, wanted, has_word_index(session.connection()), country)
         rows = session.connection().execute(query.offset(offset).limit(limit)).all()
         totals, paid, vendors = _money_and_vendors(
             session, [r[0] for r in rows], [r[0] for r in rows if r[5] == Status.AT_VENDOR])
-        # The country alone (for the phones): the store's whole row holds its logo.
-        country = session.connection().execute(_COUNTRY).scalar() or DEFAULT_COUNTRY
         return BoardPage(
             [
                 BoardRow(

@@ -207,7 +207,8 @@ def find_customers(db: Database, text: str, limit: int = 30) -> list[CustomerInf
     if not text:
         return []
     with db.session(write=False) as session:
-        holding = customers_holding(text, has_word_index(session.connection()))
+        country = get_store(session).country
+        holding = customers_holding(text, has_word_index(session.connection()), country)
         open_count = (
             select(func.count(Ticket.id))
             .where(Ticket.customer_id == Customer.id, Ticket.status.notin_(CLOSED))
@@ -222,5 +223,4 @@ def find_customers(db: Database, text: str, limit: int = 30) -> list[CustomerInf
             .order_by(Customer.name)
             .limit(limit)
         )
-        country = get_store(session).country
         return [info_of(c, o, a, country) for c, o, a in rows]

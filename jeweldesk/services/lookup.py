@@ -19,7 +19,11 @@ from sqlalchemy import (
     select,
 )
 
-from jeweldesk.domain.contact_details import phone_digits, searched_digits, shown_phone
+from jeweldesk.domain.contact_details import (
+    DEFAULT_COUNTRY,
+    searched_digits,
+    shown_phone,
+)
 from jeweldesk.domain.status import Status
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import STORE_ID
@@ -109,24 +113,23 @@ def _short_matching(text: str) -> ColumnElement[bool]:
     return or_(*conditions)
 
 
-def customers_holding(text: str, indexed: bool) -> Select[Any]:
+def customers_holding(text: str, indexed: bool, country: str = DEFAULT_COUNTRY) -> Select[Any]:
     """The ids of customers whose name holds ``text`` or whose phone holds its digits (three
-    or more): what the intake's customer lookup and the board's filter ask. Through the
-    FTS5 index (``indexed``) or pg_trgm's from three letters; shorter, by reading the names."""
+    or more), a whole number typed the way the store's ``country`` writes it included:
+    what the intake's customer lookup and the board's filter ask. Through the FTS5 index
+    (``indexed``) or pg_trgm's from three letters; shorter, by reading the names."""
     text = text.strip()
-    digits = phone_digits(text) or ""
+    phones = [d for d in searched_digits(text, country) if len(d) >= SHORTEST]
     if len(text) < SHORTEST:
         return select(Customer.id).where(
             func.lower(Customer.name).contains(text.lower(), autoescape=True))
     if indexed:
-        said = "name : " + phrase(text)
-        if len(digits) >= SHORTEST:
-            said += " OR phone_digits : " + phrase(digits)
+        said = " OR ".join(["name : " + phrase(text),
+                            *("phone_digits : " + phrase(d) for d in phones)])
         return select(customer_words.c.rowid).where(
             literal_column("customer_words").op("MATCH")(said))
-    holding = [Customer.name.ilike(_like(text), escape="/")]
-    if len(digits) >= SHORTEST:
-        holding.append(Customer.phone_digits.like(_like(digits), escape="/"))
+    holding = [Customer.name.ilike(_like(text), escape="/"),
+               *(Customer.phone_digits.like(_like(d), escape="/") for d in phones)]
     return select(Customer.id).where(or_(*holding))
 
 

@@ -142,3 +142,15 @@ def test_the_boards_last_page_holds_the_last_tickets_with_their_money_and_vendor
     assert last.rows[-1].status == Status.AT_VENDOR
     assert last.rows[0].jeweler == "Jonah Reyes"
     assert board_page(store_db, BoardFilter(), sort, 7, 4, after=last.last).rows == []
+
+
+def test_a_phone_typed_the_way_the_stores_country_writes_it_finds_the_customer(db):
+    from tests.support.store import set_up
+
+    set_up(db, country="GB", currency="GBP", locale="en_GB")
+    number = _take_in(db, "Harriet Pryce", "07911 123456")
+    _take_in(db, "Owen Lloyd", "07400 123456")
+    for typed in ("07911 123456", "07911123456", "+44 7911 123456"):
+        assert _names(db, typed) == ["Harriet Pryce"], typed
+        assert _board(db, typed) == [number], typed
+    assert count_tickets(db, BoardFilter(text="07911 123456")) == 1
