@@ -19,7 +19,7 @@ from jeweldesk.domain.money import MoneyError, money
 from jeweldesk.domain.permissions import Act
 from jeweldesk.domain.rules import TEXT, refuse_bad_texts
 from jeweldesk.domain.status import Status, can_move
-from jeweldesk.services.moves import apply_move
+from jeweldesk.services.moves import apply_move, open_question
 from jeweldesk.services.piece_checks import WRITE_IN
 from jeweldesk.storage.door import Actor, write
 from jeweldesk.storage.engine import Database
@@ -55,7 +55,7 @@ def ask_approval(db: Database, number: str, what: str, by: Actor,
         if ticket.status.is_closed or ticket.status == Status.READY:
             raise Invalid({"ticket": f"{ticket.number} is {ticket.status.said}: "
                            "there is no work left to ask about"})
-        if _open(ticket) is not None:
+        if open_question(ticket) is not None:
             raise Invalid({"ticket": f"{ticket.number} already waits for the customer's "
                            "yes; log that answer first"})
         w.session.add(Approval(ticket_id=ticket.id, asked_at=w.now, asked_by_id=w.person_id,
@@ -75,7 +75,7 @@ def answer_approval(db: Database, number: str, yes: bool, how: Channel | str, by
         raise Invalid({"ends": f"{ends!r} is not one of {', '.join(ENDS)}"})
     with write(db, by, Act.CONTACT, number) as w:
         ticket = ticket_by_number(w.session, number, lock=True)
-        approval = _open(ticket)
+        approval = open_question(ticket)
         if approval is None:
             raise Invalid({"ticket": f"{ticket.number} is not waiting for the customer's yes"})
         approval.answered_at, approval.answered_by_id = w.now, w.person_id
@@ -125,6 +125,3 @@ def waiting_for_approval(db: Database, as_of: date | datetime | None = None) -> 
                                      approval.asked_at, approval.whole_ticket))
         return found
 
-
-def _open(ticket: Ticket) -> Approval | None:
-    return next((a for a in ticket.approvals if a.answered_at is None), None)

@@ -17,6 +17,7 @@ from jeweldesk.storage.door import Actor, Writing, check_version, write
 from jeweldesk.storage.engine import Database
 from jeweldesk.storage.lookups import ticket_by_number
 from jeweldesk.storage.tables import ParcelItem, PromiseChange, Ticket, TicketEvent
+from jeweldesk.storage.telling_tables import Approval
 
 
 @dataclass(frozen=True)
@@ -86,9 +87,9 @@ def move(db: Database, number: str, to: Status | str, by: Actor, note: str | Non
         return state_of(moved(w, number, target, note, expected_version, at))
 
 
-def waiting_for_a_yes(ticket: Ticket) -> str | None:
-    """What the customer is still to answer about the piece, as it was asked."""
-    return next((a.what for a in ticket.approvals if a.answered_at is None), None)
+def open_question(ticket: Ticket) -> Approval | None:
+    """What the customer is still to answer about the piece, if anything."""
+    return next((a for a in ticket.approvals if a.answered_at is None), None)
 
 
 def act_of(target: Status) -> Act:
@@ -108,8 +109,8 @@ def moved(w: Writing, number: str, target: Status, note: str | None = None,
     if (where := out_in_parcel(w.session, ticket)) is not None:
         # Custody stays true: the parcel it went in says it is still out.
         raise MoveRefused(back_by_check_in(ticket.number, where))
-    if target == Status.READY and (asked := waiting_for_a_yes(ticket)) is not None:
-        raise MoveRefused(f"{ticket.number} waits for the customer's yes to “{asked}”: it is "
+    if target == Status.READY and (asked := open_question(ticket)) is not None:
+        raise MoveRefused(f"{ticket.number} waits for the customer's yes to “{asked.what}”: it is "
                           "ready once they have answered (the ticket's Waiting for a yes)")
     apply_move(w.session, ticket, target, w.person_id, at or w.now, note)
     if (target == Status.AT_BENCH and ticket.assigned_to_id is None
