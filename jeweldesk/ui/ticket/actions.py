@@ -60,6 +60,7 @@ class MovePanel(QWidget):
         self.problem = ProblemLabel()
         self.closed = QLabel()
         self.closed.setStyleSheet(NOTE_STYLE)
+        self.closed.setWordWrap(True)  # where the piece is, in a sentence that may be long
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
